@@ -1,0 +1,121 @@
+package io.mockdocker.api;
+
+import io.mockdocker.engine.DockerException;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ArrayList;
+
+/**
+ * One request as an endpoint sees it: its API version, path variables, and form values (the query string and a
+ * form-encoded body, as Go's {@code r.ParseForm}), plus the response it answers through.
+ */
+final class Call {
+  private final HttpServerExchange exchange;
+  private final ApiVersion version;
+  private final Map<String, String> vars;
+  private Map<String, List<String>> form;
+  private byte[] body;
+
+  Call(HttpServerExchange exchange, ApiVersion version, Map<String, String> vars) {
+    this.exchange = exchange;
+    this.version = version;
+    this.vars = vars;
+  }
+
+  HttpServerExchange exchange() {
+    return exchange;
+  }
+
+  ApiVersion version() {
+    return version;
+  }
+
+  /** A path variable such as {@code name}. */
+  String var(String name) {
+    return vars.getOrDefault(name, "");
+  }
+
+  /** The first value of a form field, or {@code ""}; body values come before query values, as in Go. */
+  String param(String name) {
+    List<String> values = form().get(name);
+    return values == null || values.isEmpty() ? "" : values.get(0);
+  }
+
+  /** A boolean parameter as getBoolParam read it: 1/true or ""/0/false (any case), else {@code Bad parameter}. */
+  boolean bool(String name) {
+    String value = param(name);
+    if (value.equals("1") || value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.isEmpty() || value.equals("0") || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new DockerException("Bad parameter");
+  }
+
+  /** The request body, read whole (empty once a form-encoded body was parsed). */
+  byte[] body() {
+    if (body == null) {
+      try (InputStream in = exchange.getInputStream()) {
+        body = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return body;
+  }
+
+  /** The request body as a stream, for large uploads. */
+  InputStream bodyStream() {
+    if (body != null) {
+      return new java.io.ByteArrayInputStream(body);
+    }
+    return exchange.getInputStream();
+  }
+
+  private Map<String, List<String>> form() {
+    if (form == null) {
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+      boolean isPost = exchange.getRequestMethod().toString().equals("POST")
+          || exchange.getRequestMethod().toString().equals("PUT");
+      if (isPost && type != null
+          && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        parseInto(new String(body(), StandardCharsets.UTF_8), values);
+        body = new byte[0];
+      }
+      for (Map.Entry<String, Deque<String>> e : exchange.getQueryParameters().entrySet()) {
+        values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+      }
+      form = values;
+    }
+    return form;
+  }
+
+  private static void parseInto(String encoded, Map<String, List<String>> values) {
+    for (String pair : encoded.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      try {
+        values.computeIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), k -> new ArrayList<>())
+            .add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new DockerException("invalid URL escape");
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.mockdocker.api;
+
+import io.mockdocker.engine.DockerException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The daemon's router, in the order its mux and wrapper did things: an uncleaned path gets a 301; OPTIONS on any
+ * path gets 200; an unknown path or wrong method gets mux's {@code 404 page not found}; a routed request gets the
+ * CORS headers (when on), then the version check (0 or above 1.2: an empty 404), then its endpoint, whose daemon
+ * errors are mapped to statuses by message prefix.
+ */
+final class DockerRouter implements HttpHandler {
+  private static final Logger LOG = Logger.getLogger(DockerRouter.class.getName());
+  private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
+  private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
+  private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
+
+  private final List<Route> routes;
+  private final boolean cors;
+
+  DockerRouter(List<Route> routes, boolean cors) {
+    this.routes = List.copyOf(routes);
+    this.cors = cors;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange ex) throws Exception {
+    if (ex.isInIoThread()) {
+      ex.dispatch(this);
+      return;
+    }
+    ex.startBlocking();
+    String path = ex.getRequestPath();
+    String clean = GoPaths.clean(path);
+    if (!clean.equals(path)) {
+      ex.getResponseHeaders().put(Headers.LOCATION, clean);
+      Responses.status(ex, 301);
+      return;
+    }
+    String method = ex.getRequestMethod().toString();
+    if (method.equals("OPTIONS")) {
+      writeCors(ex);
+      Responses.status(ex, 200);
+      return;
+    }
+    for (Route route : routes) {
+      if (!route.method().equals(method)) {
+        continue;
+      }
+      Map<String, String> vars = route.match(path);
+      if (vars != null) {
+        dispatch(ex, route, vars);
+        return;
+      }
+    }
+    Responses.error(ex, 404, "404 page not found");
+  }
+
+  private void dispatch(HttpServerExchange ex, Route route, Map<String, String> vars) {
+    writeCors(ex);
+    String prefix = vars.get("version");
+    ApiVersion version = prefix == null ? ApiVersion.LATEST : ApiVersion.forPrefix(prefix);
+    if (version == null) {
+      Responses.status(ex, 404);
+      return;
+    }
+    try {
+      route.endpoint().handle(new Call(ex, version, vars));
+    } catch (DockerException e) {
+      fail(ex, e.getMessage());
+    } catch (Exception | Error e) {
+      LOG.log(Level.WARNING, "unexpected failure in " + route, e);
+      fail(ex, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  private static void fail(HttpServerExchange ex, String message) {
+    if (ex.isResponseStarted()) {
+      ex.endExchange();
+      return;
+    }
+    Responses.error(ex, Responses.statusFor(message), message);
+  }
+
+  private void writeCors(HttpServerExchange ex) {
+    if (cors) {
+      ex.getResponseHeaders().put(ALLOW_ORIGIN, "*");
+      ex.getResponseHeaders().put(ALLOW_HEADERS, "Origin, X-Requested-With, Content-Type, Accept");
+      ex.getResponseHeaders().put(ALLOW_METHODS, "GET, POST, DELETE, PUT, OPTIONS");
+    }
+  }
+}

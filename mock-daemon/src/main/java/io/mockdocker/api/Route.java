@@ -1,0 +1,62 @@
+package io.mockdocker.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One route of the daemon's gorilla/mux table: a method and a path template such as {@code /images/{name:.*}/json},
+ * registered with and without the {@code /v{version:[0-9.]+}} prefix.
+ */
+record Route(String method, String template, Endpoint endpoint, Pattern bare, Pattern versioned,
+    List<String> variables) {
+
+  private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
+
+  static Route of(String method, String template, Endpoint endpoint) {
+    List<String> names = new ArrayList<>();
+    StringBuilder regex = new StringBuilder();
+    Matcher m = VARIABLE.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(last, m.start())));
+      names.add(m.group(1));
+      regex.append('(').append(m.group(2) == null ? "[^/]+" : m.group(2)).append(')');
+      last = m.end();
+    }
+    regex.append(Pattern.quote(template.substring(last)));
+    Pattern bare = Pattern.compile("^" + regex + "$", Pattern.DOTALL);
+    Pattern versioned = Pattern.compile("^/v([0-9.]+)" + regex + "$", Pattern.DOTALL);
+    return new Route(method, template, endpoint, bare, versioned, List.copyOf(names));
+  }
+
+  /** The variables of a match, {@code version} first when the prefix was present; {@code null} when no match. */
+  Map<String, String> match(String path) {
+    Matcher v = versioned.matcher(path);
+    if (v.matches()) {
+      Map<String, String> vars = new LinkedHashMap<>();
+      vars.put("version", v.group(1));
+      for (int i = 0; i < variables.size(); i++) {
+        vars.put(variables.get(i), v.group(i + 2));
+      }
+      return vars;
+    }
+    Matcher b = bare.matcher(path);
+    if (b.matches()) {
+      Map<String, String> vars = new LinkedHashMap<>();
+      for (int i = 0; i < variables.size(); i++) {
+        vars.put(variables.get(i), b.group(i + 1));
+      }
+      return vars;
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + template;
+  }
+}

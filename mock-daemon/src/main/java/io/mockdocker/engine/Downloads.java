@@ -1,0 +1,14 @@
+package io.mockdocker.engine;
+
+/** What the daemon's utils.Download saw, served by the registry's URL map. */
+final class Downloads {
+  private Downloads() {}
+
+  static byte[] get(Registry registry, String url) {
+    byte[] bytes = registry.download(url);
+    if (bytes == null) {
+      throw new DockerException("Got HTTP status code >= 400: 404 Not Found");
+    }
+    return bytes;
+  }
+}

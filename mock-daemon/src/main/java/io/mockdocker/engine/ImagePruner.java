@@ -1,0 +1,88 @@
+package io.mockdocker.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The API 1.2 image delete: untag, then prune the image, its unreferenced descendants and its unreferenced ancestors,
+ * following v0.4.4's Server.ImageDelete (ENDPOINTS.md §4), its one-child-per-parent quirk included. Runs under the
+ * engine's lock.
+ */
+final class ImagePruner {
+  private final ImageGraph graph;
+  private final TagStore tags;
+  private final List<Deletion> result = new ArrayList<>();
+
+  /** Thrown inside the walk when a tagged image stops it (the daemon's ErrReferenced). */
+  private static final class Referenced extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Referenced() {
+      super(null, null, false, false);
+    }
+  }
+
+  ImagePruner(ImageGraph graph, TagStore tags) {
+    this.graph = graph;
+    this.tags = tags;
+  }
+
+  List<Deletion> delete(String name) {
+    Image image = tags.lookupOrNull(name);
+    if (image == null) {
+      throw new DockerException("No such image: " + name);
+    }
+    int colon = name.indexOf(':');
+    String repo = colon < 0 ? name : name.substring(0, colon);
+    String tag = colon < 0 ? "" : name.substring(colon + 1);
+    if (tags.delete(repo, tag)) {
+      result.add(Deletion.untagged(image.id()));
+    }
+    if (!tags.isReferenced(image.id())) {
+      try {
+        deleteImageAndChildren(image.id());
+        deleteParents(image);
+      } catch (Referenced swallowed) {
+        // A tagged image ended the walk; what was deleted so far stays deleted.
+      }
+    }
+    if (result.isEmpty()) {
+      throw new DockerException("Conflict, " + name + " wasn't deleted");
+    }
+    return List.copyOf(result);
+  }
+
+  private void deleteImageAndChildren(String id) throws Referenced {
+    if (tags.isReferenced(id)) {
+      throw new Referenced();
+    }
+    boolean referenced = false;
+    String child = graph.lastChild(id);
+    if (child != null) {
+      try {
+        deleteImageAndChildren(child);
+      } catch (Referenced e) {
+        referenced = true;
+      }
+    }
+    if (referenced) {
+      throw new Referenced();
+    }
+    if (!graph.hasChildren(id)) {
+      graph.delete(id);
+      result.add(Deletion.deleted(id));
+    }
+  }
+
+  private void deleteParents(Image image) throws Referenced {
+    Image current = image;
+    while (current.hasParent()) {
+      Image parent = graph.byId(current.parent());
+      if (parent == null) {
+        return;
+      }
+      deleteImageAndChildren(parent.id());
+      current = parent;
+    }
+  }
+}

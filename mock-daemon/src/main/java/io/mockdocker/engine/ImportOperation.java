@@ -1,0 +1,54 @@
+package io.mockdocker.engine;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/** One {@code POST /images/create?fromSrc=…}: v0.4.4's ImageImport. */
+final class ImportOperation {
+  private final Engine engine;
+  private final ProgressSink sink;
+
+  ImportOperation(Engine engine, ProgressSink sink) {
+    this.engine = engine;
+    this.sink = sink;
+  }
+
+  String run(String src, InputStream body, String repo, String tag) {
+    byte[] archive;
+    if (src.equals("-")) {
+      archive = Transfers.readAll(body);
+    } else {
+      String url = urlOf(src);
+      sink.status("Downloading from " + url);
+      byte[] bytes = Downloads.get(engine.registry, url);
+      archive = Transfers.withProgress(bytes, bytes.length, "Importing", sink);
+    }
+    Path staged = engine.staging();
+    Transfers.untar(archive, staged);
+    Image image = engine.locked(() -> {
+      Image created = engine.register(new Image(engine.ids.next(), "", "Imported from " + src, engine.now(), "",
+          Config.empty(), Engine.VERSION, "", null, "x86_64", 0), staged, 0);
+      if (repo != null && !repo.isEmpty()) {
+        engine.tags.set(repo, tag, created.id());
+      }
+      return created;
+    });
+    sink.status(image.shortId());
+    return image.shortId();
+  }
+
+  /** A {@code fromSrc} without a scheme is taken as a host name, as the daemon's url.Parse fallback did. */
+  static String urlOf(String src) {
+    try {
+      URI uri = new URI(src);
+      if (uri.getScheme() == null) {
+        return "http://" + src;
+      }
+      return src;
+    } catch (URISyntaxException e) {
+      throw new DockerException("parse " + src + ": invalid URI");
+    }
+  }
+}

@@ -1,0 +1,595 @@
+package io.mockdocker.engine;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarUtils;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * Layer file trees on a {@link java.nio.file.FileSystem} (in practice a unix-configured jimfs): their size as the
+ * daemon measured it, and their conversion to and from tar archives.
+ *
+ * <p>Archives are written the way the daemon's {@code tar -C dir -c .} produced them (entries {@code ./},
+ * {@code ./etc/}, {@code ./etc/hostname}, owned by root, permission bits only in the mode field), except that entries
+ * come in lexical order, as {@code filepath.Walk} visits them, rather than in directory order.
+ *
+ * <p>Extraction follows what GNU tar did for the daemon's {@code Untar}: a first record that is not a tar header is
+ * "not a tar archive", data cut short is an "Unexpected EOF", and a trailing partial record or a missing
+ * end-of-archive marker is tolerated.
+ */
+final class Layers {
+  /** What {@code os.FileInfo.Size()} reports for a directory on ext4. */
+  private static final long DIRECTORY_SIZE = 4096;
+
+  /** Message for input whose first record is not a tar header, as GNU tar worded it. */
+  static final String NOT_A_TAR = "This does not look like a tar archive";
+
+  /** Message for input that ends inside an entry, as GNU tar worded it. */
+  static final String UNEXPECTED_EOF = "Unexpected EOF in archive";
+
+  /** Message for a corrupt header after the first one. */
+  static final String INVALID_HEADER = "Invalid tar header";
+
+  private static final int DEFAULT_DIRECTORY_MODE = 0755;
+  private static final int DEFAULT_FILE_MODE = 0644;
+  private static final int SYMLINK_MODE = 0777;
+
+  private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
+  private static final byte[] BZIP2_MAGIC = {'B', 'Z', 'h'};
+  private static final byte[] XZ_MAGIC = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0x00};
+
+  /** Offset of the type flag in a tar header. */
+  private static final int TYPEFLAG_OFFSET = 156;
+  /** Offset of the "more sparse headers follow" flag in an old GNU sparse header. */
+  private static final int GNU_SPARSE_EXTENDED_OFFSET = 482;
+  /** Offset of the "more sparse headers follow" flag in a GNU sparse extension record. */
+  private static final int GNU_SPARSE_EXTENSION_EXTENDED_OFFSET = 504;
+
+  private Layers() {}
+
+  /**
+   * The size of the tree under {@code root} as the daemon computed it, summing {@code FileInfo.Size()} over
+   * {@code filepath.Walk} on ext4: every directory (the root included) counts 4096, every regular file its length,
+   * every symlink the length in bytes of its target. Symlinks are not followed.
+   *
+   * @return the size in bytes, or 0 when {@code root} does not exist
+   */
+  static long walkSize(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    long[] total = {0};
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        total[0] += DIRECTORY_SIZE;
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (attrs.isSymbolicLink()) {
+          total[0] += Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8).length;
+        } else {
+          total[0] += attrs.size();
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return total[0];
+  }
+
+  /**
+   * Streams an uncompressed tar of the tree under {@code root} to {@code out}: the root as {@code ./}, then every
+   * entry depth-first with names sorted bytewise within a directory ({@code ./etc/}, {@code ./etc/hostname}, ...).
+   * Directories, regular files and symlinks (not followed) are written; anything else is skipped. Modes come from the
+   * files' POSIX permissions when the file system has them (else 0755 for directories, 0644 for files, 0777 for
+   * symlinks), modification times from {@link Files#getLastModifiedTime} truncated to seconds, owner root (0:0). Long
+   * names and big numbers use PAX headers. The archive is finished (end-of-archive records, padded to the 10240-byte
+   * block) and {@code out} flushed, but not closed.
+   */
+  static void writeTar(Path root, OutputStream out) throws IOException {
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    writeEntry(tar, root, "./");
+    tar.finish();
+    out.flush();
+  }
+
+  /** {@link #writeTar} into a byte array. */
+  static byte[] tarBytes(Path root) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writeTar(root, out);
+    return out.toByteArray();
+  }
+
+  /**
+   * Extracts a tar archive, plain or compressed with gzip, bzip2 or xz (told apart by their magic bytes as the
+   * daemon's {@code DetectCompression} did), into {@code root}, which is created if missing. Directories, regular
+   * files and symlinks are created; hard links become copies of the file they name; device and FIFO entries are
+   * skipped. Modes are applied when the file system has POSIX permissions; modification times always (directories
+   * last). Existing files at an entry's path are replaced. {@code in} is read but not closed.
+   *
+   * <p>Empty input yields an empty tree, as Go's {@code archive/tar} ends at an immediate EOF. Failures are
+   * {@link IOException}s with short messages: {@value #NOT_A_TAR} when the first record is not a tar header (bad
+   * checksum or shorter than a record), {@value #UNEXPECTED_EOF} when the input ends inside an entry's data or inside
+   * the compressed stream, {@value #INVALID_HEADER} for a later corrupt header, {@code "Corrupt <format> stream"} for
+   * damaged compressed data, and {@code "Invalid tar entry: <name>"} for an entry whose name contains {@code ..},
+   * leads through a symlink, or would replace the root. As with GNU tar, a partial record after the first header and
+   * a missing end-of-archive marker just end the archive.
+   */
+  static void extractTar(InputStream in, Path root) throws IOException {
+    Files.createDirectories(root);
+    BufferedInputStream buffered = new BufferedInputStream(new FilterInputStream(in) {
+      @Override
+      public void close() {
+        // the caller owns the stream
+      }
+    });
+    Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
+    SourceStream source = decompressing(buffered);
+    try (CheckedTarInputStream tar = new CheckedTarInputStream(source)) {
+      for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
+        extractEntry(tar, entry, root, directoryTimes);
+      }
+    }
+    for (Map.Entry<Path, FileTime> directory : directoryTimes.entrySet()) {
+      Files.setLastModifiedTime(directory.getKey(), directory.getValue());
+    }
+  }
+
+  /**
+   * Copies the tree under {@code from} to {@code to}, merging into {@code to} if it is an existing directory.
+   * Symlinks are copied as links; modification times (and POSIX permissions where supported) are kept, directory
+   * times last. Missing parents of {@code to} are created.
+   */
+  static void copyTree(Path from, Path to) throws IOException {
+    Path parent = to.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Path target = mirror(from, dir, to);
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.copy(file, mirror(from, file, to), StandardCopyOption.COPY_ATTRIBUTES,
+            StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+        if (failure != null) {
+          throw failure;
+        }
+        Files.setLastModifiedTime(mirror(from, dir, to), Files.getLastModifiedTime(dir));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /** The path under {@code to} that corresponds to {@code path} under {@code from} (the file systems may differ). */
+  private static Path mirror(Path from, Path path, Path to) {
+    Path target = to;
+    for (Path name : from.relativize(path)) {
+      if (!name.toString().isEmpty()) {
+        target = target.resolve(name.toString());
+      }
+    }
+    return target;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // writing
+
+  private static void writeEntry(TarArchiveOutputStream tar, Path path, String name) throws IOException {
+    BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    TarArchiveEntry entry;
+    if (attrs.isSymbolicLink()) {
+      entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+      entry.setLinkName(Files.readSymbolicLink(path).toString());
+      entry.setMode(SYMLINK_MODE);
+    } else if (attrs.isDirectory()) {
+      entry = new TarArchiveEntry(name, TarConstants.LF_DIR);
+      entry.setMode(permissions(path, DEFAULT_DIRECTORY_MODE));
+    } else if (attrs.isRegularFile()) {
+      entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
+      entry.setMode(permissions(path, DEFAULT_FILE_MODE));
+      entry.setSize(attrs.size());
+    } else {
+      return;
+    }
+    FileTime mtime = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
+    entry.setModTime(FileTime.from(mtime.to(TimeUnit.SECONDS), TimeUnit.SECONDS));
+    entry.setUserId(0);
+    entry.setGroupId(0);
+    entry.setUserName("root");
+    entry.setGroupName("root");
+    tar.putArchiveEntry(entry);
+    if (attrs.isRegularFile()) {
+      try (InputStream content = Files.newInputStream(path)) {
+        content.transferTo(tar);
+      }
+    }
+    tar.closeArchiveEntry();
+    if (attrs.isDirectory()) {
+      for (Path child : sortedChildren(path)) {
+        String childName = name + child.getFileName().toString();
+        boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+        writeEntry(tar, child, directory ? childName + "/" : childName);
+      }
+    }
+  }
+
+  /** The entries of {@code dir} sorted by the bytes of their names, as Go's {@code sort.Strings} orders them. */
+  private static List<Path> sortedChildren(Path dir) throws IOException {
+    List<Path> children = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(children::add);
+    }
+    children.sort((a, b) -> Arrays.compareUnsigned(
+        a.getFileName().toString().getBytes(StandardCharsets.UTF_8),
+        b.getFileName().toString().getBytes(StandardCharsets.UTF_8)));
+    return children;
+  }
+
+  /** The permission bits of {@code path}, or {@code fallback} when the file system has no POSIX attributes. */
+  private static int permissions(Path path, int fallback) throws IOException {
+    if (!hasPosix(path)) {
+      return fallback;
+    }
+    int mode = 0;
+    for (PosixFilePermission permission : Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)) {
+      mode |= 0400 >> permission.ordinal();
+    }
+    return mode;
+  }
+
+  private static boolean hasPosix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // reading
+
+  /** Wraps {@code in} in the decompressor its first bytes call for. */
+  private static SourceStream decompressing(BufferedInputStream in) throws IOException {
+    byte[] head = new byte[XZ_MAGIC.length];
+    in.mark(head.length);
+    int length = in.readNBytes(head, 0, head.length);
+    in.reset();
+    try {
+      if (startsWith(head, length, GZIP_MAGIC)) {
+        return new SourceStream(
+            GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get(), "gzip");
+      }
+      if (startsWith(head, length, BZIP2_MAGIC)) {
+        return new SourceStream(new BZip2CompressorInputStream(in, true), "bzip2");
+      }
+      if (startsWith(head, length, XZ_MAGIC)) {
+        return new SourceStream(
+            XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get(), "xz");
+      }
+    } catch (IOException e) {
+      throw SourceStream.translate(e, "compressed");
+    }
+    return new SourceStream(in, null);
+  }
+
+  private static boolean startsWith(byte[] head, int length, byte[] magic) {
+    return length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+  }
+
+  private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (ArchiveFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw isTruncation(e) ? new ArchiveFormatException(UNEXPECTED_EOF, e) : new ArchiveFormatException(
+          INVALID_HEADER, e);
+    }
+  }
+
+  private static int readData(TarArchiveInputStream tar, byte[] buffer) throws IOException {
+    try {
+      return tar.read(buffer, 0, buffer.length);
+    } catch (ArchiveFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw isTruncation(e) ? new ArchiveFormatException(UNEXPECTED_EOF, e) : e;
+    }
+  }
+
+  private static boolean isTruncation(IOException e) {
+    if (e instanceof EOFException) {
+      return true;
+    }
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return message.contains("truncated") || message.contains("end of stream") || message.contains("eof");
+  }
+
+  private static void extractEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root,
+      Map<Path, FileTime> directoryTimes) throws IOException {
+    String name = entry.getName();
+    Path target = inside(root, name, name);
+    if (entry.isDirectory()) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(target);
+      }
+      Files.createDirectories(target);
+      applyMode(target, entry);
+      directoryTimes.put(target, entry.getLastModifiedTime());
+      return;
+    }
+    if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+      return;
+    }
+    if (target.equals(root)) {
+      throw invalidEntry(name);
+    }
+    Path source = entry.isLink() ? inside(root, entry.getLinkName(), name) : null;
+    Files.createDirectories(target.getParent());
+    Files.deleteIfExists(target);
+    if (entry.isSymbolicLink()) {
+      Files.createSymbolicLink(target, target.getFileSystem().getPath(entry.getLinkName()));
+      Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setTimes(entry.getLastModifiedTime(), null, null);
+    } else if (source != null) {
+      if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        throw invalidEntry(name);
+      }
+      Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    } else {
+      byte[] buffer = new byte[8192];
+      try (OutputStream out = Files.newOutputStream(target)) {
+        for (int n = readData(tar, buffer); n != -1; n = readData(tar, buffer)) {
+          out.write(buffer, 0, n);
+        }
+      }
+      applyMode(target, entry);
+      Files.setLastModifiedTime(target, entry.getLastModifiedTime());
+    }
+  }
+
+  /**
+   * Resolves an archive name under {@code root}: leading slashes and {@code .} components are dropped; {@code ..}
+   * components, intermediate symlinks (which could lead outside the root) and unusable names are rejected.
+   */
+  private static Path inside(Path root, String name, String entryName) throws IOException {
+    List<String> parts = new ArrayList<>();
+    for (String part : name.split("/")) {
+      if (part.equals("..")) {
+        throw invalidEntry(entryName);
+      }
+      if (!part.isEmpty() && !part.equals(".")) {
+        parts.add(part);
+      }
+    }
+    Path path = root;
+    try {
+      for (int i = 0; i < parts.size(); i++) {
+        path = path.resolve(parts.get(i));
+        if (i < parts.size() - 1 && Files.isSymbolicLink(path)) {
+          throw invalidEntry(entryName);
+        }
+      }
+    } catch (InvalidPathException e) {
+      throw invalidEntry(entryName);
+    }
+    return path;
+  }
+
+  private static IOException invalidEntry(String name) {
+    return new IOException("Invalid tar entry: " + name);
+  }
+
+  private static void applyMode(Path path, TarArchiveEntry entry) throws IOException {
+    if (!hasPosix(path)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission permission : PosixFilePermission.values()) {
+      if ((entry.getMode() & (0400 >> permission.ordinal())) != 0) {
+        permissions.add(permission);
+      }
+    }
+    Files.setPosixFilePermissions(path, permissions);
+  }
+
+  /** An already-worded failure of the archive itself, passed through untouched by the translation layers. */
+  private static final class ArchiveFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ArchiveFormatException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * The (decompressed) bytes under the tar reader: counts what it hands out, so a short header record can be told
+   * from a clean end, and words decompression failures. Mark/reset is not offered, so the tar reader never re-reads.
+   */
+  private static final class SourceStream extends FilterInputStream {
+    private final String format;
+    private long count;
+
+    SourceStream(InputStream in, String format) {
+      super(in);
+      this.format = format;
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        int b = super.read();
+        if (b != -1) {
+          count++;
+        }
+        return b;
+      } catch (IOException e) {
+        throw translate(e, format);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          count += n;
+        }
+        return n;
+      } catch (IOException e) {
+        throw translate(e, format);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        long skipped = super.skip(n);
+        count += Math.max(skipped, 0);
+        return skipped;
+      } catch (IOException e) {
+        throw translate(e, format);
+      }
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public synchronized void mark(int readlimit) {
+      // not supported
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+      throw new IOException("mark/reset not supported");
+    }
+
+    /** Words a read failure; failures of an uncompressed source pass through unless they are a truncation. */
+    static IOException translate(IOException e, String format) {
+      if (e instanceof ArchiveFormatException) {
+        return e;
+      }
+      if (isTruncation(e)) {
+        return new ArchiveFormatException(UNEXPECTED_EOF, e);
+      }
+      return format == null ? e : new ArchiveFormatException("Corrupt " + format + " stream", e);
+    }
+  }
+
+  /**
+   * A tar reader that checks every header record's checksum (commons-compress does not) and tells a short record
+   * from a clean end, with GNU tar's leniency: nothing after an end-of-archive record is examined, and a short record
+   * after the first header ends the archive quietly.
+   */
+  private static final class CheckedTarInputStream extends TarArchiveInputStream {
+    private final SourceStream source;
+    private long headers;
+    private boolean afterEndMarker;
+    private boolean sparseExtensionPending;
+
+    CheckedTarInputStream(SourceStream source) {
+      super(source, StandardCharsets.UTF_8.name());
+      this.source = source;
+    }
+
+    @Override
+    protected byte[] readRecord() throws IOException {
+      long before = source.count();
+      byte[] record = super.readRecord();
+      if (afterEndMarker) {
+        return record;
+      }
+      if (record == null) {
+        if (source.count() > before && headers == 0) {
+          throw new ArchiveFormatException(NOT_A_TAR, null);
+        }
+        return null;
+      }
+      if (isZero(record)) {
+        afterEndMarker = true;
+        return record;
+      }
+      if (sparseExtensionPending) {
+        sparseExtensionPending = record[GNU_SPARSE_EXTENSION_EXTENDED_OFFSET] != 0;
+        return record;
+      }
+      if (!checksumMatches(record)) {
+        throw new ArchiveFormatException(headers == 0 ? NOT_A_TAR : INVALID_HEADER, null);
+      }
+      headers++;
+      sparseExtensionPending = record[TYPEFLAG_OFFSET] == TarConstants.LF_GNUTYPE_SPARSE
+          && record[GNU_SPARSE_EXTENDED_OFFSET] != 0;
+      return record;
+    }
+
+    private static boolean isZero(byte[] record) {
+      for (byte b : record) {
+        if (b != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean checksumMatches(byte[] record) {
+      try {
+        return TarUtils.verifyCheckSum(record);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.mockdocker.engine;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One {@code POST /images/create?fromImage=…}: the message sequence of v0.4.4's ImagePull. */
+final class PullOperation {
+  private final Engine engine;
+  private final ProgressSink sink;
+
+  PullOperation(Engine engine, ProgressSink sink) {
+    this.engine = engine;
+    this.sink = sink;
+  }
+
+  void run(String name, String tag, String endpoint) {
+    String key = name + ":" + tag;
+    engine.poolAdd("pull", key);
+    try {
+      if (!endpoint.isEmpty()) {
+        pullImage(name);
+        return;
+      }
+      String remote = name;
+      if (name.split("/", -1).length > 2) {
+        remote = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+      }
+      pullRepository(name, remote, tag);
+    } finally {
+      engine.poolRemove("pull", key);
+    }
+  }
+
+  private void pullRepository(String local, String remote, String askedTag) {
+    Registry registry = engine.registry;
+    sink.status("Pulling repository " + local + " from " + registry.indexAddress());
+    List<String> imageList = registry.repositoryImages(remote);
+    Map<String, String> tagsList = registry.tags(remote).orElse(null);
+    if (imageList == null || tagsList == null) {
+      throw new DockerException("HTTP code: 404");
+    }
+    Map<String, String> tagOf = new TreeMap<>();
+    if (askedTag.isEmpty()) {
+      tagsList.forEach((tag, id) -> tagOf.put(id, tag));
+    } else {
+      String id = tagsList.get(askedTag);
+      if (id == null) {
+        throw new DockerException("Tag " + askedTag + " not found in repositoy " + local);
+      }
+      tagOf.put(id, askedTag);
+    }
+    for (String id : imageList) {
+      String imgTag = tagOf.getOrDefault(id, "");
+      if (!askedTag.isEmpty() && !imgTag.equals(askedTag)) {
+        continue;
+      }
+      sink.status("Pulling image " + id + " (" + imgTag + ") from " + remote);
+      try {
+        pullImage(id);
+      } catch (DockerException e) {
+        sink.status("Error while retrieving image for tag: " + askedTag + " (" + e.getMessage()
+            + "); checking next endpoint");
+        throw new DockerException("Could not find repository on any of the indexed registries.", e);
+      }
+    }
+    engine.locked(() -> {
+      tagsList.forEach((tag, id) -> {
+        if (askedTag.isEmpty() || tag.equals(askedTag)) {
+          engine.tags.set(local, tag, id);
+        }
+      });
+      return null;
+    });
+  }
+
+  /** Pulls an image and its missing ancestors, the image itself first, down to the base. */
+  private void pullImage(String id) {
+    Registry registry = engine.registry;
+    List<String> history = registry.ancestry(id);
+    if (history == null) {
+      throw new DockerException("Internal server error: 404 trying to fetch remote history for " + id);
+    }
+    for (String layerId : history) {
+      boolean present = engine.locked(() -> engine.graph.exists(layerId));
+      if (present) {
+        continue;
+      }
+      sink.status("Pulling " + layerId + " metadata");
+      RemoteImage remote = registry.findImage(layerId)
+          .orElseThrow(() -> new DockerException("HTTP code 404"));
+      sink.status("Pulling " + layerId + " fs layer");
+      byte[] layer = Transfers.withProgress(remote.layerBytes(), remote.layerSize(), "Downloading", sink);
+      Path staged = engine.staging();
+      Transfers.untar(layer, staged);
+      engine.locked(() -> {
+        if (!engine.graph.exists(layerId)) {
+          engine.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
+        }
+        return null;
+      });
+    }
+  }
+}

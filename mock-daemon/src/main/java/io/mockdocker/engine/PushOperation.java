@@ -1,0 +1,120 @@
+package io.mockdocker.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** One {@code POST /images/(name)/push}: the message sequence of v0.4.4's ImagePush. */
+final class PushOperation {
+  private final Engine engine;
+  private final ProgressSink sink;
+
+  private record Element(String id, String tag) {}
+
+  PushOperation(Engine engine, ProgressSink sink) {
+    this.engine = engine;
+    this.sink = sink;
+  }
+
+  void run(String name, String endpoint, AuthConfig auth) {
+    engine.poolAdd("push", name);
+    try {
+      Image byId = engine.locked(() -> engine.graph.get(name));
+      if (byId == null) {
+        Map<String, String> localRepo = engine.locked(() -> engine.tags.repository(name));
+        sink.status("The push refers to a repository [" + name + "] (len: "
+            + (localRepo == null ? 0 : localRepo.size()) + ")");
+        if (localRepo == null) {
+          throw new DockerException("No such id: " + name);
+        }
+        pushRepository(name, localRepo, auth);
+        return;
+      }
+      sink.status("The push refers to an image: [" + name + "]");
+      if (endpoint.isEmpty()) {
+        throw new DockerException("Failed to upload metadata: Put https:///v1/images/" + byId.id()
+            + "/json: http: no Host in request URL");
+      }
+      pushImage(byId.id());
+    } finally {
+      engine.poolRemove("push", name);
+    }
+  }
+
+  private void pushRepository(String name, Map<String, String> localRepo, AuthConfig auth) {
+    sink.status("Processing checksums");
+    List<Element> imgList = imageList(localRepo);
+    sink.status("Sending image list");
+    String srvName = name;
+    if (name.split("/", -1).length > 2) {
+      srvName = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+    checkIndexAccess(srvName, auth);
+    Registry registry = engine.registry;
+    String ep = registry.endpoint();
+    sink.status("Pushing repository " + name + " to " + ep + " (" + localRepo.size() + " tags)");
+    for (Element elem : imgList) {
+      pushImage(elem.id());
+      sink.status("Pushing tags for rev [" + elem.id() + "] on {" + ep + "/repositories/" + srvName + "/tags/"
+          + elem.tag() + "}");
+      registry.receiveTag(srvName, elem.tag(), elem.id());
+    }
+  }
+
+  /** Every layer to upload, base layers first, each with the tag whose history reached it first. */
+  private List<Element> imageList(Map<String, String> localRepo) {
+    return engine.locked(() -> {
+      List<Element> list = new ArrayList<>();
+      LinkedHashSet<String> seen = new LinkedHashSet<>();
+      localRepo.forEach((tag, id) -> {
+        Image image = engine.graph.byId(id);
+        if (image == null) {
+          throw new DockerException("No such id: " + id);
+        }
+        for (Image layer : engine.graph.history(image)) {
+          if (seen.add(layer.id())) {
+            list.add(0, new Element(layer.id(), tag));
+          }
+        }
+      });
+      return list;
+    });
+  }
+
+  /** The index's answer to the image-list PUT: the account must exist, match, and own the namespace. */
+  private void checkIndexAccess(String srvName, AuthConfig auth) {
+    Registry.Account account = engine.registry.account(auth.username());
+    if (account == null || !account.password().equals(auth.password())) {
+      throw new DockerException("Error: Status 401 trying to push repository " + srvName
+          + ": {\"error\": \"Unauthorized\"}");
+    }
+    int slash = srvName.indexOf('/');
+    if (slash < 0 || !srvName.substring(0, slash).equals(account.username())) {
+      throw new DockerException("Error: Status 403 trying to push repository " + srvName
+          + ": {\"error\": \"Access Denied\"}");
+    }
+  }
+
+  private void pushImage(String id) {
+    Image image = engine.locked(() -> engine.graph.byId(id));
+    sink.status("Pushing " + id);
+    Registry registry = engine.registry;
+    if (registry.findImage(id).isPresent()) {
+      sink.status("Image " + id + " already uploaded ; skipping");
+      return;
+    }
+    byte[] layer;
+    try {
+      layer = Layers.tarBytes(engine.graph.layerDir(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Transfers.withProgress(layer, layer.length, "Pushing", sink);
+    registry.receive(new RemoteImage(image, image.size(), layer));
+  }
+}

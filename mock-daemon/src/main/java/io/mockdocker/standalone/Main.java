@@ -1,0 +1,66 @@
+package io.mockdocker.standalone;
+
+import io.mockdocker.MockDocker;
+import io.mockdocker.fixtures.Fixtures;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The standalone fake daemon: {@code java -jar mock-daemon-standalone.jar [--host H] [--port P] …}. */
+@Command(name = "mock-daemon", mixinStandardHelpOptions = false,
+    description = "A fake Docker daemon speaking the Remote API v1.0-v1.2 (docker v0.4.4).")
+public final class Main implements Callable<Integer> {
+  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  String host;
+
+  @Option(names = "--port", description = "Port to bind; 0 picks a free one (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4243")
+  int port;
+
+  @Option(names = "--fixtures", paramLabel = "FILE",
+      description = "A fixtures JSON file (registry images, repositories, accounts, URLs, local images) "
+          + "instead of the embedded defaults.")
+  Path fixtures;
+
+  @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
+  boolean cors;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  private final PrintStream out;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  Main(PrintStream out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main(System.out)).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    MockDocker.Builder builder = MockDocker.builder()
+        .host(host)
+        .port(port)
+        .fixtures(fixtures == null ? Fixtures.defaults() : Fixtures.fromJson(fixtures))
+        .onRequest(entry -> out.println(entry));
+    if (cors) {
+      builder.enableCors();
+    }
+    MockDocker docker = builder.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      docker.close();
+      stopped.countDown();
+    }, "mock-daemon-shutdown"));
+    out.println("listening on " + docker.uri());
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}
