@@ -63,6 +63,9 @@ final class Layers {
   /** Message for a corrupt header after the first one. */
   static final String INVALID_HEADER = "Invalid tar header";
 
+  /** GNU tar's default blocking (20 records of 512 bytes): archives are padded to a multiple of it. */
+  private static final int GNU_TAR_BLOCK_SIZE = 10240;
+
   private static final int DEFAULT_DIRECTORY_MODE = 0755;
   private static final int DEFAULT_FILE_MODE = 0644;
   private static final int SYMLINK_MODE = 0777;
@@ -122,7 +125,7 @@ final class Layers {
    * block) and {@code out} flushed, but not closed.
    */
   static void writeTar(Path root, OutputStream out) throws IOException {
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, GNU_TAR_BLOCK_SIZE, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     writeEntry(tar, root, "./");
@@ -148,9 +151,10 @@ final class Layers {
    * {@link IOException}s with short messages: {@value #NOT_A_TAR} when the first record is not a tar header (bad
    * checksum or shorter than a record), {@value #UNEXPECTED_EOF} when the input ends inside an entry's data or inside
    * the compressed stream, {@value #INVALID_HEADER} for a later corrupt header, {@code "Corrupt <format> stream"} for
-   * damaged compressed data, and {@code "Invalid tar entry: <name>"} for an entry whose name contains {@code ..},
-   * leads through a symlink, or would replace the root. As with GNU tar, a partial record after the first header and
-   * a missing end-of-archive marker just end the archive.
+   * damaged compressed data (a compressed stream is read to its end, so a bad trailing checksum counts), and
+   * {@code "Invalid tar entry: <name>"} for an entry whose name contains {@code ..}, leads through a symlink, or would
+   * replace the root. As with GNU tar, a partial record after the first header and a missing end-of-archive marker
+   * just end the archive.
    */
   static void extractTar(InputStream in, Path root) throws IOException {
     Files.createDirectories(root);
@@ -165,6 +169,10 @@ final class Layers {
     try (CheckedTarInputStream tar = new CheckedTarInputStream(source)) {
       for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
         extractEntry(tar, entry, root, directoryTimes);
+      }
+      if (source.compressed()) {
+        // the decompressor ran to its end under GNU tar, so damage after the archive's end still failed the call
+        source.transferTo(OutputStream.nullOutputStream());
       }
     }
     for (Map.Entry<Path, FileTime> directory : directoryTimes.entrySet()) {
@@ -463,6 +471,10 @@ final class Layers {
 
     long count() {
       return count;
+    }
+
+    boolean compressed() {
+      return format != null;
     }
 
     @Override

@@ -51,17 +51,21 @@ final class Transfers {
     }
     try {
       Layers.extractTar(new ByteArrayInputStream(archive), dir);
-    } catch (IOException e) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("truncated") || message.contains("eof") || message.contains("premature")) {
-        throw new DockerException("exit status 2: tar: Unexpected EOF in archive\n"
-            + "tar: Error is not recoverable: exiting now\n", e);
-      }
-      throw new DockerException("exit status 2: tar: This does not look like a tar archive\n"
-          + "tar: Exiting with failure status due to previous errors\n", e);
-    } catch (UncheckedIOException e) {
-      throw new DockerException("exit status 2: tar: This does not look like a tar archive\n"
-          + "tar: Exiting with failure status due to previous errors\n", e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new DockerException(untarError(e.getMessage()), e);
     }
+  }
+
+  /** The text the daemon returned when GNU tar failed: {@code exit status 2: <tar's stderr>}. */
+  static String untarError(String message) {
+    String m = String.valueOf(message);
+    if (m.contains(Layers.UNEXPECTED_EOF)) {
+      return "exit status 2: tar: Unexpected EOF in archive\ntar: Error is not recoverable: exiting now\n";
+    }
+    if (m.startsWith("Invalid tar entry") || m.startsWith("Corrupt")) {
+      return "exit status 2: tar: " + m + "\ntar: Exiting with failure status due to previous errors\n";
+    }
+    return "exit status 2: tar: This does not look like a tar archive\n"
+        + "tar: Exiting with failure status due to previous errors\n";
   }
 }
