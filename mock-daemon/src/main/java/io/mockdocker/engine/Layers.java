@@ -63,6 +63,9 @@ final class Layers {
   /** Message for a corrupt header after the first one. */
   static final String INVALID_HEADER = "Invalid tar header";
 
+  /** GNU tar's record size (blocking factor 20 × 512), to which its archives are padded. */
+  static final int GNU_RECORD_SIZE = 10240;
+
   private static final int DEFAULT_DIRECTORY_MODE = 0755;
   private static final int DEFAULT_FILE_MODE = 0644;
   private static final int SYMLINK_MODE = 0777;
@@ -122,7 +125,8 @@ final class Layers {
    * block) and {@code out} flushed, but not closed.
    */
   static void writeTar(Path root, OutputStream out) throws IOException {
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+    // GNU tar's default blocking factor 20: the archive is padded to a multiple of 10240 bytes
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, GNU_RECORD_SIZE, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     writeEntry(tar, root, "./");
