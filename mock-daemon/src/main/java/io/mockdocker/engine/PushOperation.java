@@ -37,6 +37,8 @@ final class PushOperation {
       }
       sink.status("The push refers to an image: [" + name + "]");
       if (endpoint.isEmpty()) {
+        // pushImage announces the layer before its metadata PUT to "https:///v1" fails
+        sink.status("Pushing " + byId.id());
         throw new DockerException("Failed to upload metadata: Put https:///v1/images/" + byId.id()
             + "/json: http: no Host in request URL");
       }
