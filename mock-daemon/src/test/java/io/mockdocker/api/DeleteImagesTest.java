@@ -155,6 +155,17 @@ class DeleteImagesTest {
   }
 
   @Test
+  void an_empty_name_is_no_such_image_even_with_a_single_image() throws Exception {
+    local(BASE, "");
+    for (String version : new String[] {"/v1.1", "/v1.2"}) {
+      Response r = http.delete(version + "/images/");
+      assertThat(r.status()).isEqualTo(404);
+      assertThat(r.text()).isEqualTo("No such image: \n");
+    }
+    assertThat(exists(BASE)).isTrue();
+  }
+
+  @Test
   void v1_1_unknown_image_is_a_404_no_such_image() throws Exception {
     Response r = http.delete("/v1.1/images/nope");
     assertThat(r.status()).isEqualTo(404);
