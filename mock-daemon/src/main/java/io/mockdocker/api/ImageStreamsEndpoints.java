@@ -31,7 +31,7 @@ final class ImageStreamsEndpoints {
     String tag = call.param("tag");
     String repo = call.param("repo");
     boolean pull = !image.isEmpty();
-    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), !pull && src.equals("-"));
+    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), !pull);
     try {
       if (pull) {
         engine.pull(image, tag, call.param("registry"), stream);

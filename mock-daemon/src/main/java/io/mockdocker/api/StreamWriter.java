@@ -12,25 +12,28 @@ import java.nio.charset.StandardCharsets;
 /**
  * The daemon's StreamFormatter over a response: JSON messages ({@code {"status":…}}, {@code {"status":…,"progress":…}},
  * {@code {}}, {@code {"error":…}}) concatenated with no separator for API 1.1 and later, or raw text lines for 1.0.
- * Each message is flushed as it is written, so the response is chunked; {@link #used()} tells whether anything was
- * written, which decides whether a failure is a plain error or a message inside the stream.
+ * Each message is flushed as it is written (except import's status lines, see the constructor), so the response is
+ * chunked; {@link #used()} tells whether anything was written, which decides whether a failure is a plain error or a
+ * message inside the stream.
  */
 final class StreamWriter implements ProgressSink {
   private final HttpServerExchange exchange;
   private final boolean json;
-  private final boolean buffered;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private final boolean unflushedStatus;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private OutputStream out;
   private boolean used;
 
   /**
-   * @param buffered collect everything and send it with a Content-Length at the end (import from the body wrote
-   *     without flushing)
+   * @param unflushedStatus import's writing: its status lines (and the handler's error) went to the ResponseWriter
+   *     without a flush, and only its progress reader flushed. Status lines then wait and leave with the next
+   *     progress update; if nothing was flushed when the handler returns, the whole answer goes out with a
+   *     Content-Length instead of chunked (an import from {@code -}, a failed download).
    */
-  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean buffered) {
+  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean unflushedStatus) {
     this.exchange = exchange;
     this.json = version.progress() == ApiVersion.ProgressFormat.JSON_STREAM;
-    this.buffered = buffered;
+    this.unflushedStatus = unflushedStatus;
   }
 
   boolean used() {
@@ -39,36 +42,40 @@ final class StreamWriter implements ProgressSink {
 
   @Override
   public void status(String text) {
-    write(json ? GoJson.string(GoJson.object().put("status", text)) : text + "\r\n");
+    write(json ? GoJson.string(GoJson.object().put("status", text)) : text + "\r\n", !unflushedStatus);
   }
 
   @Override
   public void progress(String action, String text) {
     write(json ? GoJson.string(GoJson.object().put("status", action).put("progress", text))
-        : action + " " + text + "\r");
+        : action + " " + text + "\r", true);
   }
 
   @Override
   public void endOfTransfer() {
-    write(json ? "{}" : "\r\n");
+    write(json ? "{}" : "\r\n", true);
   }
 
   void error(String message) {
-    write(json ? GoJson.string(GoJson.object().put("error", message)) : "Error: " + message + "\r\n");
+    write(json ? GoJson.string(GoJson.object().put("error", message)) : "Error: " + message + "\r\n",
+        !unflushedStatus);
   }
 
   /** Appends a JSON value after the messages (insert's trailing {@code {"Id":…}}). */
   void appendJson(String text) {
-    write(text);
+    write(text, true);
   }
 
-  private void write(String text) {
+  private void write(String text, boolean flush) {
     used = true;
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (buffered) {
-      buffer.writeBytes(bytes);
-      return;
+    pending.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    if (flush) {
+      flushPending();
     }
+  }
+
+  /** Sends what is pending as one chunk, starting the chunked response if needed. */
+  private void flushPending() {
     try {
       if (out == null) {
         exchange.setStatusCode(200);
@@ -76,25 +83,33 @@ final class StreamWriter implements ProgressSink {
         exchange.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
         out = exchange.getOutputStream();
       }
-      out.write(bytes);
+      out.write(pending.toByteArray());
+      pending.reset();
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Ends the response: sends the buffer, or closes the chunked stream. */
+  /**
+   * Ends the response: with nothing flushed yet, what is pending goes out with a Content-Length (as go1.1 did for a
+   * handler that returned before its buffer was flushed); otherwise the rest is one last chunk.
+   */
   void finish() {
-    if (buffered) {
-      Responses.send(exchange, 200, json ? Responses.JSON : Responses.TEXT_PLAIN, buffer.toByteArray());
+    if (out == null) {
+      if (used) {
+        Responses.send(exchange, 200, json ? Responses.JSON : Responses.TEXT_PLAIN, pending.toByteArray());
+      }
       return;
     }
-    if (out != null) {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    try {
+      if (pending.size() > 0) {
+        out.write(pending.toByteArray());
+        pending.reset();
       }
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

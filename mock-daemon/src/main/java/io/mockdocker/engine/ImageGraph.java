@@ -31,6 +31,14 @@ final class ImageGraph {
     return root.resolve(id).resolve("layer");
   }
 
+  /**
+   * Where the daemon kept the archive an image was registered from ({@code layer.tar.xz}, whatever its compression):
+   * written for imports, absent for pulled layers.
+   */
+  Path archivePath(String id) {
+    return root.resolve(id).resolve("layer.tar.xz");
+  }
+
   /** A fresh directory to build a layer in before {@link #register}. */
   Path stagingDir(String id) throws IOException {
     Path dir = root.resolve("_staging").resolve(id);

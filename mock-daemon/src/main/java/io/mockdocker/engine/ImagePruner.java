@@ -79,7 +79,8 @@ final class ImagePruner {
     while (current.hasParent()) {
       Image parent = graph.byId(current.parent());
       if (parent == null) {
-        return;
+        // graph.Get's error ends the walk and, unlike ErrImageReferenced, fails the request (the list is dropped)
+        throw new DockerException("No such id: " + current.parent());
       }
       deleteImageAndChildren(parent.id());
       current = parent;

@@ -1,8 +1,11 @@
 package io.mockdocker.engine;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** One {@code POST /images/create?fromSrc=…}: v0.4.4's ImageImport. */
@@ -30,6 +33,7 @@ final class ImportOperation {
     Image image = engine.locked(() -> {
       Image created = engine.register(new Image(engine.ids.next(), "", "Imported from " + src, engine.now(), "",
           Config.empty(), Engine.VERSION, "", null, "x86_64", 0), staged, 0);
+      storeArchive(created.id(), archive);
       if (repo != null && !repo.isEmpty()) {
         engine.tags.set(repo, tag, created.id());
       }
@@ -37,6 +41,15 @@ final class ImportOperation {
     });
     sink.status(image.shortId());
     return image.shortId();
+  }
+
+  /** StoreImage kept the imported stream as it came, compressed or not; push uploads exactly these bytes. */
+  private void storeArchive(String id, byte[] archive) {
+    try {
+      Files.write(engine.graph.archivePath(id), archive);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A {@code fromSrc} without a scheme is taken as a host name, as the daemon's url.Parse fallback did. */

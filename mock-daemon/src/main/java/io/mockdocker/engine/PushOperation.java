@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,8 @@ final class PushOperation {
       }
       sink.status("The push refers to an image: [" + name + "]");
       if (endpoint.isEmpty()) {
+        // pushImage announces the layer before its metadata PUT to "https:///v1" fails
+        sink.status("Pushing " + byId.id());
         throw new DockerException("Failed to upload metadata: Put https:///v1/images/" + byId.id()
             + "/json: http: no Host in request URL");
       }
@@ -110,7 +114,9 @@ final class PushOperation {
     }
     byte[] layer;
     try {
-      layer = Layers.tarBytes(engine.graph.layerDir(id));
+      // the stored archive when there is one (imports), else a tar of the layer as ExportRw made for commits
+      Path archive = engine.graph.archivePath(id);
+      layer = Files.isRegularFile(archive) ? Files.readAllBytes(archive) : Layers.tarBytes(engine.graph.layerDir(id));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

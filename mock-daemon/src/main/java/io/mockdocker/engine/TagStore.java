@@ -28,14 +28,27 @@ final class TagStore {
    * @throws DockerException {@code Image does not exist: <name>} when nothing matches
    */
   Image lookup(String name) {
-    Image image = lookupOrNull(name);
+    Image image = resolve(name);
     if (image == null) {
       throw new DockerException("Image does not exist: " + name);
     }
     return image;
   }
 
+  /** {@link #lookup}, with {@code null} for every failure (callers that re-word any error as "No such image"). */
   Image lookupOrNull(String name) {
+    try {
+      return resolve(name);
+    } catch (DockerException danglingTag) {
+      return null;
+    }
+  }
+
+  /**
+   * The image, or {@code null} when nothing matches. A tag whose image is gone (deleted through API <= 1.1) fails
+   * with graph.Get's own error, {@code No such id: <64-hex>}, which LookupImage passed on unchanged.
+   */
+  private Image resolve(String name) {
     Image byId = graph.get(name);
     if (byId != null) {
       return byId;
@@ -47,11 +60,19 @@ final class TagStore {
     }
     for (String revision : repo.values()) {
       if (revision.startsWith(repoAndTag[1])) {
-        return graph.get(revision);
+        return existing(revision);
       }
     }
     String revision = repo.get(repoAndTag[1]);
-    return revision == null ? null : graph.get(revision);
+    return revision == null ? null : existing(revision);
+  }
+
+  private Image existing(String revision) {
+    Image image = graph.get(revision);
+    if (image == null) {
+      throw new DockerException("No such id: " + revision);
+    }
+    return image;
   }
 
   /** {@code name} split at its first {@code :} into repository and tag, the tag defaulting to {@code latest}. */

@@ -22,8 +22,15 @@ final class TruncIndex {
     return ids.contains(id);
   }
 
-  /** The one ID starting with {@code prefix}, or {@code null} when none or several do. */
+  /**
+   * The one ID starting with {@code prefix}, or {@code null} when none or several do. The empty prefix never
+   * resolves: the daemon looked up {@code " " + prefix} in {@code " id1 id2 … "}, and a lone space matches every
+   * separator, even with a single ID.
+   */
   String get(String prefix) {
+    if (prefix.isEmpty()) {
+      return null;
+    }
     NavigableSet<String> tail = ids.tailSet(prefix, true);
     String first = tail.isEmpty() ? null : tail.first();
     if (first == null || !first.startsWith(prefix)) {
