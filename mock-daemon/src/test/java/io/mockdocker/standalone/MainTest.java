@@ -1,0 +1,96 @@
+package io.mockdocker.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone daemon as a user starts it: a separate JVM, its first line, one line per request. */
+class MainTest {
+  static Process launch(String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
+        Main.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  @Test
+  void it_prints_its_address_then_one_line_per_request() throws Exception {
+    Process p = launch("--port", "0");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      Matcher m = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(first);
+      assertThat(m.matches()).as(first).isTrue();
+      URI base = URI.create("http://127.0.0.1:" + m.group(1));
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> images = client.send(HttpRequest.newBuilder(base.resolve("/v1.2/images/json")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(images.statusCode()).isEqualTo(200);
+      assertThat(images.body()).contains("\"Repository\":\"base\"");
+      assertThat(out.readLine()).matches("GET /v1\\.2/images/json 200 \\d+ms");
+      HttpResponse<String> pull = client.send(HttpRequest.newBuilder(
+              base.resolve("/v1.2/images/create?fromImage=busybox")).POST(HttpRequest.BodyPublishers.noBody())
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(pull.body()).startsWith(
+          "{\"status\":\"Pulling repository busybox from https://index.docker.io/v1\"}");
+      assertThat(out.readLine()).matches("POST /v1\\.2/images/create\\?fromImage=busybox 200 \\d+ms");
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void help_lists_the_flags_and_exits_0() throws Exception {
+    Process p = launch("--help");
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(text).contains("--host", "--port", "--fixtures", "--cors", "--help");
+  }
+
+  @Test
+  void a_fixtures_file_replaces_the_defaults(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("fixtures.json");
+    Files.writeString(file, "{\"registry\":{},\"local\":[]}");
+    Process p = launch("--port", "0", "--fixtures", file.toString(), "--cors");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      String port = first.substring(first.lastIndexOf(':') + 1);
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/images/json")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.body()).isEqualTo("[]");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void a_bad_flag_exits_non_zero_with_usage() throws Exception {
+    Process p = launch("--bogus");
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(text).contains("Unknown option: '--bogus'");
+  }
+}
