@@ -82,9 +82,30 @@ final class Interpreter {
       }
     } catch (InterruptedException | RuntimeException e) {
       threads.forEach(Thread::interrupt);
+      awaitBriefly(threads);
       throw e;
     }
     return codes[n - 1];
+  }
+
+  /** Gives interrupted stages a moment to end, so a killed pipeline leaves nothing running behind it. */
+  private static void awaitBriefly(List<Thread> threads) {
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + 500_000_000L;
+    try {
+      for (Thread thread : threads) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left > 0) {
+          thread.join(left);
+        }
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private int stage(List<SimpleCommand> commands, int k, Pipe[] pipes, ShellState state, Io io)

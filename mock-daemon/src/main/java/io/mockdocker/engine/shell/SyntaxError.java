@@ -11,7 +11,8 @@ final class SyntaxError extends Exception {
   }
 
   static SyntaxError unexpected(String token) {
-    return new SyntaxError("Syntax error: \"" + token + "\" unexpected", false);
+    String shown = token.equals("newline") ? token : "\"" + token + "\"";
+    return new SyntaxError("Syntax error: " + shown + " unexpected", false);
   }
 
   static SyntaxError endOfFile() {
