@@ -60,6 +60,7 @@ final class Interpreter {
     for (int k = 0; k < n - 1; k++) {
       pipes[k] = new Pipe();
     }
+    Io shared = new Io(io.in(), io.out(), new SharedOutput(io.err()));
     int[] codes = new int[n];
     List<Thread> threads = new ArrayList<>();
     try {
@@ -67,16 +68,23 @@ final class Interpreter {
         int index = k;
         Thread thread = new Thread(() -> {
           try {
-            codes[index] = stage(commands, index, pipes, state, io);
+            codes[index] = stage(commands, index, pipes, state, shared);
           } catch (InterruptedException e) {
             codes[index] = 130;
+          } catch (RuntimeException e) {
+            codes[index] = 2;
+            try {
+              message(shared, "/bin/sh: " + e + "\n");
+            } catch (InterruptedException ignored) {
+              // ending anyway
+            }
           }
         }, "mini-shell-pipeline-" + k);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();
       }
-      codes[n - 1] = stage(commands, n - 1, pipes, state, io);
+      codes[n - 1] = stage(commands, n - 1, pipes, state, shared);
       for (Thread thread : threads) {
         thread.join();
       }
@@ -250,6 +258,36 @@ final class Interpreter {
       io.err().flush();
     } catch (IOException e) {
       Commands.rethrowIfInterrupted(e);
+    }
+  }
+
+  /** Stderr shared by the stages of a pipeline: one message at a time. */
+  private static final class SharedOutput extends OutputStream {
+    private final OutputStream out;
+
+    SharedOutput(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      synchronized (out) {
+        out.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      synchronized (out) {
+        out.write(b, off, len);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      synchronized (out) {
+        out.flush();
+      }
     }
   }
 

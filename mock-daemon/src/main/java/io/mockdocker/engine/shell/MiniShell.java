@@ -34,11 +34,15 @@ public final class MiniShell {
           ? "/"
           : ContainerFs.normalize("/", ctx.workingDir());
       ShellState state = ShellState.of(ctx.env(), cwd, List.of(argv.get(0)));
-      Io io = new Io(stdin, ctx.stdout(), ctx.stderr());
+      Io io = new Io(stdin, orNull(ctx.stdout()), orNull(ctx.stderr()));
       return Commands.exec(new Proc(List.copyOf(argv), state, io, ctx));
     } finally {
       stdin.close();
     }
+  }
+
+  private static java.io.OutputStream orNull(java.io.OutputStream out) {
+    return out == null ? java.io.OutputStream.nullOutputStream() : out;
   }
 
   /** Whether argv[0] (its basename, e.g. {@code "/bin/echo"} is {@code "echo"}) is something this shell can run. */
