@@ -29,15 +29,17 @@ import org.xnio.Options;
  */
 public final class MockDocker implements AutoCloseable {
   private final Engine engine;
+  private final DockerApi api;
   private final Undertow server;
   private final String host;
   private final int port;
 
   private MockDocker(Builder b) {
     this.engine = Engine.builder().clock(b.clock).registry(b.registry).random(b.random).build();
+    this.api = DockerApi.create(engine, b.cors);
     try {
       b.fixtures.apply(engine);
-      HttpHandler handler = new RequestLogHandler(DockerApi.handler(engine, b.cors), b.requestListener);
+      HttpHandler handler = new RequestLogHandler(api.handler(), b.requestListener);
       this.server = Undertow.builder()
           .addHttpListener(b.port, b.host)
           .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
@@ -50,6 +52,7 @@ public final class MockDocker implements AutoCloseable {
           .build();
       server.start();
     } catch (RuntimeException e) {
+      api.close();
       engine.close();
       throw e;
     }
@@ -101,6 +104,7 @@ public final class MockDocker implements AutoCloseable {
     try {
       server.stop();
     } finally {
+      api.close();
       engine.close();
     }
   }
@@ -121,7 +125,7 @@ public final class MockDocker implements AutoCloseable {
     private Random random = new java.security.SecureRandom();
     private Consumer<RequestLogEntry> requestListener = entry -> {};
     private int ioThreads = 1;
-    private int workerThreads = 16;
+    private int workerThreads = 64;
 
     private Builder() {}
 
@@ -175,7 +179,7 @@ public final class MockDocker implements AutoCloseable {
       return this;
     }
 
-    /** Worker threads; each streaming or blocking request holds one. 16 by default. */
+    /** Worker threads; each streaming or blocking request (pull, wait) holds one. 64 by default. */
     public Builder workerThreads(int workerThreads) {
       if (workerThreads < 1) {
         throw new IllegalArgumentException("workerThreads must be positive: " + workerThreads);

@@ -4,19 +4,46 @@ import io.mockdocker.engine.Engine;
 import io.undertow.server.HttpHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The Remote API v1.0–v1.2 as an Undertow handler over an {@link Engine}. */
-public final class DockerApi {
-  private DockerApi() {}
+/**
+ * The Remote API v1.0–v1.2 as an Undertow handler over an {@link Engine}. Closing it ends the threads that serve
+ * hijacked connections (attach).
+ */
+public final class DockerApi implements AutoCloseable {
+  private final ExecutorService sessions;
+  private final HttpHandler handler;
 
-  /**
-   * The whole era API. With {@code cors}, routed responses carry the headers of {@code docker -d -api-enable-cors}.
-   */
-  public static HttpHandler handler(Engine engine, boolean cors) {
+  private DockerApi(Engine engine, boolean cors) {
+    AtomicInteger n = new AtomicInteger();
+    this.sessions = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "mock-docker-session-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemEndpoints(engine).routes());
     routes.addAll(new ImagesEndpoints(engine).routes());
     routes.addAll(new ImageStreamsEndpoints(engine).routes());
-    return new DockerRouter(routes, cors);
+    routes.addAll(new ContainersEndpoints(engine).routes());
+    routes.addAll(new AttachEndpoint(engine, sessions).routes());
+    routes.addAll(new BuildEndpoint(engine).routes());
+    this.handler = new DockerRouter(routes, cors);
+  }
+
+  /** The whole era API; with {@code cors}, routed responses carry the headers of {@code -api-enable-cors}. */
+  public static DockerApi create(Engine engine, boolean cors) {
+    return new DockerApi(engine, cors);
+  }
+
+  public HttpHandler handler() {
+    return handler;
+  }
+
+  @Override
+  public void close() {
+    sessions.shutdownNow();
   }
 }

@@ -2,15 +2,31 @@ package io.mockdocker.engine;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A container as the engine records it. Containers made by this daemon so far are the helper containers insert
- * leaves behind; they were created and never started.
+ * A snapshot of a container, the era's {@code Container} struct: what inspect prints. {@code image} is the full ID of
+ * its image; {@code volumes} is {@code null} before the first start.
  */
-public record Container(String id, OffsetDateTime created, String path, List<String> args, Config config,
-    String image) {
+public record Container(
+    String id,
+    OffsetDateTime created,
+    String path,
+    List<String> args,
+    Config config,
+    ContainerState state,
+    String image,
+    NetworkSettings networkSettings,
+    String sysInitPath,
+    String resolvConfPath,
+    Map<String, String> volumes) {
 
   public String shortId() {
     return Ids.shortId(id);
+  }
+
+  /** {@code Path} and {@code Args} joined by spaces, with the trailing space of a command without arguments. */
+  public String command() {
+    return path + " " + String.join(" ", args);
   }
 }

@@ -21,6 +21,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -44,8 +48,11 @@ public final class Engine implements AutoCloseable {
   final Clock clock;
   final Ids ids;
   final Set<Capability> capabilities;
-  private final LinkedHashMap<String, Container> containers = new LinkedHashMap<>();
-  private final TruncIndex containerIndex = new TruncIndex();
+  final Bridge bridge = new Bridge();
+  final ContainerStore containers;
+  final ContainerRuntime runtime;
+  final ProcessScripts scripts = new ProcessScripts();
+  private final ExecutorService threads;
   private final Set<String> pulling = new HashSet<>();
   private final Set<String> pushing = new HashSet<>();
   private AuthConfig storedAuth;
@@ -59,6 +66,18 @@ public final class Engine implements AutoCloseable {
         Configuration.unix());
     this.graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
     this.tags = new TagStore(graph);
+    this.threads = Executors.newCachedThreadPool(daemonThreads());
+    this.containers = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
+    this.runtime = new ContainerRuntime(this, threads);
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "mock-docker-process-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   public static Builder builder() {
@@ -289,27 +308,184 @@ public final class Engine implements AutoCloseable {
 
   // ---------------------------------------------------------------- containers
 
-  /** Every container, newest first. */
-  public List<Container> containers() {
-    return locked(() -> {
-      List<Container> list = new ArrayList<>(containers.values());
-      Collections.reverse(list);
-      return list;
-    });
+  /**
+   * Creates a container: the memory check, the image lookup ({@code No such image: <Image>}), the merge with the
+   * image's config, {@code No command specified}. Returns the short ID and the warnings.
+   */
+  public ContainerCreated createContainer(Config config) {
+    List<String> warnings = new ArrayList<>();
+    LiveContainer c = locked(() -> containers.create(config, warnings));
+    return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings));
   }
 
-  Container createContainer(Config config, Image image) {
-    String id = ids.next();
-    Config merged = Configs.merge(config, image.config());
-    if (merged.hostname().isEmpty()) {
-      merged = merged.toBuilder().hostname(Ids.shortId(id)).build();
+  /** Inspect: {@code No such container: <name>} when no unique ID prefix matches. */
+  public Container inspectContainer(String name) {
+    return containers.get(name).snapshot();
+  }
+
+  /** Every container, newest first. */
+  public List<Container> containers() {
+    List<Container> out = new ArrayList<>();
+    for (LiveContainer c : containers.all()) {
+      out.add(c.snapshot());
     }
-    List<String> cmd = merged.cmd();
-    Container container = new Container(id, now(), cmd.get(0), List.copyOf(cmd.subList(1, cmd.size())), merged,
-        image.id());
-    containers.put(id, container);
-    containerIndex.add(id);
-    return container;
+    return out;
+  }
+
+  /**
+   * The container list as {@code GET /containers/json} computed it (ENDPOINTS.md §3.1): newest first; stopped ones
+   * skipped only when {@code all} is false, {@code limit} is -1 and {@code since}/{@code before} are empty;
+   * {@code before}/{@code since} compared with short IDs.
+   */
+  public List<ContainerListing> listContainers(boolean all, int limit, String since, String before) {
+    List<ContainerListing> out = new ArrayList<>();
+    boolean foundBefore = false;
+    int displayed = 0;
+    Map<String, List<String>> names = namesById();
+    for (LiveContainer c : containers.all()) {
+      Container snap = c.snapshot();
+      if (!snap.state().running() && !all && limit == -1 && since.isEmpty() && before.isEmpty()) {
+        continue;
+      }
+      if (!before.isEmpty()) {
+        if (snap.shortId().equals(before)) {
+          foundBefore = true;
+          continue;
+        }
+        if (!foundBefore) {
+          continue;
+        }
+      }
+      if (displayed == limit) {
+        break;
+      }
+      if (snap.shortId().equals(since)) {
+        break;
+      }
+      displayed++;
+      List<String> imageNames = names.get(snap.image());
+      String image = imageNames == null || imageNames.isEmpty() ? Ids.shortId(snap.image()) : imageNames.get(0);
+      long[] sizes = containers.sizes(c);
+      out.add(new ContainerListing(snap, image, status(snap.state()), sizes[0], sizes[1]));
+    }
+    return out;
+  }
+
+  private String status(ContainerState state) {
+    if (state.running()) {
+      if (state.ghost()) {
+        return "Ghost";
+      }
+      return "Up " + HumanUnits.duration(java.time.Duration.between(state.startedAt().toInstant(), clock.now()));
+    }
+    return "Exit " + state.exitCode();
+  }
+
+  public void start(String name) {
+    LiveContainer c = containers.get(name);
+    try {
+      runtime.start(c);
+    } catch (DockerException | UncheckedIOException e) {
+      throw new DockerException("Error starting container " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void stop(String name, int seconds) {
+    LiveContainer c = containers.get(name);
+    try {
+      runtime.stop(c, seconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerException("Error stopping container " + name + ": interrupted", e);
+    }
+  }
+
+  public void restart(String name, int seconds) {
+    LiveContainer c = containers.get(name);
+    try {
+      runtime.restart(c, seconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerException("Error restarting container " + name + ": interrupted", e);
+    } catch (DockerException | UncheckedIOException e) {
+      throw new DockerException("Error restarting container " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void kill(String name) {
+    runtime.kill(containers.get(name));
+  }
+
+  /** Blocks until the container is not running; its exit code. */
+  public int await(String name) {
+    LiveContainer c = containers.get(name);
+    try {
+      return runtime.await(c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerException("interrupted", e);
+    }
+  }
+
+  /** Removes a stopped container ({@code Impossible to remove a running container…} otherwise). */
+  public void removeContainer(String name) {
+    containers.remove(name);
+  }
+
+  /** The resize the daemon could never finish: its error for this container's state (ENDPOINTS.md §3.1). */
+  public void resize(String name) {
+    containers.resize(containers.get(name));
+  }
+
+  /** The container's file-system diff, in walk order; empty when nothing changed. */
+  public List<Change> changes(String name) {
+    return containers.changes(containers.get(name));
+  }
+
+  /** Streams the container's root file system as an uncompressed tar. */
+  public void export(String name, java.io.OutputStream out) throws java.io.IOException {
+    containers.export(containers.get(name), out);
+  }
+
+  /** Commits the container's changes as a new image; returns it. Tags it {@code repo:tag} when repo is set. */
+  public Image commit(String name, String repo, String tag, String comment, String author, Config runConfig) {
+    return containers.commit(containers.get(name), repo, tag, comment, author, runConfig);
+  }
+
+  /**
+   * Attaches to a container over the given streams until the attach ends (ENDPOINTS.md §2.4). Errors after the
+   * start (a ghost container) are thrown for the caller to write into the raw stream.
+   */
+  public void attach(String name, AttachOptions options, java.io.InputStream in, java.io.OutputStream out)
+      throws java.io.IOException, InterruptedException {
+    new AttachSession(containers.get(name), options, in, out, threads).run();
+  }
+
+  /** Checks that a container exists ({@code No such container: <name>}). */
+  public void requireContainer(String name) {
+    containers.get(name);
+  }
+
+  /**
+   * Builds from a Dockerfile and an optional context tar (plain or compressed), writing the era's raw build output.
+   * Returns the new image's ID; throws on failure (the API prints {@code Error build: <message>}).
+   */
+  public String build(String dockerfile, byte[] contextTar, BuildOutput out) {
+    Path context = null;
+    if (contextTar != null) {
+      context = staging();
+      Transfers.untar(contextTar, context);
+    }
+    return new BuildOperation(this, out, context).build(dockerfile);
+  }
+
+  /** Makes matching containers run this script instead of the built-in shell; the newest script wins. */
+  public ScriptHandle script(io.mockdocker.script.ProcessMatch match, io.mockdocker.script.ProcessScript script) {
+    return scripts.add(match, script);
+  }
+
+  public boolean removeScript(ScriptHandle handle) {
+    return scripts.remove(handle);
   }
 
   // ---------------------------------------------------------------- info
@@ -319,7 +495,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public int containerCount() {
-    return locked(containers::size);
+    return containers.count();
   }
 
   // ---------------------------------------------------------------- layers
@@ -343,6 +519,7 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    threads.shutdownNow();
     try {
       fs.close();
     } catch (IOException e) {

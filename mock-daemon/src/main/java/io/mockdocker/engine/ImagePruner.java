@@ -32,9 +32,10 @@ final class ImagePruner {
     if (image == null) {
       throw new DockerException("No such image: " + name);
     }
-    int colon = name.indexOf(':');
-    String repo = colon < 0 ? name : name.substring(0, colon);
-    String tag = colon < 0 ? "" : name.substring(colon + 1);
+    // strings.Split(name, ":"): the tag is what stands between the first and second colon
+    String[] parts = name.split(":", -1);
+    String repo = parts[0];
+    String tag = parts.length > 1 ? parts[1] : "";
     if (tags.delete(repo, tag)) {
       result.add(Deletion.untagged(image.id()));
     }

@@ -29,12 +29,12 @@ final class InsertOperation {
         .image(source.id())
         .volumes(List.of())
         .build();
-    Container helper = engine.locked(() -> engine.createContainer(helperConfig, source));
+    LiveContainer helper = engine.locked(() -> engine.containers.create(helperConfig, new java.util.ArrayList<>()));
     Transfers.withProgress(bytes, bytes.length, "Downloading", sink);
     Path staged = engine.staging();
     inject(staged, path, bytes);
     Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), source.id(), source.comment(),
-        engine.now(), helper.id(), helper.config(), Engine.VERSION, source.author(), null, "x86_64", 0), staged, 0));
+        engine.now(), helper.id, helper.config, Engine.VERSION, source.author(), null, "x86_64", 0), staged, 0));
     sink.status(image.id());
     return image.shortId();
   }

@@ -1,0 +1,240 @@
+package io.mockdocker.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One {@code POST /build}: v0.4.4's buildfile, instruction by instruction. Each step runs in a container that is
+ * left behind, commits an image that stays as an untagged layer, and asks getCache first. Returns the last image's
+ * ID; a failure is thrown for the caller to print as {@code Error build: …}.
+ */
+final class BuildOperation {
+  private final Engine engine;
+  private final BuildOutput out;
+  private final Path context;
+  private String image = "";
+  private String maintainer = "";
+  private Config config = Config.empty();
+
+  BuildOperation(Engine engine, BuildOutput out, Path context) {
+    this.engine = engine;
+    this.out = out;
+    this.context = context;
+  }
+
+  String build(String dockerfile) {
+    int step = 0;
+    for (String raw : dockerfile.split("\n", -1)) {
+      String line = raw.strip().replaceFirst("\t", " ");
+      if (line.isEmpty() || line.charAt(0) == '#') {
+        continue;
+      }
+      String[] parts = line.split(" ", 2);
+      if (parts.length != 2) {
+        throw new DockerException("Invalid Dockerfile format");
+      }
+      String instruction = parts[0].strip().toLowerCase(Locale.ROOT);
+      String args = parts[1].strip();
+      step++;
+      out.write("Step " + step + " : " + instruction.toUpperCase(Locale.ROOT) + " " + args + "\n");
+      if (!dispatch(instruction, args)) {
+        out.write("# Skipping unknown instruction " + instruction.toUpperCase(Locale.ROOT) + "\n");
+        continue;
+      }
+      out.write(" ---> " + Ids.shortId(image) + "\n");
+    }
+    if (image.isEmpty()) {
+      throw new DockerException("An error occured during the build\n");
+    }
+    out.write("Successfully built " + Ids.shortId(image) + "\n");
+    return image;
+  }
+
+  private boolean dispatch(String instruction, String args) {
+    switch (instruction) {
+      case "from" -> from(args);
+      case "maintainer" -> {
+        maintainer = args;
+        commit(null, config.cmd(), "MAINTAINER " + args);
+      }
+      case "run" -> run(args);
+      case "env" -> env(args);
+      case "cmd" -> cmd(args);
+      case "expose" -> expose(args);
+      case "insert" -> throw new DockerException("INSERT has been deprecated. Please use ADD instead");
+      case "copy" -> throw new DockerException("COPY has been deprecated. Please use ADD instead");
+      case "add" -> add(args);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void from(String name) {
+    Image found = engine.findImage(name).orElse(null);
+    if (found == null) {
+      String[] parts = name.split(":", -1);
+      engine.pull(parts[0], parts.length > 1 ? parts[1] : "", "", out.pullSink());
+      found = engine.locked(() -> engine.tags.lookup(name));
+    }
+    image = found.id();
+    config = Config.empty();
+  }
+
+  private void run(String args) {
+    requireImage("run");
+    List<String> cmd = config.cmd();
+    Config parsed = Config.builder().attachStdout(true).attachStderr(true).cmd("/bin/sh", "-c", args)
+        .image(image).volumes(List.of()).build();
+    config = Configs.merge(config.toBuilder().cmd((List<String>) null).build(), parsed);
+    String cached = engine.cachedChild(image, config).orElse(null);
+    if (cached != null) {
+      out.write(" ---> Using cache\n");
+      image = cached;
+      return;
+    }
+    LiveContainer c = create();
+    engine.runtime.start(c);
+    int code;
+    try {
+      code = engine.runtime.await(c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerException("interrupted");
+    }
+    if (code != 0) {
+      throw new DockerException("The command " + goList(config.cmd()) + " returned a non-zero code: " + code);
+    }
+    commit(c, cmd, "run");
+    config = config.toBuilder().cmd(cmd).build();
+  }
+
+  private void env(String args) {
+    String[] kv = args.split(" ", 2);
+    if (kv.length != 2) {
+      throw new DockerException("Invalid ENV format");
+    }
+    String key = kv[0].strip();
+    String value = kv[1].strip();
+    List<String> env = config.env() == null ? new ArrayList<>() : new ArrayList<>(config.env());
+    for (int i = 0; i < env.size(); i++) {
+      if (env.get(i).startsWith(key + "=")) {
+        env.set(i, key + "=" + value);
+        config = config.toBuilder().env(env).build();
+        return;
+      }
+    }
+    env.add(key + "=" + value);
+    config = config.toBuilder().env(env).build();
+    commit(null, config.cmd(), "ENV " + key + "=" + value);
+  }
+
+  private void cmd(String args) {
+    List<String> cmd;
+    try {
+      cmd = new com.fasterxml.jackson.databind.ObjectMapper().readValue(args,
+          new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+    } catch (IOException | RuntimeException e) {
+      cmd = List.of("/bin/sh", "-c", args);
+    }
+    commit(null, cmd, "CMD " + goList(cmd));
+    config = config.toBuilder().cmd(cmd).build();
+  }
+
+  private void expose(String args) {
+    List<String> ports = List.of(args.split(" ", -1));
+    List<String> specs = new ArrayList<>(ports);
+    if (config.portSpecs() != null) {
+      specs.addAll(config.portSpecs());
+    }
+    config = config.toBuilder().portSpecs(specs).build();
+    commit(null, config.cmd(), "EXPOSE " + goList(ports));
+  }
+
+  private void add(String args) {
+    if (context == null) {
+      throw new DockerException("No context given. Impossible to use ADD");
+    }
+    String[] parts = args.split(" ", 2);
+    if (parts.length != 2) {
+      throw new DockerException("Invalid ADD format");
+    }
+    String orig = parts[0].strip();
+    String dest = parts[1].strip();
+    List<String> cmd = config.cmd();
+    config = config.toBuilder().cmd("/bin/sh", "-c", "#(nop) ADD " + orig + " in " + dest).image(image).build();
+    LiveContainer c = create();
+    engine.runtime.mount(c);
+    try {
+      Path from = context.resolve(orig.startsWith("/") ? orig.substring(1) : orig).normalize();
+      if (!from.startsWith(context) || !Files.exists(from)) {
+        throw new DockerException("stat " + orig + ": no such file or directory");
+      }
+      Path to = c.rootfs.resolve(dest.startsWith("/") ? dest.substring(1) : dest);
+      if (Files.isDirectory(from)) {
+        Layers.copyTree(from, to);
+      } else {
+        byte[] bytes = Files.readAllBytes(from);
+        try {
+          Path staging = engine.staging();
+          Transfers.untar(bytes, staging);
+          Layers.copyTree(staging, to);
+        } catch (DockerException notAnArchive) {
+          Path target = dest.endsWith("/") ? to.resolve(from.getFileName().toString()) : to;
+          Files.createDirectories(target.getParent());
+          Files.write(target, bytes);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    commit(c, cmd, "ADD " + orig + " in " + dest);
+    config = config.toBuilder().cmd(cmd).build();
+  }
+
+  /** Commits {@code c} (or, for a no-op instruction, a fresh container) with {@code autoCmd} as the image's Cmd. */
+  private void commit(LiveContainer c, List<String> autoCmd, String comment) {
+    requireImage("commit");
+    config = config.toBuilder().image(image).build();
+    LiveContainer container = c;
+    if (container == null) {
+      config = config.toBuilder().cmd("/bin/sh", "-c", "#(nop) " + comment).build();
+      String cached = engine.cachedChild(image, config).orElse(null);
+      if (cached != null) {
+        out.write(" ---> Using cache\n");
+        image = cached;
+        return;
+      }
+      container = create();
+    }
+    Config auto = config.toBuilder().cmd(autoCmd).build();
+    image = engine.containers.commit(container, "", "", "", maintainer, auto).id();
+  }
+
+  private LiveContainer create() {
+    Config requested = config.toBuilder().image(image).build();
+    LiveContainer c = engine.locked(() -> engine.containers.create(requested, new ArrayList<>()));
+    synchronized (c) {
+      config = c.config; // Create merged into the builder's own config, hostname included
+    }
+    out.write(" ---> Running in " + Ids.shortId(c.id) + "\n");
+    return c;
+  }
+
+  private void requireImage(String what) {
+    if (image.isEmpty()) {
+      throw new DockerException("Please provide a source image with `from` prior to " + what);
+    }
+  }
+
+  /** Go's %v of a []string: {@code [a b c]}. */
+  static String goList(List<String> list) {
+    return "[" + String.join(" ", list == null ? List.of() : list) + "]";
+  }
+}

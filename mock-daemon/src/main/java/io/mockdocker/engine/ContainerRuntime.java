@@ -1,0 +1,317 @@
+package io.mockdocker.engine;
+
+import io.mockdocker.engine.shell.MiniShell;
+import io.mockdocker.engine.shell.ShellContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Starts, signals and waits for containers' simulated processes. A process runs on its own thread; TERM interrupts
+ * it unless it ignores TERM; KILL ends the run at once. Exit codes are what v0.4.4 reported from lxc-start: the
+ * process's own code, or 128 + the signal for a process ended by a signal (143 for TERM, 137 for KILL).
+ */
+final class ContainerRuntime {
+  static final String SYS_INIT_PATH = "/usr/bin/docker";
+  static final int SIGTERM = 15;
+  static final int SIGKILL = 9;
+
+  private final Engine engine;
+  private final ExecutorService threads;
+  private final AtomicLong runs = new AtomicLong();
+  private final AtomicLong pids = new AtomicLong(1000);
+
+  ContainerRuntime(Engine engine, ExecutorService threads) {
+    this.engine = engine;
+    this.threads = threads;
+  }
+
+  void start(LiveContainer c) {
+    c.ops.lock();
+    try {
+      startLocked(c);
+    } finally {
+      c.ops.unlock();
+    }
+  }
+
+  private void startLocked(LiveContainer c) {
+    synchronized (c) {
+      if (c.state.running()) {
+        throw new DockerException("The container " + c.id + " is already running.");
+      }
+    }
+    mount(c);
+    Bridge.Lease lease = engine.locked(() -> engine.bridge.allocate(c.config.portSpecs()));
+    LiveContainer.Run run = new LiveContainer.Run(runs.incrementAndGet());
+    synchronized (c) {
+      Config config = c.config;
+      if (config.memory() > 0 && !engine.capabilities.contains(Capability.MEMORY_LIMIT)) {
+        config = config.toBuilder().memory(0).build();
+      }
+      if (config.memory() > 0 && !engine.capabilities.contains(Capability.SWAP_LIMIT)) {
+        config = config.toBuilder().memorySwap(-1).build();
+      }
+      c.config = config;
+      try {
+        c.volumes = volumes(c);
+      } catch (DockerException e) {
+        engine.locked(() -> {
+          engine.bridge.release(lease);
+          return null;
+        });
+        throw e;
+      }
+      c.lease = lease;
+      c.network = lease.settings();
+      c.stdin = config.openStdin() ? new BytePipe() : null;
+      c.state = new ContainerState(true, (int) pids.incrementAndGet(), 0, engine.now(), false);
+      c.exited = new CountDownLatch(1);
+      c.run = run;
+    }
+    ProcessIo io = io(c);
+    Future<?> unused = threads.submit(() -> execute(c, run, io));
+  }
+
+  private Map<String, String> volumes(LiveContainer c) {
+    Map<String, String> volumes = new LinkedHashMap<>();
+    try {
+      for (String path : c.config.volumes() == null ? List.<String>of() : c.config.volumes()) {
+        Files.createDirectories(c.rootfs.resolve(path.startsWith("/") ? path.substring(1) : path));
+        volumes.put(path, engine.ids.next());
+      }
+      if (!c.config.volumesFrom().isEmpty()) {
+        LiveContainer from = engine.containers.find(c.config.volumesFrom());
+        if (from == null) {
+          throw new DockerException("Container " + c.id + " not found. Impossible to mount its volumes");
+        }
+        Map<String, String> theirs;
+        synchronized (from) {
+          theirs = from.volumes == null ? Map.of() : Map.copyOf(from.volumes);
+        }
+        for (Map.Entry<String, String> v : theirs.entrySet()) {
+          if (volumes.containsKey(v.getKey())) {
+            throw new DockerException("The requested volume " + v.getKey()
+                + " overlap one of the volume of the container " + from.id);
+          }
+          Files.createDirectories(c.rootfs.resolve(v.getKey().startsWith("/") ? v.getKey().substring(1) : v.getKey()));
+          volumes.put(v.getKey(), v.getValue());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return volumes;
+  }
+
+  /** Materialises the container's root file system from its image chain on first use. */
+  void mount(LiveContainer c) {
+    synchronized (c) {
+      if (c.mounted) {
+        return;
+      }
+      try {
+        if (!Files.exists(c.rootfs)) {
+          ContainerFs.merge(engine.containers.layersBaseFirst(c.imageId), c.rootfs);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      c.mounted = true;
+    }
+  }
+
+  private ProcessIo io(LiveContainer c) {
+    Config config = c.config;
+    Map<String, String> env = new LinkedHashMap<>();
+    if (config.tty()) {
+      env.put("TERM", "xterm");
+    }
+    env.put("HOME", "/");
+    env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    for (String kv : config.env() == null ? List.<String>of() : config.env()) {
+      int eq = kv.indexOf('=');
+      String key = eq < 0 ? kv : kv.substring(0, eq);
+      if (!key.equals("container")) {
+        env.put(key, eq < 0 ? "" : kv.substring(eq + 1));
+      }
+    }
+    InputStream stdin = c.stdin == null ? InputStream.nullInputStream() : c.stdin.input();
+    OutputStream out = c.stdout.stream(config.tty());
+    OutputStream err = config.tty() ? c.stdout.stream(true) : c.stderr.stream(false);
+    List<String> argv = new java.util.ArrayList<>();
+    argv.add(c.path);
+    argv.addAll(c.args);
+    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, out, err, engine.clock);
+  }
+
+  private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io) {
+    run.thread = Thread.currentThread();
+    int code;
+    try {
+      if (run.signal != 0) {
+        throw new InterruptedException();
+      }
+      ScriptHandle script = engine.scripts.find(c, engine);
+      if (script != null) {
+        run.ignoresTerm = script.script().ignoresSigterm();
+        code = ScriptedProcess.run(script, io);
+      } else {
+        code = shell(io);
+      }
+    } catch (InterruptedException e) {
+      code = 128 + Math.max(run.signal, SIGKILL);
+    } catch (RuntimeException e) {
+      writeQuietly(io.stderr(), e.toString() + "\n");
+      code = 1;
+    }
+    if (run.signal != 0) {
+      code = 128 + run.signal;
+    }
+    Thread.interrupted();
+    finish(c, run, code);
+  }
+
+  private static int shell(ProcessIo io) throws InterruptedException {
+    String command = io.argv().get(0);
+    if (!MiniShell.knows(command)) {
+      writeQuietly(io.stderr(), GoLog.line(io.clock(), "Unable to locate " + command));
+      return 127;
+    }
+    return new MiniShell().run(io.argv(), new ShellContext(io.root(), io.env(), io.hostname(), "/", io.stdin(),
+        io.stdout(), io.stderr(), io.clock()));
+  }
+
+  private static void writeQuietly(OutputStream out, String text) {
+    try {
+      out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException ignored) {
+      // the log never fails
+    }
+  }
+
+  /** Ends a run once: releases the network, closes stdin and the listeners, unmounts, records the code. */
+  private void finish(LiveContainer c, LiveContainer.Run run, int code) {
+    Bridge.Lease lease;
+    synchronized (c) {
+      if (run.finished || c.run != run) {
+        return;
+      }
+      run.finished = true;
+      lease = c.lease;
+      c.lease = null;
+      c.network = NetworkSettings.NONE;
+      if (c.stdin != null) {
+        c.stdin.close();
+      }
+      c.stdout.closeListeners();
+      c.stderr.closeListeners();
+      c.mounted = false;
+      ContainerState s = c.state;
+      c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost());
+      c.exited.countDown();
+      c.notifyAll();
+    }
+    if (lease != null) {
+      engine.locked(() -> {
+        engine.bridge.release(lease);
+        return null;
+      });
+    }
+  }
+
+  /** Sends TERM, waits {@code seconds} on the clock, then KILLs; a stopped container is left alone. */
+  void stop(LiveContainer c, int seconds) throws InterruptedException {
+    c.ops.lock();
+    try {
+      LiveContainer.Run run;
+      CountDownLatch exited;
+      synchronized (c) {
+        if (!c.state.running()) {
+          return;
+        }
+        run = c.run;
+        exited = c.exited;
+      }
+      signal(run, SIGTERM);
+      Future<?> killer = threads.submit(() -> {
+        try {
+          engine.clock.sleep(Duration.ofSeconds(seconds));
+          kill(c, run);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      try {
+        exited.await();
+      } finally {
+        killer.cancel(true);
+      }
+    } finally {
+      c.ops.unlock();
+    }
+  }
+
+  void kill(LiveContainer c) {
+    c.ops.lock();
+    try {
+      LiveContainer.Run run;
+      synchronized (c) {
+        if (!c.state.running()) {
+          return;
+        }
+        run = c.run;
+      }
+      kill(c, run);
+    } finally {
+      c.ops.unlock();
+    }
+  }
+
+  private void kill(LiveContainer c, LiveContainer.Run run) {
+    run.signal = SIGKILL;
+    Thread t = run.thread;
+    if (t != null) {
+      t.interrupt();
+    }
+    finish(c, run, 128 + SIGKILL);
+  }
+
+  private static void signal(LiveContainer.Run run, int signal) {
+    if (signal == SIGTERM && run.ignoresTerm) {
+      return;
+    }
+    run.signal = signal;
+    Thread t = run.thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  void restart(LiveContainer c, int seconds) throws InterruptedException {
+    stop(c, seconds);
+    start(c);
+  }
+
+  /** Blocks until the container is not running, then returns its exit code. */
+  int await(LiveContainer c) throws InterruptedException {
+    CountDownLatch exited;
+    synchronized (c) {
+      exited = c.exited;
+    }
+    exited.await();
+    synchronized (c) {
+      return c.state.exitCode();
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package io.mockdocker.engine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The containers: creation with the daemon's checks and config merge, lookup by unique ID prefix, listing, removal,
+ * and the file-system views (changes, export, commit, sizes). Guarded by the engine's lock, except for long
+ * streams.
+ */
+final class ContainerStore {
+  static final long MIN_MEMORY = 524288;
+
+  private final Engine engine;
+  private final LinkedHashMap<String, LiveContainer> containers = new LinkedHashMap<>();
+  private final TruncIndex index = new TruncIndex();
+  private final Path root;
+
+  ContainerStore(Engine engine, Path root) {
+    this.engine = engine;
+    this.root = root;
+  }
+
+  /** Creates a container (lock held): the checks of ContainerCreate in their order. */
+  LiveContainer create(Config requested, List<String> warnings) {
+    Config config = requested;
+    if (config.memory() != 0 && config.memory() < MIN_MEMORY) {
+      throw new DockerException("Memory limit must be given in bytes (minimum 524288 bytes)");
+    }
+    if (config.memory() > 0 && !engine.capabilities.contains(Capability.MEMORY_LIMIT)) {
+      config = config.toBuilder().memory(0).build();
+    }
+    if (config.memory() > 0 && !engine.capabilities.contains(Capability.SWAP_LIMIT)) {
+      config = config.toBuilder().memorySwap(-1).build();
+    }
+    Image image = engine.tags.lookupOrNull(config.image());
+    if (image == null) {
+      throw new DockerException("No such image: " + config.image());
+    }
+    config = Configs.merge(config, image.config());
+    if (config.cmd() == null || config.cmd().isEmpty()) {
+      throw new DockerException("No command specified");
+    }
+    String id = engine.ids.next();
+    if (config.hostname().isEmpty()) {
+      config = config.toBuilder().hostname(Ids.shortId(id)).build();
+    }
+    Path dir = root.resolve(id);
+    String resolvConf = config.dns() != null && !config.dns().isEmpty()
+        ? "/var/lib/docker/containers/" + id + "/resolv.conf" : "/etc/resolv.conf";
+    LiveContainer c = new LiveContainer(id, engine.now(), config, image.id(), dir, resolvConf);
+    containers.put(id, c);
+    index.add(id);
+    if (config.memory() > 0 && !engine.capabilities.contains(Capability.SWAP_LIMIT)) {
+      warnings.add("Your kernel does not support memory swap capabilities. Limitation discarded.");
+    }
+    return c;
+  }
+
+  /** By unique ID prefix (lock held or not: the index is only changed under the lock). */
+  LiveContainer find(String name) {
+    return engine.locked(() -> {
+      String id = index.get(name);
+      return id == null ? null : containers.get(id);
+    });
+  }
+
+  LiveContainer get(String name) {
+    LiveContainer c = find(name);
+    if (c == null) {
+      throw new DockerException("No such container: " + name);
+    }
+    return c;
+  }
+
+  /** Newest first. */
+  List<LiveContainer> all() {
+    return engine.locked(() -> {
+      List<LiveContainer> list = new ArrayList<>(containers.values());
+      Collections.reverse(list);
+      return list;
+    });
+  }
+
+  int count() {
+    return engine.locked(containers::size);
+  }
+
+  void remove(String name) {
+    LiveContainer c = get(name);
+    synchronized (c) {
+      if (c.state.running()) {
+        throw new DockerException("Impossible to remove a running container, please stop it first");
+      }
+    }
+    engine.locked(() -> {
+      containers.remove(c.id);
+      index.remove(c.id);
+      return null;
+    });
+    try {
+      ImageGraph.deleteTree(c.dir);
+    } catch (IOException e) {
+      throw new DockerException("Error destroying container " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The image chain's layer directories, base first. */
+  List<Path> layersBaseFirst(String imageId) {
+    return engine.locked(() -> {
+      Image image = engine.graph.byId(imageId);
+      List<Path> layers = new ArrayList<>();
+      if (image != null) {
+        for (Image layer : engine.graph.history(image)) {
+          layers.add(0, engine.graph.layerDir(layer.id()));
+        }
+      }
+      return layers;
+    });
+  }
+
+  List<Change> changes(LiveContainer c) {
+    synchronized (c) {
+      if (!Files.exists(c.rootfs)) {
+        throw new DockerException("lstat /var/lib/docker/containers/" + c.id + "/rw: no such file or directory");
+      }
+      try {
+        return ContainerFs.changes(c.rootfs, ContainerFs.view(layersBaseFirst(c.imageId)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** SizeRw and SizeRootFs as the list reports them. */
+  long[] sizes(LiveContainer c) {
+    synchronized (c) {
+      if (!Files.exists(c.rootfs)) {
+        return new long[] {0, 0};
+      }
+      try {
+        long rw = ContainerFs.rwSize(c.rootfs, changes(c));
+        long rootfs = c.mounted ? Layers.walkSize(c.rootfs) : 0;
+        return new long[] {rw, rootfs};
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Streams the container's root file system as a tar; it stays mounted afterwards, as in v0.4.4. */
+  void export(LiveContainer c, OutputStream out) throws IOException {
+    engine.runtime.mount(c);
+    Layers.writeTar(c.rootfs, out);
+  }
+
+  /** A new image from the container's changes; tagged {@code repo:tag} when {@code repo} is set. */
+  Image commit(LiveContainer c, String repo, String tag, String comment, String author, Config runConfig) {
+    engine.runtime.mount(c);
+    Path staged = engine.staging();
+    Config containerConfig;
+    try {
+      synchronized (c) {
+        ContainerFs.writeLayer(c.rootfs, changes(c), staged);
+        containerConfig = c.config;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), c.imageId, comment, engine.now(),
+        c.id, containerConfig, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
+    if (repo != null && !repo.isEmpty()) {
+      engine.locked(() -> {
+        engine.tags.set(repo, tag, image.id());
+        return null;
+      });
+    }
+    return image;
+  }
+
+  void resize(LiveContainer c) {
+    synchronized (c) {
+      if (!c.config.tty() || c.state.startedAt() == null) {
+        throw new DockerException("ptyMaster does not have Fd() method");
+      }
+      throw new DockerException(c.state.running() ? "errno 0" : "bad file descriptor");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.mockdocker.engine;
+
+import io.mockdocker.script.ProcessMatch;
+import io.mockdocker.script.ProcessScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The registered process scripts; the most recently registered match wins over older ones and over the shell. */
+final class ProcessScripts {
+  private final CopyOnWriteArrayList<ScriptHandle> handles = new CopyOnWriteArrayList<>();
+
+  ScriptHandle add(ProcessMatch match, ProcessScript script) {
+    ScriptHandle handle = new ScriptHandle(match, script);
+    handles.add(handle);
+    return handle;
+  }
+
+  boolean remove(ScriptHandle handle) {
+    return handles.remove(handle);
+  }
+
+  void clear() {
+    handles.clear();
+  }
+
+  List<ScriptHandle> all() {
+    return List.copyOf(handles);
+  }
+
+  ScriptHandle find(LiveContainer c, Engine engine) {
+    List<String> argv = new ArrayList<>();
+    argv.add(c.path);
+    argv.addAll(c.args);
+    List<ScriptHandle> snapshot = new ArrayList<>(handles);
+    for (int i = snapshot.size() - 1; i >= 0; i--) {
+      ScriptHandle h = snapshot.get(i);
+      ProcessMatch m = h.match();
+      if (m.matchesCommand(argv) && (m.image() == null || imageMatches(m.image(), c, engine))) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  private static boolean imageMatches(String image, LiveContainer c, Engine engine) {
+    if (image.equals(c.config.image()) || c.imageId.startsWith(image)) {
+      return true;
+    }
+    return engine.findImage(image).map(img -> img.id().equals(c.imageId)).orElse(false);
+  }
+}
