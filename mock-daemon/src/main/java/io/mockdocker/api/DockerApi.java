@@ -2,11 +2,15 @@ package io.mockdocker.api;
 
 import io.mockdocker.engine.Engine;
 import io.undertow.server.HttpHandler;
+import io.undertow.util.AttachmentKey;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The Remote API v1.0–v1.2 as an Undertow handler over an {@link Engine}. */
 public final class DockerApi {
+  /** Put on an exchange that no route matched (answered with mux's {@code 404 page not found}). */
+  public static final AttachmentKey<Boolean> UNMATCHED = AttachmentKey.create(Boolean.class);
+
   private DockerApi() {}
 
   /**
