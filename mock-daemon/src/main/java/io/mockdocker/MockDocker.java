@@ -129,6 +129,11 @@ public final class MockDocker implements AutoCloseable {
     return journal;
   }
 
+  /** Waits, within a timeout, for what the daemon does asynchronously: requests seen, pulls finished. */
+  public DaemonWaits await() {
+    return new DaemonWaits(this, DaemonWaits.DEFAULT_TIMEOUT);
+  }
+
   /**
    * Returns the daemon to its state at start, on the same address: a new engine (images, tags, containers, jimfs)
    * and a new registry, both with the fixtures applied again, and an empty journal. A registry given to
