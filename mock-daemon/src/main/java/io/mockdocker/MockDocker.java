@@ -28,18 +28,40 @@ import org.xnio.Options;
  * }</pre>
  */
 public final class MockDocker implements AutoCloseable {
-  private final Engine engine;
-  private final DockerApi api;
+  private final Fixtures fixtures;
+  private final boolean cors;
+  private final Clock clock;
+  private final Registry givenRegistry;
+  private final Random random;
+  private final RequestJournal journal;
   private final Undertow server;
   private final String host;
   private final int port;
+  private volatile State state;
+  private boolean closed;
+
+  /** The engine and the API over it; replaced as a whole by {@link #reset()}. */
+  private record State(Engine engine, DockerApi api) {
+    void close() {
+      try {
+        api.close();
+      } finally {
+        engine.close();
+      }
+    }
+  }
 
   private MockDocker(Builder b) {
-    this.engine = Engine.builder().clock(b.clock).registry(b.registry).random(b.random).build();
-    this.api = DockerApi.create(engine, b.cors);
+    this.fixtures = b.fixtures;
+    this.cors = b.cors;
+    this.clock = b.clock;
+    this.givenRegistry = b.registry;
+    this.random = b.random;
+    this.journal = new RequestJournal(b.journalCapacity);
+    this.state = newState();
     try {
-      b.fixtures.apply(engine);
-      HttpHandler handler = new RequestLogHandler(api.handler(), b.requestListener);
+      HttpHandler handler = new RequestLogHandler(ex -> state.api().handler().handleRequest(ex), journal, clock,
+          b.requestListener);
       this.server = Undertow.builder()
           .addHttpListener(b.port, b.host)
           .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
@@ -52,13 +74,25 @@ public final class MockDocker implements AutoCloseable {
           .build();
       server.start();
     } catch (RuntimeException e) {
-      api.close();
-      engine.close();
+      state.close();
       throw e;
     }
     InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     this.host = b.host;
     this.port = address.getPort();
+  }
+
+  /** A new engine with the fixtures applied, and the API over it. */
+  private State newState() {
+    Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
+        .random(random).build();
+    try {
+      fixtures.apply(engine);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return new State(engine, DockerApi.create(engine, cors));
   }
 
   /** A daemon on 127.0.0.1, a free port, with the embedded default fixtures. */
@@ -88,24 +122,53 @@ public final class MockDocker implements AutoCloseable {
     return port;
   }
 
-  /** The daemon's state: images, tags, containers. */
+  /** The daemon's state: images, tags, containers. A {@link #reset()} replaces it. */
   public Engine engine() {
-    return engine;
+    return state.engine();
   }
 
-  /** The fake registry that pull, push, search and login talk to. */
+  /** The fake registry that pull, push, search and login talk to. A {@link #reset()} replaces it. */
   public Registry registry() {
-    return engine.registry();
+    return state.engine().registry();
+  }
+
+  /** Every request the daemon answered, most recent last. */
+  public RequestJournal journal() {
+    return journal;
+  }
+
+  /** Waits, within a timeout, for what the daemon does asynchronously: requests seen, pulls finished. */
+  public DaemonWaits await() {
+    return new DaemonWaits(this, DaemonWaits.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Returns the daemon to its state at start, on the same address: a new engine (images, tags, containers, jimfs)
+   * and a new registry, both with the fixtures applied again, and an empty journal. A registry given to
+   * {@link Builder#registry(Registry)} is kept, with whatever was pushed to it. Call it when no request is in flight;
+   * objects obtained from {@link #engine()} and {@link #registry()} before the reset no longer describe the daemon.
+   */
+  public synchronized void reset() {
+    if (closed) {
+      throw new IllegalStateException("reset after close: " + this);
+    }
+    State old = state;
+    state = newState();
+    journal.reset();
+    old.close();
   }
 
   /** Stops the server and discards all state. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       server.stop();
     } finally {
-      api.close();
-      engine.close();
+      state.close();
     }
   }
 
@@ -121,11 +184,12 @@ public final class MockDocker implements AutoCloseable {
     private Fixtures fixtures = Fixtures.defaults();
     private boolean cors;
     private Clock clock = Clock.system();
-    private Registry registry = new Registry();
+    private Registry registry;
     private Random random = new java.security.SecureRandom();
     private Consumer<RequestLogEntry> requestListener = entry -> {};
     private int ioThreads = 1;
     private int workerThreads = 64;
+    private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
 
     private Builder() {}
 
@@ -161,7 +225,9 @@ public final class MockDocker implements AutoCloseable {
       return this;
     }
 
-    /** A registry to use instead of an empty one (fixtures are added to it). */
+    /**
+     * A registry to use instead of a new, empty one for each daemon this builder starts (fixtures are added to it).
+     */
     public Builder registry(Registry registry) {
       this.registry = Objects.requireNonNull(registry);
       return this;
@@ -188,6 +254,16 @@ public final class MockDocker implements AutoCloseable {
       return this;
     }
 
+    /** How many of the most recent requests the {@link MockDocker#journal() journal} keeps; 10,000 by default. */
+    public Builder journalCapacity(int requests) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("journalCapacity must be positive: " + requests);
+      }
+      this.journalCapacity = requests;
+      return this;
+    }
+
+    /** Starts a daemon; a builder can start any number of independent daemons. */
     public MockDocker start() {
       return new MockDocker(this);
     }

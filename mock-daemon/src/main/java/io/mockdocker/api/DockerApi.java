@@ -2,6 +2,7 @@ package io.mockdocker.api;
 
 import io.mockdocker.engine.Engine;
 import io.undertow.server.HttpHandler;
+import io.undertow.util.AttachmentKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hijacked connections (attach).
  */
 public final class DockerApi implements AutoCloseable {
+  /** Put on an exchange that no route matched (answered with mux's {@code 404 page not found}). */
+  public static final AttachmentKey<Boolean> UNMATCHED = AttachmentKey.create(Boolean.class);
+
   private final ExecutorService sessions;
   private final HttpHandler handler;
 

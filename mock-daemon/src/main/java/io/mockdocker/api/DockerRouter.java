@@ -60,6 +60,7 @@ final class DockerRouter implements HttpHandler {
         return;
       }
     }
+    ex.putAttachment(DockerApi.UNMATCHED, Boolean.TRUE);
     Responses.error(ex, 404, "404 page not found");
   }
 

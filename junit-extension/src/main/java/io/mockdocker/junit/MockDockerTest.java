@@ -1,0 +1,61 @@
+package io.mockdocker.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class a mock Docker daemon on 127.0.0.1 and a free port, started before the first use and closed
+ * after the class (or after each test, with {@link Lifecycle#PER_METHOD}).
+ *
+ * <pre>{@code
+ * @MockDockerTest
+ * class DeployerTest {
+ *   @Test
+ *   void pulls_the_image(MockDockerRuntimeInfo docker) {
+ *     new Deployer(docker.uri()).deploy("busybox");
+ *     docker.docker().journal().verify(1, "POST", "/images/create");
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Tests, lifecycle methods and constructors can take a {@link MockDockerRuntimeInfo}, the {@code MockDocker}
+ * itself, or a {@code URI} or {@code String} annotated with {@link DockerHost}. For a daemon configured in Java, use
+ * {@link MockDockerExtension} with {@code @RegisterExtension} instead.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(MockDockerExtension.class)
+public @interface MockDockerTest {
+  /** The {@link #fixtures()} value for a daemon with an empty registry and no local images. */
+  String NONE = "none";
+
+  /** Adds the CORS headers of {@code docker -d -api-enable-cors}. */
+  boolean cors() default false;
+
+  /**
+   * A fixtures JSON resource, found as {@link Class#getResource} finds it from the test class (a leading {@code /}
+   * makes it absolute); {@code ""} for the embedded defaults, {@link #NONE} for nothing.
+   */
+  String fixtures() default "";
+
+  /** One daemon for the class, or one per test. */
+  Lifecycle lifecycle() default Lifecycle.PER_CLASS;
+
+  /** Whether a daemon shared by the class is reset before each test. */
+  ResetPolicy reset() default ResetPolicy.EACH_TEST;
+
+  /** How long a daemon lives. */
+  enum Lifecycle {
+    /** One daemon for the test class (and its nested classes), reset between tests as {@link #reset()} says. */
+    PER_CLASS,
+    /** A new daemon for each test, on a new port; it is not available to {@code @BeforeAll} methods. */
+    PER_METHOD
+  }
+}

@@ -1,0 +1,42 @@
+package io.mockdocker.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mockdocker.MockDocker;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Each nested class declares its own daemon. */
+class FixturesOptionTest {
+
+  @Nested
+  @MockDockerTest(fixtures = MockDockerTest.NONE)
+  class WithoutFixtures {
+    @Test
+    void the_daemon_has_no_images_and_an_empty_registry(MockDockerRuntimeInfo info) {
+      assertThat(new Http(info.uri()).get("/v1.2/images/json").body()).isEqualTo("[]");
+      assertThat(info.docker().registry().repositoryNames()).isEmpty();
+    }
+  }
+
+  @Nested
+  @MockDockerTest(fixtures = "tiny-fixtures.json")
+  class FromAResourceNextToTheTestClass {
+    @Test
+    void the_registry_holds_what_the_resource_declares_and_nothing_is_local(MockDocker docker) {
+      assertThat(docker.registry().repositoryNames()).containsExactly("tiny");
+      assertThat(docker.engine().allImages()).isEmpty();
+    }
+  }
+
+  @Nested
+  @MockDockerTest(cors = true)
+  class WithCors {
+    @Test
+    void routed_responses_carry_the_cors_headers(MockDockerRuntimeInfo info) {
+      var response = new Http(info.uri()).get("/v1.2/version");
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+      assertThat(info.docker().registry().repositoryNames()).contains("busybox");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.mockdocker.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A java.net.http client for one daemon, as an application of the era would talk to it. */
+final class Http {
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  Http(URI base) {
+    this.base = base;
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  HttpResponse<String> post(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Tags {@code base} as {@code repo:tag}; the daemon answers 201. */
+  int tagBase(String repo, String tag) {
+    return post("/v1.2/images/base/tag?repo=" + repo + "&tag=" + tag).statusCode();
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.mockdocker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mockdocker.engine.Registry;
+import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.RawHttp;
+import org.junit.jupiter.api.Test;
+
+class MockDockerResetTest {
+
+  @Test
+  void reset_returns_images_tags_and_journal_to_the_fixtures_on_the_same_port() {
+    try (MockDocker docker = MockDocker.builder().start()) {
+      RawHttp http = new RawHttp(docker.uri());
+      int port = docker.port();
+      assertThat(http.post("/v1.2/images/base/tag?repo=mine&tag=v1").status()).isEqualTo(201);
+      docker.registry().push("extra", "latest", Fixed.image(Fixed.id('e'), "", 4096, "./e", "e\n"));
+
+      docker.reset();
+
+      assertThat(docker.port()).isEqualTo(port);
+      assertThat(docker.engine().findImage("mine:v1")).isEmpty();
+      assertThat(docker.engine().findImage("base")).isPresent();
+      assertThat(docker.registry().tags("extra")).isEmpty();
+      assertThat(docker.journal().requests()).isEmpty();
+      assertThat(http.get("/v1.2/images/mine:v1/json").status()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void two_daemons_from_one_builder_do_not_share_a_registry() {
+    MockDocker.Builder builder = MockDocker.builder().fixtures(Fixtures.none());
+    try (MockDocker first = builder.start(); MockDocker second = builder.start()) {
+      first.registry().push("only-first", "latest", Fixed.image(Fixed.id('a'), "", 4096, "./a", "a\n"));
+      assertThat(second.registry().tags("only-first")).isEmpty();
+    }
+  }
+
+  @Test
+  void reset_keeps_a_registry_given_to_the_builder() {
+    Registry registry = new Registry().push("given", "latest", Fixed.image(Fixed.id('c'), "", 4096, "./g", "g\n"));
+    try (MockDocker docker = MockDocker.builder().fixtures(Fixtures.none()).registry(registry).start()) {
+      docker.reset();
+      assertThat(docker.registry()).isSameAs(registry);
+      assertThat(registry.tags("given")).contains(java.util.Map.of("latest", Fixed.id('c')));
+    }
+  }
+
+  @Test
+  void reset_after_close_is_refused() {
+    MockDocker docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker.close();
+    assertThatThrownBy(docker::reset).isInstanceOf(IllegalStateException.class)
+        .hasMessage("reset after close: " + docker);
+  }
+}
