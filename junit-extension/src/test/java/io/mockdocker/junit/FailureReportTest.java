@@ -33,7 +33,7 @@ class FailureReportTest {
     assertThat(normalized(failure.getSuppressed()[0].getMessage())).isEqualTo(
         "requests seen by mock-docker http://127.0.0.1:PORT request journal (2 requests)\n"
             + "  12:00:00.000 GET /v1.2/version 200 Nms\n"
-            + "  12:00:00.000 GET /v1.2/containers/json 404 Nms [unmatched]");
+            + "  12:00:00.000 GET /v1.2/no/such/route 404 Nms [unmatched]");
   }
 
   @Test
@@ -45,7 +45,7 @@ class FailureReportTest {
     assertThat(normalized(entry.getKeyValuePairs().get("mock-docker"))).isEqualTo(
         "http://127.0.0.1:PORT request journal (2 requests)\n"
             + "  12:00:00.000 GET /v1.2/version 200 Nms\n"
-            + "  12:00:00.000 GET /v1.2/containers/json 404 Nms [unmatched]");
+            + "  12:00:00.000 GET /v1.2/no/such/route 404 Nms [unmatched]");
   }
 
   @Test
@@ -99,7 +99,7 @@ class FailureReportTest {
     void fails_after_two_requests(MockDocker docker) {
       Http http = new Http(docker.uri());
       http.get("/v1.2/version");
-      http.get("/v1.2/containers/json");
+      http.get("/v1.2/no/such/route");
       throw new AssertionError("the deployer did not deploy");
     }
   }
