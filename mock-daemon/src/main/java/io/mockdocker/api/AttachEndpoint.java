@@ -28,10 +28,10 @@ final class AttachEndpoint {
     AttachOptions options = new AttachOptions(call.bool("logs"), call.bool("stream"), call.bool("stdin"),
         call.bool("stdout"), call.bool("stderr"));
     String name = call.var("name");
-    engine.requireContainer(name);
+    engine.containers().require(name);
     Hijack.start(call.exchange(), Hijack.headFor(call.exchange()), threads, (in, out) -> {
       try {
-        engine.attach(name, options, in, out);
+        engine.containers().attach(name, options, in, out);
       } catch (DockerException e) {
         out.write(("Error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
       }

@@ -48,7 +48,7 @@ final class ContainersEndpoints {
     String before = call.param("before");
     int limit = atoi(call.param("limit"), -1);
     ArrayNode out = GoJson.array();
-    for (ContainerListing row : engine.listContainers(all, limit, since, before)) {
+    for (ContainerListing row : engine.containers().list(all, limit, since, before)) {
       Container c = row.container();
       out.addObject()
           .put("Id", c.id())
@@ -65,7 +65,7 @@ final class ContainersEndpoints {
 
   private void create(Call call) {
     Config config = ConfigJson.read(JsonBodies.object(call.body()));
-    ContainerCreated created = engine.createContainer(config);
+    ContainerCreated created = engine.containers().create(config);
     ObjectNode out = GoJson.object().put("Id", created.id());
     if (!created.warnings().isEmpty()) {
       ArrayNode warnings = out.putArray("Warnings");
@@ -75,7 +75,7 @@ final class ContainersEndpoints {
   }
 
   private void inspect(Call call) {
-    Container c = engine.inspectContainer(call.var("name"));
+    Container c = engine.containers().inspect(call.var("name"));
     ObjectNode o = GoJson.object();
     o.put("ID", c.id());
     o.put("Created", GoJson.time(c.created()));
@@ -112,7 +112,7 @@ final class ContainersEndpoints {
   }
 
   private void changes(Call call) {
-    List<Change> changes = engine.changes(call.var("name"));
+    List<Change> changes = engine.containers().changes(call.var("name"));
     if (changes.isEmpty()) {
       Responses.json(call.exchange(), GoJson.MAPPER.nullNode());
       return;
@@ -126,53 +126,53 @@ final class ContainersEndpoints {
 
   private void export(Call call) throws IOException {
     String name = call.var("name");
-    engine.requireContainer(name);
+    engine.containers().require(name);
     var ex = call.exchange();
     ex.setStatusCode(200);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/octet-stream");
     ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
     try (OutputStream out = ex.getOutputStream()) {
-      engine.export(name, out);
+      engine.containers().export(name, out);
     }
   }
 
   private void start(Call call) {
-    engine.start(call.var("name"));
+    engine.containers().start(call.var("name"));
     Responses.status(call.exchange(), 204);
   }
 
   private void stop(Call call) {
     int t = seconds(call.param("t"));
-    engine.stop(call.var("name"), t);
+    engine.containers().stop(call.var("name"), t);
     Responses.status(call.exchange(), 204);
   }
 
   private void restart(Call call) {
     int t = seconds(call.param("t"));
-    engine.restart(call.var("name"), t);
+    engine.containers().restart(call.var("name"), t);
     Responses.status(call.exchange(), 204);
   }
 
   private void kill(Call call) {
-    engine.kill(call.var("name"));
+    engine.containers().kill(call.var("name"));
     Responses.status(call.exchange(), 204);
   }
 
   private void await(Call call) {
-    int code = engine.await(call.var("name"));
+    int code = engine.containers().await(call.var("name"));
     Responses.json(call.exchange(), GoJson.object().put("StatusCode", code));
   }
 
   private void resize(Call call) {
     strictAtoi(call.param("h"));
     strictAtoi(call.param("w"));
-    engine.resize(call.var("name"));
+    engine.containers().resize(call.var("name"));
     Responses.status(call.exchange(), 200);
   }
 
   private void delete(Call call) {
     call.bool("v");
-    engine.removeContainer(call.var("name"));
+    engine.containers().remove(call.var("name"));
     Responses.status(call.exchange(), 204);
   }
 
@@ -188,7 +188,7 @@ final class ContainersEndpoints {
     } catch (DockerException e) {
       config = Config.empty(); // the daemon logged the decode error and went on with a zero config
     }
-    Image image = engine.commit(container, repo, tag, comment, author, config);
+    Image image = engine.containers().commit(container, repo, tag, comment, author, config);
     Responses.jsonAfterStatus(call.exchange(), 201, GoJson.object().put("Id", image.shortId()));
   }
 

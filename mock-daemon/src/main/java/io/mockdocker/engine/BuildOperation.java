@@ -214,12 +214,12 @@ final class BuildOperation {
       container = create();
     }
     Config auto = config.toBuilder().cmd(autoCmd).build();
-    image = engine.containers.commit(container, "", "", "", maintainer, auto).id();
+    image = engine.store.commit(container, "", "", "", maintainer, auto).id();
   }
 
   private LiveContainer create() {
     Config requested = config.toBuilder().image(image).build();
-    LiveContainer c = engine.locked(() -> engine.containers.create(requested, new ArrayList<>()));
+    LiveContainer c = engine.locked(() -> engine.store.create(requested, new ArrayList<>()));
     synchronized (c) {
       config = c.config; // Create merged into the builder's own config, hostname included
     }

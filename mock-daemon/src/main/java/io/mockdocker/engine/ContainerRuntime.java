@@ -80,7 +80,9 @@ final class ContainerRuntime {
       c.run = run;
     }
     ProcessIo io = io(c);
-    Future<?> unused = threads.submit(() -> execute(c, run, io));
+    ScriptHandle script = engine.scripts.find(c, engine);
+    run.ignoresTerm = script != null && script.script().ignoresSigterm();
+    Future<?> unused = threads.submit(() -> execute(c, run, io, script));
   }
 
   private Map<String, String> volumes(LiveContainer c) {
@@ -91,7 +93,7 @@ final class ContainerRuntime {
         volumes.put(path, engine.ids.next());
       }
       if (!c.config.volumesFrom().isEmpty()) {
-        LiveContainer from = engine.containers.find(c.config.volumesFrom());
+        LiveContainer from = engine.store.find(c.config.volumesFrom());
         if (from == null) {
           throw new DockerException("Container " + c.id + " not found. Impossible to mount its volumes");
         }
@@ -122,7 +124,7 @@ final class ContainerRuntime {
       }
       try {
         if (!Files.exists(c.rootfs)) {
-          ContainerFs.merge(engine.containers.layersBaseFirst(c.imageId), c.rootfs);
+          ContainerFs.merge(engine.store.layersBaseFirst(c.imageId), c.rootfs);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -155,16 +157,14 @@ final class ContainerRuntime {
     return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, out, err, engine.clock);
   }
 
-  private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io) {
+  private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io, ScriptHandle script) {
     run.thread = Thread.currentThread();
     int code;
     try {
       if (run.signal != 0) {
         throw new InterruptedException();
       }
-      ScriptHandle script = engine.scripts.find(c, engine);
       if (script != null) {
-        run.ignoresTerm = script.script().ignoresSigterm();
         code = ScriptedProcess.run(script, io);
       } else {
         code = shell(io);

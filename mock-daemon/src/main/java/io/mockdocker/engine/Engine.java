@@ -49,7 +49,8 @@ public final class Engine implements AutoCloseable {
   final Ids ids;
   final Set<Capability> capabilities;
   final Bridge bridge = new Bridge();
-  final ContainerStore containers;
+  final ContainerStore store;
+  private final Containers containerApi;
   final ContainerRuntime runtime;
   final ProcessScripts scripts = new ProcessScripts();
   private final ExecutorService threads;
@@ -67,8 +68,9 @@ public final class Engine implements AutoCloseable {
     this.graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
     this.tags = new TagStore(graph);
     this.threads = Executors.newCachedThreadPool(daemonThreads());
-    this.containers = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
+    this.store = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
     this.runtime = new ContainerRuntime(this, threads);
+    this.containerApi = new Containers(this, store, runtime, threads);
   }
 
   private static ThreadFactory daemonThreads() {
@@ -308,162 +310,9 @@ public final class Engine implements AutoCloseable {
 
   // ---------------------------------------------------------------- containers
 
-  /**
-   * Creates a container: the memory check, the image lookup ({@code No such image: <Image>}), the merge with the
-   * image's config, {@code No command specified}. Returns the short ID and the warnings.
-   */
-  public ContainerCreated createContainer(Config config) {
-    List<String> warnings = new ArrayList<>();
-    LiveContainer c = locked(() -> containers.create(config, warnings));
-    return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings));
-  }
-
-  /** Inspect: {@code No such container: <name>} when no unique ID prefix matches. */
-  public Container inspectContainer(String name) {
-    return containers.get(name).snapshot();
-  }
-
-  /** Every container, newest first. */
-  public List<Container> containers() {
-    List<Container> out = new ArrayList<>();
-    for (LiveContainer c : containers.all()) {
-      out.add(c.snapshot());
-    }
-    return out;
-  }
-
-  /**
-   * The container list as {@code GET /containers/json} computed it (ENDPOINTS.md §3.1): newest first; stopped ones
-   * skipped only when {@code all} is false, {@code limit} is -1 and {@code since}/{@code before} are empty;
-   * {@code before}/{@code since} compared with short IDs.
-   */
-  public List<ContainerListing> listContainers(boolean all, int limit, String since, String before) {
-    List<ContainerListing> out = new ArrayList<>();
-    boolean foundBefore = false;
-    int displayed = 0;
-    Map<String, List<String>> names = namesById();
-    for (LiveContainer c : containers.all()) {
-      Container snap = c.snapshot();
-      if (!snap.state().running() && !all && limit == -1 && since.isEmpty() && before.isEmpty()) {
-        continue;
-      }
-      if (!before.isEmpty()) {
-        if (snap.shortId().equals(before)) {
-          foundBefore = true;
-          continue;
-        }
-        if (!foundBefore) {
-          continue;
-        }
-      }
-      if (displayed == limit) {
-        break;
-      }
-      if (snap.shortId().equals(since)) {
-        break;
-      }
-      displayed++;
-      List<String> imageNames = names.get(snap.image());
-      String image = imageNames == null || imageNames.isEmpty() ? Ids.shortId(snap.image()) : imageNames.get(0);
-      long[] sizes = containers.sizes(c);
-      out.add(new ContainerListing(snap, image, status(snap.state()), sizes[0], sizes[1]));
-    }
-    return out;
-  }
-
-  private String status(ContainerState state) {
-    if (state.running()) {
-      if (state.ghost()) {
-        return "Ghost";
-      }
-      return "Up " + HumanUnits.duration(java.time.Duration.between(state.startedAt().toInstant(), clock.now()));
-    }
-    return "Exit " + state.exitCode();
-  }
-
-  public void start(String name) {
-    LiveContainer c = containers.get(name);
-    try {
-      runtime.start(c);
-    } catch (DockerException | UncheckedIOException e) {
-      throw new DockerException("Error starting container " + name + ": " + e.getMessage(), e);
-    }
-  }
-
-  public void stop(String name, int seconds) {
-    LiveContainer c = containers.get(name);
-    try {
-      runtime.stop(c, seconds);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("Error stopping container " + name + ": interrupted", e);
-    }
-  }
-
-  public void restart(String name, int seconds) {
-    LiveContainer c = containers.get(name);
-    try {
-      runtime.restart(c, seconds);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("Error restarting container " + name + ": interrupted", e);
-    } catch (DockerException | UncheckedIOException e) {
-      throw new DockerException("Error restarting container " + name + ": " + e.getMessage(), e);
-    }
-  }
-
-  public void kill(String name) {
-    runtime.kill(containers.get(name));
-  }
-
-  /** Blocks until the container is not running; its exit code. */
-  public int await(String name) {
-    LiveContainer c = containers.get(name);
-    try {
-      return runtime.await(c);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("interrupted", e);
-    }
-  }
-
-  /** Removes a stopped container ({@code Impossible to remove a running container…} otherwise). */
-  public void removeContainer(String name) {
-    containers.remove(name);
-  }
-
-  /** The resize the daemon could never finish: its error for this container's state (ENDPOINTS.md §3.1). */
-  public void resize(String name) {
-    containers.resize(containers.get(name));
-  }
-
-  /** The container's file-system diff, in walk order; empty when nothing changed. */
-  public List<Change> changes(String name) {
-    return containers.changes(containers.get(name));
-  }
-
-  /** Streams the container's root file system as an uncompressed tar. */
-  public void export(String name, java.io.OutputStream out) throws java.io.IOException {
-    containers.export(containers.get(name), out);
-  }
-
-  /** Commits the container's changes as a new image; returns it. Tags it {@code repo:tag} when repo is set. */
-  public Image commit(String name, String repo, String tag, String comment, String author, Config runConfig) {
-    return containers.commit(containers.get(name), repo, tag, comment, author, runConfig);
-  }
-
-  /**
-   * Attaches to a container over the given streams until the attach ends (ENDPOINTS.md §2.4). Errors after the
-   * start (a ghost container) are thrown for the caller to write into the raw stream.
-   */
-  public void attach(String name, AttachOptions options, java.io.InputStream in, java.io.OutputStream out)
-      throws java.io.IOException, InterruptedException {
-    new AttachSession(containers.get(name), options, in, out, threads).run();
-  }
-
-  /** Checks that a container exists ({@code No such container: <name>}). */
-  public void requireContainer(String name) {
-    containers.get(name);
+  /** Containers: create, start, stop, wait, attach, changes, export, commit. */
+  public Containers containers() {
+    return containerApi;
   }
 
   /**
@@ -495,7 +344,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public int containerCount() {
-    return containers.count();
+    return store.count();
   }
 
   // ---------------------------------------------------------------- layers

@@ -29,7 +29,7 @@ final class InsertOperation {
         .image(source.id())
         .volumes(List.of())
         .build();
-    LiveContainer helper = engine.locked(() -> engine.containers.create(helperConfig, new java.util.ArrayList<>()));
+    LiveContainer helper = engine.locked(() -> engine.store.create(helperConfig, new java.util.ArrayList<>()));
     Transfers.withProgress(bytes, bytes.length, "Downloading", sink);
     Path staged = engine.staging();
     inject(staged, path, bytes);

@@ -158,7 +158,7 @@ class ContainersTest {
     ScriptHandle h = docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
-    String full = docker.engine().inspectContainer(id).id();
+    String full = docker.engine().containers().inspect(id).id();
     Response again = http.post("/containers/" + id + "/start");
     assertThat(again.status()).isEqualTo(500);
     assertThat(again.text())
@@ -306,7 +306,7 @@ class ContainersTest {
     assertThat(ids("/containers/json?limit=abc")).isEmpty();
     assertThat(ids("/containers/json?before=" + c)).containsExactly(b, a);
     assertThat(ids("/containers/json?since=" + a)).containsExactly(c, b);
-    assertThat(ids("/containers/json?all=1&before=" + docker.engine().inspectContainer(c).id())).isEmpty();
+    assertThat(ids("/containers/json?all=1&before=" + docker.engine().containers().inspect(c).id())).isEmpty();
   }
 
   List<String> ids(String path) throws Exception {

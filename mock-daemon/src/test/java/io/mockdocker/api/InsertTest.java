@@ -81,7 +81,7 @@ class InsertTest {
     assertThat(image.config()).isNull();
     assertThat(image.comment()).isEqualTo("Imported from -");
     assertThat(image.author()).isEqualTo("someone");
-    List<Container> containers = docker.engine().containers();
+    List<Container> containers = docker.engine().containers().all();
     assertThat(containers).hasSize(1);
     Container helper = containers.get(0);
     assertThat(image.container()).isEqualTo(helper.id());
@@ -116,7 +116,7 @@ class InsertTest {
   @Test
   void the_helper_container_stays_listed_as_exited() throws Exception {
     insert("/v1.2", "base", URL, "/srv/hello.txt");
-    assertThat(docker.engine().containers()).hasSize(1);
+    assertThat(docker.engine().containers().all()).hasSize(1);
     assertThat(docker.engine().containerCount()).isEqualTo(1);
   }
 
@@ -129,7 +129,7 @@ class InsertTest {
     assertThat(r.chunked()).isFalse();
     assertThat(r.header("Content-Length")).isEqualTo("9");
     assertThat(r.text()).isEqualTo("{\"Id\":\"\"}");
-    assertThat(docker.engine().containers()).isEmpty();
+    assertThat(docker.engine().containers().all()).isEmpty();
   }
 
   @ParameterizedTest
@@ -140,7 +140,7 @@ class InsertTest {
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     assertThat(r.text()).isEqualTo("{\"Id\":\"\"}");
     // the download comes before the helper container
-    assertThat(docker.engine().containers()).isEmpty();
+    assertThat(docker.engine().containers().all()).isEmpty();
     assertThat(docker.engine().allImages()).hasSize(1);
   }
 
