@@ -39,7 +39,13 @@ public final class Main implements Callable<Integer> {
     this.out = out;
   }
 
+  /** Kept so that the levels stick (java.util.logging holds loggers weakly). */
+  private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+      java.util.logging.Logger.getLogger("io.undertow"), java.util.logging.Logger.getLogger("org.xnio"),
+      java.util.logging.Logger.getLogger("org.jboss"));
+
   public static void main(String[] args) {
+    QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
     System.exit(new CommandLine(new Main(System.out)).execute(args));
   }
 
