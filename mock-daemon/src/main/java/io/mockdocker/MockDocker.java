@@ -5,6 +5,9 @@ import io.mockdocker.engine.Clock;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.Registry;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -37,6 +40,7 @@ public final class MockDocker implements AutoCloseable {
   private final Undertow server;
   private final String host;
   private final int port;
+  private final List<Scenario> scenarios;
   private volatile State state;
   private boolean closed;
 
@@ -53,6 +57,7 @@ public final class MockDocker implements AutoCloseable {
 
   private MockDocker(Builder b) {
     this.fixtures = b.fixtures;
+    this.scenarios = List.copyOf(b.scenarios);
     this.cors = b.cors;
     this.clock = b.clock;
     this.givenRegistry = b.registry;
@@ -62,6 +67,9 @@ public final class MockDocker implements AutoCloseable {
     try {
       HttpHandler handler = new RequestLogHandler(ex -> state.api().handler().handleRequest(ex), journal, clock,
           b.requestListener);
+      if (b.adminApi) {
+        handler = new AdminHandler(this, handler); // outside the journal: admin calls are not recorded
+      }
       this.server = Undertow.builder()
           .addHttpListener(b.port, b.host)
           .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
@@ -88,6 +96,7 @@ public final class MockDocker implements AutoCloseable {
         .random(random).build();
     try {
       fixtures.apply(engine);
+      scenarios.forEach(scenario -> scenario.applyTo(engine));
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -143,6 +152,14 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /**
+   * Installs a scenario's behaviours on the running daemon (its fixtures, if any, are not re-applied: use
+   * {@link Builder#scenario(Scenario)} for that). A {@link #reset()} removes what was loaded this way.
+   */
+  public void load(Scenario scenario) {
+    scenario.applyTo(state.engine());
+  }
+
+  /**
    * Returns the daemon to its state at start, on the same address: a new engine (images, tags, containers, jimfs)
    * and a new registry, both with the fixtures applied again, and an empty journal. A registry given to
    * {@link Builder#registry(Registry)} is kept, with whatever was pushed to it. Call it when no request is in flight;
@@ -182,7 +199,9 @@ public final class MockDocker implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port;
     private Fixtures fixtures = Fixtures.defaults();
+    private final List<Scenario> scenarios = new ArrayList<>();
     private boolean cors;
+    private boolean adminApi;
     private Clock clock = Clock.system();
     private Registry registry;
     private Random random = new java.security.SecureRandom();
@@ -211,6 +230,22 @@ public final class MockDocker implements AutoCloseable {
     /** What the registry holds and which images are local at start; {@link Fixtures#defaults()} by default. */
     public Builder fixtures(Fixtures fixtures) {
       this.fixtures = Objects.requireNonNull(fixtures);
+      return this;
+    }
+
+    /**
+     * Starts (and resets) the daemon with this scenario: its fixtures, when it names any, replace the fixtures, and
+     * its behaviours are installed.
+     */
+    public Builder scenario(Scenario scenario) {
+      scenario.fixtures().ifPresent(f -> this.fixtures = f);
+      scenarios.add(scenario);
+      return this;
+    }
+
+    /** Serves the admin API under {@code /_mock/} (reset, journal, scenarios); the standalone daemon does. */
+    public Builder enableAdminApi() {
+      this.adminApi = true;
       return this;
     }
 

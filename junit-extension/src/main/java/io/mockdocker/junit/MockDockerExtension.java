@@ -2,6 +2,7 @@ package io.mockdocker.junit;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.scenario.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -163,6 +164,13 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
     MockDocker.Builder builder = MockDocker.builder();
     annotation(context).ifPresent(a -> {
       builder.fixtures(fixtures(context.getRequiredTestClass(), a.fixtures()));
+      for (String name : a.scenarios()) {
+        try {
+          builder.scenario(Scenario.named(name));
+        } catch (IllegalArgumentException e) {
+          throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+      }
       if (a.cors()) {
         builder.enableCors();
       }

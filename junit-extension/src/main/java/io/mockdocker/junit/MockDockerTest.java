@@ -45,6 +45,12 @@ public @interface MockDockerTest {
    */
   String fixtures() default "";
 
+  /**
+   * Shipped scenarios to start the daemon with, by name (see {@code Scenario.names()}); their fixtures, when they
+   * name any, replace {@link #fixtures()}. Resets re-apply them.
+   */
+  String[] scenarios() default {};
+
   /** One daemon for the class, or one per test. */
   Lifecycle lifecycle() default Lifecycle.PER_CLASS;
 

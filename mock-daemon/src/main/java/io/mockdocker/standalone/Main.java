@@ -2,6 +2,7 @@ package io.mockdocker.standalone;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.scenario.Scenario;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,6 +26,11 @@ public final class Main implements Callable<Integer> {
       description = "A fixtures JSON file (registry images, repositories, accounts, URLs, local images) "
           + "instead of the embedded defaults.")
   Path fixtures;
+
+  @Option(names = "--scenario", paramLabel = "FILE|NAME",
+      description = "A scenario file, or the name of a shipped scenario (see GET /_mock/scenarios): its fixtures "
+          + "and behaviours are loaded at start.")
+  String scenario;
 
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
@@ -55,7 +61,11 @@ public final class Main implements Callable<Integer> {
         .host(host)
         .port(port)
         .fixtures(fixtures == null ? Fixtures.defaults() : Fixtures.fromJson(fixtures))
+        .enableAdminApi()
         .onRequest(entry -> out.println(entry));
+    if (scenario != null) {
+      builder.scenario(Scenario.fileOrName(scenario));
+    }
     if (cors) {
       builder.enableCors();
     }

@@ -86,6 +86,24 @@ class MainTest {
   }
 
   @Test
+  void a_scenario_by_name_is_loaded_at_start() throws Exception {
+    Process p = launch("--port", "0", "--scenario", "image-missing-from-registry");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      String port = first.substring(first.lastIndexOf(':') + 1);
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1.2/images/create?fromImage=busybox"))
+              .POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.body()).endsWith("{\"error\":\"HTTP code: 404\"}");
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void a_bad_flag_exits_non_zero_with_usage() throws Exception {
     Process p = launch("--bogus");
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

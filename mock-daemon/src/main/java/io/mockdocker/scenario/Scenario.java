@@ -1,0 +1,142 @@
+package io.mockdocker.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.engine.Engine;
+import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.script.ProcessMatch;
+import io.mockdocker.script.ProcessScript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A named, documented set of behaviours for a daemon: its fixtures (optional), and scripted container processes.
+ * Read from JSON (see the README), from a file, or by name from the scenarios shipped in the jar
+ * ({@code /io/mockdocker/scenarios/<name>.json}).
+ *
+ * <pre>{@code
+ * {"name": "container-crash-loop", "description": "…",
+ *  "fixtures": "defaults" | "none" | { …fixtures JSON… },
+ *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ]}
+ * }</pre>
+ */
+public final class Scenario {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String RESOURCES = "/io/mockdocker/scenarios/";
+
+  private final String name;
+  private final String description;
+  private final Fixtures fixtures;
+  private final List<Rule> processes;
+
+  /** A scripted process: which containers, and what their process does. */
+  public record Rule(ProcessMatch match, ProcessScript script) {}
+
+  private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes) {
+    this.name = name;
+    this.description = description;
+    this.fixtures = fixtures;
+    this.processes = List.copyOf(processes);
+  }
+
+  public static Scenario fromJson(String json) {
+    try {
+      return parse(MAPPER.readTree(json));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("a scenario is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  public static Scenario fromJson(Path file) throws IOException {
+    return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** A scenario shipped with mock-docker, by name (see {@link #names()}). */
+  public static Scenario named(String name) {
+    if (!name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("not a scenario name: " + name);
+    }
+    try (InputStream in = Scenario.class.getResourceAsStream(RESOURCES + name + ".json")) {
+      if (in == null) {
+        throw new IllegalArgumentException("no scenario named " + name + "; known: " + names());
+      }
+      return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A file path if one exists, else a shipped scenario's name (the standalone's {@code --scenario FILE|NAME}). */
+  public static Scenario fileOrName(String fileOrName) throws IOException {
+    Path path = Path.of(fileOrName);
+    return Files.isRegularFile(path) ? fromJson(path) : named(fileOrName);
+  }
+
+  /** The names of the shipped scenarios. */
+  public static List<String> names() {
+    try (InputStream in = Scenario.class.getResourceAsStream(RESOURCES + "index.txt")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Scenario parse(JsonNode json) throws IOException {
+    Fixtures fixtures = null;
+    JsonNode f = json.get("fixtures");
+    if (f != null && f.isTextual()) {
+      fixtures = switch (f.asText()) {
+        case "defaults" -> Fixtures.defaults();
+        case "none" -> Fixtures.none();
+        default -> throw new IllegalArgumentException("fixtures is \"defaults\", \"none\" or an object: " + f);
+      };
+    } else if (f != null && f.isObject()) {
+      fixtures = Fixtures.fromJson(MAPPER.writeValueAsString(f));
+    }
+    List<Rule> rules = new ArrayList<>();
+    for (JsonNode p : json.path("processes")) {
+      rules.add(new Rule(ScriptJson.match(p), ScriptJson.script(p)));
+    }
+    return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The fixtures this scenario starts from, if it names any. */
+  public Optional<Fixtures> fixtures() {
+    return Optional.ofNullable(fixtures);
+  }
+
+  public List<Rule> processes() {
+    return processes;
+  }
+
+  /** Installs the scenario's behaviours on a daemon's engine (its fixtures are used at start or reset). */
+  public void applyTo(Engine engine) {
+    for (Rule rule : processes) {
+      engine.script(rule.match(), rule.script());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Scenario{" + name + "}";
+  }
+}
