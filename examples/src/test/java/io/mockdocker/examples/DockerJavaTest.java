@@ -57,6 +57,7 @@ class DockerJavaTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // getProgress(): the era's progress text is all that 1.2 sends
   void a_pull_streams_the_era_messages_to_a_plain_callback(MockDocker docker) throws Exception {
     List<PullResponseItem> items = new ArrayList<>();
     client.pullImageCmd("busybox").withTag("latest").exec(new ResultCallback.Adapter<PullResponseItem>() {
