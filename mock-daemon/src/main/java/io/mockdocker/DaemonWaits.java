@@ -1,5 +1,8 @@
 package io.mockdocker;
 
+import io.mockdocker.engine.Container;
+import io.mockdocker.engine.ContainerState;
+import io.mockdocker.engine.DockerException;
 import io.mockdocker.engine.Image;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +22,13 @@ import org.awaitility.core.ConditionTimeoutException;
  * <pre>{@code
  * docker.await().requests(2, "POST", "/images/create");
  * Image busybox = docker.await().atMost(Duration.ofSeconds(30)).pulled("busybox");
+ * docker.await().running(id);
+ * int code = docker.await().exited(id);
+ * docker.await().exited(id, 0);                     // fails if it exited with another code
  * }</pre>
  *
- * <p>Waits for containers (running, exited with a code) are not here yet.
+ * <p>Containers are named as the API names them: a unique prefix of their ID. A container that does not exist yet is
+ * waited for like one that has not reached the state.
  */
 public final class DaemonWaits {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -72,6 +79,65 @@ public final class DaemonWaits {
     Objects.requireNonNull(name, "name");
     return until("image " + name + " pulled", () -> docker.engine().findImage(name), Optional::isPresent,
         seen -> "no image " + name + "; local: " + docker.engine().repositories().keySet()).orElseThrow();
+  }
+
+  /** Waits until the container's process runs and returns the container as inspect saw it then. */
+  public Container running(String name) {
+    Objects.requireNonNull(name, "name");
+    return until("container " + name + " running", () -> inspect(name),
+        seen -> seen.isPresent() && seen.get().state().running(), seen -> describe(name, seen)).orElseThrow();
+  }
+
+  /**
+   * Waits until the container has run and is no longer running, and returns its exit code. A container that was
+   * created but never started has not exited.
+   */
+  public int exited(String name) {
+    Objects.requireNonNull(name, "name");
+    return until("container " + name + " exited", () -> inspect(name),
+        seen -> seen.isPresent() && hasExited(seen.get()), seen -> describe(name, seen))
+        .orElseThrow().state().exitCode();
+  }
+
+  /**
+   * Waits until the container has exited, as {@link #exited(String)} does, and checks its exit code.
+   *
+   * @throws AssertionError naming both codes and showing the journal's tail, when it exited with another code
+   */
+  public int exited(String name, int expectedCode) {
+    int code = exited(name);
+    if (code != expectedCode) {
+      throw new AssertionError("container " + name + " exited with code " + code + ", expected " + expectedCode + "\n"
+          + docker.journal().dump(JOURNAL_TAIL));
+    }
+    return code;
+  }
+
+  private Optional<Container> inspect(String name) {
+    try {
+      return Optional.of(docker.engine().containers().inspect(name));
+    } catch (DockerException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean hasExited(Container c) {
+    return !c.state().running() && c.state().startedAt() != null;
+  }
+
+  private static String describe(String name, Optional<Container> seen) {
+    if (seen.isEmpty()) {
+      return "no such container: " + name;
+    }
+    ContainerState state = seen.get().state();
+    String id = seen.get().shortId();
+    if (state.running()) {
+      return "container " + id + " running (pid " + state.pid() + (state.ghost() ? ", ghost" : "") + ")";
+    }
+    if (state.startedAt() == null) {
+      return "container " + id + " created, never started";
+    }
+    return "container " + id + " exited with code " + state.exitCode();
   }
 
   private <T> T until(String expected, Callable<T> probe, Predicate<T> done, Function<T, String> describe) {

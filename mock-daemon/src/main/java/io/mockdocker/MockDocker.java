@@ -146,7 +146,10 @@ public final class MockDocker implements AutoCloseable {
     return journal;
   }
 
-  /** Waits, within a timeout, for what the daemon does asynchronously: requests seen, pulls finished. */
+  /**
+   * Waits, within a timeout, for what the daemon does asynchronously: requests seen, pulls finished, containers
+   * running or exited.
+   */
   public DaemonWaits await() {
     return new DaemonWaits(this, DaemonWaits.DEFAULT_TIMEOUT);
   }

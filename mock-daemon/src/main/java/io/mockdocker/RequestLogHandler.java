@@ -64,7 +64,9 @@ final class RequestLogHandler implements HttpHandler {
 
   private RecordedRequest entry(HttpServerExchange ex, String path, String version, String query,
       BodySampleConduit.Sample body, long start) {
+    Integer hijacked = ex.getAttachment(DockerApi.HIJACKED_STATUS);
     return new RecordedRequest(ex.getRequestMethod().toString(), path, version, query, body.head(), body.length(),
-        ex.getStatusCode(), MockDocker.since(start), clock.now(), ex.getAttachment(DockerApi.UNMATCHED) != null);
+        hijacked != null ? hijacked : ex.getStatusCode(), MockDocker.since(start), clock.now(),
+        ex.getAttachment(DockerApi.UNMATCHED) != null);
   }
 }

@@ -105,6 +105,19 @@ class RequestJournalTest {
   }
 
   @Test
+  void a_hijacked_attach_is_recorded_with_the_status_line_its_client_read() {
+    String create = http.post("/v1.2/containers/create", "application/json", "{\"Image\":\"base\",\"Cmd\":[\"true\"]}")
+        .text();
+    String attach = "/v1.2/containers/" + create.substring(7, 19) + "/attach?logs=1&stdout=1";
+    assertThat(http.post(attach).statusLine()).isEqualTo("HTTP/1.1 200 OK");
+    String upgrade = "POST " + attach + " HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
+    assertThat(http.sendRaw(upgrade.getBytes(StandardCharsets.US_ASCII), new byte[0], false).statusLine())
+        .isEqualTo("HTTP/1.1 101 UPGRADED");
+    assertThat(docker.journal().matching("POST", "/containers/*/attach")).map(RecordedRequest::status)
+        .containsExactly(200, 101);
+  }
+
+  @Test
   void an_unknown_path_is_unmatched_but_a_refused_version_is_not() {
     http.get("/v1.2/nothing/here");
     http.get("/v1.3/images/json");

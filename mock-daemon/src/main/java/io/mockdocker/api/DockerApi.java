@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DockerApi implements AutoCloseable {
   /** Put on an exchange that no route matched (answered with mux's {@code 404 page not found}). */
   public static final AttachmentKey<Boolean> UNMATCHED = AttachmentKey.create(Boolean.class);
+  /**
+   * Put on an exchange whose connection was hijacked: the status of the head written by hand, which the client read
+   * (Undertow's own status for the upgrade, 101, never reaches the wire).
+   */
+  public static final AttachmentKey<Integer> HIJACKED_STATUS = AttachmentKey.create(Integer.class);
 
   private final ExecutorService sessions;
   private final HttpHandler handler;

@@ -50,6 +50,7 @@ final class Hijack {
 
   static void start(HttpServerExchange ex, byte[] head, ExecutorService threads, Session session) {
     ex.setPersistent(true);
+    ex.putAttachment(DockerApi.HIJACKED_STATUS, head == UPGRADE_HEAD ? 101 : 200);
     ex.addResponseWrapper(new SwallowHead());
     ex.upgradeChannel("tcp", (connection, exchange) -> {
       try {
