@@ -52,7 +52,7 @@ public final class MockDocker implements AutoCloseable {
   }
 
   private MockDocker(Builder b) {
-    this.fixtures = b.fixtures;
+    this.fixtures = b.fixtures != null ? b.fixtures : Fixtures.defaults();
     this.cors = b.cors;
     this.clock = b.clock;
     this.givenRegistry = b.registry;
@@ -181,7 +181,7 @@ public final class MockDocker implements AutoCloseable {
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port;
-    private Fixtures fixtures = Fixtures.defaults();
+    private Fixtures fixtures;  // null: Fixtures.defaults(), read only by a daemon that needs them
     private boolean cors;
     private Clock clock = Clock.system();
     private Registry registry;

@@ -17,7 +17,15 @@ record Route(String method, String template, Endpoint endpoint, Pattern bare, Pa
 
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
 
+  /** Compiled once per template: every daemon builds the same table. */
+  private static final Map<String, Route> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
   static Route of(String method, String template, Endpoint endpoint) {
+    Route compiled = COMPILED.computeIfAbsent(template, t -> compile(method, t, endpoint));
+    return new Route(method, template, endpoint, compiled.bare, compiled.versioned, compiled.variables, false);
+  }
+
+  private static Route compile(String method, String template, Endpoint endpoint) {
     List<String> names = new ArrayList<>();
     StringBuilder regex = new StringBuilder();
     Matcher m = VARIABLE.matcher(template);
