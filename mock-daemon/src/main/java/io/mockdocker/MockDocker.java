@@ -56,7 +56,7 @@ public final class MockDocker implements AutoCloseable {
   }
 
   private MockDocker(Builder b) {
-    this.fixtures = b.fixtures;
+    this.fixtures = b.fixtures != null ? b.fixtures : Fixtures.defaults();
     this.scenarios = List.copyOf(b.scenarios);
     this.cors = b.cors;
     this.clock = b.clock;
@@ -201,7 +201,7 @@ public final class MockDocker implements AutoCloseable {
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port;
-    private Fixtures fixtures = Fixtures.defaults();
+    private Fixtures fixtures;  // null: Fixtures.defaults(), read only by a daemon that needs them
     private final List<Scenario> scenarios = new ArrayList<>();
     private boolean cors;
     private boolean adminApi;

@@ -26,10 +26,10 @@ final class ContainersEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.of("GET", "/containers/json", this::list),
-        Route.of("GET", "/containers/ps", this::list),
+        Route.of("GET", "/containers/json", this::list).quick(),
+        Route.of("GET", "/containers/ps", this::list).quick(),
         Route.of("POST", "/containers/create", this::create),
-        Route.of("GET", "/containers/{name:.*}/json", this::inspect),
+        Route.of("GET", "/containers/{name:.*}/json", this::inspect).quick(),
         Route.of("GET", "/containers/{name:.*}/changes", this::changes),
         Route.of("GET", "/containers/{name:.*}/export", this::export),
         Route.of("POST", "/containers/{name:.*}/start", this::start),

@@ -30,13 +30,13 @@ final class DockerRouter implements HttpHandler {
     this.cors = cors;
   }
 
+  /**
+   * Routes on the I/O thread; a quick route and the router's own short answers (301, OPTIONS, 404) are written there,
+   * any other endpoint runs on a worker thread with blocking streams. Handing every request to a worker cost a
+   * thread switch and, on keep-alive connections, Undertow's spin while the worker finished the exchange.
+   */
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
-    if (ex.isInIoThread()) {
-      ex.dispatch(this);
-      return;
-    }
-    ex.startBlocking();
     String path = ex.getRequestPath();
     String clean = GoPaths.clean(path);
     if (!clean.equals(path)) {
@@ -55,10 +55,21 @@ final class DockerRouter implements HttpHandler {
         continue;
       }
       Map<String, String> vars = route.match(path);
-      if (vars != null) {
-        dispatch(ex, route, vars);
-        return;
+      if (vars == null) {
+        continue;
       }
+      if (route.onIoThread()) {
+        dispatch(ex, route, vars);
+      } else if (ex.isInIoThread()) {
+        ex.dispatch(exchange -> {
+          exchange.startBlocking();
+          dispatch(exchange, route, vars);
+        });
+      } else {
+        ex.startBlocking();
+        dispatch(ex, route, vars);
+      }
+      return;
     }
     ex.putAttachment(DockerApi.UNMATCHED, Boolean.TRUE);
     Responses.error(ex, 404, "404 page not found");

@@ -26,11 +26,11 @@ final class ImagesEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.of("GET", "/images/json", this::list),
+        Route.of("GET", "/images/json", this::list).quick(),
         Route.of("GET", "/images/viz", this::viz),
         Route.of("GET", "/images/search", this::search),
-        Route.of("GET", "/images/{name:.*}/history", this::history),
-        Route.of("GET", "/images/{name:.*}/json", this::inspect),
+        Route.of("GET", "/images/{name:.*}/history", this::history).quick(),
+        Route.of("GET", "/images/{name:.*}/json", this::inspect).quick(),
         Route.of("POST", "/images/{name:.*}/tag", this::tag),
         Route.of("POST", "/images/getCache", this::getCache),
         Route.of("DELETE", "/images/{name:.*}", this::delete));

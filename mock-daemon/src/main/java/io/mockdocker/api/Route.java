@@ -9,14 +9,23 @@ import java.util.regex.Pattern;
 
 /**
  * One route of the daemon's gorilla/mux table: a method and a path template such as {@code /images/{name:.*}/json},
- * registered with and without the {@code /v{version:[0-9.]+}} prefix.
+ * registered with and without the {@code /v{version:[0-9.]+}} prefix. A {@link #quick()} route answers from memory,
+ * without reading a body, streaming or waiting, and is served on the I/O thread instead of a worker.
  */
 record Route(String method, String template, Endpoint endpoint, Pattern bare, Pattern versioned,
-    List<String> variables) {
+    List<String> variables, boolean onIoThread) {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
 
+  /** Compiled once per template: every daemon builds the same table. */
+  private static final Map<String, Route> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
   static Route of(String method, String template, Endpoint endpoint) {
+    Route compiled = COMPILED.computeIfAbsent(template, t -> compile(method, t, endpoint));
+    return new Route(method, template, endpoint, compiled.bare, compiled.versioned, compiled.variables, false);
+  }
+
+  private static Route compile(String method, String template, Endpoint endpoint) {
     List<String> names = new ArrayList<>();
     StringBuilder regex = new StringBuilder();
     Matcher m = VARIABLE.matcher(template);
@@ -30,7 +39,12 @@ record Route(String method, String template, Endpoint endpoint, Pattern bare, Pa
     regex.append(Pattern.quote(template.substring(last)));
     Pattern bare = Pattern.compile("^" + regex + "$", Pattern.DOTALL);
     Pattern versioned = Pattern.compile("^/v([0-9.]+)" + regex + "$", Pattern.DOTALL);
-    return new Route(method, template, endpoint, bare, versioned, List.copyOf(names));
+    return new Route(method, template, endpoint, bare, versioned, List.copyOf(names), false);
+  }
+
+  /** This route, served on the I/O thread: only for endpoints that answer one JSON value from memory. */
+  Route quick() {
+    return new Route(method, template, endpoint, bare, versioned, variables, true);
   }
 
   /** The variables of a match, {@code version} first when the prefix was present; {@code null} when no match. */

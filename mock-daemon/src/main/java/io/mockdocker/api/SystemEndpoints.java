@@ -22,12 +22,12 @@ final class SystemEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.of("GET", "/version", this::version),
-        Route.of("GET", "/info", this::info),
+        Route.of("GET", "/version", this::version).quick(),
+        Route.of("GET", "/info", this::info).quick(),
         Route.of("GET", "/auth", this::getAuth),
         Route.of("POST", "/auth", this::postAuth),
-        Route.of("GET", "/_ping", this::ping),
-        Route.of("HEAD", "/_ping", this::ping));
+        Route.of("GET", "/_ping", this::ping).quick(),
+        Route.of("HEAD", "/_ping", this::ping).quick());
   }
 
   private void version(Call call) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The containers: creation with the daemon's checks and config merge, lookup by unique ID prefix, listing, removal,
@@ -132,7 +133,14 @@ final class ContainerStore {
         throw new DockerException("lstat /var/lib/docker/containers/" + c.id + "/rw: no such file or directory");
       }
       try {
-        return ContainerFs.changes(c.rootfs, ContainerFs.view(layersBaseFirst(c.imageId)));
+        Map<String, ContainerFs.Meta> lower = engine.locked(() -> {
+          try {
+            return engine.graph.mergedView(c.imageId);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        return ContainerFs.changes(c.rootfs, lower);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

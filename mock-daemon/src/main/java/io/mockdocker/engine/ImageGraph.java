@@ -21,6 +21,8 @@ final class ImageGraph {
   private final Map<String, Image> images = new HashMap<>();
   private final Map<String, TreeSet<String>> children = new HashMap<>();
   private final TruncIndex index = new TruncIndex();
+  /** The merged views of image chains, by top image; layers never change once registered, a delete clears them. */
+  private final Map<String, Map<String, ContainerFs.Meta>> views = new HashMap<>();
 
   ImageGraph(Path root) {
     this.root = root;
@@ -99,6 +101,7 @@ final class ImageGraph {
       return;
     }
     index.remove(id);
+    views.clear();
     if (image.hasParent()) {
       TreeSet<String> siblings = children.get(image.parent());
       if (siblings != null) {
@@ -152,6 +155,26 @@ final class ImageGraph {
       current = current.hasParent() ? images.get(current.parent()) : null;
     }
     return chain;
+  }
+
+  /**
+   * The merged view of the image's chain (see {@link ContainerFs#view}), computed once and kept until an image is
+   * deleted; an unknown image has an empty view.
+   */
+  Map<String, ContainerFs.Meta> mergedView(String id) throws IOException {
+    Map<String, ContainerFs.Meta> view = views.get(id);
+    if (view == null) {
+      Image image = images.get(id);
+      List<Path> layers = new ArrayList<>();
+      if (image != null) {
+        for (Image layer : history(image)) {
+          layers.add(0, layerDir(layer.id()));
+        }
+      }
+      view = java.util.Collections.unmodifiableMap(ContainerFs.view(layers));
+      views.put(id, view);
+    }
+    return view;
   }
 
   /** The image's own size plus the sizes of all its ancestors. */

@@ -1,0 +1,89 @@
+package io.mockdocker.benchmarks;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mockdocker.MockDocker;
+import io.undertow.Undertow;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * B2: keep-alive throughput of {@code GET /v1.2/containers/json} with 10 running containers, one client connection,
+ * one request in flight. The daemon (on a clock that stands still, so that "Up …" never changes) computes the list each time; WireMock serves the bytes the daemon answered as a
+ * static stub; a bare Undertow handler writes the same bytes. Aims: ≥ 1.5× WireMock, ≥ 0.7× bare Undertow.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class B2KeepAliveBenchmark {
+  static final String PATH = "/v1.2/containers/json";
+  static final int CONTAINERS = 10;
+
+  @Param({"mockDocker", "wireMock", "bareUndertow"})
+  public String server;
+
+  private MockDocker docker;
+  private WireMockServer wireMock;
+  private Undertow undertow;
+  private RawHttp client;
+  byte[] expected;
+
+  @Setup(Level.Trial)
+  public void start() throws IOException {
+    docker = Daemons.frozen();
+    String image = Daemons.chain(docker.engine(), 1, 0, 2);
+    Daemons.runningContainers(docker.engine(), image, CONTAINERS);
+    expected = RawHttp.once(docker.port(), "GET", PATH);
+    int port;
+    switch (server) {
+      case "mockDocker" -> port = docker.port();
+      case "wireMock" -> {
+        wireMock = Peers.wireMock(PATH, expected);
+        port = wireMock.port();
+      }
+      case "bareUndertow" -> {
+        undertow = Peers.bareUndertow(expected);
+        port = Peers.port(undertow);
+      }
+      default -> throw new IllegalArgumentException(server);
+    }
+    client = RawHttp.connect(port);
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws IOException {
+    client.close();
+    if (wireMock != null) {
+      wireMock.stop();
+    }
+    if (undertow != null) {
+      undertow.stop();
+    }
+    docker.close();
+  }
+
+  @Benchmark
+  public byte[] get() throws IOException {
+    return client.get(PATH);
+  }
+
+  /** For the smoke test: one answer from the server under test. */
+  byte[] answer() throws IOException {
+    return client.get(PATH);
+  }
+}

@@ -1,0 +1,50 @@
+package io.mockdocker.benchmarks;
+
+import io.mockdocker.MockDocker;
+import io.mockdocker.fixtures.Fixtures;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * B3: the overhead of a fresh daemon per test method, over a suite of 200 tests: each test starts a daemon, sends one
+ * request ({@code GET /v1.2/version}) and closes it, as {@code @MockDockerTest(lifecycle = PER_METHOD)} does. The score
+ * is per test. Aim: ≤ 3 ms a test.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class B3PerTestBenchmark {
+  static final int TESTS = 200;
+
+  @Param({"none", "defaults"})
+  public String fixtures;
+
+  @Benchmark
+  @OperationsPerInvocation(TESTS)
+  public void suiteOf200(Blackhole bh) throws IOException {
+    for (int i = 0; i < TESTS; i++) {
+      MockDocker.Builder builder = MockDocker.builder();
+      if (fixtures.equals("none")) {
+        builder.fixtures(Fixtures.none());
+      }
+      try (MockDocker docker = builder.start()) {
+        bh.consume(RawHttp.once(docker.port(), "GET", "/v1.2/version"));
+      }
+    }
+  }
+}
