@@ -59,7 +59,7 @@ final class RequestLogHandler implements HttpHandler {
   void faultFired(HttpServerExchange ex, Object fault) {
     Tracker tracker = ex.getAttachment(TRACKER);
     if (tracker != null) {
-      tracker.fault(fault.toString());
+      tracker.fault(fault.toString(), !ex.isResponseStarted());
       tracker.record(ex, ex.isResponseStarted() ? ex.getStatusCode() : 0);
     }
   }
@@ -73,6 +73,7 @@ final class RequestLogHandler implements HttpHandler {
     final BodySampleConduit.Sample body = new BodySampleConduit.Sample();
     private final List<String> faults = new ArrayList<>();
     private long seq = -1;
+    private boolean faultBeforeResponse;
 
     Tracker(String path, String version, String query, long start) {
       this.path = path;
@@ -81,13 +82,19 @@ final class RequestLogHandler implements HttpHandler {
       this.start = start;
     }
 
-    synchronized void fault(String text) {
+    synchronized void fault(String text, boolean beforeResponse) {
       faults.add(text);
+      faultBeforeResponse |= beforeResponse;
     }
 
     /** Records the entry, or updates it when it was recorded before. */
+    /** Records with the exchange's status, or 0 if a fault fired before a response that never started. */
     RecordedRequest record(HttpServerExchange ex) {
-      return record(ex, ex.getStatusCode());
+      boolean cut;
+      synchronized (this) {
+        cut = faultBeforeResponse;
+      }
+      return record(ex, cut && !ex.isResponseStarted() ? 0 : ex.getStatusCode());
     }
 
     synchronized RecordedRequest record(HttpServerExchange ex, int status) {
