@@ -4,6 +4,8 @@ import io.mockdocker.api.DockerApi;
 import io.mockdocker.engine.Clock;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.Registry;
+import io.mockdocker.faults.Fault;
+import io.mockdocker.faults.Faults;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import io.undertow.server.HttpHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -37,6 +41,8 @@ public final class MockDocker implements AutoCloseable {
   private final Registry givenRegistry;
   private final Random random;
   private final RequestJournal journal;
+  private final Faults faults;
+  private final List<Fault> givenFaults;
   private final Undertow server;
   private final String host;
   private final int port;
@@ -63,12 +69,21 @@ public final class MockDocker implements AutoCloseable {
     this.givenRegistry = b.registry;
     this.random = b.random;
     this.journal = new RequestJournal(b.journalCapacity);
+    this.givenFaults = List.copyOf(b.faults);
+    RequestLogHandler[] log = new RequestLogHandler[1];
+    this.faults = Faults.create(clock, (ex, fault) -> log[0].faultFired(ex, fault));
+    givenFaults.forEach(faults::add);
     this.state = newState();
     try {
-      HttpHandler handler = new RequestLogHandler(ex -> state.api().handler().handleRequest(ex), journal, clock,
-          b.requestListener);
+      // The chain, outermost first: the admin API when enabled (outside the journal: admin calls are not
+      // recorded), the journal (it sees every request, the final status and each fault that fires), then the faults
+      // (so a fault can answer instead of the daemon, or cut what it answers), then the Docker API: the router with
+      // its CORS headers, version check and error mapping.
+      HttpHandler api = ex -> state.api().handler().handleRequest(ex);
+      log[0] = new RequestLogHandler(faults.wrap(api), journal, clock, b.requestListener);
+      HttpHandler handler = log[0];
       if (b.adminApi) {
-        handler = new AdminHandler(this, handler); // outside the journal: admin calls are not recorded
+        handler = new AdminHandler(this, handler);
       }
       this.server = Undertow.builder()
           .addHttpListener(b.port, b.host)
@@ -147,6 +162,15 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /**
+   * The faults installed on this daemon: add them with {@code faults().on("POST", "/images/create").nth(2)
+   * .resetConnection()} or {@code faults().add(fault)}. A {@link #reset()} removes them and installs again those
+   * given to the builder.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
    * Waits, within a timeout, for what the daemon does asynchronously: requests seen, pulls finished, containers
    * running or exited.
    */
@@ -165,7 +189,9 @@ public final class MockDocker implements AutoCloseable {
   /**
    * Returns the daemon to its state at start, on the same address: a new engine (images, tags, containers, jimfs)
    * and a new registry, both with the fixtures applied again, and an empty journal. A registry given to
-   * {@link Builder#registry(Registry)} is kept, with whatever was pushed to it. Call it when no request is in flight;
+   * {@link Builder#registry(Registry)} is kept, with whatever was pushed to it. Faults are removed (releasing their
+   * stalls) and those given to {@link Builder#fault(Fault)} installed again with fresh counts; the clock is not
+   * touched. Call it when no request is in flight;
    * objects obtained from {@link #engine()} and {@link #registry()} before the reset no longer describe the daemon.
    */
   public synchronized void reset() {
@@ -174,6 +200,8 @@ public final class MockDocker implements AutoCloseable {
     }
     State old = state;
     state = newState();
+    faults.clear();
+    givenFaults.forEach(faults::add);
     journal.reset();
     old.close();
   }
@@ -185,6 +213,7 @@ public final class MockDocker implements AutoCloseable {
       return;
     }
     closed = true;
+    faults.clear();
     try {
       server.stop();
     } finally {
@@ -212,6 +241,7 @@ public final class MockDocker implements AutoCloseable {
     private int ioThreads = 1;
     private int workerThreads = 64;
     private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
+    private final List<Fault> faults = new ArrayList<>();
 
     private Builder() {}
 
@@ -258,6 +288,16 @@ public final class MockDocker implements AutoCloseable {
       return this;
     }
 
+    /** A fault installed at start, and again after each {@link MockDocker#reset()}. */
+    public Builder fault(Fault fault) {
+      this.faults.add(Objects.requireNonNull(fault, "fault"));
+      return this;
+    }
+
+    /**
+     * The clock the daemon reads and waits on: {@link Clock#system()} by default, or a
+     * {@link io.mockdocker.engine.VirtualClock} to make scripted time pass without waiting.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;

@@ -1,11 +1,11 @@
 package io.mockdocker;
 
+import io.mockdocker.faults.Match;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Every request the daemon answered, oldest first, bounded to the most recent ones (10,000 by default). Thread-safe:
@@ -158,31 +158,7 @@ public final class RequestJournal {
 
   static Predicate<RecordedRequest> matcher(String method, String pathPattern) {
     Objects.requireNonNull(method, "method");
-    Pattern path = glob(pathPattern);
-    return r -> (method.equals("*") || method.equalsIgnoreCase(r.method()))
-        && path.matcher(r.unversionedPath()).matches();
-  }
-
-  static Pattern glob(String pattern) {
-    if (!pattern.startsWith("/")) {
-      throw new IllegalArgumentException("a path pattern starts with '/': " + pattern);
-    }
-    StringBuilder regex = new StringBuilder();
-    int literal = 0;
-    for (int i = 0; i < pattern.length(); i++) {
-      if (pattern.charAt(i) != '*') {
-        continue;
-      }
-      regex.append(Pattern.quote(pattern.substring(literal, i)));
-      if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else {
-        regex.append("[^/]*");
-      }
-      literal = i + 1;
-    }
-    regex.append(Pattern.quote(pattern.substring(literal)));
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    Match match = Match.request(method, pathPattern); // the same matching faults use
+    return r -> match.matchesRoute(r.method(), r.unversionedPath());
   }
 }

@@ -4,17 +4,22 @@ import io.mockdocker.api.DockerApi;
 import io.mockdocker.engine.Clock;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Records every request in the journal, when its response starts (before the client can see it) and again when it
- * ends, and reports it to the listener at the end; outermost in the chain so that it sees the final status and every
- * body byte the endpoint reads.
+ * Records every request in the journal, when its response starts (before the client can see it), when a fault
+ * fires on it (a fault may end the connection before any response), and again when it ends, and reports it to the
+ * listener at the end; outermost in the chain so that it sees the final status and every body byte the endpoint
+ * reads.
  */
 final class RequestLogHandler implements HttpHandler {
   private static final Pattern VERSION_PREFIX = Pattern.compile("^/v([0-9.]+)(?=/)");
+  private static final AttachmentKey<Tracker> TRACKER = AttachmentKey.create(Tracker.class);
 
   private final HttpHandler next;
   private final RequestJournal journal;
@@ -30,29 +35,17 @@ final class RequestLogHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
-    long start = System.nanoTime();
     String query = ex.getQueryString() == null ? "" : ex.getQueryString();
     String path = ex.getRequestPath();
     Matcher prefix = VERSION_PREFIX.matcher(path);
     String version = prefix.find() ? prefix.group(1) : "";
-    BodySampleConduit.Sample body = new BodySampleConduit.Sample();
-    long[] seq = {-1};
-    ex.addRequestWrapper((factory, exchange) -> new BodySampleConduit(factory.create(), body));
-    ex.addResponseCommitListener(exchange -> {
-      synchronized (seq) {
-        seq[0] = journal.record(entry(exchange, path, version, query, body, start));
-      }
-    });
+    Tracker tracker = new Tracker(path, version, query, System.nanoTime());
+    ex.putAttachment(TRACKER, tracker);
+    ex.addRequestWrapper((factory, exchange) -> new BodySampleConduit(factory.create(), tracker.body));
+    ex.addResponseCommitListener(tracker::record);
     ex.addExchangeCompleteListener((exchange, nextListener) -> {
       try {
-        RecordedRequest done = entry(exchange, path, version, query, body, start);
-        synchronized (seq) {
-          if (seq[0] < 0) {
-            journal.record(done);
-          } else {
-            journal.update(seq[0], done);
-          }
-        }
+        RecordedRequest done = tracker.record(exchange);
         listener.accept(new RequestLogEntry(done.method(), ex.getRequestURI() + (query.isEmpty() ? "" : "?" + query),
             done.status(), done.duration()));
       } finally {
@@ -62,11 +55,61 @@ final class RequestLogHandler implements HttpHandler {
     next.handleRequest(ex);
   }
 
-  private RecordedRequest entry(HttpServerExchange ex, String path, String version, String query,
-      BodySampleConduit.Sample body, long start) {
-    Integer hijacked = ex.getAttachment(DockerApi.HIJACKED_STATUS);
-    return new RecordedRequest(ex.getRequestMethod().toString(), path, version, query, body.head(), body.length(),
-        hijacked != null ? hijacked : ex.getStatusCode(), MockDocker.since(start), clock.now(),
-        ex.getAttachment(DockerApi.UNMATCHED) != null);
+  /** Lists a fault that fired on the exchange and records the request now, in case the connection ends here. */
+  void faultFired(HttpServerExchange ex, Object fault) {
+    Tracker tracker = ex.getAttachment(TRACKER);
+    if (tracker != null) {
+      tracker.fault(fault.toString(), !ex.isResponseStarted());
+      tracker.record(ex, ex.isResponseStarted() ? ex.getStatusCode() : 0);
+    }
+  }
+
+  /** One request's journal entry as it evolves. */
+  private final class Tracker {
+    final String path;
+    final String version;
+    final String query;
+    final long start;
+    final BodySampleConduit.Sample body = new BodySampleConduit.Sample();
+    private final List<String> faults = new ArrayList<>();
+    private long seq = -1;
+    private boolean faultBeforeResponse;
+
+    Tracker(String path, String version, String query, long start) {
+      this.path = path;
+      this.version = version;
+      this.query = query;
+      this.start = start;
+    }
+
+    synchronized void fault(String text, boolean beforeResponse) {
+      faults.add(text);
+      faultBeforeResponse |= beforeResponse;
+    }
+
+    /** Records with the exchange's status, or 0 if a fault fired before a response that never started. */
+    RecordedRequest record(HttpServerExchange ex) {
+      boolean cut;
+      synchronized (this) {
+        cut = faultBeforeResponse;
+      }
+      Integer hijacked = ex.getAttachment(DockerApi.HIJACKED_STATUS);
+      if (hijacked != null) {
+        return record(ex, hijacked); // the status line the attach client read, not Undertow's internal 101
+      }
+      return record(ex, cut && !ex.isResponseStarted() ? 0 : ex.getStatusCode());
+    }
+
+    synchronized RecordedRequest record(HttpServerExchange ex, int status) {
+      RecordedRequest entry = new RecordedRequest(ex.getRequestMethod().toString(), path, version, query,
+          body.head(), body.length(), status, MockDocker.since(start),
+          clock.now(), ex.getAttachment(DockerApi.UNMATCHED) != null, List.copyOf(faults));
+      if (seq < 0) {
+        seq = journal.record(entry);
+      } else {
+        journal.update(seq, entry);
+      }
+      return entry;
+    }
   }
 }

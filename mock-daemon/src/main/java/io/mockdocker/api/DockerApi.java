@@ -1,13 +1,16 @@
 package io.mockdocker.api;
 
 import io.mockdocker.engine.Engine;
+import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.AttachmentKey;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xnio.StreamConnection;
 
 /**
  * The Remote API v1.0–v1.2 as an Undertow handler over an {@link Engine}. Closing it ends the threads that serve
@@ -21,6 +24,16 @@ public final class DockerApi implements AutoCloseable {
    * (Undertow's own status for the upgrade, 101, never reaches the wire).
    */
   public static final AttachmentKey<Integer> HIJACKED_STATUS = AttachmentKey.create(Integer.class);
+  /** A hook an outer handler puts on an exchange: the streamed transfers the request causes report to it. */
+  public static final AttachmentKey<TransferHook> TRANSFER_HOOK = AttachmentKey.create(TransferHook.class);
+  /** A wrapper an outer handler puts on an exchange: a hijacked (attach) stream writes through it, after its head. */
+  public static final AttachmentKey<RawStreamWrapper> RAW_STREAM = AttachmentKey.create(RawStreamWrapper.class);
+
+  /** Wraps the output of a hijacked connection. */
+  public interface RawStreamWrapper {
+    /** The stream the session writes to instead of {@code out}; {@code connection} is the taken-over one. */
+    OutputStream wrap(OutputStream out, StreamConnection connection);
+  }
 
   private final ExecutorService sessions;
   private final HttpHandler handler;
@@ -45,6 +58,11 @@ public final class DockerApi implements AutoCloseable {
   /** The whole era API; with {@code cors}, routed responses carry the headers of {@code -api-enable-cors}. */
   public static DockerApi create(Engine engine, boolean cors) {
     return new DockerApi(engine, cors);
+  }
+
+  /** The status the daemon answered a failure message with, by its prefix ({@code No such} is 404, and so on). */
+  public static int statusFor(String message) {
+    return Responses.statusFor(message);
   }
 
   public HttpHandler handler() {

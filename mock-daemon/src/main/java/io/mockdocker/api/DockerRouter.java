@@ -1,14 +1,19 @@
 package io.mockdocker.api;
 
+import io.mockdocker.engine.ConnectionDropped;
 import io.mockdocker.engine.DockerException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xnio.IoUtils;
+import org.xnio.Options;
 
 /**
  * The daemon's router, in the order its mux and wrapper did things: an uncleaned path gets a 301; OPTIONS on any
@@ -87,10 +92,26 @@ final class DockerRouter implements HttpHandler {
       route.endpoint().handle(new Call(ex, version, vars));
     } catch (DockerException e) {
       fail(ex, e.getMessage());
+    } catch (ConnectionDropped e) {
+      reset(ex);
+    } catch (UncheckedIOException e) {
+      // the connection broke under the endpoint (the client left, or a fault cut it): nothing more to say
+      LOG.log(Level.FINE, "connection broke in " + route, e);
+      fail(ex, String.valueOf(e.getMessage()));
     } catch (Exception | Error e) {
       LOG.log(Level.WARNING, "unexpected failure in " + route, e);
       fail(ex, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
+  }
+
+  /** Drops the connection with a reset (RST), after whatever was already flushed. */
+  private static void reset(HttpServerExchange ex) {
+    try {
+      ex.getConnection().setOption(Options.CLOSE_ABORT, true);
+    } catch (IOException | RuntimeException ignored) {
+      // closing anyway
+    }
+    IoUtils.safeClose(ex.getConnection());
   }
 
   private static void fail(HttpServerExchange ex, String message) {

@@ -49,12 +49,13 @@ final class Hijack {
   }
 
   static void start(HttpServerExchange ex, byte[] head, ExecutorService threads, Session session) {
+    DockerApi.RawStreamWrapper wrapper = ex.getAttachment(DockerApi.RAW_STREAM);
     ex.setPersistent(true);
     ex.putAttachment(DockerApi.HIJACKED_STATUS, head == UPGRADE_HEAD ? 101 : 200);
     ex.addResponseWrapper(new SwallowHead());
     ex.upgradeChannel("tcp", (connection, exchange) -> {
       try {
-        threads.execute(() -> serve(connection, head, session));
+        threads.execute(() -> serve(connection, head, wrapper, session));
       } catch (RejectedExecutionException e) {
         closeQuietly(connection);
       }
@@ -65,7 +66,8 @@ final class Hijack {
     ex.endExchange();
   }
 
-  private static void serve(StreamConnection connection, byte[] head, Session session) {
+  private static void serve(StreamConnection connection, byte[] head, DockerApi.RawStreamWrapper wrapper,
+      Session session) {
     StreamSourceChannel source = connection.getSourceChannel();
     StreamSinkChannel sink = connection.getSinkChannel();
     source.suspendReads();
@@ -77,8 +79,9 @@ final class Hijack {
       out.write(head);
       out.flush();
       Thread.sleep(20); // era clients lose bytes that share a read with the head
-      session.run(new ChannelIn(source, connection), out);
-      out.flush();
+      OutputStream sessionOut = wrapper == null ? out : wrapper.wrap(out, connection);
+      session.run(new ChannelIn(source, connection), sessionOut);
+      sessionOut.flush();
     } catch (Exception e) {
       // the client went away or the session failed: either way the connection ends here
     } finally {

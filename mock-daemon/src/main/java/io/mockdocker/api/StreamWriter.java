@@ -1,6 +1,7 @@
 package io.mockdocker.api;
 
 import io.mockdocker.engine.ProgressSink;
+import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,13 @@ final class StreamWriter implements ProgressSink {
     this.exchange = exchange;
     this.json = version.progress() == ApiVersion.ProgressFormat.JSON_STREAM;
     this.unflushedStatus = unflushedStatus;
+  }
+
+  /** What an outer handler attached for this request's transfers (faults at a progress fraction), if anything. */
+  @Override
+  public TransferHook hook() {
+    TransferHook hook = exchange.getAttachment(DockerApi.TRANSFER_HOOK);
+    return hook == null ? TransferHook.NONE : hook;
   }
 
   boolean used() {

@@ -1,5 +1,6 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ final class BuildOperation {
       String args = parts[1].strip();
       step++;
       out.write("Step " + step + " : " + instruction.toUpperCase(Locale.ROOT) + " " + args + "\n");
+      Transfers.step(engine, new Transfer(TransferKind.BUILD, "", "", step, 0));
       if (!dispatch(instruction, args)) {
         out.write("# Skipping unknown instruction " + instruction.toUpperCase(Locale.ROOT) + "\n");
         continue;

@@ -2,6 +2,8 @@ package io.mockdocker.engine;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import io.mockdocker.script.TransferMatch;
+import io.mockdocker.script.TransferScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +55,8 @@ public final class Engine implements AutoCloseable {
   private final Containers containerApi;
   final ContainerRuntime runtime;
   final ProcessScripts scripts = new ProcessScripts();
+  final TransferScripts transferScripts = new TransferScripts();
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final ExecutorService threads;
   private final Set<String> pulling = new HashSet<>();
   private final Set<String> pushing = new HashSet<>();
@@ -368,6 +372,28 @@ public final class Engine implements AutoCloseable {
     return scripts.remove(handle);
   }
 
+  /**
+   * Paces and breaks matching transfers (pull and push layers, insert and import downloads, build steps) as the
+   * script says; the newest matching script wins, else {@link TransferScript#DEFAULT}.
+   */
+  public TransferHandle script(TransferMatch match, TransferScript script) {
+    return transferScripts.add(Objects.requireNonNull(match, "match"), Objects.requireNonNull(script, "script"));
+  }
+
+  public boolean removeScript(TransferHandle handle) {
+    return transferScripts.remove(handle);
+  }
+
+  /** The registered transfer scripts, oldest first. */
+  public List<TransferHandle> transferScripts() {
+    return transferScripts.all();
+  }
+
+  /** Blocks until the engine is closed (a scripted transfer that stops waits here). */
+  void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
   // ---------------------------------------------------------------- info
 
   public int imageCount() {
@@ -399,6 +425,7 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     threads.shutdownNow();
     try {
       fs.close();

@@ -1,5 +1,6 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ final class ImportOperation {
       String url = urlOf(src);
       sink.status("Downloading from " + url);
       byte[] bytes = Downloads.get(engine.registry, url);
-      archive = Transfers.withProgress(bytes, bytes.length, "Importing", sink);
+      archive = Transfers.withProgress(engine, new Transfer(TransferKind.IMPORT, url, "", 1, 0), bytes, bytes.length,
+          "Importing", sink);
     }
     Path staged = engine.staging();
     Transfers.untar(archive, staged);

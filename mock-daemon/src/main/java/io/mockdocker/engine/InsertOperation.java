@@ -1,5 +1,6 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ final class InsertOperation {
         .volumes(List.of())
         .build();
     LiveContainer helper = engine.locked(() -> engine.store.create(helperConfig, new java.util.ArrayList<>()));
-    Transfers.withProgress(bytes, bytes.length, "Downloading", sink);
+    bytes = Transfers.withProgress(engine, new Transfer(TransferKind.INSERT, url, "", 1, 0), bytes, bytes.length,
+        "Downloading", sink);
     Path staged = engine.staging();
     inject(staged, path, bytes);
     Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), source.id(), source.comment(),

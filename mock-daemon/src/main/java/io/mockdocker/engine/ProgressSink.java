@@ -15,6 +15,11 @@ public interface ProgressSink {
   /** A progress reader reached its end (the daemon wrote an empty status, {@code {}}). */
   void endOfTransfer();
 
+  /** The request's hook into the transfers it causes; none by default. */
+  default TransferHook hook() {
+    return TransferHook.NONE;
+  }
+
   /** Discards everything. */
   ProgressSink NONE = new ProgressSink() {
     @Override

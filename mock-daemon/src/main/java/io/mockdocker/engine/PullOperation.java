@@ -1,5 +1,6 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.script.TransferKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.TreeMap;
 final class PullOperation {
   private final Engine engine;
   private final ProgressSink sink;
+  /** The name transfers are reported under, and how many layers this pull has downloaded. */
+  private String repository = "";
+  private int layers;
 
   PullOperation(Engine engine, ProgressSink sink) {
     this.engine = engine;
@@ -20,6 +24,7 @@ final class PullOperation {
   void run(String name, String tag, String endpoint) {
     String key = name + ":" + tag;
     engine.poolAdd("pull", key);
+    repository = name;
     try {
       if (!endpoint.isEmpty()) {
         pullImage(name);
@@ -93,7 +98,9 @@ final class PullOperation {
       RemoteImage remote = registry.findImage(layerId)
           .orElseThrow(() -> new DockerException("HTTP code 404"));
       sink.status("Pulling " + layerId + " fs layer");
-      byte[] layer = Transfers.withProgress(remote.layerBytes(), remote.layerSize(), "Downloading", sink);
+      Transfer transfer = new Transfer(TransferKind.PULL, repository, layerId, ++layers, 0);
+      byte[] layer = Transfers.withProgress(engine, transfer, remote.layerBytes(), remote.layerSize(), "Downloading",
+          sink);
       Path staged = engine.staging();
       Transfers.untar(layer, staged);
       engine.locked(() -> {

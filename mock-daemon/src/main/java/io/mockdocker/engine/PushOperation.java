@@ -1,5 +1,6 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -15,6 +16,8 @@ import java.util.Map;
 final class PushOperation {
   private final Engine engine;
   private final ProgressSink sink;
+  private String repository = "";
+  private int layers;
 
   private record Element(String id, String tag) {}
 
@@ -25,6 +28,7 @@ final class PushOperation {
 
   void run(String name, String endpoint, AuthConfig auth) {
     engine.poolAdd("push", name);
+    repository = name;
     try {
       Image byId = engine.locked(() -> engine.graph.get(name));
       if (byId == null) {
@@ -120,7 +124,8 @@ final class PushOperation {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Transfers.withProgress(layer, layer.length, "Pushing", sink);
+    layer = Transfers.withProgress(engine, new Transfer(TransferKind.PUSH, repository, id, ++layers, 0), layer,
+        layer.length, "Pushing", sink);
     registry.receive(new RemoteImage(image, image.size(), layer));
   }
 }

@@ -1,34 +1,150 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.script.TransferScript;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
-/** Byte transfers with the daemon's progress reporting, and tar extraction with the daemon's error texts. */
+/** Byte transfers with the daemon's progress reporting (paced by transfer scripts and request hooks), and tar extraction with the daemon's error texts. */
 final class Transfers {
-  /** The read size of Go's io.Copy, which fed the daemon's progress readers. */
-  static final int CHUNK = 32 * 1024;
-
   private Transfers() {}
 
   /**
-   * Reads {@code bytes} through a progress reader: an update whenever the cadence says so, one more at the end, then
-   * the end-of-transfer marker.
+   * Reads {@code content} through a progress reader, as the engine's script for this transfer and the request's
+   * hook say: padded to the scripted size, in the scripted chunks, paced on the engine's clock, stopping exactly at
+   * each event and mark. An update goes out whenever the cadence says so, one more at the end, then the
+   * end-of-transfer marker; a scripted failure ends the same way before it throws. Returns the bytes read.
+   *
+   * @param declared the total the progress text shows when the script keeps the content's size
    */
-  static byte[] withProgress(byte[] bytes, long total, String action, ProgressSink sink) {
+  static byte[] withProgress(Engine engine, Transfer transfer, byte[] content, long declared, String action,
+      ProgressSink sink) {
+    TransferScript script = engine.transferScripts.find(transfer);
+    byte[] bytes = script.size() > content.length ? Arrays.copyOf(content, Math.toIntExact(script.size())) : content;
+    long total = bytes == content ? declared : bytes.length;
+    Transfer t = transfer.withSize(bytes.length);
+    TransferHook hook = sink.hook();
+    List<Mark> marks = marks(script, hook, t);
     ProgressCadence cadence = new ProgressCadence(total);
-    for (int offset = 0; offset < bytes.length; offset += CHUNK) {
-      int n = Math.min(CHUNK, bytes.length - offset);
-      if (cadence.onRead(n)) {
-        sink.progress(action, cadence.text());
+    Pacer pacer = new Pacer(engine.clock, script.bytesPerSecond());
+    long pos = 0;
+    int next = 0;
+    try {
+      while (true) {
+        while (next < marks.size() && marks.get(next).offset() <= pos) {
+          Mark mark = marks.get(next++);
+          try {
+            mark.apply(engine, hook, t);
+          } catch (DockerException e) {
+            sink.progress(action, cadence.text());
+            sink.endOfTransfer();
+            throw e;
+          }
+        }
+        if (pos >= bytes.length) {
+          break;
+        }
+        long stop = Math.min(bytes.length, pos + script.chunkSize());
+        if (next < marks.size()) {
+          stop = Math.min(stop, marks.get(next).offset());
+        }
+        long n = stop - pos;
+        pacer.read(n);
+        if (cadence.onRead(n)) {
+          sink.progress(action, cadence.text());
+        }
+        pos = stop;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionDropped(t + " interrupted");
     }
     sink.progress(action, cadence.text());
     sink.endOfTransfer();
     return bytes;
+  }
+
+  /** One build step: its script's events all apply before the step runs (a step has no bytes). */
+  static void step(Engine engine, Transfer transfer) {
+    TransferScript script = engine.transferScripts.find(transfer);
+    try {
+      for (TransferScript.Event e : script.events()) {
+        new Mark(0, e, Double.NaN).apply(engine, TransferHook.NONE, transfer);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionDropped(transfer + " interrupted");
+    }
+  }
+
+  /** The script's events and the hook's marks, by offset; at one offset the script's events come first. */
+  private static List<Mark> marks(TransferScript script, TransferHook hook, Transfer t) {
+    List<Mark> marks = new ArrayList<>();
+    for (TransferScript.Event e : script.events()) {
+      marks.add(new Mark(TransferScript.offset(e.at(), t.size()), e, Double.NaN));
+    }
+    for (double at : hook.marks(t)) {
+      if (!(at >= 0 && at <= 1)) {
+        throw new IllegalArgumentException("a mark is a fraction from 0 to 1: " + at);
+      }
+      marks.add(new Mark(TransferScript.offset(at, t.size()), null, at));
+    }
+    marks.sort(Comparator.comparingLong(Mark::offset));
+    return marks;
+  }
+
+  /** A script event or a hook mark at a byte offset. */
+  private record Mark(long offset, TransferScript.Event event, double hookMark) {
+    void apply(Engine engine, TransferHook hook, Transfer t) throws InterruptedException {
+      if (event == null) {
+        hook.reached(t, hookMark);
+        return;
+      }
+      if (event instanceof TransferScript.Pause p) {
+        engine.clock.sleep(p.duration());
+      } else if (event instanceof TransferScript.Stop) {
+        engine.awaitClose();
+        throw new ConnectionDropped(t + " stopped at " + offset + " bytes, then the daemon closed");
+      } else if (event instanceof TransferScript.Fail f) {
+        throw new DockerException(f.message());
+      } else if (event instanceof TransferScript.Drop) {
+        throw new ConnectionDropped(t + " dropped at " + offset + " bytes");
+      }
+    }
+  }
+
+  /** Paces reads at a rate on a clock, without drift: after n bytes in all, n / rate seconds have passed. */
+  private static final class Pacer {
+    private final Clock clock;
+    private final long bytesPerSecond;
+    private long read;
+
+    Pacer(Clock clock, long bytesPerSecond) {
+      this.clock = clock;
+      this.bytesPerSecond = bytesPerSecond;
+    }
+
+    void read(long n) throws InterruptedException {
+      if (bytesPerSecond <= 0) {
+        return;
+      }
+      long before = nanosFor(read);
+      read += n;
+      clock.sleep(Duration.ofNanos(nanosFor(read) - before));
+    }
+
+    private long nanosFor(long bytes) {
+      return java.math.BigInteger.valueOf(bytes).multiply(java.math.BigInteger.valueOf(1_000_000_000L))
+          .divide(java.math.BigInteger.valueOf(bytesPerSecond)).longValueExact();
+    }
   }
 
   static byte[] readAll(InputStream in) {

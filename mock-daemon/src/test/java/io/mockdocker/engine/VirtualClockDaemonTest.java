@@ -1,0 +1,119 @@
+package io.mockdocker.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.MockDocker;
+import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.script.ProcessMatch;
+import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.TransferMatch;
+import io.mockdocker.script.TransferScript;
+import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.RawHttp;
+import io.mockdocker.testing.RawHttp.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Scripted delays, simulated sleep, stop timeouts and statuses follow a virtual clock. */
+class VirtualClockDaemonTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Instant T0 = Instant.parse("2013-07-01T00:00:00Z");
+  static final String IMG = Fixed.id('c');
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  VirtualClock clock = VirtualClock.at(T0);
+  MockDocker docker;
+  RawHttp http;
+
+  @BeforeEach
+  void start() {
+    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
+    docker.registry().image(RemoteImage.builder(IMG).file("/etc/hostname", "img\n").build()).tag("img", "latest", IMG);
+    docker.engine().pull("img", "", "", ProgressSink.NONE);
+    http = new RawHttp(docker.uri());
+  }
+
+  @AfterEach
+  void stop() {
+    docker.close();
+  }
+
+  String run(String json) throws Exception {
+    Response r = http.post("/v1.2/containers/create", "application/json", json);
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    String id = JSON.readTree(r.body()).get("Id").asText();
+    assertThat(http.post("/containers/" + id + "/start").status()).isEqualTo(204);
+    return id;
+  }
+
+  CompletableFuture<Response> async(String path) {
+    return CompletableFuture.supplyAsync(() -> http.post(path));
+  }
+
+  @Test
+  void status_says_up_10_minutes_after_advancing_10_minutes() throws Exception {
+    ScriptHandle server = docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
+    run("{\"Image\":\"img\",\"Cmd\":[\"serve\"]}");
+    clock.advance(Duration.ofMinutes(10));
+    JsonNode list = JSON.readTree(http.get("/v1.2/containers/json").body());
+    assertThat(list.get(0).get("Status").asText()).isEqualTo("Up 10 minutes");
+    server.exit(0);
+  }
+
+  @Test
+  void a_scripted_sleep_ends_when_the_clock_passes_it() throws Exception {
+    docker.engine().script(ProcessMatch.any(),
+        ProcessScript.builder().stdout("a\n").sleep(Duration.ofSeconds(60)).exit(3).build());
+    String id = run("{\"Image\":\"img\",\"Cmd\":[\"job\"]}");
+    CompletableFuture<Response> waited = async("/containers/" + id + "/wait");
+    clock.awaitSleepers(1, WAIT);
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(docker.engine().containers().inspect(id).state().running()).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(waited.get(10, TimeUnit.SECONDS).text()).isEqualTo("{\"StatusCode\":3}");
+  }
+
+  @Test
+  void the_shell_sleep_follows_the_clock() throws Exception {
+    String id = run("{\"Image\":\"img\",\"Cmd\":[\"sleep\",\"30\"]}");
+    CompletableFuture<Response> waited = async("/containers/" + id + "/wait");
+    clock.awaitSleepers(1, WAIT);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(waited.get(10, TimeUnit.SECONDS).text()).isEqualTo("{\"StatusCode\":0}");
+  }
+
+  @Test
+  void stop_kills_a_process_ignoring_term_when_the_clock_passes_t() throws Exception {
+    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().ignoreSigterm().build());
+    String id = run("{\"Image\":\"img\",\"Cmd\":[\"stubborn\"]}");
+    CompletableFuture<Response> stopped = async("/containers/" + id + "/stop?t=30");
+    clock.awaitSleepers(1, WAIT);
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(stopped).isNotDone();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(stopped.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+    assertThat(http.post("/containers/" + id + "/wait").text()).isEqualTo("{\"StatusCode\":137}");
+  }
+
+  @Test
+  void a_scripted_10_minute_pull_finishes_in_well_under_a_second_and_the_clock_shows_10_minutes() {
+    String layer = Fixed.id('d');
+    docker.registry().image(Fixed.image(layer, "", 10240, "./big", "x\n")).tag("slow", "latest", layer);
+    docker.engine().script(TransferMatch.pull("slow"),
+        TransferScript.builder().size(600_000).bytesPerSecond(1000).build());
+    clock.runInstantly();
+    long start = System.nanoTime();
+    Response r = http.post("/v1.2/images/create?fromImage=slow");
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(r.text()).endsWith("{\"status\":\"Downloading\",\"progress\":\"600 kB/600 kB (100%)\"}{}");
+    assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+    assertThat(wall).isLessThan(Duration.ofSeconds(1));
+  }
+}
