@@ -3,6 +3,8 @@ package io.mockdocker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.faults.FaultHandle;
 import io.mockdocker.scenario.Scenario;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -17,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code GET /_mock} lists these routes;
  *   <li>{@code POST /_mock/reset} returns the daemon to its start state (204);
  *   <li>{@code GET /_mock/journal} gives the recorded requests as JSON;
+ *   <li>{@code GET /_mock/faults} lists the active faults and how often each fired, {@code DELETE} removes them;
+ *   <li>{@code GET /_mock/clock} tells the daemon's time, {@code POST /_mock/clock/advance?by=PT10M} moves a virtual
+ *       clock;
  *   <li>{@code GET /_mock/scenarios} lists the shipped scenarios;
  *   <li>{@code POST /_mock/scenarios/NAME} loads a shipped scenario, {@code POST /_mock/scenarios} one given as the
  *       JSON body.
@@ -56,6 +61,29 @@ final class AdminHandler implements HttpHandler {
         send(ex, 204, "text/plain; charset=utf-8", "");
       } else if (method.equals("GET") && route.equals("/journal")) {
         json(ex, 200, journal());
+      } else if (method.equals("GET") && route.equals("/faults")) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (FaultHandle handle : docker.faults().active()) {
+          list.addObject().put("fault", handle.fault().toString()).put("fired", handle.fired());
+        }
+        json(ex, 200, list);
+      } else if (method.equals("DELETE") && route.equals("/faults")) {
+        docker.faults().clear();
+        send(ex, 204, "text/plain; charset=utf-8", "");
+      } else if (method.equals("GET") && route.equals("/clock")) {
+        json(ex, 200, MAPPER.createObjectNode().put("now", docker.clock().now().toString())
+            .put("virtual", docker.clock() instanceof VirtualClock));
+      } else if (method.equals("POST") && route.equals("/clock/advance")) {
+        if (!(docker.clock() instanceof VirtualClock virtual)) {
+          throw new IllegalArgumentException("the daemon runs on real time; start it with a virtual clock");
+        }
+        String by = ex.getQueryParameters().containsKey("by") ? ex.getQueryParameters().get("by").getFirst() : "";
+        try {
+          virtual.advance(java.time.Duration.parse(by));
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException("by is an ISO-8601 duration such as PT10M: " + by);
+        }
+        json(ex, 200, MAPPER.createObjectNode().put("now", virtual.now().toString()));
       } else if (method.equals("GET") && route.equals("/scenarios")) {
         ArrayNode list = MAPPER.createArrayNode();
         for (String name : Scenario.names()) {
@@ -82,8 +110,9 @@ final class AdminHandler implements HttpHandler {
   private static ObjectNode index() {
     ObjectNode o = MAPPER.createObjectNode();
     ArrayNode routes = o.putArray("routes");
-    routes.add("GET /_mock").add("POST /_mock/reset").add("GET /_mock/journal").add("GET /_mock/scenarios")
-        .add("POST /_mock/scenarios").add("POST /_mock/scenarios/{name}");
+    routes.add("GET /_mock").add("POST /_mock/reset").add("GET /_mock/journal").add("GET /_mock/faults")
+        .add("DELETE /_mock/faults").add("GET /_mock/clock").add("POST /_mock/clock/advance?by=PT10M")
+        .add("GET /_mock/scenarios").add("POST /_mock/scenarios").add("POST /_mock/scenarios/{name}");
     return o;
   }
 

@@ -156,6 +156,11 @@ public final class MockDocker implements AutoCloseable {
     return state.engine().registry();
   }
 
+  /** The daemon's clock: real time, or the {@code VirtualClock} given to the builder. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** Every request the daemon answered, most recent last. */
   public RequestJournal journal() {
     return journal;
@@ -184,6 +189,7 @@ public final class MockDocker implements AutoCloseable {
    */
   public void load(Scenario scenario) {
     scenario.applyTo(state.engine());
+    scenario.faults().forEach(faults::add);
   }
 
   /**
@@ -273,6 +279,7 @@ public final class MockDocker implements AutoCloseable {
     public Builder scenario(Scenario scenario) {
       scenario.fixtures().ifPresent(f -> this.fixtures = f);
       scenarios.add(scenario);
+      faults.addAll(scenario.faults());
       return this;
     }
 

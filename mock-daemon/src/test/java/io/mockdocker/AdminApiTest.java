@@ -79,6 +79,31 @@ class AdminApiTest {
   }
 
   @Test
+  void faults_are_listed_with_their_counts_and_can_be_cleared() {
+    docker.faults().on("GET", "/version").error(500, "boom");
+    assertThat(http.get("/v1.2/version").status()).isEqualTo(500);
+    Response faults = http.get("/_mock/faults");
+    assertThat(faults.text()).startsWith("[{\"fault\":\"").endsWith(",\"fired\":1}]");
+    assertThat(http.send("DELETE", "/_mock/faults", null, new byte[0]).status()).isEqualTo(204);
+    assertThat(http.get("/_mock/faults").text()).isEqualTo("[]");
+    assertThat(http.get("/v1.2/version").status()).isEqualTo(200);
+  }
+
+  @Test
+  void a_virtual_clock_is_advanced_through_the_admin_api() {
+    io.mockdocker.engine.VirtualClock clock =
+        io.mockdocker.engine.VirtualClock.at(java.time.Instant.parse("2013-06-20T12:00:00Z"));
+    try (MockDocker virtual = MockDocker.builder().clock(clock).enableAdminApi().start()) {
+      RawHttp admin = new RawHttp(virtual.uri());
+      assertThat(admin.get("/_mock/clock").text()).isEqualTo("{\"now\":\"2013-06-20T12:00:00Z\",\"virtual\":true}");
+      assertThat(admin.post("/_mock/clock/advance?by=PT10M").text()).isEqualTo("{\"now\":\"2013-06-20T12:10:00Z\"}");
+      assertThat(admin.post("/_mock/clock/advance?by=ten").status()).isEqualTo(400);
+    }
+    assertThat(http.post("/_mock/clock/advance?by=PT1M").text())
+        .isEqualTo("the daemon runs on real time; start it with a virtual clock\n");
+  }
+
+  @Test
   void without_the_admin_api_the_prefix_is_just_a_docker_404() {
     try (MockDocker plain = MockDocker.builder().start()) {
       assertThat(new RawHttp(plain.uri()).get("/_mock").text()).isEqualTo("404 page not found\n");

@@ -3,7 +3,10 @@ package io.mockdocker.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.engine.Engine;
+import io.mockdocker.faults.Fault;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.script.TransferMatch;
+import io.mockdocker.script.TransferScript;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import java.io.IOException;
@@ -17,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A named, documented set of behaviours for a daemon: its fixtures (optional), and scripted container processes.
- * Read from JSON (see the README), from a file, or by name from the scenarios shipped in the jar
+ * A named, documented set of behaviours for a daemon: its fixtures (optional), scripted container processes,
+ * HTTP faults and transfer scripts. Read from JSON (see the README), from a file, or by name from the scenarios shipped in the jar
  * ({@code /io/mockdocker/scenarios/<name>.json}).
  *
  * <pre>{@code
@@ -35,15 +38,23 @@ public final class Scenario {
   private final String description;
   private final Fixtures fixtures;
   private final List<Rule> processes;
+  private final List<Fault> faults;
+  private final List<Transfer> transfers;
+
+  /** A transfer script: which transfers, and how they go. */
+  public record Transfer(TransferMatch match, TransferScript script) {}
 
   /** A scripted process: which containers, and what their process does. */
   public record Rule(ProcessMatch match, ProcessScript script) {}
 
-  private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes) {
+  private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes, List<Fault> faults,
+      List<Transfer> transfers) {
     this.name = name;
     this.description = description;
     this.fixtures = fixtures;
     this.processes = List.copyOf(processes);
+    this.faults = List.copyOf(faults);
+    this.transfers = List.copyOf(transfers);
   }
 
   public static Scenario fromJson(String json) {
@@ -108,7 +119,16 @@ public final class Scenario {
     for (JsonNode p : json.path("processes")) {
       rules.add(new Rule(ScriptJson.match(p), ScriptJson.script(p)));
     }
-    return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules);
+    List<Fault> faults = new ArrayList<>();
+    for (JsonNode f2 : json.path("faults")) {
+      faults.add(FaultJson.fault(f2));
+    }
+    List<Transfer> transfers = new ArrayList<>();
+    for (JsonNode t : json.path("transfers")) {
+      transfers.add(new Transfer(FaultJson.transferMatch(t.path("match")), FaultJson.transferScript(t)));
+    }
+    return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules,
+        faults, transfers);
   }
 
   public String name() {
@@ -128,10 +148,25 @@ public final class Scenario {
     return processes;
   }
 
-  /** Installs the scenario's behaviours on a daemon's engine (its fixtures are used at start or reset). */
+  /** The HTTP faults; the daemon installs them (they act on requests, outside the engine). */
+  public List<Fault> faults() {
+    return faults;
+  }
+
+  public List<Transfer> transfers() {
+    return transfers;
+  }
+
+  /**
+   * Installs the scenario's engine behaviours (processes and transfer scripts) on a daemon's engine; its fixtures are
+   * used at start or reset, and its {@link #faults()} by the daemon.
+   */
   public void applyTo(Engine engine) {
     for (Rule rule : processes) {
       engine.script(rule.match(), rule.script());
+    }
+    for (Transfer transfer : transfers) {
+      engine.script(transfer.match(), transfer.script());
     }
   }
 

@@ -32,6 +32,10 @@ public final class Main implements Callable<Integer> {
           + "and behaviours are loaded at start.")
   String scenario;
 
+  @Option(names = "--virtual-clock",
+      description = "Run on a virtual clock (flowing at real speed) that POST /_mock/clock/advance?by=PT10M moves.")
+  boolean virtualClock;
+
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
 
@@ -63,6 +67,11 @@ public final class Main implements Callable<Integer> {
         .fixtures(fixtures == null ? Fixtures.defaults() : Fixtures.fromJson(fixtures))
         .enableAdminApi()
         .onRequest(entry -> out.println(entry));
+    if (virtualClock) {
+      io.mockdocker.engine.VirtualClock clock = io.mockdocker.engine.VirtualClock.start();
+      clock.runAtSpeed(1.0);
+      builder.clock(clock);
+    }
     if (scenario != null) {
       builder.scenario(Scenario.fileOrName(scenario));
     }
