@@ -42,10 +42,10 @@ final class RequestLogHandler implements HttpHandler {
     Tracker tracker = new Tracker(path, version, query, System.nanoTime());
     ex.putAttachment(TRACKER, tracker);
     ex.addRequestWrapper((factory, exchange) -> new BodySampleConduit(factory.create(), tracker.body));
-    ex.addResponseCommitListener(tracker::record);
+    ex.addResponseCommitListener(exchange -> tracker.record(exchange, true));
     ex.addExchangeCompleteListener((exchange, nextListener) -> {
       try {
-        RecordedRequest done = tracker.record(exchange);
+        RecordedRequest done = tracker.record(exchange, false);
         listener.accept(new RequestLogEntry(done.method(), ex.getRequestURI() + (query.isEmpty() ? "" : "?" + query),
             done.status(), done.duration()));
       } finally {
@@ -88,7 +88,7 @@ final class RequestLogHandler implements HttpHandler {
     }
 
     /** Records with the exchange's status, or 0 if a fault fired before a response that never started. */
-    RecordedRequest record(HttpServerExchange ex) {
+    RecordedRequest record(HttpServerExchange ex, boolean committing) {
       boolean cut;
       synchronized (this) {
         cut = faultBeforeResponse;
@@ -97,7 +97,7 @@ final class RequestLogHandler implements HttpHandler {
       if (hijacked != null) {
         return record(ex, hijacked); // the status line the attach client read, not Undertow's internal 101
       }
-      return record(ex, cut && !ex.isResponseStarted() ? 0 : ex.getStatusCode());
+      return record(ex, cut && !committing && !ex.isResponseStarted() ? 0 : ex.getStatusCode());
     }
 
     synchronized RecordedRequest record(HttpServerExchange ex, int status) {
