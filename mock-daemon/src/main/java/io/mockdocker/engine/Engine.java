@@ -14,9 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,8 +55,7 @@ public final class Engine implements AutoCloseable {
   final TransferScripts transferScripts = new TransferScripts();
   private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final ExecutorService threads;
-  private final Set<String> pulling = new HashSet<>();
-  private final Set<String> pushing = new HashSet<>();
+  private final OperationPools pools = new OperationPools();
   private AuthConfig storedAuth;
 
   private Engine(Builder b) {
@@ -123,32 +119,7 @@ public final class Engine implements AutoCloseable {
    * filter, the untagged images: heads only, or every one when {@code all}.
    */
   public List<ImageListing> images(boolean all, String filter) {
-    return locked(() -> {
-      Map<String, Image> untagged = new LinkedHashMap<>();
-      for (Image image : all ? graph.all() : graph.heads()) {
-        untagged.put(image.id(), image);
-      }
-      List<ImageListing> out = new ArrayList<>();
-      tags.snapshot().forEach((repo, repoTags) -> {
-        if (filter != null && !filter.isEmpty() && !repo.equals(filter)) {
-          return;
-        }
-        repoTags.forEach((tag, id) -> {
-          Image image = graph.byId(id);
-          if (image == null) {
-            return; // a dangling tag (its layer was deleted through API <= 1.1) is skipped
-          }
-          untagged.remove(id);
-          out.add(new ImageListing(repo, tag, image, graph.virtualSize(image)));
-        });
-      });
-      if (filter == null || filter.isEmpty()) {
-        for (Image image : untagged.values()) {
-          out.add(new ImageListing("", "", image, graph.virtualSize(image)));
-        }
-      }
-      return out;
-    });
+    return locked(() -> ImageListings.list(graph, tags, all, filter));
   }
 
   /** Every image in the graph. */
@@ -210,28 +181,7 @@ public final class Engine implements AutoCloseable {
    * {@code Image <id> already exists}. Returns the registered images, in order.
    */
   public List<Image> load(List<RemoteImage> images) {
-    List<Image> loaded = new ArrayList<>(images.size());
-    for (RemoteImage remote : images) {
-      Path staged = staging();
-      Transfers.untar(remote.layerBytes(), staged);
-      try {
-        loaded.add(locked(() -> {
-          String parent = remote.metadata().parent();
-          if (!parent.isEmpty() && !graph.exists(parent)) {
-            throw new DockerException("No such image: " + parent + " (the parent of " + remote.id() + ")");
-          }
-          return register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
-        }));
-      } catch (RuntimeException e) {
-        try {
-          ImageGraph.deleteTree(staged);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-    }
-    return loaded;
+    return ImageLoader.load(this, images);
   }
 
   /** API 1.0/1.1 delete: removes that one layer, leaving tags dangling and children orphaned. */
@@ -306,19 +256,11 @@ public final class Engine implements AutoCloseable {
   }
 
   void poolAdd(String kind, String key) {
-    Set<String> pool = kind.equals("pull") ? pulling : pushing;
-    synchronized (pool) {
-      if (!pool.add(key)) {
-        throw new DockerException(key + " " + kind + " is already in progress");
-      }
-    }
+    pools.add(kind, key);
   }
 
   void poolRemove(String kind, String key) {
-    Set<String> pool = kind.equals("pull") ? pulling : pushing;
-    synchronized (pool) {
-      pool.remove(key);
-    }
+    pools.remove(kind, key);
   }
 
   // ---------------------------------------------------------------- auth

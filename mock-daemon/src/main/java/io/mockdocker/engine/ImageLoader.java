@@ -1,0 +1,36 @@
+package io.mockdocker.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link Engine#load}: images made local straight from memory, as a pull would have left them. */
+final class ImageLoader {
+  private ImageLoader() {}
+
+  static List<Image> load(Engine engine, List<RemoteImage> images) {
+    List<Image> loaded = new ArrayList<>(images.size());
+    for (RemoteImage remote : images) {
+      Path staged = engine.staging();
+      Transfers.untar(remote.layerBytes(), staged);
+      try {
+        loaded.add(engine.locked(() -> {
+          String parent = remote.metadata().parent();
+          if (!parent.isEmpty() && !engine.graph.exists(parent)) {
+            throw new DockerException("No such image: " + parent + " (the parent of " + remote.id() + ")");
+          }
+          return engine.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
+        }));
+      } catch (RuntimeException e) {
+        try {
+          ImageGraph.deleteTree(staged);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+    return loaded;
+  }
+}
