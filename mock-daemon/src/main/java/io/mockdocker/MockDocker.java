@@ -75,6 +75,8 @@ public final class MockDocker implements AutoCloseable {
           .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
           .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
           .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+          // Undertow's own default (2 MiB) cut off any larger import or build context with UT000020
+          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
           .setSocketOption(Options.REUSE_ADDRESSES, true)
           .setIoThreads(b.ioThreads)
           .setWorkerThreads(b.workerThreads)
