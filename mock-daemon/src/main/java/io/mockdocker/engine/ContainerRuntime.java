@@ -89,7 +89,7 @@ final class ContainerRuntime {
     Map<String, String> volumes = new LinkedHashMap<>();
     try {
       for (String path : c.config.volumes() == null ? List.<String>of() : c.config.volumes()) {
-        Files.createDirectories(c.rootfs.resolve(path.startsWith("/") ? path.substring(1) : path));
+        Files.createDirectories(RootedPaths.resolve(c.rootfs, path, true));
         volumes.put(path, engine.ids.next());
       }
       if (!c.config.volumesFrom().isEmpty()) {
@@ -106,7 +106,7 @@ final class ContainerRuntime {
             throw new DockerException("The requested volume " + v.getKey()
                 + " overlap one of the volume of the container " + from.id);
           }
-          Files.createDirectories(c.rootfs.resolve(v.getKey().startsWith("/") ? v.getKey().substring(1) : v.getKey()));
+          Files.createDirectories(RootedPaths.resolve(c.rootfs, v.getKey(), true));
           volumes.put(v.getKey(), v.getValue());
         }
       }

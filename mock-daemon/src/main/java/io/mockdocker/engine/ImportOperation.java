@@ -28,8 +28,7 @@ final class ImportOperation {
       byte[] bytes = Downloads.get(engine.registry, url);
       archive = Transfers.withProgress(bytes, bytes.length, "Importing", sink);
     }
-    Path staged = engine.staging();
-    Transfers.untar(archive, staged);
+    Path staged = engine.untarStaged(archive);
     Image image = engine.locked(() -> {
       Image created = engine.register(new Image(engine.ids.next(), "", "Imported from " + src, engine.now(), "",
           Config.empty(), Engine.VERSION, "", null, "x86_64", 0), staged, 0);

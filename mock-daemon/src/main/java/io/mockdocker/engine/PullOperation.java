@@ -94,14 +94,17 @@ final class PullOperation {
           .orElseThrow(() -> new DockerException("HTTP code 404"));
       sink.status("Pulling " + layerId + " fs layer");
       byte[] layer = Transfers.withProgress(remote.layerBytes(), remote.layerSize(), "Downloading", sink);
-      Path staged = engine.staging();
-      Transfers.untar(layer, staged);
-      engine.locked(() -> {
+      Path staged = engine.untarStaged(layer);
+      boolean registered = engine.locked(() -> {
         if (!engine.graph.exists(layerId)) {
           engine.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
+          return true;
         }
-        return null;
+        return false;
       });
+      if (!registered) {
+        engine.discard(staged);
+      }
     }
   }
 }
