@@ -47,6 +47,7 @@ final class ContainerRuntime {
 
   private void startLocked(LiveContainer c) {
     synchronized (c) {
+      c.requirePresent();
       if (c.state.running()) {
         throw new DockerException("The container " + c.id + " is already running.");
       }
@@ -119,6 +120,7 @@ final class ContainerRuntime {
   /** Materialises the container's root file system from its image chain on first use. */
   void mount(LiveContainer c) {
     synchronized (c) {
+      c.requirePresent();
       if (c.mounted) {
         return;
       }

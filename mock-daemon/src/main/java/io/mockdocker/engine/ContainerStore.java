@@ -95,20 +95,27 @@ final class ContainerStore {
 
   void remove(String name) {
     LiveContainer c = get(name);
-    synchronized (c) {
-      if (c.state.running()) {
-        throw new DockerException("Impossible to remove a running container, please stop it first");
-      }
-    }
-    engine.locked(() -> {
-      containers.remove(c.id);
-      index.remove(c.id);
-      return null;
-    });
+    c.ops.lock(); // not between a start's check and its run
     try {
-      ImageGraph.deleteTree(c.dir);
+      synchronized (c) {
+        c.requirePresent();
+        if (c.state.running()) {
+          throw new DockerException("Impossible to remove a running container, please stop it first");
+        }
+        c.removed = true;
+      }
+      engine.locked(() -> {
+        containers.remove(c.id);
+        index.remove(c.id);
+        return null;
+      });
+      synchronized (c) { // not under a commit, changes or mount of the same container
+        ImageGraph.deleteTree(c.dir);
+      }
     } catch (IOException e) {
       throw new DockerException("Error destroying container " + name + ": " + e.getMessage(), e);
+    } finally {
+      c.ops.unlock();
     }
   }
 
@@ -128,6 +135,7 @@ final class ContainerStore {
 
   List<Change> changes(LiveContainer c) {
     synchronized (c) {
+      c.requirePresent();
       if (!Files.exists(c.rootfs)) {
         throw new DockerException("lstat /var/lib/docker/containers/" + c.id + "/rw: no such file or directory");
       }
@@ -168,11 +176,16 @@ final class ContainerStore {
     Config containerConfig;
     try {
       synchronized (c) {
+        c.requirePresent();
         ContainerFs.writeLayer(c.rootfs, changes(c), staged);
         containerConfig = c.config;
       }
     } catch (IOException e) {
+      engine.discard(staged);
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      engine.discard(staged);
+      throw e;
     }
     Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), c.imageId, comment, engine.now(),
         c.id, containerConfig, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
