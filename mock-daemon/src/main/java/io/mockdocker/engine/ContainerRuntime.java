@@ -124,12 +124,8 @@ final class ContainerRuntime {
       if (c.mounted) {
         return;
       }
-      try {
-        if (!Files.exists(c.rootfs)) {
-          ContainerFs.merge(engine.store.layersBaseFirst(c.imageId), c.rootfs);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (!Files.exists(c.rootfs)) {
+        engine.store.materialize(c.imageId, c.rootfs);
       }
       c.mounted = true;
     }

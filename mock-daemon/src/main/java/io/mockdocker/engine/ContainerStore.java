@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The containers: creation with the daemon's checks and config merge, lookup by unique ID prefix, listing, removal,
@@ -133,6 +134,32 @@ final class ContainerStore {
     });
   }
 
+  /**
+   * The merged view of an image's layers, read under the engine's lock so that a delete of the image (or of one of
+   * its parents) cannot remove layer files halfway through; a missing image has an empty view.
+   */
+  Map<String, ContainerFs.Meta> imageView(String imageId) {
+    return engine.locked(() -> {
+      try {
+        return ContainerFs.view(layersBaseFirst(imageId));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Copies an image's merged layers to {@code target}, under the engine's lock for the same reason. */
+  void materialize(String imageId, Path target) {
+    engine.locked(() -> {
+      try {
+        ContainerFs.merge(layersBaseFirst(imageId), target);
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   List<Change> changes(LiveContainer c) {
     synchronized (c) {
       c.requirePresent();
@@ -140,7 +167,7 @@ final class ContainerStore {
         throw new DockerException("lstat /var/lib/docker/containers/" + c.id + "/rw: no such file or directory");
       }
       try {
-        return ContainerFs.changes(c.rootfs, ContainerFs.view(layersBaseFirst(c.imageId)));
+        return ContainerFs.changes(c.rootfs, imageView(c.imageId));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

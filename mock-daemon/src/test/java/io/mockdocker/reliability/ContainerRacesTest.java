@@ -66,6 +66,38 @@ class ContainerRacesTest {
     }
   }
 
+  @Test
+  void commit_and_start_racing_the_delete_of_the_container_s_image_never_read_half_deleted_layers() throws Exception {
+    try (MockDocker docker = MockDocker.builder().fixtures(Fixtures.defaults()).start()) {
+      RawHttp http = new RawHttp(docker.uri());
+      List<String> answers = new ArrayList<>();
+      for (int i = 0; i < ROUNDS; i++) {
+        // an image of our own, so that deleting its only tag prunes real layer files
+        String first = create(http, "[\"/bin/sh\",\"-c\",\"touch /y\"]");
+        http.post("/v1.2/containers/" + first + "/start");
+        http.post("/v1.2/containers/" + first + "/wait");
+        String name = "layer:t" + i;
+        Response committed = http.post("/v1.2/commit?container=" + first + "&repo=layer&tag=t" + i);
+        assertThat(committed.status()).isEqualTo(201);
+        String layer = committed.text().replaceAll(".*\"Id\":\"([0-9a-f]+)\".*", "$1");
+        Response created = http.post("/v1.2/containers/create", "application/json",
+            "{\"Image\":\"" + layer + "\",\"Cmd\":[\"true\"]}");
+        String second = created.text().replaceAll(".*\"Id\":\"([0-9a-f]+)\".*", "$1");
+        CompletableFuture<Response> start = CompletableFuture.supplyAsync(
+            () -> http.post("/v1.2/containers/" + second + "/start"));
+        CompletableFuture<Response> commit = CompletableFuture.supplyAsync(
+            () -> http.post("/v1.2/commit?container=" + second));
+        CompletableFuture<Response> rmi = CompletableFuture.supplyAsync(() -> http.delete("/v1.2/images/" + name));
+        for (Response r : List.of(start.get(), commit.get(), rmi.get())) {
+          if (r.status() >= 500) {
+            answers.add(r.status() + " " + r.text());
+          }
+        }
+      }
+      assertThat(answers).isEmpty();
+    }
+  }
+
   static String create(RawHttp http, String cmd) {
     Response created = http.post("/v1.2/containers/create", "application/json",
         "{\"Image\":\"base\",\"Cmd\":" + cmd + "}");
