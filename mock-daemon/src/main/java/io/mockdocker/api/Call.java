@@ -5,7 +5,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
@@ -84,7 +83,8 @@ final class Call {
       try {
         body = bodyStream().readAllBytes();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        // a body cut short (the client closed early): what Go's body reader said
+        throw new DockerException("unexpected EOF", e);
       }
     }
     return body;
