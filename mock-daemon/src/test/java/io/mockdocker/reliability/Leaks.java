@@ -22,6 +22,26 @@ final class Leaks {
     return pools;
   }
 
+  /**
+   * Pool threads (the daemon's sessions and processes, XNIO's workers) that are doing something rather than idling
+   * in their pool's queue: a stuck one is a leak even if its pool would keep it anyway.
+   */
+  static java.util.List<String> busyPoolThreads() {
+    java.util.List<String> busy = new java.util.ArrayList<>();
+    Thread.getAllStackTraces().forEach((t, stack) -> {
+      String name = t.getName();
+      boolean pooled = name.startsWith("mock-docker-session") || name.startsWith("mock-docker-process")
+          || name.matches("XNIO-\\d+ task-\\d+");
+      boolean idle = java.util.Arrays.stream(stack).anyMatch(f -> f.getMethodName().equals("getTask")
+          || f.getClassName().contains("EnhancedQueueExecutor") && f.getMethodName().equals("run")
+          && stack[0].getClassName().contains("LockSupport") || f.getMethodName().equals("park"));
+      if (pooled && t.isAlive() && !idle) {
+        busy.add(name + " " + java.util.Arrays.toString(java.util.Arrays.copyOf(stack, Math.min(4, stack.length))));
+      }
+    });
+    return busy;
+  }
+
   /** Used heap after a few collections, in bytes. */
   static long usedHeapAfterGc() {
     Runtime rt = Runtime.getRuntime();
