@@ -47,6 +47,9 @@ public final class MockDocker implements AutoCloseable {
   private final String host;
   private final int port;
   private final List<Scenario> scenarios;
+  private final long maxBodyBytes;
+  private final long maxExtractedBytes;
+  private final long maxTarEntries;
   private volatile State state;
   private boolean closed;
 
@@ -73,6 +76,9 @@ public final class MockDocker implements AutoCloseable {
     RequestLogHandler[] log = new RequestLogHandler[1];
     this.faults = Faults.create(clock, (ex, fault) -> log[0].faultFired(ex, fault));
     givenFaults.forEach(faults::add);
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.maxExtractedBytes = b.maxExtractedBytes;
+    this.maxTarEntries = b.maxTarEntries;
     this.state = newState();
     try {
       // The chain, outermost first: the admin API when enabled (outside the journal: admin calls are not
@@ -90,6 +96,8 @@ public final class MockDocker implements AutoCloseable {
           .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
           .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
           .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+          // Undertow's own default (2 MiB) cut off any larger import or build context with UT000020
+          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxEntitySize(b.maxBodyBytes))
           .setSocketOption(Options.REUSE_ADDRESSES, true)
           .setIoThreads(b.ioThreads)
           .setWorkerThreads(b.workerThreads)
@@ -105,10 +113,19 @@ public final class MockDocker implements AutoCloseable {
     this.port = address.getPort();
   }
 
+  /**
+   * Undertow's entity limit, kept above the daemon's own so that the daemon's check (with its clear error) always
+   * fires first, with room for the bounded drain of a refused body.
+   */
+  private static long maxEntitySize(long maxBodyBytes) {
+    long slack = 80L << 20;
+    return maxBodyBytes > Long.MAX_VALUE - slack ? Long.MAX_VALUE : maxBodyBytes + slack;
+  }
+
   /** A new engine with the fixtures applied, and the API over it. */
   private State newState() {
     Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
-        .random(random).build();
+        .random(random).maxExtractedBytes(maxExtractedBytes).maxTarEntries(maxTarEntries).build();
     try {
       fixtures.apply(engine);
       scenarios.forEach(scenario -> scenario.applyTo(engine));
@@ -116,7 +133,7 @@ public final class MockDocker implements AutoCloseable {
       engine.close();
       throw e;
     }
-    return new State(engine, DockerApi.create(engine, cors));
+    return new State(engine, DockerApi.create(engine, cors, maxBodyBytes));
   }
 
   /** A daemon on 127.0.0.1, a free port, with the embedded default fixtures. */
@@ -248,6 +265,9 @@ public final class MockDocker implements AutoCloseable {
     private int workerThreads = 64;
     private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
     private final List<Fault> faults = new ArrayList<>();
+    private long maxBodyBytes = DockerApi.DEFAULT_MAX_BODY_BYTES;
+    private long maxExtractedBytes = 1L << 30;
+    private long maxTarEntries = 100_000;
 
     private Builder() {}
 
@@ -345,6 +365,44 @@ public final class MockDocker implements AutoCloseable {
         throw new IllegalArgumentException("journalCapacity must be positive: " + requests);
       }
       this.journalCapacity = requests;
+      return this;
+    }
+
+    /**
+     * The longest request body the daemon reads; 512 MiB by default. A longer one (by its Content-Length, or as it
+     * is read when chunked) is refused with {@code 500} and {@code request body too large: more than N bytes, the
+     * daemon's limit} as plain text (the era knew no 413), and the connection is closed.
+     */
+    public Builder maxRequestBodySize(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxRequestBodySize must not be negative: " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most bytes one tar extraction (import, pull, a build's context or ADD) may write once decompressed; 1 GiB
+     * by default. Over it the operation fails with {@code tar archive too large: more than N bytes once extracted,
+     * the daemon's limit} (inside the stream once it has started, else as a 500).
+     */
+    public Builder maxExtractedBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxExtractedBytes must not be negative: " + bytes);
+      }
+      this.maxExtractedBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most entries one tar extraction may read; 100,000 by default. Over it the operation fails with
+     * {@code tar archive has too many entries: more than N, the daemon's limit}.
+     */
+    public Builder maxTarEntries(long entries) {
+      if (entries < 0) {
+        throw new IllegalArgumentException("maxTarEntries must not be negative: " + entries);
+      }
+      this.maxTarEntries = entries;
       return this;
     }
 

@@ -5,7 +5,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
@@ -20,16 +19,30 @@ import java.util.ArrayList;
  * form-encoded body, as Go's {@code r.ParseForm}), plus the response it answers through.
  */
 final class Call {
+  static final String TOO_LARGE = "request body too large";
+
   private final HttpServerExchange exchange;
   private final ApiVersion version;
   private final Map<String, String> vars;
+  private final long maxBodyBytes;
   private Map<String, List<String>> form;
   private byte[] body;
+  private InputStream stream;
 
   Call(HttpServerExchange exchange, ApiVersion version, Map<String, String> vars) {
+    this(exchange, version, vars, DockerApi.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  Call(HttpServerExchange exchange, ApiVersion version, Map<String, String> vars, long maxBodyBytes) {
     this.exchange = exchange;
     this.version = version;
     this.vars = vars;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The error for a body over the limit. */
+  static DockerException tooLarge(long maxBodyBytes) {
+    return new DockerException(TOO_LARGE + ": more than " + maxBodyBytes + " bytes, the daemon's limit");
   }
 
   HttpServerExchange exchange() {
@@ -66,10 +79,12 @@ final class Call {
   /** The request body, read whole (empty once a form-encoded body was parsed). */
   byte[] body() {
     if (body == null) {
-      try (InputStream in = exchange.getInputStream()) {
-        body = in.readAllBytes();
+      // not closed: closing Undertow's stream would read the rest of a refused body
+      try {
+        body = bodyStream().readAllBytes();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        // a body cut short (the client closed early): what Go's body reader said
+        throw new DockerException("unexpected EOF", e);
       }
     }
     return body;
@@ -80,7 +95,46 @@ final class Call {
     if (body != null) {
       return new java.io.ByteArrayInputStream(body);
     }
-    return exchange.getInputStream();
+    if (stream == null) {
+      stream = new LimitedInputStream(exchange.getInputStream(), maxBodyBytes);
+    }
+    return stream;
+  }
+
+  /** Fails with {@link BodyTooLargeException} once more than {@code limit} bytes were read. */
+  private static final class LimitedInputStream extends java.io.FilterInputStream {
+    private final long limit;
+    private long count;
+
+    LimitedInputStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b != -1) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(long n) {
+      count += n;
+      if (count > limit) {
+        throw tooLarge(limit);
+      }
+    }
   }
 
   private Map<String, List<String>> form() {

@@ -38,7 +38,10 @@ public final class DockerApi implements AutoCloseable {
   private final ExecutorService sessions;
   private final HttpHandler handler;
 
-  private DockerApi(Engine engine, boolean cors) {
+  /** The request body limit {@link #create(Engine, boolean)} uses: 512 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 512L << 20;
+
+  private DockerApi(Engine engine, boolean cors, long maxBodyBytes) {
     AtomicInteger n = new AtomicInteger();
     this.sessions = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "mock-docker-session-" + n.incrementAndGet());
@@ -52,12 +55,24 @@ public final class DockerApi implements AutoCloseable {
     routes.addAll(new ContainersEndpoints(engine).routes());
     routes.addAll(new AttachEndpoint(engine, sessions).routes());
     routes.addAll(new BuildEndpoint(engine).routes());
-    this.handler = new DockerRouter(routes, cors);
+    this.handler = new DockerRouter(routes, cors, maxBodyBytes);
   }
 
   /** The whole era API; with {@code cors}, routed responses carry the headers of {@code -api-enable-cors}. */
   public static DockerApi create(Engine engine, boolean cors) {
-    return new DockerApi(engine, cors);
+    return create(engine, cors, DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * The API with a request body limit: a body declared or found to be longer than {@code maxBodyBytes} is refused
+   * with a 500 and {@code request body too large: more than N bytes, the daemon's limit} (the era had no 413), and
+   * the connection is closed.
+   */
+  public static DockerApi create(Engine engine, boolean cors, long maxBodyBytes) {
+    if (maxBodyBytes < 0) {
+      throw new IllegalArgumentException("maxBodyBytes must not be negative: " + maxBodyBytes);
+    }
+    return new DockerApi(engine, cors, maxBodyBytes);
   }
 
   /** The status the daemon answered a failure message with, by its prefix ({@code No such} is 404, and so on). */

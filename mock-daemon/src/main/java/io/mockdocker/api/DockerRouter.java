@@ -29,10 +29,12 @@ final class DockerRouter implements HttpHandler {
 
   private final List<Route> routes;
   private final boolean cors;
+  private final long maxBodyBytes;
 
-  DockerRouter(List<Route> routes, boolean cors) {
+  DockerRouter(List<Route> routes, boolean cors, long maxBodyBytes) {
     this.routes = List.copyOf(routes);
     this.cors = cors;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /**
@@ -88,8 +90,13 @@ final class DockerRouter implements HttpHandler {
       Responses.status(ex, 404);
       return;
     }
+    long declared = ex.getRequestContentLength();
+    if (declared > maxBodyBytes) {
+      fail(ex, Call.tooLarge(maxBodyBytes).getMessage());
+      return;
+    }
     try {
-      route.endpoint().handle(new Call(ex, version, vars));
+      route.endpoint().handle(new Call(ex, version, vars, maxBodyBytes));
     } catch (DockerException e) {
       fail(ex, e.getMessage());
     } catch (ConnectionDropped e) {
@@ -115,12 +122,54 @@ final class DockerRouter implements HttpHandler {
   }
 
   private static void fail(HttpServerExchange ex, String message) {
+    if (message.startsWith(Call.TOO_LARGE)) {
+      // the rest of the body is not read: the connection cannot carry another request
+      ex.setPersistent(false);
+      ex.getResponseHeaders().put(Headers.CONNECTION, "close");
+      drainBriefly(ex);
+    }
     if (ex.isResponseStarted()) {
       ex.endExchange();
       return;
     }
     Responses.error(ex, Responses.statusFor(message), message);
   }
+
+  /**
+   * Reads and drops what the client has already sent of a refused body, for a moment and up to a budget, so that
+   * closing the connection does not reset it (and lose the answer) while the client is still writing; Go's server
+   * did the same before closing. Never waits on a client that sends nothing.
+   */
+  private static void drainBriefly(HttpServerExchange ex) {
+    if (ex.isRequestComplete() || !ex.isBlocking()) {
+      return;
+    }
+    long deadline = System.nanoTime() + DRAIN_NANOS;
+    long budget = DRAIN_BYTES;
+    byte[] buffer = new byte[64 * 1024];
+    try {
+      java.io.InputStream in = ex.getInputStream();
+      while (budget > 0 && System.nanoTime() < deadline && !ex.isRequestComplete()) {
+        int available = in.available();
+        if (available <= 0) {
+          Thread.sleep(2);
+          continue;
+        }
+        int n = in.read(buffer, 0, (int) Math.min(Math.min(available, buffer.length), budget));
+        if (n < 0) {
+          return;
+        }
+        budget -= n;
+      }
+    } catch (java.io.IOException e) {
+      // the client is gone: nothing to protect
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final long DRAIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+  private static final long DRAIN_BYTES = 64L << 20;
 
   private void writeCors(HttpServerExchange ex) {
     if (cors) {

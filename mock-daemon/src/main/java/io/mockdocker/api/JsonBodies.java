@@ -31,6 +31,10 @@ final class JsonBodies {
     if ("{[\"-0123456789tfn".indexOf(first) < 0) {
       throw new DockerException("invalid character " + quoteChar(first) + " looking for beginning of value");
     }
+    char tooDeep = tooDeep(text, i);
+    if (tooDeep != 0) {
+      throw new DockerException("invalid character " + quoteChar(tooDeep) + " exceeded max depth");
+    }
     JsonNode node;
     try (var parser = GoJson.MAPPER.createParser(text)) {
       node = GoJson.MAPPER.readTree(parser);
@@ -55,6 +59,42 @@ final class JsonBodies {
           + "map[string]interface {}");
     }
     return (ObjectNode) node;
+  }
+
+  /**
+   * The deepest nesting a body may have: Jackson's own limit, under Go's 10000 (Go 1.1 had none and could be made to
+   * overflow its stack).
+   */
+  static final int MAX_DEPTH = 1000;
+
+  /**
+   * The bracket that opens a level beyond {@link #MAX_DEPTH} in the first value, or 0; the error then reads as Go
+   * 1.15+'s {@code invalid character '[' exceeded max depth}.
+   */
+  private static char tooDeep(String text, int from) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        if (++depth > MAX_DEPTH) {
+          return c;
+        }
+      } else if (c == '}' || c == ']') {
+        if (--depth <= 0) {
+          return 0;
+        }
+      }
+    }
+    return 0;
   }
 
   /** The value of the last key equal to {@code name} ignoring case, or {@code null}. JSON null counts as absent. */

@@ -3,10 +3,18 @@ package io.mockdocker.engine;
 import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -175,22 +183,40 @@ final class BuildOperation {
     engine.runtime.mount(c);
     try {
       Path from = context.resolve(orig.startsWith("/") ? orig.substring(1) : orig).normalize();
-      if (!from.startsWith(context) || !Files.exists(from)) {
+      if (!from.startsWith(context) || !Files.exists(from)
+          || !from.toRealPath().startsWith(context.toRealPath())) {
+        // a symlink in the context that leads out of it is as good as missing
         throw new DockerException("stat " + orig + ": no such file or directory");
       }
-      Path to = c.rootfs.resolve(dest.startsWith("/") ? dest.substring(1) : dest);
       if (Files.isDirectory(from)) {
-        Layers.copyTree(from, to);
+        copyInto(from, c.rootfs, dest);
       } else {
         byte[] bytes = Files.readAllBytes(from);
+        Path staging = null;
         try {
-          Path staging = engine.staging();
-          Transfers.untar(bytes, staging);
-          Layers.copyTree(staging, to);
+          staging = engine.untarStaged(bytes);
         } catch (DockerException notAnArchive) {
-          Path target = dest.endsWith("/") ? to.resolve(from.getFileName().toString()) : to;
-          Files.createDirectories(target.getParent());
-          Files.write(target, bytes);
+          if (notAnArchive.getCause() instanceof Layers.TarLimitException) {
+            throw notAnArchive;
+          }
+        }
+        if (staging != null) {
+          try {
+            copyInto(staging, c.rootfs, dest);
+          } finally {
+            engine.discard(staging);
+          }
+        } else {
+          String target = dest.endsWith("/") ? dest + from.getFileName() : dest;
+          Path to = RootedPaths.resolve(c.rootfs, target, false);
+          if (to.equals(c.rootfs)) {
+            throw new DockerException("Invalid ADD destination: " + dest);
+          }
+          Files.createDirectories(to.getParent());
+          if (Files.isSymbolicLink(to)) {
+            Files.delete(to);
+          }
+          Files.write(to, bytes);
         }
       }
     } catch (IOException e) {
@@ -198,6 +224,58 @@ final class BuildOperation {
     }
     commit(c, cmd, "ADD " + orig + " in " + dest);
     config = config.toBuilder().cmd(cmd).build();
+  }
+
+  /**
+   * Copies the tree under {@code from} to the container path {@code dest} in the container's {@code rootfs}, merging
+   * into existing directories. Every target is resolved inside the root ({@code ..} stops at {@code /}, links in the
+   * container are followed inside it), so nothing lands outside the container's file system.
+   */
+  private static void copyInto(Path from, Path rootfs, String dest) throws IOException {
+    Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Path target = RootedPaths.resolve(rootfs, containerPath(from, dir, dest), true);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(target);
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target.getParent());
+          Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        directoryTimes.put(target, attrs.lastModifiedTime());
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Path target = RootedPaths.resolve(rootfs, containerPath(from, file, dest), false);
+        if (target.equals(rootfs)) {
+          throw new DockerException("Invalid ADD destination: " + dest);
+        }
+        Files.createDirectories(target.getParent());
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          ImageGraph.deleteTree(target);
+        }
+        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
+            LinkOption.NOFOLLOW_LINKS);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    for (Map.Entry<Path, FileTime> d : directoryTimes.entrySet()) {
+      Files.setLastModifiedTime(d.getKey(), d.getValue());
+    }
+  }
+
+  private static String containerPath(Path base, Path path, String dest) {
+    StringBuilder out = new StringBuilder(dest.startsWith("/") ? dest : "/" + dest);
+    for (Path name : base.relativize(path)) {
+      if (!name.toString().isEmpty()) {
+        out.append('/').append(name);
+      }
+    }
+    return out.toString();
   }
 
   /** Commits {@code c} (or, for a no-op instruction, a fresh container) with {@code autoCmd} as the image's Cmd. */

@@ -47,6 +47,7 @@ final class ContainerRuntime {
 
   private void startLocked(LiveContainer c) {
     synchronized (c) {
+      c.requirePresent();
       if (c.state.running()) {
         throw new DockerException("The container " + c.id + " is already running.");
       }
@@ -89,7 +90,7 @@ final class ContainerRuntime {
     Map<String, String> volumes = new LinkedHashMap<>();
     try {
       for (String path : c.config.volumes() == null ? List.<String>of() : c.config.volumes()) {
-        Files.createDirectories(c.rootfs.resolve(path.startsWith("/") ? path.substring(1) : path));
+        Files.createDirectories(RootedPaths.resolve(c.rootfs, path, true));
         volumes.put(path, engine.ids.next());
       }
       if (!c.config.volumesFrom().isEmpty()) {
@@ -106,7 +107,7 @@ final class ContainerRuntime {
             throw new DockerException("The requested volume " + v.getKey()
                 + " overlap one of the volume of the container " + from.id);
           }
-          Files.createDirectories(c.rootfs.resolve(v.getKey().startsWith("/") ? v.getKey().substring(1) : v.getKey()));
+          Files.createDirectories(RootedPaths.resolve(c.rootfs, v.getKey(), true));
           volumes.put(v.getKey(), v.getValue());
         }
       }
@@ -119,15 +120,12 @@ final class ContainerRuntime {
   /** Materialises the container's root file system from its image chain on first use. */
   void mount(LiveContainer c) {
     synchronized (c) {
+      c.requirePresent();
       if (c.mounted) {
         return;
       }
-      try {
-        if (!Files.exists(c.rootfs)) {
-          ContainerFs.merge(engine.store.layersBaseFirst(c.imageId), c.rootfs);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (!Files.exists(c.rootfs)) {
+        engine.store.materialize(c.imageId, c.rootfs);
       }
       c.mounted = true;
     }

@@ -96,20 +96,27 @@ final class ContainerStore {
 
   void remove(String name) {
     LiveContainer c = get(name);
-    synchronized (c) {
-      if (c.state.running()) {
-        throw new DockerException("Impossible to remove a running container, please stop it first");
-      }
-    }
-    engine.locked(() -> {
-      containers.remove(c.id);
-      index.remove(c.id);
-      return null;
-    });
+    c.ops.lock(); // not between a start's check and its run
     try {
-      ImageGraph.deleteTree(c.dir);
+      synchronized (c) {
+        c.requirePresent();
+        if (c.state.running()) {
+          throw new DockerException("Impossible to remove a running container, please stop it first");
+        }
+        c.removed = true;
+      }
+      engine.locked(() -> {
+        containers.remove(c.id);
+        index.remove(c.id);
+        return null;
+      });
+      synchronized (c) { // not under a commit, changes or mount of the same container
+        ImageGraph.deleteTree(c.dir);
+      }
     } catch (IOException e) {
       throw new DockerException("Error destroying container " + name + ": " + e.getMessage(), e);
+    } finally {
+      c.ops.unlock();
     }
   }
 
@@ -127,20 +134,40 @@ final class ContainerStore {
     });
   }
 
+  /**
+   * The merged view of an image's layers, read under the engine's lock so that a delete of the image (or of one of
+   * its parents) cannot remove layer files halfway through; a missing image has an empty view.
+   */
+  Map<String, ContainerFs.Meta> imageView(String imageId) {
+    return engine.locked(() -> {
+      try {
+        return engine.graph.mergedView(imageId); // cached per image, dropped on any delete
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Copies an image's merged layers to {@code target}, under the engine's lock for the same reason. */
+  void materialize(String imageId, Path target) {
+    engine.locked(() -> {
+      try {
+        ContainerFs.merge(layersBaseFirst(imageId), target);
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   List<Change> changes(LiveContainer c) {
     synchronized (c) {
+      c.requirePresent();
       if (!Files.exists(c.rootfs)) {
         throw new DockerException("lstat /var/lib/docker/containers/" + c.id + "/rw: no such file or directory");
       }
       try {
-        Map<String, ContainerFs.Meta> lower = engine.locked(() -> {
-          try {
-            return engine.graph.mergedView(c.imageId);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-        return ContainerFs.changes(c.rootfs, lower);
+        return ContainerFs.changes(c.rootfs, imageView(c.imageId));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -176,11 +203,16 @@ final class ContainerStore {
     Config containerConfig;
     try {
       synchronized (c) {
+        c.requirePresent();
         ContainerFs.writeLayer(c.rootfs, changes(c), staged);
         containerConfig = c.config;
       }
     } catch (IOException e) {
+      engine.discard(staged);
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      engine.discard(staged);
+      throw e;
     }
     Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), c.imageId, comment, engine.now(),
         c.id, containerConfig, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));

@@ -102,6 +102,10 @@ public final class Containers {
     try {
       runtime.start(c);
     } catch (DockerException | UncheckedIOException e) {
+      if (String.valueOf(e.getMessage()).startsWith("No such container")) {
+        // removed between the lookup and the start: the answer it would have had a moment later
+        throw new DockerException("No such container: " + name, e);
+      }
       throw new DockerException("Error starting container " + name + ": " + e.getMessage(), e);
     }
   }

@@ -54,6 +54,7 @@ public final class Engine implements AutoCloseable {
   final ProcessScripts scripts = new ProcessScripts();
   final TransferScripts transferScripts = new TransferScripts();
   private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+  final TarLimits tarLimits;
   private final ExecutorService threads;
   private final OperationPools pools = new OperationPools();
   private AuthConfig storedAuth;
@@ -63,6 +64,7 @@ public final class Engine implements AutoCloseable {
     this.registry = b.registry;
     this.ids = new Ids(b.random);
     this.capabilities = Collections.unmodifiableSet(EnumSet.copyOf(b.capabilities));
+    this.tarLimits = new TarLimits(b.maxExtractedBytes, b.maxTarEntries);
     this.fs = Jimfs.newFileSystem("mock-docker-" + Integer.toHexString(System.identityHashCode(this)),
         Configuration.unix());
     this.graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
@@ -297,12 +299,14 @@ public final class Engine implements AutoCloseable {
    * Returns the new image's ID; throws on failure (the API prints {@code Error build: <message>}).
    */
   public String build(String dockerfile, byte[] contextTar, BuildOutput out) {
-    Path context = null;
-    if (contextTar != null) {
-      context = staging();
-      Transfers.untar(contextTar, context);
+    Path context = contextTar == null ? null : untarStaged(contextTar);
+    try {
+      return new BuildOperation(this, out, context).build(dockerfile);
+    } finally {
+      if (context != null) {
+        discard(context);
+      }
     }
-    return new BuildOperation(this, out, context).build(dockerfile);
   }
 
   /** Makes matching containers run this script instead of the built-in shell; the newest script wins. */
@@ -357,6 +361,30 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Extracts an archive into a new staging directory within the tar limits; on failure the partial tree is removed
+   * (a refused tar bomb must not leave its first gigabyte behind) and the error passed on.
+   */
+  Path untarStaged(byte[] archive) {
+    Path staged = staging();
+    try {
+      Transfers.untar(archive, staged, tarLimits);
+      return staged;
+    } catch (RuntimeException e) {
+      discard(staged);
+      throw e;
+    }
+  }
+
+  /** Removes a staging directory that will not be registered; failures are ignored (it is only memory). */
+  void discard(Path staged) {
+    try {
+      ImageGraph.deleteTree(staged);
+    } catch (IOException | UncheckedIOException ignored) {
+      // best effort
+    }
+  }
+
   Path staging() {
     try {
       return graph.stagingDir(ids.next());
@@ -382,8 +410,35 @@ public final class Engine implements AutoCloseable {
     private Registry registry = new Registry();
     private Random random = new SecureRandom();
     private Set<Capability> capabilities = EnumSet.of(Capability.MEMORY_LIMIT);
+    private long maxExtractedBytes = TarLimits.DEFAULT.maxBytes();
+    private long maxTarEntries = TarLimits.DEFAULT.maxEntries();
 
     private Builder() {}
+
+    /**
+     * The most bytes one tar extraction (import, pull, a build's context or ADD) may write once decompressed; 1 GiB
+     * by default. Over it the operation fails with {@code tar archive too large: more than N bytes once extracted,
+     * the daemon's limit}.
+     */
+    public Builder maxExtractedBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxExtractedBytes must not be negative: " + bytes);
+      }
+      this.maxExtractedBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most entries one tar extraction may read; 100,000 by default. Over it the operation fails with
+     * {@code tar archive has too many entries: more than N, the daemon's limit}.
+     */
+    public Builder maxTarEntries(long entries) {
+      if (entries < 0) {
+        throw new IllegalArgumentException("maxTarEntries must not be negative: " + entries);
+      }
+      this.maxTarEntries = entries;
+      return this;
+    }
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);

@@ -1,6 +1,5 @@
 package io.mockdocker.engine;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,7 @@ final class ImageLoader {
   static List<Image> load(Engine engine, List<RemoteImage> images) {
     List<Image> loaded = new ArrayList<>(images.size());
     for (RemoteImage remote : images) {
-      Path staged = engine.staging();
-      Transfers.untar(remote.layerBytes(), staged);
+      Path staged = engine.untarStaged(remote.layerBytes());
       try {
         loaded.add(engine.locked(() -> {
           String parent = remote.metadata().parent();
@@ -23,11 +21,7 @@ final class ImageLoader {
           return engine.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
         }));
       } catch (RuntimeException e) {
-        try {
-          ImageGraph.deleteTree(staged);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+        engine.discard(staged);
         throw e;
       }
     }

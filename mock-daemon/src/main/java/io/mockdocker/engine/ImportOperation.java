@@ -30,8 +30,7 @@ final class ImportOperation {
       archive = Transfers.withProgress(engine, new Transfer(TransferKind.IMPORT, url, "", 1, 0), bytes, bytes.length,
           "Importing", sink);
     }
-    Path staged = engine.staging();
-    Transfers.untar(archive, staged);
+    Path staged = engine.untarStaged(archive);
     Image image = engine.locked(() -> {
       Image created = engine.register(new Image(engine.ids.next(), "", "Imported from " + src, engine.now(), "",
           Config.empty(), Engine.VERSION, "", null, "x86_64", 0), staged, 0);

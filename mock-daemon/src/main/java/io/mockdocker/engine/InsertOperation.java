@@ -34,7 +34,12 @@ final class InsertOperation {
     bytes = Transfers.withProgress(engine, new Transfer(TransferKind.INSERT, url, "", 1, 0), bytes, bytes.length,
         "Downloading", sink);
     Path staged = engine.staging();
-    inject(staged, path, bytes);
+    try {
+      inject(staged, path, bytes);
+    } catch (RuntimeException e) {
+      engine.discard(staged);
+      throw e;
+    }
     Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), source.id(), source.comment(),
         engine.now(), helper.id, helper.config, Engine.VERSION, source.author(), null, "x86_64", 0), staged, 0));
     sink.status(image.id());

@@ -157,6 +157,15 @@ final class Layers {
    * just end the archive.
    */
   static void extractTar(InputStream in, Path root) throws IOException {
+    extractTar(in, root, TarLimits.DEFAULT);
+  }
+
+  /**
+   * {@link #extractTar(InputStream, Path)} within {@code limits}: once more entries than allowed are read, or more
+   * bytes than allowed would be written (file data and hard-link copies, after decompression), extraction stops with
+   * a {@link TarLimitException} and what was extracted so far stays in {@code root}.
+   */
+  static void extractTar(InputStream in, Path root, TarLimits limits) throws IOException {
     Files.createDirectories(root);
     BufferedInputStream buffered = new BufferedInputStream(new FilterInputStream(in) {
       @Override
@@ -166,9 +175,15 @@ final class Layers {
     });
     Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
     SourceStream source = decompressing(buffered);
+    long[] budget = {limits.maxBytes()};
+    long entries = 0;
     try (CheckedTarInputStream tar = new CheckedTarInputStream(source)) {
       for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
-        extractEntry(tar, entry, root, directoryTimes);
+        if (++entries > limits.maxEntries()) {
+          throw new TarLimitException("tar archive has too many entries: more than " + limits.maxEntries()
+              + ", the daemon's limit");
+        }
+        extractEntry(tar, entry, root, directoryTimes, budget, limits);
       }
       if (source.compressed()) {
         // the decompressor ran to its end under GNU tar, so damage after the archive's end still failed the call
@@ -360,7 +375,7 @@ final class Layers {
   }
 
   private static void extractEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root,
-      Map<Path, FileTime> directoryTimes) throws IOException {
+      Map<Path, FileTime> directoryTimes, long[] budget, TarLimits limits) throws IOException {
     String name = entry.getName();
     Path target = inside(root, name, name);
     if (entry.isDirectory()) {
@@ -389,11 +404,13 @@ final class Layers {
       if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         throw invalidEntry(name);
       }
+      spend(budget, Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) ? Files.size(source) : 0, limits);
       Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     } else {
       byte[] buffer = new byte[8192];
       try (OutputStream out = Files.newOutputStream(target)) {
         for (int n = readData(tar, buffer); n != -1; n = readData(tar, buffer)) {
+          spend(budget, n, limits);
           out.write(buffer, 0, n);
         }
       }
@@ -428,6 +445,23 @@ final class Layers {
       throw invalidEntry(entryName);
     }
     return path;
+  }
+
+  private static void spend(long[] budget, long bytes, TarLimits limits) throws TarLimitException {
+    budget[0] -= bytes;
+    if (budget[0] < 0) {
+      throw new TarLimitException("tar archive too large: more than " + limits.maxBytes()
+          + " bytes once extracted, the daemon's limit");
+    }
+  }
+
+  /** An archive over a {@link TarLimits limit}; its message is the daemon's error text as it is. */
+  static final class TarLimitException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TarLimitException(String message) {
+      super(message);
+    }
   }
 
   private static IOException invalidEntry(String name) {

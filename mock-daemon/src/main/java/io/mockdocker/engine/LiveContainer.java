@@ -30,6 +30,8 @@ final class LiveContainer {
   Bridge.Lease lease;
   Map<String, String> volumes;
   boolean mounted;
+  /** Set by rm, under the monitor and {@link #ops}: from then on the container is gone for every operation. */
+  boolean removed;
   BytePipe stdin;
   Run run;
   CountDownLatch exited = new CountDownLatch(0);
@@ -62,6 +64,13 @@ final class LiveContainer {
   synchronized Container snapshot() {
     return new Container(id, created, path, args, config, state, imageId, network, ContainerRuntime.SYS_INIT_PATH,
         resolvConfPath, volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)));
+  }
+
+  /** Fails as a missing container once rm took it; the monitor must be held. */
+  void requirePresent() {
+    if (removed) {
+      throw new DockerException("No such container: " + Ids.shortId(id));
+    }
   }
 
   synchronized boolean running() {

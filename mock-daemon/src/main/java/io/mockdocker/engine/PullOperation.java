@@ -101,14 +101,17 @@ final class PullOperation {
       Transfer transfer = new Transfer(TransferKind.PULL, repository, layerId, ++layers, 0);
       byte[] layer = Transfers.withProgress(engine, transfer, remote.layerBytes(), remote.layerSize(), "Downloading",
           sink);
-      Path staged = engine.staging();
-      Transfers.untar(layer, staged);
-      engine.locked(() -> {
+      Path staged = engine.untarStaged(layer);
+      boolean registered = engine.locked(() -> {
         if (!engine.graph.exists(layerId)) {
           engine.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
+          return true;
         }
-        return null;
+        return false;
       });
+      if (!registered) {
+        engine.discard(staged);
+      }
     }
   }
 }

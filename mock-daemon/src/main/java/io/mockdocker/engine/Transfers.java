@@ -159,14 +159,17 @@ final class Transfers {
 
   /**
    * Extracts a tarball (plain, gzip, bzip2 or xz) into {@code dir}. Fails as the daemon's Untar did: {@code EOF} when
-   * fewer than 10 bytes arrive (its Peek), else the text GNU tar printed.
+   * fewer than 10 bytes arrive (its Peek), else the text GNU tar printed; an archive over {@code limits} with the
+   * limit's own text.
    */
-  static void untar(byte[] archive, Path dir) {
+  static void untar(byte[] archive, Path dir, TarLimits limits) {
     if (archive.length < 10) {
       throw new DockerException("EOF");
     }
     try {
-      Layers.extractTar(new ByteArrayInputStream(archive), dir);
+      Layers.extractTar(new ByteArrayInputStream(archive), dir, limits);
+    } catch (Layers.TarLimitException e) {
+      throw new DockerException(e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new DockerException(untarError(e.getMessage()), e);
     }

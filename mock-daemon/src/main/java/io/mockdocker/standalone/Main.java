@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "mock-daemon", mixinStandardHelpOptions = false,
     description = "A fake Docker daemon speaking the Remote API v1.0-v1.2 (docker v0.4.4).")
 public final class Main implements Callable<Integer> {
-  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}). Any address other than a "
+      + "loopback one makes the daemon reachable from other machines, and a warning is printed.",
+      defaultValue = "127.0.0.1")
   String host;
 
   @Option(names = "--port", description = "Port to bind; 0 picks a free one (default: ${DEFAULT-VALUE}).",
@@ -43,10 +45,36 @@ public final class Main implements Callable<Integer> {
   boolean help;
 
   private final PrintStream out;
+  private final PrintStream err;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   Main(PrintStream out) {
+    this(out, System.err);
+  }
+
+  Main(PrintStream out, PrintStream err) {
     this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * The warning for binding {@code host}, or empty when it is a loopback address (or a name that resolves only to
+   * loopback addresses, such as {@code localhost}). A wildcard ({@code 0.0.0.0}, {@code ::}), any other address, and
+   * a name that does not resolve all get one: the daemon, with no authentication, would be reachable from other
+   * machines.
+   */
+  public static java.util.Optional<String> bindWarning(String host) {
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    boolean loopback;
+    try {
+      java.net.InetAddress[] addresses = java.net.InetAddress.getAllByName(bare);
+      loopback = addresses.length > 0
+          && java.util.Arrays.stream(addresses).allMatch(java.net.InetAddress::isLoopbackAddress);
+    } catch (java.net.UnknownHostException e) {
+      loopback = false;
+    }
+    return loopback ? java.util.Optional.empty()
+        : java.util.Optional.of("warning: listening on " + host + ", reachable from other machines");
   }
 
   /** Kept so that the levels stick (java.util.logging holds loggers weakly). */
@@ -56,7 +84,7 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
-    System.exit(new CommandLine(new Main(System.out)).execute(args));
+    System.exit(new CommandLine(new Main(System.out, System.err)).execute(args));
   }
 
   @Override
@@ -78,6 +106,10 @@ public final class Main implements Callable<Integer> {
     if (cors) {
       builder.enableCors();
     }
+    bindWarning(host).ifPresent(warning -> {
+      err.println(warning);
+      err.flush();
+    });
     MockDocker docker = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       docker.close();

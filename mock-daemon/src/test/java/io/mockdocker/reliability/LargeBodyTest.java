@@ -1,0 +1,28 @@
+package io.mockdocker.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mockdocker.MockDocker;
+import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.RawHttp;
+import io.mockdocker.testing.RawHttp.Response;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bodies larger than Undertow's 2 MiB default are the daemon's to judge, not Undertow's. */
+class LargeBodyTest {
+  @Test
+  void a_three_mib_import_is_read_whole() throws Exception {
+    String content = "x".repeat(3 << 20);
+    try (MockDocker docker = MockDocker.builder().fixtures(Fixtures.none()).start()) {
+      Response r = new RawHttp(docker.uri()).post("/v1.2/images/create?fromSrc=-", "application/x-tar",
+          Fixed.tar(Map.of("./big", content)));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.text()).matches("\\{\"status\":\"[0-9a-f]{12}\"}");
+      String id = docker.engine().inspectImage(r.text().substring(11, 23)).id();
+      assertThat(Files.size(docker.engine().layer(id).resolve("big"))).isEqualTo(3 << 20);
+    }
+  }
+}

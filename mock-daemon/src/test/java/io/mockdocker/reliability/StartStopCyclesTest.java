@@ -1,0 +1,86 @@
+package io.mockdocker.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mockdocker.MockDocker;
+import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.RawHttp;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R4: daemons started and stopped over and over in one JVM leak no ports, threads or heap. CI runs 500 cycles
+ * ({@code -Dreliability.cycles=10000} for the full run, about three minutes on two cores). Every daemon answers
+ * a request and runs a container before it stops, so the I/O, worker, process and session pools all exist.
+ */
+class StartStopCyclesTest {
+  static final int CYCLES = Leaks.iterations("reliability.cycles", 500);
+
+  @Test
+  void start_stop_cycles_leak_no_ports_threads_or_heap() throws Exception {
+    warmUp();
+    int baselineThreads = Leaks.liveThreads();
+    Map<String, Integer> baselinePools = Leaks.threadsByPool();
+    List<Long> heap = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
+    for (int i = 0; i < CYCLES; i++) {
+      int port = cycle(i);
+      ports.add(port);
+      assertThat(free(port)).as("port %d free again after cycle %d", port, i).isTrue();
+      if ((i + 1) % Math.max(1, CYCLES / 5) == 0) {
+        heap.add(Leaks.usedHeapAfterGc());
+      }
+    }
+    boolean settled = Leaks.within(10_000, () -> Leaks.liveThreads() <= baselineThreads + 3);
+    assertThat(settled).as("threads: baseline %d %s, now %d %s", baselineThreads, baselinePools,
+        Leaks.liveThreads(), Leaks.threadsByPool()).isTrue();
+    for (int port : ports.subList(Math.max(0, ports.size() - 50), ports.size())) {
+      assertThat(free(port)).as("port %d", port).isTrue();
+    }
+    // no growing trend: the last sample is within 16 MiB of the first (jimfs, journals and engines are dropped)
+    assertThat(heap.get(heap.size() - 1)).as("heap samples %s", heap).isLessThan(heap.get(0) + (16L << 20));
+  }
+
+  private static void warmUp() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      cycle(i);
+    }
+    Leaks.usedHeapAfterGc();
+  }
+
+  /** One daemon: started, asked, made to run a container when {@code i} is even, stopped. Returns its port. */
+  private static int cycle(int i) throws Exception {
+    MockDocker docker = MockDocker.builder().fixtures(i % 10 == 0 ? Fixtures.defaults() : Fixtures.none()).start();
+    int port = docker.port();
+    try {
+      RawHttp http = new RawHttp(docker.uri());
+      assertThat(http.get("/v1.2/version").status()).isEqualTo(200);
+      if (i % 10 == 0) {
+        String created = http.post("/v1.2/containers/create", "application/json",
+            "{\"Image\":\"base\",\"Cmd\":[\"echo\",\"hi\"]}").text();
+        String id = created.replaceAll(".*\"Id\":\"([0-9a-f]+)\".*", "$1");
+        assertThat(http.post("/v1.2/containers/" + id + "/start").status()).isEqualTo(204);
+        assertThat(http.post("/v1.2/containers/" + id + "/wait").text()).isEqualTo("{\"StatusCode\":0}");
+        assertThat(http.post("/v1.2/containers/" + id + "/attach?logs=1&stdout=1").text()).isEqualTo("hi\n");
+      }
+    } finally {
+      docker.close();
+    }
+    return port;
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
