@@ -34,7 +34,8 @@ class BenchmarksSmokeTest {
 
     assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
         .contains("mockDockerNoFixtures", "mockDockerDefaultFixtures", "wireMock", "get", "suiteOf200",
-            "listImages", "listAllImages", "inspectImage", "listAllContainers", "deleteWithPrune", "load", "export");
+            "listImages", "listAllImages", "inspectImage", "listAllContainers", "deleteWithPrune", "load", "pull",
+            "export");
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
