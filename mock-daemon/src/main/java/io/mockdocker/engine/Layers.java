@@ -74,12 +74,6 @@ final class Layers {
   private static final byte[] BZIP2_MAGIC = {'B', 'Z', 'h'};
   private static final byte[] XZ_MAGIC = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0x00};
 
-  /** Offset of the type flag in a tar header. */
-  private static final int TYPEFLAG_OFFSET = 156;
-  /** Offset of the "more sparse headers follow" flag in an old GNU sparse header. */
-  private static final int GNU_SPARSE_EXTENDED_OFFSET = 482;
-  /** Offset of the "more sparse headers follow" flag in a GNU sparse extension record. */
-  private static final int GNU_SPARSE_EXTENSION_EXTENDED_OFFSET = 504;
 
   private Layers() {}
 
@@ -174,7 +168,7 @@ final class Layers {
       }
     });
     Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
-    SourceStream source = decompressing(buffered);
+    TarSourceStream source = decompressing(buffered);
     long[] budget = {limits.maxBytes()};
     long entries = 0;
     try (CheckedTarInputStream tar = new CheckedTarInputStream(source)) {
@@ -318,27 +312,27 @@ final class Layers {
   // reading
 
   /** Wraps {@code in} in the decompressor its first bytes call for. */
-  private static SourceStream decompressing(BufferedInputStream in) throws IOException {
+  private static TarSourceStream decompressing(BufferedInputStream in) throws IOException {
     byte[] head = new byte[XZ_MAGIC.length];
     in.mark(head.length);
     int length = in.readNBytes(head, 0, head.length);
     in.reset();
     try {
       if (startsWith(head, length, GZIP_MAGIC)) {
-        return new SourceStream(
+        return new TarSourceStream(
             GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get(), "gzip");
       }
       if (startsWith(head, length, BZIP2_MAGIC)) {
-        return new SourceStream(new BZip2CompressorInputStream(in, true), "bzip2");
+        return new TarSourceStream(new BZip2CompressorInputStream(in, true), "bzip2");
       }
       if (startsWith(head, length, XZ_MAGIC)) {
-        return new SourceStream(
+        return new TarSourceStream(
             XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get(), "xz");
       }
     } catch (IOException e) {
-      throw SourceStream.translate(e, "compressed");
+      throw TarSourceStream.translate(e, "compressed");
     }
-    return new SourceStream(in, null);
+    return new TarSourceStream(in, null);
   }
 
   private static boolean startsWith(byte[] head, int length, byte[] magic) {
@@ -348,10 +342,10 @@ final class Layers {
   private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
     try {
       return tar.getNextEntry();
-    } catch (ArchiveFormatException e) {
+    } catch (TarFormatException e) {
       throw e;
     } catch (IOException e) {
-      throw isTruncation(e) ? new ArchiveFormatException(UNEXPECTED_EOF, e) : new ArchiveFormatException(
+      throw isTruncation(e) ? new TarFormatException(UNEXPECTED_EOF, e) : new TarFormatException(
           INVALID_HEADER, e);
     }
   }
@@ -359,14 +353,14 @@ final class Layers {
   private static int readData(TarArchiveInputStream tar, byte[] buffer) throws IOException {
     try {
       return tar.read(buffer, 0, buffer.length);
-    } catch (ArchiveFormatException e) {
+    } catch (TarFormatException e) {
       throw e;
     } catch (IOException e) {
-      throw isTruncation(e) ? new ArchiveFormatException(UNEXPECTED_EOF, e) : e;
+      throw isTruncation(e) ? new TarFormatException(UNEXPECTED_EOF, e) : e;
     }
   }
 
-  private static boolean isTruncation(IOException e) {
+  static boolean isTruncation(IOException e) {
     if (e instanceof EOFException) {
       return true;
     }
@@ -481,161 +475,4 @@ final class Layers {
     Files.setPosixFilePermissions(path, permissions);
   }
 
-  /** An already-worded failure of the archive itself, passed through untouched by the translation layers. */
-  private static final class ArchiveFormatException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    ArchiveFormatException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /**
-   * The (decompressed) bytes under the tar reader: counts what it hands out, so a short header record can be told
-   * from a clean end, and words decompression failures. Mark/reset is not offered, so the tar reader never re-reads.
-   */
-  private static final class SourceStream extends FilterInputStream {
-    private final String format;
-    private long count;
-
-    SourceStream(InputStream in, String format) {
-      super(in);
-      this.format = format;
-    }
-
-    long count() {
-      return count;
-    }
-
-    boolean compressed() {
-      return format != null;
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        int b = super.read();
-        if (b != -1) {
-          count++;
-        }
-        return b;
-      } catch (IOException e) {
-        throw translate(e, format);
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          count += n;
-        }
-        return n;
-      } catch (IOException e) {
-        throw translate(e, format);
-      }
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      try {
-        long skipped = super.skip(n);
-        count += Math.max(skipped, 0);
-        return skipped;
-      } catch (IOException e) {
-        throw translate(e, format);
-      }
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-      // not supported
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-      throw new IOException("mark/reset not supported");
-    }
-
-    /** Words a read failure; failures of an uncompressed source pass through unless they are a truncation. */
-    static IOException translate(IOException e, String format) {
-      if (e instanceof ArchiveFormatException) {
-        return e;
-      }
-      if (isTruncation(e)) {
-        return new ArchiveFormatException(UNEXPECTED_EOF, e);
-      }
-      return format == null ? e : new ArchiveFormatException("Corrupt " + format + " stream", e);
-    }
-  }
-
-  /**
-   * A tar reader that checks every header record's checksum (commons-compress does not) and tells a short record
-   * from a clean end, with GNU tar's leniency: nothing after an end-of-archive record is examined, and a short record
-   * after the first header ends the archive quietly.
-   */
-  private static final class CheckedTarInputStream extends TarArchiveInputStream {
-    private final SourceStream source;
-    private long headers;
-    private boolean afterEndMarker;
-    private boolean sparseExtensionPending;
-
-    CheckedTarInputStream(SourceStream source) {
-      super(source, StandardCharsets.UTF_8.name());
-      this.source = source;
-    }
-
-    @Override
-    protected byte[] readRecord() throws IOException {
-      long before = source.count();
-      byte[] record = super.readRecord();
-      if (afterEndMarker) {
-        return record;
-      }
-      if (record == null) {
-        if (source.count() > before && headers == 0) {
-          throw new ArchiveFormatException(NOT_A_TAR, null);
-        }
-        return null;
-      }
-      if (isZero(record)) {
-        afterEndMarker = true;
-        return record;
-      }
-      if (sparseExtensionPending) {
-        sparseExtensionPending = record[GNU_SPARSE_EXTENSION_EXTENDED_OFFSET] != 0;
-        return record;
-      }
-      if (!checksumMatches(record)) {
-        throw new ArchiveFormatException(headers == 0 ? NOT_A_TAR : INVALID_HEADER, null);
-      }
-      headers++;
-      sparseExtensionPending = record[TYPEFLAG_OFFSET] == TarConstants.LF_GNUTYPE_SPARSE
-          && record[GNU_SPARSE_EXTENDED_OFFSET] != 0;
-      return record;
-    }
-
-    private static boolean isZero(byte[] record) {
-      for (byte b : record) {
-        if (b != 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static boolean checksumMatches(byte[] record) {
-      try {
-        return TarUtils.verifyCheckSum(record);
-      } catch (IllegalArgumentException e) {
-        return false;
-      }
-    }
-  }
 }
