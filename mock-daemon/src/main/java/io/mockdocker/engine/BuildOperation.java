@@ -196,7 +196,7 @@ final class BuildOperation {
         try {
           staging = engine.untarStaged(bytes);
         } catch (DockerException notAnArchive) {
-          if (notAnArchive.getCause() instanceof Layers.TarLimitException) {
+          if (notAnArchive.getCause() instanceof TarExtraction.TarLimitException) {
             throw notAnArchive;
           }
         }

@@ -82,7 +82,7 @@ final class TarSourceStream extends FilterInputStream {
     if (e instanceof TarFormatException) {
       return e;
     }
-    if (Layers.isTruncation(e)) {
+    if (TarExtraction.isTruncation(e)) {
       return new TarFormatException(Layers.UNEXPECTED_EOF, e);
     }
     return format == null ? e : new TarFormatException("Corrupt " + format + " stream", e);

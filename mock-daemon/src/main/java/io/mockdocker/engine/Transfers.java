@@ -168,7 +168,7 @@ final class Transfers {
     }
     try {
       Layers.extractTar(new ByteArrayInputStream(archive), dir, limits);
-    } catch (Layers.TarLimitException e) {
+    } catch (TarExtraction.TarLimitException e) {
       throw new DockerException(e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new DockerException(untarError(e.getMessage()), e);
