@@ -194,7 +194,7 @@ final class BuildOperation {
         byte[] bytes = Files.readAllBytes(from);
         Path staging = null;
         try {
-          staging = engine.untarStaged(bytes);
+          staging = engine.layers.untar(bytes);
         } catch (DockerException notAnArchive) {
           if (notAnArchive.getCause() instanceof TarExtraction.TarLimitException) {
             throw notAnArchive;
@@ -204,7 +204,7 @@ final class BuildOperation {
           try {
             copyInto(staging, c.rootfs, dest);
           } finally {
-            engine.discard(staging);
+            engine.layers.discard(staging);
           }
         } else {
           String target = dest.endsWith("/") ? dest + from.getFileName() : dest;

@@ -199,7 +199,7 @@ final class ContainerStore {
   /** A new image from the container's changes; tagged {@code repo:tag} when {@code repo} is set. */
   Image commit(LiveContainer c, String repo, String tag, String comment, String author, Config runConfig) {
     engine.runtime.mount(c);
-    Path staged = engine.staging();
+    Path staged = engine.layers.staging();
     Config containerConfig;
     try {
       synchronized (c) {
@@ -208,13 +208,13 @@ final class ContainerStore {
         containerConfig = c.config;
       }
     } catch (IOException e) {
-      engine.discard(staged);
+      engine.layers.discard(staged);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      engine.discard(staged);
+      engine.layers.discard(staged);
       throw e;
     }
-    Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), c.imageId, comment, engine.now(),
+    Image image = engine.locked(() -> engine.layers.register(new Image(engine.ids.next(), c.imageId, comment, engine.now(),
         c.id, containerConfig, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
     if (repo != null && !repo.isEmpty()) {
       engine.locked(() -> {

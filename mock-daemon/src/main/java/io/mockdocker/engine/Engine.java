@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
   final ProcessScripts scripts = new ProcessScripts();
   final TransferScripts transferScripts = new TransferScripts();
   private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-  final TarLimits tarLimits;
+  final LayerStaging layers;
   private final ExecutorService threads;
   private final OperationPools pools = new OperationPools();
   private AuthConfig storedAuth;
@@ -64,11 +64,11 @@ public final class Engine implements AutoCloseable {
     this.registry = b.registry;
     this.ids = new Ids(b.random);
     this.capabilities = Collections.unmodifiableSet(EnumSet.copyOf(b.capabilities));
-    this.tarLimits = new TarLimits(b.maxExtractedBytes, b.maxTarEntries);
     this.fs = Jimfs.newFileSystem("mock-docker-" + Integer.toHexString(System.identityHashCode(this)),
         Configuration.unix());
     this.graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
     this.tags = new TagStore(graph);
+    this.layers = new LayerStaging(graph, ids, new TarLimits(b.maxExtractedBytes, b.maxTarEntries));
     this.threads = Executors.newCachedThreadPool(daemonThreads());
     this.store = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
     this.runtime = new ContainerRuntime(this, threads);
@@ -299,12 +299,12 @@ public final class Engine implements AutoCloseable {
    * Returns the new image's ID; throws on failure (the API prints {@code Error build: <message>}).
    */
   public String build(String dockerfile, byte[] contextTar, BuildOutput out) {
-    Path context = contextTar == null ? null : untarStaged(contextTar);
+    Path context = contextTar == null ? null : layers.untar(contextTar);
     try {
       return new BuildOperation(this, out, context).build(dockerfile);
     } finally {
       if (context != null) {
-        discard(context);
+        layers.discard(context);
       }
     }
   }
@@ -348,49 +348,6 @@ public final class Engine implements AutoCloseable {
 
   public int containerCount() {
     return store.count();
-  }
-
-  // ---------------------------------------------------------------- layers
-
-  /** Registers a new local image whose layer was staged under {@code staged}. Lock must be held. */
-  Image register(Image image, Path staged, long extraSize) {
-    try {
-      return graph.register(image, staged, extraSize);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Extracts an archive into a new staging directory within the tar limits; on failure the partial tree is removed
-   * (a refused tar bomb must not leave its first gigabyte behind) and the error passed on.
-   */
-  Path untarStaged(byte[] archive) {
-    Path staged = staging();
-    try {
-      Transfers.untar(archive, staged, tarLimits);
-      return staged;
-    } catch (RuntimeException e) {
-      discard(staged);
-      throw e;
-    }
-  }
-
-  /** Removes a staging directory that will not be registered; failures are ignored (it is only memory). */
-  void discard(Path staged) {
-    try {
-      ImageGraph.deleteTree(staged);
-    } catch (IOException | UncheckedIOException ignored) {
-      // best effort
-    }
-  }
-
-  Path staging() {
-    try {
-      return graph.stagingDir(ids.next());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

@@ -11,17 +11,17 @@ final class ImageLoader {
   static List<Image> load(Engine engine, List<RemoteImage> images) {
     List<Image> loaded = new ArrayList<>(images.size());
     for (RemoteImage remote : images) {
-      Path staged = engine.untarStaged(remote.layerBytes());
+      Path staged = engine.layers.untar(remote.layerBytes());
       try {
         loaded.add(engine.locked(() -> {
           String parent = remote.metadata().parent();
           if (!parent.isEmpty() && !engine.graph.exists(parent)) {
             throw new DockerException("No such image: " + parent + " (the parent of " + remote.id() + ")");
           }
-          return engine.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
+          return engine.layers.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
         }));
       } catch (RuntimeException e) {
-        engine.discard(staged);
+        engine.layers.discard(staged);
         throw e;
       }
     }

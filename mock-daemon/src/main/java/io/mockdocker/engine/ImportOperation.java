@@ -30,9 +30,9 @@ final class ImportOperation {
       archive = Transfers.withProgress(engine, new Transfer(TransferKind.IMPORT, url, "", 1, 0), bytes, bytes.length,
           "Importing", sink);
     }
-    Path staged = engine.untarStaged(archive);
+    Path staged = engine.layers.untar(archive);
     Image image = engine.locked(() -> {
-      Image created = engine.register(new Image(engine.ids.next(), "", "Imported from " + src, engine.now(), "",
+      Image created = engine.layers.register(new Image(engine.ids.next(), "", "Imported from " + src, engine.now(), "",
           Config.empty(), Engine.VERSION, "", null, "x86_64", 0), staged, 0);
       storeArchive(created.id(), archive);
       if (repo != null && !repo.isEmpty()) {

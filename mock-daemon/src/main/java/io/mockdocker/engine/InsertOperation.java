@@ -33,14 +33,14 @@ final class InsertOperation {
     LiveContainer helper = engine.locked(() -> engine.store.create(helperConfig, new java.util.ArrayList<>()));
     bytes = Transfers.withProgress(engine, new Transfer(TransferKind.INSERT, url, "", 1, 0), bytes, bytes.length,
         "Downloading", sink);
-    Path staged = engine.staging();
+    Path staged = engine.layers.staging();
     try {
       inject(staged, path, bytes);
     } catch (RuntimeException e) {
-      engine.discard(staged);
+      engine.layers.discard(staged);
       throw e;
     }
-    Image image = engine.locked(() -> engine.register(new Image(engine.ids.next(), source.id(), source.comment(),
+    Image image = engine.locked(() -> engine.layers.register(new Image(engine.ids.next(), source.id(), source.comment(),
         engine.now(), helper.id, helper.config, Engine.VERSION, source.author(), null, "x86_64", 0), staged, 0));
     sink.status(image.id());
     return image.shortId();

@@ -101,16 +101,16 @@ final class PullOperation {
       Transfer transfer = new Transfer(TransferKind.PULL, repository, layerId, ++layers, 0);
       byte[] layer = Transfers.withProgress(engine, transfer, remote.layerBytes(), remote.layerSize(), "Downloading",
           sink);
-      Path staged = engine.untarStaged(layer);
+      Path staged = engine.layers.untar(layer);
       boolean registered = engine.locked(() -> {
         if (!engine.graph.exists(layerId)) {
-          engine.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
+          engine.layers.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
           return true;
         }
         return false;
       });
       if (!registered) {
-        engine.discard(staged);
+        engine.layers.discard(staged);
       }
     }
   }
