@@ -4,6 +4,7 @@ import io.mockdocker.api.DockerApi;
 import io.mockdocker.engine.Clock;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.Registry;
+import io.mockdocker.engine.TarLimits;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.faults.Faults;
 import io.mockdocker.fixtures.Fixtures;
@@ -48,8 +49,7 @@ public final class MockDocker implements AutoCloseable {
   private final int port;
   private final List<Scenario> scenarios;
   private final long maxBodyBytes;
-  private final long maxExtractedBytes;
-  private final long maxTarEntries;
+  private final TarLimits tarLimits;
   private volatile State state;
   private boolean closed;
 
@@ -77,8 +77,7 @@ public final class MockDocker implements AutoCloseable {
     this.faults = Faults.create(clock, (ex, fault) -> log[0].faultFired(ex, fault));
     givenFaults.forEach(faults::add);
     this.maxBodyBytes = b.maxBodyBytes;
-    this.maxExtractedBytes = b.maxExtractedBytes;
-    this.maxTarEntries = b.maxTarEntries;
+    this.tarLimits = b.tarLimits;
     this.state = newState();
     try {
       // The chain, outermost first: the admin API when enabled (outside the journal: admin calls are not
@@ -125,7 +124,7 @@ public final class MockDocker implements AutoCloseable {
   /** A new engine with the fixtures applied, and the API over it. */
   private State newState() {
     Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
-        .random(random).maxExtractedBytes(maxExtractedBytes).maxTarEntries(maxTarEntries).build();
+        .random(random).tarLimits(tarLimits).build();
     try {
       fixtures.apply(engine);
       scenarios.forEach(scenario -> scenario.applyTo(engine));
@@ -266,8 +265,7 @@ public final class MockDocker implements AutoCloseable {
     private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
     private final List<Fault> faults = new ArrayList<>();
     private long maxBodyBytes = DockerApi.DEFAULT_MAX_BODY_BYTES;
-    private long maxExtractedBytes = 1L << 30;
-    private long maxTarEntries = 100_000;
+    private TarLimits tarLimits = TarLimits.DEFAULT;
 
     private Builder() {}
 
@@ -381,28 +379,9 @@ public final class MockDocker implements AutoCloseable {
       return this;
     }
 
-    /**
-     * The most bytes one tar extraction (import, pull, a build's context or ADD) may write once decompressed; 1 GiB
-     * by default. Over it the operation fails with {@code tar archive too large: more than N bytes once extracted,
-     * the daemon's limit} (inside the stream once it has started, else as a 500).
-     */
-    public Builder maxExtractedBytes(long bytes) {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("maxExtractedBytes must not be negative: " + bytes);
-      }
-      this.maxExtractedBytes = bytes;
-      return this;
-    }
-
-    /**
-     * The most entries one tar extraction may read; 100,000 by default. Over it the operation fails with
-     * {@code tar archive has too many entries: more than N, the daemon's limit}.
-     */
-    public Builder maxTarEntries(long entries) {
-      if (entries < 0) {
-        throw new IllegalArgumentException("maxTarEntries must not be negative: " + entries);
-      }
-      this.maxTarEntries = entries;
+    /** What one tar extraction (import, pull, build context, ADD) may produce; {@link TarLimits#DEFAULT} by default. */
+    public Builder tarLimits(TarLimits limits) {
+      this.tarLimits = Objects.requireNonNull(limits);
       return this;
     }
 

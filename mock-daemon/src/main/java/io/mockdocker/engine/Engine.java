@@ -68,7 +68,7 @@ public final class Engine implements AutoCloseable {
         Configuration.unix());
     this.graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
     this.tags = new TagStore(graph);
-    this.layers = new LayerStaging(graph, ids, new TarLimits(b.maxExtractedBytes, b.maxTarEntries));
+    this.layers = new LayerStaging(graph, ids, b.tarLimits);
     this.threads = Executors.newCachedThreadPool(daemonThreads());
     this.store = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
     this.runtime = new ContainerRuntime(this, threads);
@@ -367,33 +367,13 @@ public final class Engine implements AutoCloseable {
     private Registry registry = new Registry();
     private Random random = new SecureRandom();
     private Set<Capability> capabilities = EnumSet.of(Capability.MEMORY_LIMIT);
-    private long maxExtractedBytes = TarLimits.DEFAULT.maxBytes();
-    private long maxTarEntries = TarLimits.DEFAULT.maxEntries();
+    private TarLimits tarLimits = TarLimits.DEFAULT;
 
     private Builder() {}
 
-    /**
-     * The most bytes one tar extraction (import, pull, a build's context or ADD) may write once decompressed; 1 GiB
-     * by default. Over it the operation fails with {@code tar archive too large: more than N bytes once extracted,
-     * the daemon's limit}.
-     */
-    public Builder maxExtractedBytes(long bytes) {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("maxExtractedBytes must not be negative: " + bytes);
-      }
-      this.maxExtractedBytes = bytes;
-      return this;
-    }
-
-    /**
-     * The most entries one tar extraction may read; 100,000 by default. Over it the operation fails with
-     * {@code tar archive has too many entries: more than N, the daemon's limit}.
-     */
-    public Builder maxTarEntries(long entries) {
-      if (entries < 0) {
-        throw new IllegalArgumentException("maxTarEntries must not be negative: " + entries);
-      }
-      this.maxTarEntries = entries;
+    /** What one tar extraction may produce; {@link TarLimits#DEFAULT} unless given. */
+    public Builder tarLimits(TarLimits limits) {
+      this.tarLimits = Objects.requireNonNull(limits);
       return this;
     }
 

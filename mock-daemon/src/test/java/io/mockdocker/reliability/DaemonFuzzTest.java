@@ -1,5 +1,6 @@
 package io.mockdocker.reliability;
 
+import io.mockdocker.engine.TarLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -58,7 +59,7 @@ class DaemonFuzzTest {
   private static synchronized MockDocker daemon() {
     if (docker == null) {
       WATCHED.forEach(l -> l.addHandler(CAPTURE));
-      docker = MockDocker.builder().fixtures(Fixtures.defaults()).maxExtractedBytes(16 << 20)
+      docker = MockDocker.builder().fixtures(Fixtures.defaults()).tarLimits(new TarLimits(16 << 20, TarLimits.DEFAULT.maxEntries()))
           .maxRequestBodySize(8 << 20).journalCapacity(100).start();
       Runtime.getRuntime().addShutdownHook(new Thread(docker::close));
     }

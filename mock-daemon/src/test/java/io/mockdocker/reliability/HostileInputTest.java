@@ -1,5 +1,6 @@
 package io.mockdocker.reliability;
 
+import io.mockdocker.engine.TarLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
@@ -40,7 +41,7 @@ class HostileInputTest {
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).maxExtractedBytes(1 << 20).maxTarEntries(100)
+    docker = MockDocker.builder().fixtures(Fixtures.defaults()).tarLimits(new TarLimits(1 << 20, 100))
         .maxRequestBodySize(4 << 20).start();
     http = new RawHttp(docker.uri());
   }
