@@ -1,6 +1,7 @@
 package io.mockdocker.engine;
 
 import io.mockdocker.engine.shell.MiniShell;
+import io.mockdocker.engine.shell.RootedPaths;
 import io.mockdocker.engine.shell.ShellContext;
 import java.io.IOException;
 import java.io.InputStream;

@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -29,7 +27,6 @@ import java.util.List;
  */
 final class ContainerFs {
   static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
-  private static final int MAX_LINKS = 40;
 
   private final Path root;
   private final String cwd;
@@ -72,48 +69,7 @@ final class ContainerFs {
    * component only when {@code followLast}.
    */
   Path resolve(String path, boolean followLast) throws IOException {
-    String full = path.startsWith("/") ? path : cwd + "/" + path;
-    Deque<String> todo = new ArrayDeque<>(Arrays.asList(full.split("/")));
-    List<String> done = new ArrayList<>();
-    int links = 0;
-    while (!todo.isEmpty()) {
-      String c = todo.removeFirst();
-      if (c.isEmpty() || c.equals(".")) {
-        continue;
-      }
-      if (c.equals("..")) {
-        if (!done.isEmpty()) {
-          done.remove(done.size() - 1);
-        }
-        continue;
-      }
-      Path candidate = toHost(done, c);
-      boolean last = todo.stream().allMatch(x -> x.isEmpty() || x.equals("."));
-      if ((followLast || !last) && Files.isSymbolicLink(candidate)) {
-        if (++links > MAX_LINKS) {
-          throw new FileSystemException(path, null, "Too many levels of symbolic links");
-        }
-        String target = Files.readSymbolicLink(candidate).toString();
-        if (target.startsWith("/")) {
-          done.clear();
-        }
-        List<String> parts = Arrays.asList(target.split("/"));
-        for (int k = parts.size() - 1; k >= 0; k--) {
-          todo.addFirst(parts.get(k));
-        }
-      } else {
-        done.add(c);
-      }
-    }
-    return toHost(done, null);
-  }
-
-  private Path toHost(List<String> components, String next) {
-    Path p = root;
-    for (String c : components) {
-      p = p.resolve(c);
-    }
-    return next == null ? p : p.resolve(next);
+    return RootedPaths.resolve(root, path.startsWith("/") ? path : cwd + "/" + path, followLast);
   }
 
   /** Contents of a file for reading, with the devices. */

@@ -1,4 +1,4 @@
-package io.mockdocker.engine;
+package io.mockdocker.engine.shell;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -13,10 +13,10 @@ import java.util.List;
 /**
  * Container paths resolved under a container's root directory as a chroot would: {@code ..} stops at {@code /}, and
  * symbolic links are followed inside the root (an absolute target starts again at the root), so no path a client
- * sends (an ADD destination, a volume) reaches outside the container's root file system. The built-in shell resolves
- * its paths the same way.
+ * sends (an ADD destination, a volume) reaches outside the container's root file system. The built-in shell and the
+ * engine (ADD destinations, volumes) both resolve through here.
  */
-final class RootedPaths {
+public final class RootedPaths {
   private static final int MAX_LINKS = 40;
 
   private RootedPaths() {}
@@ -25,7 +25,7 @@ final class RootedPaths {
    * The file {@code containerPath} names under {@code root}; links in parent directories are always followed (inside
    * the root), the last component only when {@code followLast}.
    */
-  static Path resolve(Path root, String containerPath, boolean followLast) throws IOException {
+  public static Path resolve(Path root, String containerPath, boolean followLast) throws IOException {
     Deque<String> todo = new ArrayDeque<>(Arrays.asList(containerPath.split("/")));
     List<String> done = new ArrayList<>();
     int links = 0;
