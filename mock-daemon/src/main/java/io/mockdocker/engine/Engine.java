@@ -22,8 +22,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -69,19 +67,10 @@ public final class Engine implements AutoCloseable {
     this.graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
     this.tags = new TagStore(graph);
     this.layers = new LayerStaging(graph, ids, b.tarLimits);
-    this.threads = Executors.newCachedThreadPool(daemonThreads());
+    this.threads = Executors.newCachedThreadPool(new ProcessThreads());
     this.store = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
     this.runtime = new ContainerRuntime(this, threads);
     this.containerApi = new Containers(this, store, runtime, threads);
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "mock-docker-process-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   public static Builder builder() {
