@@ -38,6 +38,7 @@ import org.xnio.Options;
 public final class MockDocker implements AutoCloseable {
   private final Fixtures fixtures;
   private final boolean cors;
+  private final io.mockdocker.api.ApiProfile profile;
   private final Clock clock;
   private final Registry givenRegistry;
   private final Random random;
@@ -68,6 +69,7 @@ public final class MockDocker implements AutoCloseable {
     this.fixtures = b.fixtures != null ? b.fixtures : Fixtures.defaults();
     this.scenarios = List.copyOf(b.scenarios);
     this.cors = b.cors;
+    this.profile = b.profile;
     this.clock = b.clock;
     this.givenRegistry = b.registry;
     this.random = b.random;
@@ -132,7 +134,7 @@ public final class MockDocker implements AutoCloseable {
       engine.close();
       throw e;
     }
-    return new State(engine, DockerApi.create(engine, cors, maxBodyBytes));
+    return new State(engine, DockerApi.create(engine, cors, maxBodyBytes, profile));
   }
 
   /** A daemon on 127.0.0.1, a free port, with the embedded default fixtures. */
@@ -160,6 +162,11 @@ public final class MockDocker implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The API versions this daemon serves. */
+  public io.mockdocker.api.ApiProfile profile() {
+    return profile;
   }
 
   /** The daemon's state: images, tags, containers. A {@link #reset()} replaces it. */
@@ -255,6 +262,7 @@ public final class MockDocker implements AutoCloseable {
     private Fixtures fixtures;  // null: Fixtures.defaults(), read only by a daemon that needs them
     private final List<Scenario> scenarios = new ArrayList<>();
     private boolean cors;
+    private io.mockdocker.api.ApiProfile profile = io.mockdocker.api.ApiProfile.era();
     private boolean adminApi;
     private Clock clock = Clock.system();
     private Registry registry;
@@ -304,6 +312,15 @@ public final class MockDocker implements AutoCloseable {
     /** Serves the admin API under {@code /_mock/} (reset, journal, scenarios); the standalone daemon does. */
     public Builder enableAdminApi() {
       this.adminApi = true;
+      return this;
+    }
+
+    /**
+     * The API versions served: {@link io.mockdocker.api.ApiProfile#era()} (1.0–1.2, the default),
+     * {@link io.mockdocker.api.ApiProfile#modern()} (1.24–1.50) or {@link io.mockdocker.api.ApiProfile#all()}.
+     */
+    public Builder profile(io.mockdocker.api.ApiProfile profile) {
+      this.profile = java.util.Objects.requireNonNull(profile, "profile");
       return this;
     }
 

@@ -23,6 +23,7 @@ final class Call {
 
   private final HttpServerExchange exchange;
   private final ApiVersion version;
+  private final ModernVersion modern;
   private final Map<String, String> vars;
   private final long maxBodyBytes;
   private Map<String, List<String>> form;
@@ -34,8 +35,19 @@ final class Call {
   }
 
   Call(HttpServerExchange exchange, ApiVersion version, Map<String, String> vars, long maxBodyBytes) {
+    this(exchange, version, null, vars, maxBodyBytes);
+  }
+
+  /** A call on a modern route. */
+  Call(HttpServerExchange exchange, ModernVersion modern, Map<String, String> vars, long maxBodyBytes) {
+    this(exchange, ApiVersion.LATEST, modern, vars, maxBodyBytes);
+  }
+
+  private Call(HttpServerExchange exchange, ApiVersion version, ModernVersion modern, Map<String, String> vars,
+      long maxBodyBytes) {
     this.exchange = exchange;
     this.version = version;
+    this.modern = modern;
     this.vars = vars;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -51,6 +63,27 @@ final class Call {
 
   ApiVersion version() {
     return version;
+  }
+
+  /** The modern version of a call on a modern route; {@code null} on era routes. */
+  ModernVersion modern() {
+    return modern;
+  }
+
+  /**
+   * A boolean as the modern daemon's BoolValue read it: {@code ""}, {@code 0}, {@code no}, {@code false},
+   * {@code none} (any case, trimmed) are false, anything else is true.
+   */
+  boolean flag(String name) {
+    String value = param(name).trim().toLowerCase(Locale.ROOT);
+    return !(value.isEmpty() || value.equals("0") || value.equals("no") || value.equals("false")
+        || value.equals("none"));
+  }
+
+  /** Every value of a repeated form field ({@code t=a&t=b}), in order. */
+  List<String> params(String name) {
+    List<String> values = form().get(name);
+    return values == null ? List.of() : List.copyOf(values);
   }
 
   /** A path variable such as {@code name}. */

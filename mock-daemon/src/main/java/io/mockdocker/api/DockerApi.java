@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.xnio.StreamConnection;
 
 /**
- * The Remote API v1.0–v1.2 as an Undertow handler over an {@link Engine}. Closing it ends the threads that serve
+ * The Remote API as an Undertow handler over an {@link Engine}: v1.0–v1.2 (the era view), 1.24–1.50 (the modern
+ * view) or both, as its {@link ApiProfile} says. Closing it ends the threads that serve
  * hijacked connections (attach).
  */
 public final class DockerApi implements AutoCloseable {
@@ -41,21 +42,31 @@ public final class DockerApi implements AutoCloseable {
   /** The request body limit {@link #create(Engine, boolean)} uses: 512 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 512L << 20;
 
-  private DockerApi(Engine engine, boolean cors, long maxBodyBytes) {
+  private DockerApi(Engine engine, boolean cors, long maxBodyBytes, ApiProfile profile) {
     AtomicInteger n = new AtomicInteger();
     this.sessions = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "mock-docker-session-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
-    List<Route> routes = new ArrayList<>();
-    routes.addAll(new SystemEndpoints(engine).routes());
-    routes.addAll(new ImagesEndpoints(engine).routes());
-    routes.addAll(new ImageStreamsEndpoints(engine).routes());
-    routes.addAll(new ContainersEndpoints(engine).routes());
-    routes.addAll(new AttachEndpoint(engine, sessions).routes());
-    routes.addAll(new BuildEndpoint(engine).routes());
-    this.handler = new DockerRouter(routes, cors, maxBodyBytes);
+    HttpHandler era = null;
+    if (profile.servesEra()) {
+      List<Route> routes = new ArrayList<>();
+      routes.addAll(new SystemEndpoints(engine).routes());
+      routes.addAll(new ImagesEndpoints(engine).routes());
+      routes.addAll(new ImageStreamsEndpoints(engine).routes());
+      routes.addAll(new ContainersEndpoints(engine).routes());
+      routes.addAll(new AttachEndpoint(engine, sessions).routes());
+      routes.addAll(new BuildEndpoint(engine).routes());
+      era = new DockerRouter(routes, cors, maxBodyBytes);
+    }
+    HttpHandler modern = null;
+    if (profile.servesModern()) {
+      String defaultVersion = profile.defaultIsEra() ? ApiProfile.MODERN_MAX : profile.defaultVersion();
+      modern = new ModernRouter(ModernApi.routes(engine, sessions, ApiProfile.MODERN_MAX), cors, maxBodyBytes,
+          ApiProfile.MODERN_MAX, defaultVersion);
+    }
+    this.handler = era == null ? modern : modern == null ? era : new VersionDispatch(era, modern, profile);
   }
 
   /** The whole era API; with {@code cors}, routed responses carry the headers of {@code -api-enable-cors}. */
@@ -69,10 +80,15 @@ public final class DockerApi implements AutoCloseable {
    * the connection is closed.
    */
   public static DockerApi create(Engine engine, boolean cors, long maxBodyBytes) {
+    return create(engine, cors, maxBodyBytes, ApiProfile.era());
+  }
+
+  /** The API with a body limit, serving the versions of {@code profile}. */
+  public static DockerApi create(Engine engine, boolean cors, long maxBodyBytes, ApiProfile profile) {
     if (maxBodyBytes < 0) {
       throw new IllegalArgumentException("maxBodyBytes must not be negative: " + maxBodyBytes);
     }
-    return new DockerApi(engine, cors, maxBodyBytes);
+    return new DockerApi(engine, cors, maxBodyBytes, java.util.Objects.requireNonNull(profile, "profile"));
   }
 
   /** The status the daemon answered a failure message with, by its prefix ({@code No such} is 404, and so on). */

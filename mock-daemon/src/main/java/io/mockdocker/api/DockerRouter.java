@@ -112,7 +112,7 @@ final class DockerRouter implements HttpHandler {
   }
 
   /** Drops the connection with a reset (RST), after whatever was already flushed. */
-  private static void reset(HttpServerExchange ex) {
+  static void reset(HttpServerExchange ex) {
     try {
       ex.getConnection().setOption(Options.CLOSE_ABORT, true);
     } catch (IOException | RuntimeException ignored) {
@@ -140,7 +140,7 @@ final class DockerRouter implements HttpHandler {
    * closing the connection does not reset it (and lose the answer) while the client is still writing; Go's server
    * did the same before closing. Never waits on a client that sends nothing.
    */
-  private static void drainBriefly(HttpServerExchange ex) {
+  static void drainBriefly(HttpServerExchange ex) {
     if (ex.isRequestComplete() || !ex.isBlocking()) {
       return;
     }
@@ -172,6 +172,10 @@ final class DockerRouter implements HttpHandler {
   private static final long DRAIN_BYTES = 64L << 20;
 
   private void writeCors(HttpServerExchange ex) {
+    writeCors(ex, cors);
+  }
+
+  static void writeCors(HttpServerExchange ex, boolean cors) {
     if (cors) {
       ex.getResponseHeaders().put(ALLOW_ORIGIN, "*");
       ex.getResponseHeaders().put(ALLOW_HEADERS, "Origin, X-Requested-With, Content-Type, Accept");

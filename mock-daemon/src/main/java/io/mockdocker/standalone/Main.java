@@ -38,6 +38,15 @@ public final class Main implements Callable<Integer> {
       description = "Run on a virtual clock (flowing at real speed) that POST /_mock/clock/advance?by=PT10M moves.")
   boolean virtualClock;
 
+  @Option(names = "--profile", paramLabel = "era|modern|all",
+      description = "API versions served: era = 1.0-1.2 as docker 0.4.4 (default), modern = 1.24-1.50 as docker "
+          + "28.2.2, all = both.")
+  String profile = "era";
+
+  @Option(names = "--default-api", paramLabel = "VERSION",
+      description = "The version a path without /vX.Y means (default: the profile's newest).")
+  String defaultApi;
+
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
 
@@ -87,6 +96,11 @@ public final class Main implements Callable<Integer> {
     System.exit(new CommandLine(new Main(System.out, System.err)).execute(args));
   }
 
+  private io.mockdocker.api.ApiProfile profile() {
+    io.mockdocker.api.ApiProfile p = io.mockdocker.api.ApiProfile.named(profile);
+    return defaultApi == null ? p : p.withDefaultVersion(defaultApi);
+  }
+
   @Override
   public Integer call() throws Exception {
     MockDocker.Builder builder = MockDocker.builder()
@@ -94,6 +108,7 @@ public final class Main implements Callable<Integer> {
         .port(port)
         .fixtures(fixtures == null ? Fixtures.defaults() : Fixtures.fromJson(fixtures))
         .enableAdminApi()
+        .profile(profile())
         .onRequest(entry -> out.println(entry));
     if (virtualClock) {
       io.mockdocker.engine.VirtualClock clock = io.mockdocker.engine.VirtualClock.start();
@@ -115,7 +130,7 @@ public final class Main implements Callable<Integer> {
       docker.close();
       stopped.countDown();
     }, "mock-daemon-shutdown"));
-    out.println("listening on " + docker.uri());
+    out.println("listening on " + docker.uri() + (profile.equals("era") ? "" : " (" + docker.profile() + ")"));
     out.flush();
     stopped.await();
     return 0;

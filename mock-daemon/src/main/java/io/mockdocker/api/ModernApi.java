@@ -1,0 +1,17 @@
+package io.mockdocker.api;
+
+import io.mockdocker.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** The modern view's route table (API 1.24–1.50), one endpoint group per class. */
+final class ModernApi {
+  private ModernApi() {}
+
+  static List<Route> routes(Engine engine, ExecutorService sessions, String apiVersion) {
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new ModernSystemEndpoints(engine, apiVersion).routes());
+    return routes;
+  }
+}
