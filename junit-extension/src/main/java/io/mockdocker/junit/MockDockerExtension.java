@@ -1,6 +1,7 @@
 package io.mockdocker.junit;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.api.ApiProfile;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
 import java.io.IOException;
@@ -173,6 +174,11 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
       }
       if (a.cors()) {
         builder.enableCors();
+      }
+      try {
+        builder.profile(ApiProfile.named(a.profile()));
+      } catch (IllegalArgumentException e) {
+        throw new ExtensionConfigurationException(e.getMessage(), e);
       }
     });
     return builder;

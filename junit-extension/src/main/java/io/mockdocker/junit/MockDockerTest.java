@@ -36,6 +36,12 @@ public @interface MockDockerTest {
   /** The {@link #fixtures()} value for a daemon with an empty registry and no local images. */
   String NONE = "none";
 
+  /**
+   * The API versions the daemon serves: {@code "era"} (1.0–1.2, as docker 0.4.4), {@code "modern"} (1.24–1.50, as
+   * docker 28.2.2, for today's docker CLI and docker-java) or {@code "all"}.
+   */
+  String profile() default "era";
+
   /** Adds the CORS headers of {@code docker -d -api-enable-cors}. */
   boolean cors() default false;
 

@@ -39,4 +39,25 @@ class FixturesOptionTest {
       assertThat(info.docker().registry().repositoryNames()).contains("busybox");
     }
   }
+
+  @Nested
+  @MockDockerTest(profile = "modern", fixtures = MockDockerTest.NONE)
+  class WithTheModernProfile {
+    @Test
+    void bare_paths_and_ping_speak_api_1_50(MockDockerRuntimeInfo info) {
+      var ping = new Http(info.uri()).get("/_ping");
+      assertThat(ping.headers().firstValue("Api-Version")).hasValue("1.50");
+      assertThat(new Http(info.uri()).get("/v1.2/version").statusCode()).isEqualTo(400);
+      assertThat(info.docker().profile()).isEqualTo(io.mockdocker.api.ApiProfile.modern());
+    }
+  }
+
+  @Nested
+  @MockDockerTest(fixtures = MockDockerTest.NONE)
+  class WithTheDefaultProfile {
+    @Test
+    void the_era_is_served(MockDockerRuntimeInfo info) {
+      assertThat(new Http(info.uri()).get("/_ping").headers().firstValue("Api-Version")).hasValue("1.2");
+    }
+  }
 }
