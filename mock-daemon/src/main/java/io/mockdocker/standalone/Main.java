@@ -130,7 +130,8 @@ public final class Main implements Callable<Integer> {
       docker.close();
       stopped.countDown();
     }, "mock-daemon-shutdown"));
-    out.println("listening on " + docker.uri() + (profile.equals("era") ? "" : " (" + docker.profile() + ")"));
+    out.println("listening on " + docker.uri() + (profile.equals("era") && defaultApi == null ? ""
+        : " (" + docker.profile().name() + " profile, default API " + docker.profile().defaultVersion() + ")"));
     out.flush();
     stopped.await();
     return 0;
