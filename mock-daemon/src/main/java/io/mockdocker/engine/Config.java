@@ -1,6 +1,9 @@
 package io.mockdocker.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container configuration, the era's {@code Config}: what {@code POST /containers/create} takes, what an image
@@ -8,6 +11,10 @@ import java.util.List;
  *
  * <p>List fields may be {@code null}, which the API prints as JSON {@code null}, as Go printed a nil slice; an empty
  * list prints as {@code []}. {@code volumes} holds the keys of the era's {@code {"/path":{}}} object, sorted.
+ *
+ * <p>{@code entrypoint}, {@code workingDir} and {@code labels} are later additions the era never set (the era's
+ * JSON writers ignore them): the process runs {@code entrypoint + cmd}; {@code labels} keeps its insertion order and
+ * may be {@code null}.
  */
 public record Config(
     String hostname,
@@ -27,7 +34,10 @@ public record Config(
     List<String> dns,
     String image,
     List<String> volumes,
-    String volumesFrom) {
+    String volumesFrom,
+    List<String> entrypoint,
+    String workingDir,
+    Map<String, String> labels) {
 
   private static final Config EMPTY = builder().build();
 
@@ -41,6 +51,21 @@ public record Config(
     cmd = copy(cmd);
     dns = copy(dns);
     volumes = volumes == null ? null : volumes.stream().sorted().distinct().toList();
+    entrypoint = copy(entrypoint);
+    workingDir = workingDir == null ? "" : workingDir;
+    labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+  }
+
+  /** The process's argv: the entrypoint, then the command. */
+  public List<String> argv() {
+    List<String> argv = new java.util.ArrayList<>();
+    if (entrypoint != null) {
+      argv.addAll(entrypoint);
+    }
+    if (cmd != null) {
+      argv.addAll(cmd);
+    }
+    return List.copyOf(argv);
   }
 
   /** The all-zero config (empty strings, zeros, {@code false}, {@code null} lists). */
@@ -85,6 +110,9 @@ public record Config(
     private String image = "";
     private List<String> volumes;
     private String volumesFrom = "";
+    private List<String> entrypoint;
+    private String workingDir = "";
+    private Map<String, String> labels;
 
     private Builder() {}
 
@@ -107,6 +135,9 @@ public record Config(
       image = c.image;
       volumes = c.volumes;
       volumesFrom = c.volumesFrom;
+      entrypoint = c.entrypoint;
+      workingDir = c.workingDir;
+      labels = c.labels;
     }
 
     public Builder hostname(String v) { hostname = v; return this; }
@@ -128,10 +159,13 @@ public record Config(
     public Builder image(String v) { image = v; return this; }
     public Builder volumes(List<String> v) { volumes = v; return this; }
     public Builder volumesFrom(String v) { volumesFrom = v; return this; }
+    public Builder entrypoint(List<String> v) { entrypoint = v; return this; }
+    public Builder workingDir(String v) { workingDir = v; return this; }
+    public Builder labels(Map<String, String> v) { labels = v; return this; }
 
     public Config build() {
       return new Config(hostname, user, memory, memorySwap, cpuShares, attachStdin, attachStdout, attachStderr,
-          portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom);
+          portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom, entrypoint, workingDir, labels);
     }
   }
 }

@@ -23,7 +23,18 @@ final class Configs {
     if (!user.openStdin()) b.openStdin(image.openStdin());
     if (!user.stdinOnce()) b.stdinOnce(image.stdinOnce());
     if (isEmpty(user.env())) b.env(image.env());
-    if (isEmpty(user.cmd())) b.cmd(image.cmd());
+    if (isEmpty(user.entrypoint()) && isEmpty(user.cmd())) {
+      b.cmd(image.cmd());
+      b.entrypoint(image.entrypoint());
+    }
+    if (user.workingDir().isEmpty()) b.workingDir(image.workingDir());
+    if (image.labels() != null && !image.labels().isEmpty()) {
+      java.util.Map<String, String> labels = new java.util.LinkedHashMap<>(image.labels());
+      if (user.labels() != null) {
+        labels.putAll(user.labels());
+      }
+      b.labels(labels);
+    }
     if (isEmpty(user.dns())) b.dns(image.dns());
     return b.build();
   }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A snapshot of a container, the era's {@code Container} struct: what inspect prints. {@code image} is the full ID of
- * its image; {@code volumes} is {@code null} before the first start.
+ * its image; {@code volumes} is {@code null} before the first start. {@code name} (without the leading {@code /}),
+ * {@code hostConfig} and {@code execIds} are later additions the era's writers ignore.
  */
 public record Container(
     String id,
@@ -19,7 +20,10 @@ public record Container(
     NetworkSettings networkSettings,
     String sysInitPath,
     String resolvConfPath,
-    Map<String, String> volumes) {
+    Map<String, String> volumes,
+    String name,
+    HostConfig hostConfig,
+    List<String> execIds) {
 
   public String shortId() {
     return Ids.shortId(id);

@@ -2,5 +2,5 @@ package io.mockdocker.engine;
 
 import java.util.List;
 
-/** What create answers: the new container's short ID and the warnings (empty when none). */
-public record ContainerCreated(String id, List<String> warnings) {}
+/** What create answers: the new container's short ID, the warnings (empty when none) and its full ID. */
+public record ContainerCreated(String id, List<String> warnings, String fullId) {}

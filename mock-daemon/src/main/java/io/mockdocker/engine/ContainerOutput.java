@@ -22,6 +22,14 @@ final class ContainerOutput {
 
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final ContainerLog combined;
+  private final StdStream stream;
+
+  /** A stream that also appends to the container's combined log as {@code stream}. */
+  ContainerOutput(ContainerLog combined, StdStream stream) {
+    this.combined = combined;
+    this.stream = stream;
+  }
 
   /** The stream a process writes to; {@code tty} turns {@code \n} into {@code \r\n}, as a pty did. */
   OutputStream stream(boolean tty) {
@@ -42,6 +50,7 @@ final class ContainerOutput {
 
   synchronized void publish(byte[] bytes) {
     log.writeBytes(bytes);
+    combined.append(stream, bytes);
     for (Listener l : listeners) {
       try {
         l.write(bytes);

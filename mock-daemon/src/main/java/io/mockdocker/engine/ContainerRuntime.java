@@ -37,6 +37,10 @@ final class ContainerRuntime {
     this.threads = threads;
   }
 
+  int nextPid() {
+    return (int) pids.incrementAndGet();
+  }
+
   void start(LiveContainer c) {
     c.ops.lock();
     try {
@@ -76,7 +80,9 @@ final class ContainerRuntime {
       }
       c.lease = lease;
       c.network = lease.settings();
-      c.stdin = config.openStdin() ? new BytePipe() : null;
+      c.stdin = config.openStdin() ? (c.pendingStdin != null ? c.pendingStdin : new BytePipe()) : null;
+      c.pendingStdin = null;
+      c.log.runStarted();
       c.state = new ContainerState(true, (int) pids.incrementAndGet(), 0, engine.now(), false);
       c.exited = new CountDownLatch(1);
       c.run = run;
@@ -84,6 +90,7 @@ final class ContainerRuntime {
     ProcessIo io = io(c);
     ScriptHandle script = engine.scripts.find(c, engine);
     run.ignoresTerm = script != null && script.script().ignoresSigterm();
+    engine.events.emit("container", "start", c.id, c.eventAttributes());
     Future<?> unused = threads.submit(() -> execute(c, run, io, script));
   }
 
@@ -153,7 +160,8 @@ final class ContainerRuntime {
     List<String> argv = new java.util.ArrayList<>();
     argv.add(c.path);
     argv.addAll(c.args);
-    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, out, err, engine.clock);
+    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, out, err, engine.clock,
+        config.workingDir().isEmpty() ? "/" : config.workingDir());
   }
 
   private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io, ScriptHandle script) {
@@ -181,17 +189,17 @@ final class ContainerRuntime {
     finish(c, run, code);
   }
 
-  private static int shell(ProcessIo io) throws InterruptedException {
+  static int shell(ProcessIo io) throws InterruptedException {
     String command = io.argv().get(0);
     if (!MiniShell.knows(command)) {
       writeQuietly(io.stderr(), GoLog.line(io.clock(), "Unable to locate " + command));
       return 127;
     }
-    return new MiniShell().run(io.argv(), new ShellContext(io.root(), io.env(), io.hostname(), "/", io.stdin(),
+    return new MiniShell().run(io.argv(), new ShellContext(io.root(), io.env(), io.hostname(), io.cwd(), io.stdin(),
         io.stdout(), io.stderr(), io.clock()));
   }
 
-  private static void writeQuietly(OutputStream out, String text) {
+  static void writeQuietly(OutputStream out, String text) {
     try {
       out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException ignored) {
@@ -213,11 +221,13 @@ final class ContainerRuntime {
       if (c.stdin != null) {
         c.stdin.close();
       }
+      c.log.runEnded();
       c.stdout.closeListeners();
       c.stderr.closeListeners();
       c.mounted = false;
       ContainerState s = c.state;
-      c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost());
+      c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), engine.now());
+      c.exits++;
       c.exited.countDown();
       c.notifyAll();
     }
@@ -226,6 +236,25 @@ final class ContainerRuntime {
         engine.bridge.release(lease);
         return null;
       });
+    }
+    engine.execs.containerExited(c);
+    Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
+    attributes.put("exitCode", Integer.toString(code));
+    engine.events.emit("container", "die", c.id, attributes);
+    if (c.hostConfig.autoRemove()) {
+      try {
+        Future<?> unused = threads.submit(() -> autoRemove(c));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // the engine is closing
+      }
+    }
+  }
+
+  private void autoRemove(LiveContainer c) {
+    try {
+      engine.store.remove(c, Ids.shortId(c.id), "container is running");
+    } catch (DockerException e) {
+      // started again or removed meanwhile: as the daemon, leave it
     }
   }
 
@@ -242,6 +271,7 @@ final class ContainerRuntime {
         run = c.run;
         exited = c.exited;
       }
+      killEvent(c, SIGTERM);
       signal(run, SIGTERM);
       Future<?> killer = threads.submit(() -> {
         try {
@@ -256,6 +286,7 @@ final class ContainerRuntime {
       } finally {
         killer.cancel(true);
       }
+      engine.events.emit("container", "stop", c.id, c.eventAttributes());
     } finally {
       c.ops.unlock();
     }
@@ -278,12 +309,19 @@ final class ContainerRuntime {
   }
 
   private void kill(LiveContainer c, LiveContainer.Run run) {
+    killEvent(c, SIGKILL);
     run.signal = SIGKILL;
     Thread t = run.thread;
     if (t != null) {
       t.interrupt();
     }
     finish(c, run, 128 + SIGKILL);
+  }
+
+  private void killEvent(LiveContainer c, int signal) {
+    Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
+    attributes.put("signal", Integer.toString(signal));
+    engine.events.emit("container", "kill", c.id, attributes);
   }
 
   private static void signal(LiveContainer.Run run, int signal) {

@@ -22,6 +22,7 @@ final class ContainerStore {
   private final Engine engine;
   private final LinkedHashMap<String, LiveContainer> containers = new LinkedHashMap<>();
   private final TruncIndex index = new TruncIndex();
+  private final Map<String, String> names = new java.util.HashMap<>();
   private final Path root;
 
   ContainerStore(Engine engine, Path root) {
@@ -31,6 +32,18 @@ final class ContainerStore {
 
   /** Creates a container (lock held): the checks of ContainerCreate in their order. */
   LiveContainer create(Config requested, List<String> warnings) {
+    return create(requested, "", HostConfig.DEFAULT, warnings);
+  }
+
+  /**
+   * Creates a container (lock held) named {@code name} (without {@code /}; empty = a generated name), with the
+   * name conflict checked before anything else.
+   */
+  LiveContainer create(Config requested, String name, HostConfig hostConfig, List<String> warnings) {
+    if (!name.isEmpty() && names.containsKey(name)) {
+      throw new DockerException("Conflict. The container name \"/" + name + "\" is already in use by container \""
+          + names.get(name) + "\". You have to remove (or rename) that container to be able to reuse that name.");
+    }
     Config config = requested;
     if (config.memory() != 0 && config.memory() < MIN_MEMORY) {
       throw new DockerException("Memory limit must be given in bytes (minimum 524288 bytes)");
@@ -46,7 +59,7 @@ final class ContainerStore {
       throw new DockerException("No such image: " + config.image());
     }
     config = Configs.merge(config, image.config());
-    if (config.cmd() == null || config.cmd().isEmpty()) {
+    if (config.argv().isEmpty()) {
       throw new DockerException("No command specified");
     }
     String id = engine.ids.next();
@@ -56,18 +69,32 @@ final class ContainerStore {
     Path dir = root.resolve(id);
     String resolvConf = config.dns() != null && !config.dns().isEmpty()
         ? "/var/lib/docker/containers/" + id + "/resolv.conf" : "/etc/resolv.conf";
-    LiveContainer c = new LiveContainer(id, engine.now(), config, image.id(), dir, resolvConf);
+    String assigned = name.isEmpty() ? ContainerNames.generate(id, names::containsKey) : name;
+    LiveContainer c = new LiveContainer(id, assigned, engine.now(), config, hostConfig, image.id(), dir, resolvConf,
+        engine.clock);
     containers.put(id, c);
     index.add(id);
+    names.put(assigned, id);
     if (config.memory() > 0 && !engine.capabilities.contains(Capability.SWAP_LIMIT)) {
       warnings.add("Your kernel does not support memory swap capabilities. Limitation discarded.");
     }
     return c;
   }
 
-  /** By unique ID prefix (lock held or not: the index is only changed under the lock). */
+  /**
+   * By full ID, then by name (with or without its leading {@code /}), then by unique ID prefix (lock held or not:
+   * the maps are only changed under the lock).
+   */
   LiveContainer find(String name) {
     return engine.locked(() -> {
+      LiveContainer exact = containers.get(name);
+      if (exact != null) {
+        return exact;
+      }
+      String byName = names.get(name.startsWith("/") ? name.substring(1) : name);
+      if (byName != null) {
+        return containers.get(byName);
+      }
       String id = index.get(name);
       return id == null ? null : containers.get(id);
     });
@@ -95,23 +122,34 @@ final class ContainerStore {
   }
 
   void remove(String name) {
-    LiveContainer c = get(name);
+    remove(get(name), name, "Impossible to remove a running container, please stop it first");
+  }
+
+  /** Removes a stopped container; {@code runningError} is the text for a running one. */
+  void remove(LiveContainer c, String name, String runningError) {
     c.ops.lock(); // not between a start's check and its run
     try {
       synchronized (c) {
         c.requirePresent();
         if (c.state.running()) {
-          throw new DockerException("Impossible to remove a running container, please stop it first");
+          throw new DockerException(runningError);
         }
         c.removed = true;
+        c.notifyAll();
       }
       engine.locked(() -> {
         containers.remove(c.id);
         index.remove(c.id);
+        names.remove(c.name, c.id);
         return null;
       });
       synchronized (c) { // not under a commit, changes or mount of the same container
         ImageGraph.deleteTree(c.dir);
+      }
+      engine.events.emit("container", "destroy", c.id, c.eventAttributes());
+      synchronized (c) {
+        c.destroyed = true;
+        c.notifyAll();
       }
     } catch (IOException e) {
       throw new DockerException("Error destroying container " + name + ": " + e.getMessage(), e);

@@ -31,7 +31,19 @@ public final class Containers {
   public ContainerCreated create(Config config) {
     List<String> warnings = new ArrayList<>();
     LiveContainer c = engine.locked(() -> store.create(config, warnings));
-    return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings));
+    engine.events.emit("container", "create", c.id, c.eventAttributes());
+    return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings), c.id);
+  }
+
+  /**
+   * Creates a named container (empty {@code name}: a generated one) with a host configuration. A name in use is
+   * {@code Conflict. The container name "/<name>" is already in use by container "<id>". …}.
+   */
+  public ContainerCreated create(Config config, String name, HostConfig hostConfig) {
+    List<String> warnings = new ArrayList<>();
+    LiveContainer c = engine.locked(() -> store.create(config, name, hostConfig, warnings));
+    engine.events.emit("container", "create", c.id, c.eventAttributes());
+    return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings), c.id);
   }
 
   /** Inspect: {@code No such container: <name>} when no unique ID prefix matches. */
@@ -136,6 +148,77 @@ public final class Containers {
     runtime.kill(store.get(name));
   }
 
+  /**
+   * Registers a wait now (so that a start right after it counts) for the caller to block on; {@code No such
+   * container: <name>} when unknown.
+   */
+  public ContainerWaiter waiter(String name, WaitCondition condition) {
+    return new ContainerWaiter(store.get(name), condition);
+  }
+
+  /**
+   * Removes a container; with {@code force} a running one is killed first, else it is
+   * {@code cannot remove container "/<name>": container is running: stop the container before removing or force
+   * remove}.
+   */
+  public void remove(String name, boolean force) {
+    LiveContainer c = store.get(name);
+    if (force) {
+      runtime.kill(c);
+    }
+    store.remove(c, name, "cannot remove container \"/" + c.name + "\": container is running: stop the container"
+        + " before removing or force remove");
+  }
+
+  /** The combined log: the selected entries in order, then with {@code follow} live ones until the process exits. */
+  public void logs(String name, LogOptions options, LogSink sink) throws java.io.IOException, InterruptedException {
+    store.get(name).log.read(options, sink);
+  }
+
+  /**
+   * Attaches a modern client (see {@link StreamAttach}): waits for the first start, keeps the output's stream
+   * identity, and lasts until the process exits even after the client's input ended.
+   */
+  public void attach(String name, AttachOptions options, java.io.InputStream in, StreamSink sink)
+      throws java.io.IOException, InterruptedException {
+    LiveContainer c = store.get(name);
+    engine.events.emit("container", "attach", c.id, c.eventAttributes());
+    new StreamAttach(c, options, in, sink, threads).run();
+  }
+
+  /** Creates an exec instance in a running container; returns its ID. */
+  public String execCreate(String name, ExecConfig config) {
+    return engine.execs.create(store.get(name), config);
+  }
+
+  /** Checks that an exec instance exists and may start now. */
+  public void execCheck(String id) {
+    engine.execs.requireStartable(id);
+  }
+
+  /**
+   * Runs an exec instance until its command exits ({@code detach}: in the background), output to {@code sink};
+   * {@code in} (may be {@code null}) feeds its stdin when it attached stdin.
+   */
+  public void execStart(String id, java.io.InputStream in, StreamSink sink, boolean detach)
+      throws InterruptedException {
+    engine.execs.start(id, in, sink, detach);
+  }
+
+  /** An exec instance's state; {@code No such exec instance: <id>} when unknown. */
+  public ExecInstance execInspect(String id) {
+    return engine.execs.inspect(id);
+  }
+
+  /** Records a resize of a modern container's TTY (an event; nothing else changes). */
+  public void resizeTty(String name, int height, int width) {
+    LiveContainer c = store.get(name);
+    java.util.Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
+    attributes.put("height", Integer.toString(height));
+    attributes.put("width", Integer.toString(width));
+    engine.events.emit("container", "resize", c.id, attributes);
+  }
+
   /** Blocks until the container is not running; its exit code. */
   public int await(String name) {
     LiveContainer c = store.get(name);
@@ -164,12 +247,22 @@ public final class Containers {
 
   /** Streams the container's root file system as an uncompressed tar. */
   public void export(String name, java.io.OutputStream out) throws java.io.IOException {
-    store.export(store.get(name), out);
+    LiveContainer c = store.get(name);
+    store.export(c, out);
+    engine.events.emit("container", "export", c.id, c.eventAttributes());
   }
 
   /** Commits the container's changes as a new image; returns it. Tags it {@code repo:tag} when repo is set. */
   public Image commit(String name, String repo, String tag, String comment, String author, Config runConfig) {
-    return store.commit(store.get(name), repo, tag, comment, author, runConfig);
+    LiveContainer c = store.get(name);
+    Image image = store.commit(c, repo, tag, comment, author, runConfig);
+    java.util.Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
+    attributes.put("comment", comment == null ? "" : comment);
+    attributes.put("imageID", image.id());
+    attributes.put("imageRef", repo == null || repo.isEmpty() ? "" : repo + ":" + (tag == null || tag.isEmpty()
+        ? "latest" : tag));
+    engine.events.emit("container", "commit", c.id, attributes);
+    return image;
   }
 
   /**
@@ -178,7 +271,9 @@ public final class Containers {
    */
   public void attach(String name, AttachOptions options, java.io.InputStream in, java.io.OutputStream out)
       throws java.io.IOException, InterruptedException {
-    new AttachSession(store.get(name), options, in, out, threads).run();
+    LiveContainer c = store.get(name);
+    engine.events.emit("container", "attach", c.id, c.eventAttributes());
+    new AttachSession(c, options, in, out, threads).run();
   }
 
   /** Checks that a container exists ({@code No such container: <name>}). */

@@ -49,6 +49,8 @@ public final class Engine implements AutoCloseable {
   final ContainerStore store;
   private final Containers containerApi;
   final ContainerRuntime runtime;
+  final Events events;
+  final Execs execs;
   final ProcessScripts scripts = new ProcessScripts();
   final TransferScripts transferScripts = new TransferScripts();
   private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
@@ -70,6 +72,8 @@ public final class Engine implements AutoCloseable {
     this.threads = Executors.newCachedThreadPool(new ProcessThreads());
     this.store = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
     this.runtime = new ContainerRuntime(this, threads);
+    this.events = new Events(clock);
+    this.execs = new Execs(this, threads);
     this.containerApi = new Containers(this, store, runtime, threads);
   }
 
@@ -79,6 +83,11 @@ public final class Engine implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The event log: container and image events with a bounded history. */
+  public Events events() {
+    return events;
   }
 
   public Registry registry() {
@@ -159,10 +168,13 @@ public final class Engine implements AutoCloseable {
 
   /** Points {@code repo:tag} at the image {@code name} resolves to; the tag defaults to {@code latest}. */
   public void tag(String name, String repo, String tag) {
-    locked(() -> {
+    String id = locked(() -> {
       tags.set(repo, tag, name);
-      return null;
+      Image image = tags.lookupOrNull(name);
+      return image == null ? name : image.id();
     });
+    String ref = repo + ":" + (tag == null || tag.isEmpty() ? "latest" : tag);
+    events.emit("image", "tag", id, Map.of("name", ref));
   }
 
   /**
@@ -185,11 +197,17 @@ public final class Engine implements AutoCloseable {
       graph.delete(image.id());
       return null;
     });
+    events.emit("image", "delete", name, Map.of("name", name));
   }
 
   /** API 1.2 delete: untag, then prune (ENDPOINTS.md §4). */
   public List<Deletion> untagAndPrune(String name) {
-    return locked(() -> new ImagePruner(graph, tags).delete(name));
+    List<Deletion> deletions = locked(() -> new ImagePruner(graph, tags).delete(name));
+    for (Deletion d : deletions) {
+      events.emit("image", d.kind() == Deletion.Kind.UNTAGGED ? "untag" : "delete", d.shortId(),
+          Map.of("name", name));
+    }
+    return deletions;
   }
 
   /** The files of an image's layer in the engine's file system. */
@@ -226,11 +244,14 @@ public final class Engine implements AutoCloseable {
    */
   public void pull(String name, String tag, String endpoint, ProgressSink sink) {
     new PullOperation(this, sink).run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
+    String ref = tag == null || tag.isEmpty() ? name : name + ":" + tag;
+    events.emit("image", "pull", ref, Map.of("name", name));
   }
 
   /** Pushes a repository (or one image, by ID) to the registry with these credentials. */
   public void push(String name, String endpoint, AuthConfig auth, ProgressSink sink) {
     new PushOperation(this, sink).run(name, endpoint == null ? "" : endpoint, auth);
+    events.emit("image", "push", name, Map.of("name", name));
   }
 
   /**

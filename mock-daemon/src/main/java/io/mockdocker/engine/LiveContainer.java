@@ -20,8 +20,11 @@ final class LiveContainer {
   final Path dir;
   final Path rootfs;
   final String resolvConfPath;
-  final ContainerOutput stdout = new ContainerOutput();
-  final ContainerOutput stderr = new ContainerOutput();
+  final String name;
+  final HostConfig hostConfig;
+  final ContainerLog log;
+  final ContainerOutput stdout;
+  final ContainerOutput stderr;
   final ReentrantLock ops = new ReentrantLock();
 
   Config config;
@@ -32,9 +35,17 @@ final class LiveContainer {
   boolean mounted;
   /** Set by rm, under the monitor and {@link #ops}: from then on the container is gone for every operation. */
   boolean removed;
+  /** Set once rm finished (files gone, destroy event sent); removed-waits watch it. */
+  boolean destroyed;
   BytePipe stdin;
   Run run;
   CountDownLatch exited = new CountDownLatch(0);
+  /** How many runs have ended; next-exit waits watch it. */
+  long exits;
+  /** A stdin pipe made by an attach before the first start; the start takes it over. */
+  BytePipe pendingStdin;
+  /** The exec instances created on this container, oldest first. */
+  final List<String> execIds = new java.util.ArrayList<>();
 
   /** One run of the container's process. */
   static final class Run {
@@ -49,12 +60,19 @@ final class LiveContainer {
     }
   }
 
-  LiveContainer(String id, OffsetDateTime created, Config config, String imageId, Path dir, String resolvConfPath) {
+  LiveContainer(String id, String name, OffsetDateTime created, Config config, HostConfig hostConfig, String imageId,
+      Path dir, String resolvConfPath, Clock clock) {
     this.id = id;
+    this.name = name;
+    this.hostConfig = hostConfig;
     this.created = created;
     this.config = config;
-    this.path = config.cmd().get(0);
-    this.args = List.copyOf(config.cmd().subList(1, config.cmd().size()));
+    List<String> argv = config.argv();
+    this.path = argv.get(0);
+    this.args = List.copyOf(argv.subList(1, argv.size()));
+    this.log = new ContainerLog(clock);
+    this.stdout = new ContainerOutput(log, StdStream.STDOUT);
+    this.stderr = new ContainerOutput(log, StdStream.STDERR);
     this.imageId = imageId;
     this.dir = dir;
     this.rootfs = dir.resolve("rootfs");
@@ -63,7 +81,8 @@ final class LiveContainer {
 
   synchronized Container snapshot() {
     return new Container(id, created, path, args, config, state, imageId, network, ContainerRuntime.SYS_INIT_PATH,
-        resolvConfPath, volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)));
+        resolvConfPath, volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)),
+        name, hostConfig, List.copyOf(execIds));
   }
 
   /** Fails as a missing container once rm took it; the monitor must be held. */
@@ -71,6 +90,17 @@ final class LiveContainer {
     if (removed) {
       throw new DockerException("No such container: " + Ids.shortId(id));
     }
+  }
+
+  /** The attributes every event of this container carries: its labels, then image and name. */
+  synchronized Map<String, String> eventAttributes() {
+    Map<String, String> attributes = new java.util.TreeMap<>();
+    if (config.labels() != null) {
+      attributes.putAll(config.labels());
+    }
+    attributes.put("image", config.image());
+    attributes.put("name", name);
+    return attributes;
   }
 
   synchronized boolean running() {

@@ -32,6 +32,11 @@ final class ProcessScripts {
     List<String> argv = new ArrayList<>();
     argv.add(c.path);
     argv.addAll(c.args);
+    return find(argv, c, engine);
+  }
+
+  /** The script for {@code argv} run in {@code c} (an exec's command), or {@code null}. */
+  ScriptHandle find(List<String> argv, LiveContainer c, Engine engine) {
     List<ScriptHandle> snapshot = new ArrayList<>(handles);
     for (int i = snapshot.size() - 1; i >= 0; i--) {
       ScriptHandle h = snapshot.get(i);
