@@ -34,6 +34,7 @@ final class Hijack {
       + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
   private static final long SLICE_MILLIS = 200;
+  private static final long ERA_PAUSE_MILLIS = 20;
 
   /** What runs on the taken-over connection. */
   interface Session {
@@ -48,14 +49,35 @@ final class Hijack {
     return upgrade != null && upgrade.equalsIgnoreCase("tcp") ? UPGRADE_HEAD : RAW_STREAM_HEAD;
   }
 
+  /**
+   * A head of the caller's choosing: the status line (e.g. {@code HTTP/1.1 101 UPGRADED}), then each header as
+   * {@code name: value}, in the order given, then the blank line.
+   */
+  static byte[] head(String statusLine, java.util.List<java.util.Map.Entry<String, String>> headers) {
+    StringBuilder sb = new StringBuilder(statusLine).append("\r\n");
+    for (java.util.Map.Entry<String, String> h : headers) {
+      sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+    }
+    return sb.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
   static void start(HttpServerExchange ex, byte[] head, ExecutorService threads, Session session) {
+    start(ex, head, ERA_PAUSE_MILLIS, threads, session);
+  }
+
+  /**
+   * Hijacks with {@code head}, flushed alone and followed by a pause of {@code pauseMillis} before the session's
+   * first byte (clients that read the head with a buffered HTTP parser lose bytes that arrive with it).
+   */
+  static void start(HttpServerExchange ex, byte[] head, long pauseMillis, ExecutorService threads,
+      Session session) {
     DockerApi.RawStreamWrapper wrapper = ex.getAttachment(DockerApi.RAW_STREAM);
     ex.setPersistent(true);
-    ex.putAttachment(DockerApi.HIJACKED_STATUS, head == UPGRADE_HEAD ? 101 : 200);
+    ex.putAttachment(DockerApi.HIJACKED_STATUS, status(head));
     ex.addResponseWrapper(new SwallowHead());
     ex.upgradeChannel("tcp", (connection, exchange) -> {
       try {
-        threads.execute(() -> serve(connection, head, wrapper, session));
+        threads.execute(() -> serve(connection, head, pauseMillis, wrapper, session));
       } catch (RejectedExecutionException e) {
         closeQuietly(connection);
       }
@@ -66,8 +88,18 @@ final class Hijack {
     ex.endExchange();
   }
 
-  private static void serve(StreamConnection connection, byte[] head, DockerApi.RawStreamWrapper wrapper,
-      Session session) {
+  /** The status code of a head ({@code HTTP/1.1 101 …}). */
+  private static int status(byte[] head) {
+    String line = new String(head, 0, Math.min(head.length, 12), StandardCharsets.US_ASCII);
+    try {
+      return Integer.parseInt(line.substring(9, 12));
+    } catch (RuntimeException e) {
+      return 200;
+    }
+  }
+
+  private static void serve(StreamConnection connection, byte[] head, long pauseMillis,
+      DockerApi.RawStreamWrapper wrapper, Session session) {
     StreamSourceChannel source = connection.getSourceChannel();
     StreamSinkChannel sink = connection.getSinkChannel();
     source.suspendReads();
@@ -78,7 +110,7 @@ final class Hijack {
     try {
       out.write(head);
       out.flush();
-      Thread.sleep(20); // era clients lose bytes that share a read with the head
+      Thread.sleep(pauseMillis); // clients lose bytes that share a read with the head
       OutputStream sessionOut = wrapper == null ? out : wrapper.wrap(out, connection);
       session.run(new ChannelIn(source, connection), sessionOut);
       sessionOut.flush();

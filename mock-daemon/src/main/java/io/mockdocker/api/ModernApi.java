@@ -12,6 +12,10 @@ final class ModernApi {
   static List<Route> routes(Engine engine, ExecutorService sessions, String apiVersion) {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new ModernSystemEndpoints(engine, apiVersion).routes());
+    routes.addAll(new ModernContainersEndpoints(engine).routes());
+    routes.addAll(new ModernAttachEndpoint(engine, sessions).routes());
+    routes.addAll(new ModernExecEndpoints(engine, sessions).routes());
+    routes.addAll(new ModernEventsEndpoint(engine).routes());
     return routes;
   }
 }

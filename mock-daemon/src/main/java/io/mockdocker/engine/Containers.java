@@ -181,9 +181,17 @@ public final class Containers {
    */
   public void attach(String name, AttachOptions options, java.io.InputStream in, StreamSink sink)
       throws java.io.IOException, InterruptedException {
+    prepareAttach(name, options).run(in, sink);
+  }
+
+  /**
+   * Subscribes a modern attach now (output from here on is kept) for the caller to run once the client's streams
+   * are ready.
+   */
+  public AttachHandle prepareAttach(String name, AttachOptions options) {
     LiveContainer c = store.get(name);
     engine.events.emit("container", "attach", c.id, c.eventAttributes());
-    new StreamAttach(c, options, in, sink, threads).run();
+    return new StreamAttach(c, options, threads);
   }
 
   /** Creates an exec instance in a running container; returns its ID. */

@@ -12,36 +12,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stdin (only with {@code StdinOnce}) but not the attach, which lasts until the process exits. An attach to a
  * container that already ran and exited ends at once, after the log replay when {@code logs} is asked for.
  */
-final class StreamAttach {
+final class StreamAttach implements AttachHandle {
   private final LiveContainer c;
   private final AttachOptions options;
-  private final InputStream clientIn;
-  private final StreamSink sink;
   private final ExecutorService threads;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final AtomicInteger open;
+  private final ContainerOutput.Listener out;
+  private final ContainerOutput.Listener err;
+  private final java.util.List<LogEntry> replay;
+  private final boolean live;
+  private final BytePipe stdinPipe;
+  private final boolean stdinOnce;
+  private final ContainerWaiter exit;
+  /** Output that arrived before {@link #run} gave a sink; guarded by {@code this}. */
+  private final java.util.List<Object[]> early = new java.util.ArrayList<>();
+  private StreamSink sink;
 
-  StreamAttach(LiveContainer c, AttachOptions options, InputStream clientIn, StreamSink sink,
-      ExecutorService threads) {
+  /** Subscribes at once, so that output of a start that follows is kept for {@link #run}. */
+  StreamAttach(LiveContainer c, AttachOptions options, ExecutorService threads) {
     this.c = c;
     this.options = options;
-    this.clientIn = clientIn;
-    this.sink = sink;
     this.threads = threads;
-  }
-
-  void run() throws IOException, InterruptedException {
-    CountDownLatch finished = new CountDownLatch(1);
-    AtomicInteger open = new AtomicInteger((options.stdout() ? 1 : 0) + (options.stderr() ? 1 : 0));
-    ContainerOutput.Listener out = listener(StdStream.STDOUT, open, finished);
-    ContainerOutput.Listener err = listener(StdStream.STDERR, open, finished);
-    BytePipe stdinPipe = null;
-    boolean stdinOnce;
-    boolean live;
-    java.util.List<LogEntry> replay = java.util.List.of();
+    this.open = new AtomicInteger((options.stdout() ? 1 : 0) + (options.stderr() ? 1 : 0));
+    this.out = listener(StdStream.STDOUT);
+    this.err = listener(StdStream.STDERR);
+    BytePipe pipe = null;
     synchronized (c) {
       c.requirePresent();
-      if (options.logs()) {
-        replay = c.log.entries();
-      }
+      replay = options.logs() ? c.log.entries() : java.util.List.of();
       boolean neverStarted = c.state.startedAt() == null && !c.state.running();
       live = options.stream() && (c.state.running() || neverStarted);
       if (live) {
@@ -53,43 +52,59 @@ final class StreamAttach {
         }
         if (options.stdin() && c.config.openStdin()) {
           if (c.state.running()) {
-            stdinPipe = c.stdin;
+            pipe = c.stdin;
           } else {
             if (c.pendingStdin == null) {
               c.pendingStdin = new BytePipe();
             }
-            stdinPipe = c.pendingStdin;
+            pipe = c.pendingStdin;
           }
         }
       }
       stdinOnce = c.config.stdinOnce();
     }
+    this.stdinPipe = pipe;
+    this.exit = new ContainerWaiter(c, WaitCondition.NEXT_EXIT);
+  }
+
+  @Override
+  public void run(InputStream clientIn, StreamSink target) throws IOException, InterruptedException {
     for (LogEntry e : replay) {
       if (e.stream() == StdStream.STDOUT ? options.stdout() : options.stderr()) {
-        sink.write(e.stream(), e.bytes());
+        target.write(e.stream(), e.bytes());
       }
+    }
+    synchronized (this) {
+      for (Object[] pending : early) {
+        target.write((StdStream) pending[0], (byte[]) pending[1]);
+      }
+      early.clear();
+      sink = target;
     }
     if (!live) {
       return;
     }
-    ContainerWaiter exit = new ContainerWaiter(c, WaitCondition.NEXT_EXIT);
     if (stdinPipe != null) {
-      BytePipe pipe = stdinPipe;
-      threads.submit(() -> pump(pipe, stdinOnce));
+      threads.submit(() -> pump(clientIn, stdinPipe, stdinOnce));
     }
     try {
-      if (open.get() == 0) {
+      if (open.get() == 0 && !(options.stdout() || options.stderr())) {
         exit.await();
       } else {
         finished.await();
       }
     } finally {
-      c.stdout.unsubscribe(out);
-      c.stderr.unsubscribe(err);
+      close();
     }
   }
 
-  private void pump(BytePipe pipe, boolean stdinOnce) {
+  @Override
+  public void close() {
+    c.stdout.unsubscribe(out);
+    c.stderr.unsubscribe(err);
+  }
+
+  private static void pump(InputStream clientIn, BytePipe pipe, boolean stdinOnce) {
     byte[] buf = new byte[32 * 1024];
     try {
       int n;
@@ -104,14 +119,22 @@ final class StreamAttach {
     }
   }
 
-  private ContainerOutput.Listener listener(StdStream stream, AtomicInteger open, CountDownLatch finished) {
+  private synchronized void deliver(StdStream stream, byte[] bytes) throws IOException {
+    if (sink == null) {
+      early.add(new Object[] {stream, bytes});
+    } else {
+      sink.write(stream, bytes);
+    }
+  }
+
+  private ContainerOutput.Listener listener(StdStream stream) {
     return new ContainerOutput.Listener() {
       private boolean closed;
 
       @Override
       public void write(byte[] bytes) throws IOException {
         if (bytes.length > 0) {
-          sink.write(stream, bytes);
+          deliver(stream, bytes);
         }
       }
 
