@@ -12,6 +12,10 @@ final class ModernApi {
   static List<Route> routes(Engine engine, ExecutorService sessions, String apiVersion) {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new ModernSystemEndpoints(engine, apiVersion).routes());
+    routes.addAll(new ModernImagesEndpoints(engine).routes());
+    routes.addAll(new ModernImageStreams(engine).routes());
+    routes.addAll(new ModernBuildEndpoint(engine).routes());
+    routes.addAll(new ModernAuthEndpoint(engine).routes());
     return routes;
   }
 }

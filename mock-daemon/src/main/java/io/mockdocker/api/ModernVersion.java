@@ -12,6 +12,7 @@ package io.mockdocker.api;
  * @param imageContainerFields below 1.45: image inspect carries {@code Container} and {@code ContainerConfig}
  * @param legacyEventFields below 1.52: events carry {@code status}, {@code id} and {@code from}
  * @param stopSignal 1.42+: stop takes {@code signal}
+ * @param legacyImageConfig below 1.50: image inspect's {@code Config} has the container config's shape
  */
 record ModernVersion(
     String number,
@@ -22,7 +23,8 @@ record ModernVersion(
     boolean untaggedNone,
     boolean imageContainerFields,
     boolean legacyEventFields,
-    boolean stopSignal) {
+    boolean stopSignal,
+    boolean legacyImageConfig) {
 
   static ModernVersion of(String number) {
     return new ModernVersion(number,
@@ -33,7 +35,8 @@ record ModernVersion(
         !atLeast(number, "1.43"),
         !atLeast(number, "1.45"),
         !atLeast(number, "1.52"),
-        atLeast(number, "1.42"));
+        atLeast(number, "1.42"),
+        !atLeast(number, "1.50"));
   }
 
   private static boolean atLeast(String number, String version) {
