@@ -16,6 +16,10 @@ final class ModernApi {
     routes.addAll(new ModernAttachEndpoint(engine, sessions).routes());
     routes.addAll(new ModernExecEndpoints(engine, sessions).routes());
     routes.addAll(new ModernEventsEndpoint(engine).routes());
+    routes.addAll(new ModernImagesEndpoints(engine).routes());
+    routes.addAll(new ModernImageStreams(engine).routes());
+    routes.addAll(new ModernBuildEndpoint(engine).routes());
+    routes.addAll(new ModernAuthEndpoint(engine).routes());
     return routes;
   }
 }

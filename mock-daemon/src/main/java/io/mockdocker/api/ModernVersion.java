@@ -14,6 +14,7 @@ package io.mockdocker.api;
  * @param stopSignal 1.42+: stop takes {@code signal}
  * @param legacyNetworkFields below 1.52: container inspect's {@code NetworkSettings} carries the deprecated
  *     top-level {@code IPAddress}, {@code Gateway}, {@code MacAddress}, … fields
+ * @param legacyImageConfig below 1.50: image inspect's {@code Config} has the container config's shape
  */
 record ModernVersion(
     String number,
@@ -25,7 +26,8 @@ record ModernVersion(
     boolean imageContainerFields,
     boolean legacyEventFields,
     boolean stopSignal,
-    boolean legacyNetworkFields) {
+    boolean legacyNetworkFields,
+    boolean legacyImageConfig) {
 
   static ModernVersion of(String number) {
     return new ModernVersion(number,
@@ -37,7 +39,8 @@ record ModernVersion(
         !atLeast(number, "1.45"),
         !atLeast(number, "1.52"),
         atLeast(number, "1.42"),
-        !atLeast(number, "1.52"));
+        !atLeast(number, "1.52"),
+        !atLeast(number, "1.50"));
   }
 
   private static boolean atLeast(String number, String version) {

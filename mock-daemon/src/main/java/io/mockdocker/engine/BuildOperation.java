@@ -27,23 +27,66 @@ final class BuildOperation {
   private final Engine engine;
   private final BuildOutput out;
   private final Path context;
+  private final BuildRequest request;
   private String image = "";
   private String maintainer = "";
   private Config config = Config.empty();
 
   BuildOperation(Engine engine, BuildOutput out, Path context) {
+    this(engine, out, context, new BuildRequest(BuildDialect.ERA, "", false, false, null));
+  }
+
+  BuildOperation(Engine engine, BuildOutput out, Path context, BuildRequest request) {
     this.engine = engine;
     this.out = out;
     this.context = context;
+    this.request = request;
   }
 
-  String build(String dockerfile) {
-    int step = 0;
+  private static final java.util.Set<String> CLASSIC_INSTRUCTIONS = java.util.Set.of("from", "maintainer", "run",
+      "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume");
+
+  /** The Dockerfile's instruction lines: stripped, comments and blanks dropped, continuations joined (classic). */
+  private List<String> lines(String dockerfile) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder pending = new StringBuilder();
     for (String raw : dockerfile.split("\n", -1)) {
       String line = raw.strip().replaceFirst("\t", " ");
+      if (request.dialect().modern) {
+        if (line.startsWith("#") && pending.length() == 0) {
+          continue;
+        }
+        if (line.endsWith("\\")) {
+          pending.append(line, 0, line.length() - 1).append(' ');
+          continue;
+        }
+        line = (pending + line).strip();
+        pending.setLength(0);
+      }
       if (line.isEmpty() || line.charAt(0) == '#') {
         continue;
       }
+      lines.add(line);
+    }
+    if (pending.length() > 0) {
+      lines.add(pending.toString().strip());
+    }
+    return lines;
+  }
+
+  String build(String dockerfile) {
+    List<String> lines = lines(dockerfile);
+    if (request.dialect().modern) {
+      for (String line : lines) {
+        String instruction = line.split("[ \t]", 2)[0].toLowerCase(Locale.ROOT);
+        if (!CLASSIC_INSTRUCTIONS.contains(instruction)) {
+          throw new DockerException("Bad parameter: dockerfile parse error, unknown instruction: "
+              + instruction.toUpperCase(Locale.ROOT));
+        }
+      }
+    }
+    int step = 0;
+    for (String line : lines) {
       String[] parts = line.split(" ", 2);
       if (parts.length != 2) {
         throw new DockerException("Invalid Dockerfile format");
@@ -51,18 +94,18 @@ final class BuildOperation {
       String instruction = parts[0].strip().toLowerCase(Locale.ROOT);
       String args = parts[1].strip();
       step++;
-      out.write("Step " + step + " : " + instruction.toUpperCase(Locale.ROOT) + " " + args + "\n");
+      out.step(step, lines.size(), instruction.toUpperCase(Locale.ROOT), args, line);
       Transfers.step(engine, new Transfer(TransferKind.BUILD, "", "", step, 0));
       if (!dispatch(instruction, args)) {
-        out.write("# Skipping unknown instruction " + instruction.toUpperCase(Locale.ROOT) + "\n");
+        out.skipped(instruction.toUpperCase(Locale.ROOT));
         continue;
       }
-      out.write(" ---> " + Ids.shortId(image) + "\n");
+      out.stepResult(image);
     }
     if (image.isEmpty()) {
       throw new DockerException("An error occured during the build\n");
     }
-    out.write("Successfully built " + Ids.shortId(image) + "\n");
+    out.built(image);
     return image;
   }
 
@@ -78,16 +121,55 @@ final class BuildOperation {
       case "cmd" -> cmd(args);
       case "expose" -> expose(args);
       case "insert" -> throw new DockerException("INSERT has been deprecated. Please use ADD instead");
-      case "copy" -> throw new DockerException("COPY has been deprecated. Please use ADD instead");
-      case "add" -> add(args);
+      case "copy" -> {
+        if (!request.dialect().modern) {
+          throw new DockerException("COPY has been deprecated. Please use ADD instead");
+        }
+        add(args, "COPY", false);
+      }
+      case "add" -> add(args, "ADD", true);
       default -> {
-        return false;
+        return request.dialect().modern && classic(instruction, args);
       }
     }
     return true;
   }
 
+  /** The classic builder's metadata instructions: each commits a no-op layer with its comment. */
+  private boolean classic(String instruction, String args) {
+    String keyword = instruction.toUpperCase(Locale.ROOT);
+    switch (instruction) {
+      case "user" -> config = config.toBuilder().user(args).build();
+      case "volume" -> {
+        List<String> volumes = config.volumes() == null ? new ArrayList<>() : new ArrayList<>(config.volumes());
+        volumes.addAll(parseList(args));
+        config = config.toBuilder().volumes(volumes).build();
+      }
+      case "workdir", "entrypoint", "label", "arg" -> {
+        // recorded in the layer's history; the engine's Config has no field for them yet
+      }
+      default -> {
+        return false;
+      }
+    }
+    commit(null, config.cmd(), keyword + " " + args);
+    return true;
+  }
+
+  private static List<String> parseList(String args) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(args,
+          new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+    } catch (IOException | RuntimeException e) {
+      return List.of(args.split("\\s+"));
+    }
+  }
+
   private void from(String name) {
+    if (request.dialect().modern) {
+      fromReference(name);
+      return;
+    }
     Image found = engine.findImage(name).orElse(null);
     if (found == null) {
       String[] parts = name.split(":", -1);
@@ -98,15 +180,40 @@ final class BuildOperation {
     config = Config.empty();
   }
 
+  /** FROM in the classic builder: a reference (a registry host allowed, tag {@code latest} by default) or an ID. */
+  private void fromReference(String name) {
+    String ref = name;
+    for (String prefix : new String[] {"docker.io/library/", "docker.io/"}) {
+      if (ref.startsWith(prefix)) {
+        ref = ref.substring(prefix.length());
+        break;
+      }
+    }
+    int slash = ref.lastIndexOf('/');
+    int colon = ref.lastIndexOf(':');
+    String repository = colon > slash ? ref.substring(0, colon) : ref;
+    String tag = colon > slash ? ref.substring(colon + 1) : TagStore.DEFAULT_TAG;
+    Image found = engine.tagged(repository, tag).orElse(null);
+    if (found == null && Ids.isValid(ref)) {
+      found = engine.imageById(ref).orElse(null);
+    }
+    if (found == null) {
+      engine.pull(repository, tag, "", out.pullSink());
+      found = engine.tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
+    }
+    image = found.id();
+    config = found.config() == null ? Config.empty() : found.config();
+  }
+
   private void run(String args) {
     requireImage("run");
     List<String> cmd = config.cmd();
     Config parsed = Config.builder().attachStdout(true).attachStderr(true).cmd("/bin/sh", "-c", args)
         .image(image).volumes(List.of()).build();
     config = Configs.merge(config.toBuilder().cmd((List<String>) null).build(), parsed);
-    String cached = engine.cachedChild(image, config).orElse(null);
+    String cached = request.noCache() ? null : engine.cachedChild(image, config).orElse(null);
     if (cached != null) {
-      out.write(" ---> Using cache\n");
+      out.usingCache();
       image = cached;
       return;
     }
@@ -119,8 +226,19 @@ final class BuildOperation {
       Thread.currentThread().interrupt();
       throw new DockerException("interrupted");
     }
+    if (request.dialect().modern) {
+      byte[] stdout = c.stdout.log();
+      byte[] stderr = c.stderr.log();
+      String text = new String(stdout, java.nio.charset.StandardCharsets.UTF_8)
+          + new String(stderr, java.nio.charset.StandardCharsets.UTF_8);
+      if (!text.isEmpty()) {
+        out.processOutput(text);
+      }
+    }
     if (code != 0) {
-      throw new DockerException("The command " + goList(config.cmd()) + " returned a non-zero code: " + code);
+      throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
+          "The command " + goList(config.cmd()) + " returned a non-zero code: " + code,
+          String.join(" ", config.cmd()), String.valueOf(code));
     }
     commit(c, cmd, "run");
     config = config.toBuilder().cmd(cmd).build();
@@ -168,7 +286,7 @@ final class BuildOperation {
     commit(null, config.cmd(), "EXPOSE " + goList(ports));
   }
 
-  private void add(String args) {
+  private void add(String args, String keyword, boolean extract) {
     if (context == null) {
       throw new DockerException("No context given. Impossible to use ADD");
     }
@@ -179,7 +297,8 @@ final class BuildOperation {
     String orig = parts[0].strip();
     String dest = parts[1].strip();
     List<String> cmd = config.cmd();
-    config = config.toBuilder().cmd("/bin/sh", "-c", "#(nop) ADD " + orig + " in " + dest).image(image).build();
+    config = config.toBuilder().cmd("/bin/sh", "-c", "#(nop) " + keyword + " " + orig + " in " + dest).image(image)
+        .build();
     LiveContainer c = create();
     engine.runtime.mount(c);
     try {
@@ -195,6 +314,9 @@ final class BuildOperation {
         byte[] bytes = Files.readAllBytes(from);
         Path staging = null;
         try {
+          if (!extract) {
+            throw new DockerException("COPY does not unpack archives");
+          }
           staging = engine.layers.untar(bytes);
         } catch (DockerException notAnArchive) {
           if (notAnArchive.getCause() instanceof TarExtraction.TarLimitException) {
@@ -223,7 +345,7 @@ final class BuildOperation {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    commit(c, cmd, "ADD " + orig + " in " + dest);
+    commit(c, cmd, keyword + " " + orig + " in " + dest);
     config = config.toBuilder().cmd(cmd).build();
   }
 
@@ -286,9 +408,9 @@ final class BuildOperation {
     LiveContainer container = c;
     if (container == null) {
       config = config.toBuilder().cmd("/bin/sh", "-c", "#(nop) " + comment).build();
-      String cached = engine.cachedChild(image, config).orElse(null);
+      String cached = request.noCache() ? null : engine.cachedChild(image, config).orElse(null);
       if (cached != null) {
-        out.write(" ---> Using cache\n");
+        out.usingCache();
         image = cached;
         return;
       }
@@ -296,6 +418,10 @@ final class BuildOperation {
     }
     Config auto = config.toBuilder().cmd(autoCmd).build();
     image = engine.store.commit(container, "", "", "", maintainer, auto).id();
+    if (request.remove()) {
+      engine.store.remove(container.id);
+      out.removedIntermediate(container.id);
+    }
   }
 
   private LiveContainer create() {
@@ -304,7 +430,7 @@ final class BuildOperation {
     synchronized (c) {
       config = c.config; // Create merged into the builder's own config, hostname included
     }
-    out.write(" ---> Running in " + Ids.shortId(c.id) + "\n");
+    out.runningIn(c.id);
     return c;
   }
 

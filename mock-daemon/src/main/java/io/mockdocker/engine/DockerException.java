@@ -6,7 +6,7 @@ package io.mockdocker.engine;
  * <p>The HTTP view maps the message to a status by its prefix, as the real daemon did: {@code No such} is 404,
  * {@code Bad parameter} 400, {@code Conflict} 409, {@code Impossible} 406, anything else 500.
  */
-public final class DockerException extends RuntimeException {
+public class DockerException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public DockerException(String message) {

@@ -46,7 +46,7 @@ final class PullOperation {
     List<String> imageList = registry.repositoryImages(remote);
     Map<String, String> tagsList = registry.tags(remote).orElse(null);
     if (imageList == null || tagsList == null) {
-      throw new DockerException("HTTP code: 404");
+      throw new NotInRegistry("HTTP code: 404", local, askedTag, false);
     }
     Map<String, String> tagOf = new TreeMap<>();
     if (askedTag.isEmpty()) {
@@ -54,9 +54,10 @@ final class PullOperation {
     } else {
       String id = tagsList.get(askedTag);
       if (id == null) {
-        throw new DockerException("Tag " + askedTag + " not found in repositoy " + local);
+        throw new NotInRegistry("Tag " + askedTag + " not found in repositoy " + local, local, askedTag, true);
       }
       tagOf.put(id, askedTag);
+      sink.resolved(local, askedTag, id);
     }
     for (String id : imageList) {
       String imgTag = tagOf.getOrDefault(id, "");
@@ -72,14 +73,28 @@ final class PullOperation {
         throw new DockerException("Could not find repository on any of the indexed registries.", e);
       }
     }
-    engine.locked(() -> {
-      tagsList.forEach((tag, id) -> {
-        if (askedTag.isEmpty() || tag.equals(askedTag)) {
-          engine.tags.set(local, tag, id);
+    boolean moved = engine.locked(() -> {
+      boolean any = false;
+      for (Map.Entry<String, String> e : tagsList.entrySet()) {
+        if (askedTag.isEmpty() || e.getKey().equals(askedTag)) {
+          Map<String, String> before = engine.tags.repository(local);
+          any |= before == null || !e.getValue().equals(before.get(e.getKey()));
+          engine.tags.set(local, e.getKey(), e.getValue());
         }
-      });
-      return null;
+      }
+      return any;
     });
+    if (askedTag.isEmpty()) {
+      sink.finished("", null, moved || layers > 0);
+      return;
+    }
+    String id = tagsList.get(askedTag);
+    List<String> ancestry = registry.ancestry(id);
+    List<String> baseFirst = new java.util.ArrayList<>(ancestry == null ? List.of(id) : ancestry);
+    java.util.Collections.reverse(baseFirst);
+    Manifest manifest = Manifest.of(local, askedTag, id, baseFirst);
+    engine.digests.record(id, local, manifest.digest());
+    sink.finished(id, manifest, moved || layers > 0);
   }
 
   /** Pulls an image and its missing ancestors, the image itself first, down to the base. */
@@ -88,6 +103,14 @@ final class PullOperation {
     List<String> history = registry.ancestry(id);
     if (history == null) {
       throw new DockerException("Internal server error: 404 trying to fetch remote history for " + id);
+    }
+    for (int i = history.size() - 1; i >= 0; i--) {
+      String layerId = history.get(i);
+      if (engine.locked(() -> engine.graph.exists(layerId))) {
+        sink.layerExists(layerId);
+      } else {
+        sink.layerStarted(layerId);
+      }
     }
     for (String layerId : history) {
       boolean present = engine.locked(() -> engine.graph.exists(layerId));
@@ -101,6 +124,7 @@ final class PullOperation {
       Transfer transfer = new Transfer(TransferKind.PULL, repository, layerId, ++layers, 0);
       byte[] layer = Transfers.withProgress(engine, transfer, remote.layerBytes(), remote.layerSize(), "Downloading",
           sink);
+      sink.layerDownloaded(layerId);
       Path staged = engine.layers.untar(layer);
       boolean registered = engine.locked(() -> {
         if (!engine.graph.exists(layerId)) {
@@ -112,6 +136,7 @@ final class PullOperation {
       if (!registered) {
         engine.layers.discard(staged);
       }
+      sink.layerRegistered(layerId);
     }
   }
 }

@@ -116,16 +116,19 @@ final class PushOperation {
       sink.status("Image " + id + " already uploaded ; skipping");
       return;
     }
-    byte[] layer;
-    try {
-      // the stored archive when there is one (imports), else a tar of the layer as ExportRw made for commits
-      Path archive = engine.graph.archivePath(id);
-      layer = Files.isRegularFile(archive) ? Files.readAllBytes(archive) : Layers.tarBytes(engine.graph.layerDir(id));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] layer = layerBytes(engine, id);
     layer = Transfers.withProgress(engine, new Transfer(TransferKind.PUSH, repository, id, ++layers, 0), layer,
         layer.length, "Pushing", sink);
     registry.receive(new RemoteImage(image, image.size(), layer));
+  }
+
+  /** The stored archive when there is one (imports), else a tar of the layer as ExportRw made for commits. */
+  static byte[] layerBytes(Engine engine, String id) {
+    try {
+      Path archive = engine.graph.archivePath(id);
+      return Files.isRegularFile(archive) ? Files.readAllBytes(archive) : Layers.tarBytes(engine.graph.layerDir(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

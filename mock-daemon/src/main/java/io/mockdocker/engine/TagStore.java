@@ -91,6 +91,11 @@ final class TagStore {
     repositories.computeIfAbsent(repo, k -> new TreeMap<>()).put(t, image.id());
   }
 
+  /** Points {@code repo:tag} at the image ID, moving an existing tag; no name checks. */
+  void put(String repo, String tag, String id) {
+    repositories.computeIfAbsent(repo, k -> new TreeMap<>()).put(tag, id);
+  }
+
   /**
    * Removes {@code repo:tag}, or the whole repository when {@code tag} is empty. Returns whether something was
    * removed; a missing tag of an existing repository is {@code No such tag: repo:tag}.

@@ -45,6 +45,7 @@ final class Transfers {
             mark.apply(engine, hook, t);
           } catch (DockerException e) {
             sink.progress(action, cadence.text());
+            sink.layerProgress(t.image(), pos, total);
             sink.endOfTransfer();
             throw e;
           }
@@ -60,6 +61,7 @@ final class Transfers {
         pacer.read(n);
         if (cadence.onRead(n)) {
           sink.progress(action, cadence.text());
+          sink.layerProgress(t.image(), stop, total);
         }
         pos = stop;
       }
@@ -68,6 +70,7 @@ final class Transfers {
       throw new ConnectionDropped(t + " interrupted");
     }
     sink.progress(action, cadence.text());
+    sink.layerProgress(t.image(), pos, total);
     sink.endOfTransfer();
     return bytes;
   }

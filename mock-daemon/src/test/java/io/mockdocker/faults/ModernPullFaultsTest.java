@@ -1,0 +1,60 @@
+package io.mockdocker.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mockdocker.MockDocker;
+import io.mockdocker.api.ApiProfile;
+import io.mockdocker.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** Faults and scenarios break a modern pull as they break an era pull: at the same byte, in the modern wording. */
+class ModernPullFaultsTest {
+  static final String PULL = "/v1.50/images/create?fromImage=docker.io%2Flibrary%2Fbusybox&tag=latest";
+
+  @Test
+  void the_flaky_registry_scenario_resets_every_third_modern_pull_halfway_through_its_first_layer() throws Exception {
+    try (MockDocker docker = MockDocker.builder().scenario(Scenario.named("flaky-registry"))
+        .profile(ApiProfile.modern()).start()) {
+      Wire.Received first = Wire.post(docker.uri(), "/v1.50/images/create?fromImage=nosuch&tag=latest");
+      assertThat(first.head()).startsWith("HTTP/1.1 404 Not Found");
+      Wire.Received second = Wire.post(docker.uri(), "/v1.50/images/create?fromImage=nosuch&tag=latest");
+      assertThat(second.head()).startsWith("HTTP/1.1 404 Not Found");
+      Wire.Received third = Wire.post(docker.uri(), PULL);
+      assertThat(third.head()).startsWith("HTTP/1.1 200 OK");
+      assertThat(third.body()).startsWith("{\"status\":\"Pulling from library/busybox\",\"id\":\"latest\"}\r\n")
+          .contains("{\"status\":\"Pulling fs layer\",\"progressDetail\":{}")
+          .doesNotContain("Pull complete").doesNotContain("Status:");
+      assertThat(third.reset()).as(String.valueOf(third.failure())).isTrue();
+      assertThat(docker.engine().findImage("busybox")).isEmpty();
+      Wire.Received fourth = Wire.post(docker.uri(), PULL);
+      for (int i = 0; i < 50 && fourth.body().contains("already in progress"); i++) {
+        Thread.sleep(100); // the reset reaches the client before the broken pull has unwound
+        fourth = Wire.post(docker.uri(), PULL);
+      }
+      assertThat(fourth.body()).endsWith("{\"status\":\"Status: Downloaded newer image for busybox:latest\"}\r\n");
+    }
+  }
+
+  @Test
+  void the_disk_full_scenario_ends_a_modern_pull_with_an_error_detail_line() {
+    try (MockDocker docker = MockDocker.builder().scenario(Scenario.named("disk-full-during-pull"))
+        .profile(ApiProfile.modern()).start()) {
+      Wire.Received r = Wire.post(docker.uri(), PULL);
+      assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
+      assertThat(r.failure()).isNull();
+      String message = "write /var/lib/docker/graph/_tmp/layer.tar: no space left on device";
+      assertThat(r.body()).endsWith("{\"errorDetail\":{\"message\":\"" + message + "\"},\"error\":\"" + message
+          + "\"}\r\n");
+    }
+  }
+
+  @Test
+  void an_error_fault_at_40_percent_is_the_modern_pulls_error_detail() {
+    try (MockDocker docker = MockDocker.builder().profile(ApiProfile.modern()).start()) {
+      docker.faults().on("POST", "/images/create").atProgress(1, 0.4).error("unexpected EOF");
+      Wire.Received r = Wire.post(docker.uri(), PULL);
+      assertThat(r.body()).contains("\"status\":\"Downloading\"")
+          .endsWith("{\"errorDetail\":{\"message\":\"unexpected EOF\"},\"error\":\"unexpected EOF\"}\r\n");
+    }
+  }
+}
