@@ -1,0 +1,283 @@
+package io.mockdocker.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.AuthResponse;
+import com.github.dockerjava.api.model.ChangeLog;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.SearchItem;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Version;
+import io.mockdocker.MockDocker;
+import io.mockdocker.junit.MockDockerTest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker-java 3.7.1 against the modern profile, through its own commands: the same contract with no API version set
+ * (bare paths, the daemon's newest) and pinned to 1.44 ({@code /v1.44/…}), by the two subclasses.
+ */
+@MockDockerTest(profile = "modern")
+abstract class ModernDockerJavaContract {
+  static final int SECONDS = 30;
+
+  DockerClient client;
+
+  /** The version docker-java is pinned to, or {@code null} for none. */
+  abstract String apiVersion();
+
+  /** The path prefix docker-java sends: {@code ""} or {@code /v1.44}. */
+  String prefix() {
+    return apiVersion() == null ? "" : "/v" + apiVersion();
+  }
+
+  @BeforeEach
+  void connect(MockDocker docker) {
+    client = ImageJob.connect(docker.dockerHost(), apiVersion());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    client.close();
+  }
+
+  void pullBusybox() throws InterruptedException {
+    assertThat(client.pullImageCmd("busybox").withTag("latest").exec(new PullImageResultCallback())
+        .awaitCompletion(SECONDS, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void ping_version_and_info(MockDocker docker) {
+    client.pingCmd().exec();
+    Version version = client.versionCmd().exec();
+    assertThat(version.getApiVersion()).isEqualTo("1.50");
+    assertThat(version.getVersion()).isEqualTo("28.2.2");
+    Info info = client.infoCmd().exec();
+    assertThat(info.getContainers()).isZero();
+    assertThat(info.getServerVersion()).isEqualTo("28.2.2");
+    assertThat(docker.journal().requests()).map(r -> r.method() + " " + r.target() + " " + r.status())
+        .containsExactly("GET " + prefix() + "/_ping 200", "GET " + prefix() + "/version 200",
+            "GET " + prefix() + "/info 200");
+  }
+
+  @Test
+  void pull_with_await_completion_then_list_and_inspect_the_image(MockDocker docker) throws Exception {
+    pullBusybox();
+    List<Image> images = client.listImagesCmd().exec();
+    assertThat(images).anySatisfy(i -> assertThat(i.getRepoTags()).contains("busybox:latest"));
+    InspectImageResponse busybox = client.inspectImageCmd("busybox").exec();
+    assertThat(busybox.getId()).startsWith("sha256:").hasSize(71);
+    assertThat(busybox.getRepoTags()).containsExactly("busybox:latest");
+    // a second pull is up to date, which PullImageResultCallback accepts too
+    pullBusybox();
+  }
+
+  @Test
+  void pull_of_a_missing_repository_is_not_found() {
+    assertThatThrownBy(() -> client.pullImageCmd("acme/missing").withTag("latest")
+        .exec(new PullImageResultCallback()).awaitCompletion(SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("pull access denied for acme/missing");
+  }
+
+  @Test
+  void create_start_attach_wait_logs_inspect_and_remove(MockDocker docker) throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withName("job1").withLabels(Map.of("team", "a"))
+        .withCmd("sh", "-c", "echo out; echo err >&2; exit 3").exec().getId();
+    Frames attached = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+        .exec(new Frames());
+    client.startContainerCmd(id).exec();
+    int status = client.waitContainerCmd(id).start().awaitStatusCode(SECONDS, TimeUnit.SECONDS);
+    attached.awaitCompletion(SECONDS, TimeUnit.SECONDS);
+    Frames logs = client.logContainerCmd(id).withStdOut(true).withStdErr(true).withTailAll().exec(new Frames());
+    logs.awaitCompletion(SECONDS, TimeUnit.SECONDS);
+    InspectContainerResponse inspected = client.inspectContainerCmd("job1").exec();
+    List<Container> listed = client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("team", "a"))
+        .exec();
+
+    assertThat(id).matches("[0-9a-f]{64}");
+    assertThat(status).isEqualTo(3);
+    assertThat(attached.text(StreamType.STDOUT)).isEqualTo("out\n");
+    assertThat(attached.text(StreamType.STDERR)).isEqualTo("err\n");
+    assertThat(logs.text(StreamType.STDOUT)).isEqualTo("out\n");
+    assertThat(logs.text(StreamType.STDERR)).isEqualTo("err\n");
+    assertThat(inspected.getId()).isEqualTo(id);
+    assertThat(inspected.getName()).isEqualTo("/job1");
+    assertThat(inspected.getState().getRunning()).isFalse();
+    assertThat(inspected.getState().getExitCodeLong()).isEqualTo(3L);
+    assertThat(inspected.getConfig().getLabels()).containsEntry("team", "a");
+    assertThat(listed).singleElement().satisfies(c -> {
+      assertThat(c.getNames()).containsExactly("/job1");
+      assertThat(c.getState()).isEqualTo("exited");
+      assertThat(c.getStatus()).startsWith("Exited (3)");
+    });
+
+    client.removeContainerCmd(id).exec();
+    assertThat(docker.engine().containers().all()).isEmpty();
+    assertThatThrownBy(() -> client.inspectContainerCmd(id).exec()).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void exec_in_a_running_container_and_its_exit_code() throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withName("sleeper").withCmd("sleep", "100").exec().getId();
+    client.startContainerCmd(id).exec();
+    String exec = client.execCreateCmd(id).withCmd("sh", "-c", "echo hi; exit 4").withAttachStdout(true)
+        .withAttachStderr(true).exec().getId();
+    Frames out = client.execStartCmd(exec).exec(new Frames());
+    out.awaitCompletion(SECONDS, TimeUnit.SECONDS);
+    InspectExecResponse inspected = client.inspectExecCmd(exec).exec();
+
+    assertThat(out.text(StreamType.STDOUT)).isEqualTo("hi\n");
+    assertThat(inspected.isRunning()).isFalse();
+    assertThat(inspected.getExitCodeLong()).isEqualTo(4L);
+    assertThat(client.containerDiffCmd(id).exec()).isNotNull();
+
+    assertThatThrownBy(() -> client.removeContainerCmd(id).exec()).isInstanceOf(ConflictException.class);
+    client.stopContainerCmd(id).withTimeout(1).exec();
+    assertThat(client.inspectContainerCmd(id).exec().getState().getRunning()).isFalse();
+    client.removeContainerCmd(id).exec();
+  }
+
+  @Test
+  void changes_and_commit(MockDocker docker) throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withCmd("sh", "-c", "echo x > /tmp/made").exec().getId();
+    client.startContainerCmd(id).exec();
+    client.waitContainerCmd(id).start().awaitStatusCode(SECONDS, TimeUnit.SECONDS);
+    List<ChangeLog> changes = client.containerDiffCmd(id).exec();
+    String image = client.commitCmd(id).withRepository("jcommitted").withTag("v1").withMessage("msg")
+        .withAuthor("me").exec();
+
+    assertThat(changes).extracting(ChangeLog::getPath).contains("/tmp/made");
+    assertThat(image).startsWith("sha256:");
+    InspectImageResponse committed = client.inspectImageCmd("jcommitted:v1").exec();
+    assertThat(committed.getId()).isEqualTo(image);
+    assertThat(committed.getAuthor()).isEqualTo("me");
+    assertThat(committed.getComment()).isEqualTo("msg");
+  }
+
+  @Test
+  void build_with_await_image_id_then_run_it_through_the_example(@TempDir Path dir) throws Exception {
+    pullBusybox();
+    Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUN echo built > /built.txt\nCMD [\"cat\", \"/built.txt\"]\n");
+    String built = client.buildImageCmd(dir.toFile()).withTags(Set.of("jbuilt:1"))
+        .exec(new BuildImageResultCallback()).awaitImageId(SECONDS, TimeUnit.SECONDS);
+    assertThat(built).matches("[0-9a-f]{12}");
+    assertThat(client.inspectImageCmd("jbuilt:1").exec().getId()).startsWith("sha256:" + built);
+
+    ImageJob.Result job = new ImageJob(client, Duration.ofSeconds(SECONDS)).run(dir, "jbuilt:2");
+    assertThat(job.exitCode()).isZero();
+    assertThat(job.stdout()).isEqualTo("built\n");
+    assertThat(job.stderr()).isEmpty();
+    assertThat(job.imageId()).isEqualTo(built);
+  }
+
+  @Test
+  void build_failure_is_reported_by_await_image_id(@TempDir Path dir) throws Exception {
+    pullBusybox();
+    Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUN false\n");
+    assertThatThrownBy(() -> client.buildImageCmd(dir.toFile()).exec(new BuildImageResultCallback())
+        .awaitImageId(SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(DockerClientException.class)
+        .hasMessageContaining("The command '/bin/sh -c false' returned a non-zero code: 1");
+  }
+
+  @Test
+  void tag_login_push_search_and_remove_images() throws Exception {
+    pullBusybox();
+    client.tagImageCmd("busybox", "localhost:5000/busybox", "v1").exec();
+    AuthConfig auth = new AuthConfig().withUsername("mock").withPassword("mock")
+        .withRegistryAddress("localhost:5000");
+    AuthResponse login = client.authCmd().withAuthConfig(auth).exec();
+    client.pushImageCmd("localhost:5000/busybox").withTag("v1").withAuthConfig(auth).start()
+        .awaitCompletion(SECONDS, TimeUnit.SECONDS);
+    List<SearchItem> found = client.searchImagesCmd("busybox").exec();
+    client.removeImageCmd("localhost:5000/busybox:v1").exec();
+
+    assertThat(login.getStatus()).isEqualTo("Login Succeeded");
+    assertThat(found).extracting(SearchItem::getName).contains("busybox");
+    assertThat(client.listImagesCmd().exec()).flatExtracting(i -> List.of(i.getRepoTags()))
+        .contains("busybox:latest").doesNotContain("localhost:5000/busybox:v1");
+    assertThatThrownBy(() -> client.inspectImageCmd("nosuchimage:9").exec()).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("No such image: nosuchimage:9");
+  }
+
+  @Test
+  void events_since_and_until_replay_what_happened(MockDocker docker) throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withName("evt").withCmd("true").exec().getId();
+    client.startContainerCmd(id).exec();
+    client.waitContainerCmd(id).start().awaitStatusCode(SECONDS, TimeUnit.SECONDS);
+    long until = docker.clock().now().getEpochSecond() + 1;
+    List<Event> events = new ArrayList<>();
+    client.eventsCmd().withSince("0").withUntil(String.valueOf(until)).exec(new ResultCallback.Adapter<Event>() {
+      @Override
+      public void onNext(Event event) {
+        synchronized (events) {
+          events.add(event);
+        }
+      }
+    }).awaitCompletion(SECONDS, TimeUnit.SECONDS);
+
+    assertThat(events).filteredOn(e -> id.equals(e.getId())).extracting(Event::getAction)
+        .containsSubsequence("create", "start", "die");
+    assertThat(events).filteredOn(e -> "die".equals(e.getAction())).singleElement()
+        .satisfies(e -> assertThat(e.getActor().getAttributes()).containsEntry("exitCode", "0")
+            .containsEntry("name", "evt"));
+  }
+
+  /** Collects multiplexed frames by stream. */
+  static final class Frames extends ResultCallback.Adapter<Frame> {
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+
+    @Override
+    public synchronized void onNext(Frame frame) {
+      switch (frame.getStreamType()) {
+        case STDOUT -> stdout.writeBytes(frame.getPayload());
+        case STDERR -> stderr.writeBytes(frame.getPayload());
+        default -> raw.writeBytes(frame.getPayload());
+      }
+    }
+
+    synchronized String text(StreamType type) {
+      ByteArrayOutputStream b = switch (type) {
+        case STDOUT -> stdout;
+        case STDERR -> stderr;
+        default -> raw;
+      };
+      return b.toString(StandardCharsets.UTF_8);
+    }
+  }
+}
