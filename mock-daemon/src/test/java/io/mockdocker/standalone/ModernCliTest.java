@@ -36,7 +36,7 @@ class ModernCliTest {
   private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
 
   @TempDir
-  Path dir;
+  static Path dir;
   Process daemon;
   String dockerHost;
 
