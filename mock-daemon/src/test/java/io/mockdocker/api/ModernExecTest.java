@@ -53,7 +53,8 @@ class ModernExecTest {
     assertThat(before.get("Running").asBoolean()).isFalse();
     assertThat(before.get("ExitCode").isNull()).isTrue();
     try (ModernWire.Hijacked h = wire.hijack("POST", "/v1.50/exec/" + id + "/start",
-        "Connection: Upgrade\r\nUpgrade: tcp\r\nContent-Type: application/json\r\n", "{\"Detach\":false,\"Tty\":false}")) {
+        "Connection: Upgrade\r\nUpgrade: tcp\r\nContent-Type: application/json\r\n",
+        "{\"Detach\":false,\"Tty\":false}")) {
       assertThat(h.head).isEqualTo("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.multiplexed-stream"
           + "\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nApi-Version: 1.50\r\nDocker-Experimental: false\r\n"
           + "Ostype: linux\r\nServer: Docker/28.2.2 (linux)\r\n\r\n");
