@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** A container as the modern API prints it: the list summary and the inspect document (ENDPOINTS-MODERN.md §3.4). */
 final class ModernContainerJson {
+  /** The ID the default bridge network shows. */
+  static final String BRIDGE_NETWORK_ID = "b7a7b6c1d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d";
+
   private ModernContainerJson() {}
 
   /** One {@code ContainerSummary}; sizes only when asked for ({@code sizes} non-null). */
@@ -245,7 +248,7 @@ final class ModernContainerJson {
     e.put("MacAddress", mac(n.ipAddress()));
     e.putNull("DriverOpts");
     e.put("GwPriority", 0);
-    e.put("NetworkID", n.ipAddress().isEmpty() ? "" : "b7a7b6c1d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d");
+    e.put("NetworkID", n.ipAddress().isEmpty() ? "" : BRIDGE_NETWORK_ID);
     e.put("EndpointID", n.ipAddress().isEmpty() ? "" : c.id());
     e.put("Gateway", n.gateway());
     e.put("IPAddress", n.ipAddress());

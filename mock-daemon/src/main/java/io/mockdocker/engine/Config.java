@@ -165,7 +165,8 @@ public record Config(
 
     public Config build() {
       return new Config(hostname, user, memory, memorySwap, cpuShares, attachStdin, attachStdout, attachStderr,
-          portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom, entrypoint, workingDir, labels);
+          portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom, entrypoint, workingDir,
+          labels);
     }
   }
 }

@@ -81,8 +81,8 @@ final class LiveContainer {
 
   synchronized Container snapshot() {
     return new Container(id, created, path, args, config, state, imageId, network, ContainerRuntime.SYS_INIT_PATH,
-        resolvConfPath, volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)),
-        name, hostConfig, List.copyOf(execIds));
+        resolvConfPath,
+        volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)), name, hostConfig, List.copyOf(execIds));
   }
 
   /** Fails as a missing container once rm took it; the monitor must be held. */

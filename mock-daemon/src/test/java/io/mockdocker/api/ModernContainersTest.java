@@ -173,7 +173,8 @@ class ModernContainersTest {
   @Test
   void wait_next_exit_sends_its_head_before_the_start() throws Exception {
     String id = wire.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"exit 3\"]}");
-    try (ModernWire.Hijacked h = wire.hijack("POST", "/v1.50/containers/" + id + "/wait?condition=next-exit", "Connection: close\r\n",
+    try (ModernWire.Hijacked h = wire.hijack("POST", "/v1.50/containers/" + id + "/wait?condition=next-exit",
+        "Connection: close\r\n",
         "")) {
       assertThat(h.head).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Type: application/json\r\n")
           .contains("Transfer-Encoding: chunked\r\n").contains("Api-Version: 1.50\r\n");
@@ -186,7 +187,8 @@ class ModernContainersTest {
   void wait_removed_returns_after_auto_remove() throws Exception {
     String id = wire.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"echo\",\"bye\"],\"HostConfig\":"
         + "{\"AutoRemove\":true}}");
-    try (ModernWire.Hijacked h = wire.hijack("POST", "/v1.50/containers/" + id + "/wait?condition=removed", "Connection: close\r\n",
+    try (ModernWire.Hijacked h = wire.hijack("POST", "/v1.50/containers/" + id + "/wait?condition=removed",
+        "Connection: close\r\n",
         "")) {
       wire.http.post("/v1.50/containers/" + id + "/start");
       assertThat(new String(h.rest())).contains("{\"StatusCode\":0}\n");
@@ -288,7 +290,8 @@ class ModernContainersTest {
 
   @Test
   void logs_replay_multiplexed_with_tail_and_timestamps() throws Exception {
-    String id = wire.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"echo one; echo two >&2; echo three\"]}");
+    String id = wire.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\","
+        + "\"echo one; echo two >&2; echo three\"]}");
     wire.http.post("/v1.50/containers/" + id + "/start");
     wire.http.post("/v1.50/containers/" + id + "/wait");
     Response all = wire.http.get("/v1.50/containers/" + id + "/logs?stdout=1&stderr=1&tail=all");
