@@ -101,6 +101,7 @@ final class ModernImageStreams {
     private ModernReference ref;
     private final List<ObjectNode> announced = new ArrayList<>();
     private final Map<String, Long> totals = new HashMap<>();
+    private final Map<String, Long> sent = new HashMap<>();
 
     PullSink(JsonLines lines, ModernReference ref) {
       this.lines = lines;
@@ -145,6 +146,9 @@ final class ModernImageStreams {
     @Override
     public void layerProgress(String layerId, long current, long total) {
       flush();
+      if (Long.valueOf(current).equals(sent.put(layerId, current))) {
+        return; // the reader's last update repeats the cadence's when the cadence fired at the end
+      }
       totals.put(layerId, total);
       lines.write(ModernProgress.update("Downloading", ModernImagesEndpoints.shortId(layerId), current, total));
     }
@@ -240,6 +244,7 @@ final class ModernImageStreams {
   private static final class PushSink implements ProgressSink {
     private final JsonLines lines;
     private final ModernReference ref;
+    private final Map<String, Long> sent = new HashMap<>();
 
     PushSink(JsonLines lines, ModernReference ref) {
       this.lines = lines;
@@ -267,6 +272,9 @@ final class ModernImageStreams {
 
     @Override
     public void layerProgress(String layerId, long current, long total) {
+      if (Long.valueOf(current).equals(sent.put(layerId, current))) {
+        return;
+      }
       lines.write(ModernProgress.update("Pushing", ModernImagesEndpoints.shortId(layerId), current, total));
     }
 

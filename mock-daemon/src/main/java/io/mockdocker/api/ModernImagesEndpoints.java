@@ -300,6 +300,9 @@ final class ModernImagesEndpoints {
       if (out.size() >= limit) {
         break;
       }
+      if (ModernReference.hasHost(r.name())) {
+        continue; // search asks the default registry; repositories pushed to a registry host are not there
+      }
       boolean official = !r.name().contains("/");
       if (filters.containsKey("is-official")
           && filters.get("is-official").stream().anyMatch(x -> Boolean.parseBoolean(x) != official)) {
