@@ -78,6 +78,9 @@ final class ModernBuildEndpoint {
       return;
     } catch (DockerException e) {
       if (!lines.started()) {
+        if (e.getMessage().startsWith("Cannot locate specified Dockerfile")) {
+          throw new ApiError(400, e.getMessage());
+        }
         throw e;
       }
       lines.error(e.getMessage().strip());
