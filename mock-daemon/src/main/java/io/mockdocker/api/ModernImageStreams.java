@@ -59,7 +59,7 @@ final class ModernImageStreams {
   void pull(ModernReference ref, JsonLines lines) {
     PullSink sink = new PullSink(lines, ref);
     try {
-      engine.pull(ref.repository(), ref.tag(), "", sink);
+      engine.pullReference(ref.repository(), ref.tag(), sink);
     } catch (NotInRegistry e) {
       String message = e.tagMissing()
           ? "manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown"

@@ -198,7 +198,7 @@ final class BuildOperation {
       found = engine.imageById(ref).orElse(null);
     }
     if (found == null) {
-      engine.pull(repository, tag, "", out.pullSink());
+      engine.pullReference(repository, tag, out.pullSink());
       found = engine.tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
     }
     image = found.id();

@@ -279,6 +279,14 @@ public final class Engine implements AutoCloseable {
     new PullOperation(this, sink).run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
   }
 
+  /**
+   * Pulls {@code repository:tag} where the repository is a reference the caller has checked (a registry host such
+   * as {@code localhost:5000/} allowed); otherwise as {@link #pull}.
+   */
+  public void pullReference(String repository, String tag, ProgressSink sink) {
+    new PullOperation(this, sink, true).run(repository, tag, "");
+  }
+
   /** Pushes a repository (or one image, by ID) to the registry with these credentials. */
   public void push(String name, String endpoint, AuthConfig auth, ProgressSink sink) {
     new PushOperation(this, sink).run(name, endpoint == null ? "" : endpoint, auth);
