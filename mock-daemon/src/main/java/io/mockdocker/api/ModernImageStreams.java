@@ -59,7 +59,7 @@ final class ModernImageStreams {
   void pull(ModernReference ref, JsonLines lines) {
     PullSink sink = new PullSink(lines, ref);
     try {
-      engine.pullReference(ref.repository(), ref.tag(), sink);
+      engine.references().pullReference(ref.repository(), ref.tag(), sink);
     } catch (NotInRegistry e) {
       String message = e.tagMissing()
           ? "manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown"
@@ -191,7 +191,7 @@ final class ModernImageStreams {
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
     lines.write(GoJson.object().put("status", "The push refers to repository [" + ref.qualified() + "]"));
     try {
-      engine.pushTag(ref.repository(), ref.tag(), auth, new PushSink(lines, ref));
+      engine.references().pushTag(ref.repository(), ref.tag(), auth, new PushSink(lines, ref));
     } catch (RefusedByEngine e) {
       lines.error(switch (e.reason()) {
         case NO_LOCAL_TAG -> "An image does not exist locally with the tag: " + ref.repository();

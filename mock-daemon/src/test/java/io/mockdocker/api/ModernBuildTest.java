@@ -55,7 +55,7 @@ class ModernBuildTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     List<String> lines = lines(r);
-    String id = docker.engine().tagged("built", "1").orElseThrow().id();
+    String id = docker.engine().references().tagged("built", "1").orElseThrow().id();
     String s = id.substring(0, 12);
     assertThat(lines).hasSize(14);
     assertThat(lines.get(0)).isEqualTo("{\"stream\":\"Step 1/3 : FROM busybox\\n\"}\r\n");
@@ -76,7 +76,7 @@ class ModernBuildTest {
     assertThat(lines.get(12)).isEqualTo("{\"stream\":\"Successfully built " + s + "\\n\"}\r\n");
     assertThat(lines.get(13)).isEqualTo("{\"stream\":\"Successfully tagged built:1\\n\"}\r\n");
     assertThat(docker.engine().containers().all()).isEmpty();
-    assertThat(docker.engine().tagged("built", "1").orElseThrow().config().cmd()).containsExactly("cat", "/x");
+    assertThat(docker.engine().references().tagged("built", "1").orElseThrow().config().cmd()).containsExactly("cat", "/x");
   }
 
   @Test
@@ -87,7 +87,7 @@ class ModernBuildTest {
     assertThat(text).doesNotContain("aux").doesNotContain("Removed intermediate container")
         .endsWith("{\"stream\":\"Successfully tagged a:latest\\n\"}\r\n{\"stream\":\"Successfully tagged b:2\\n\"}\r\n");
     assertThat(docker.engine().containers().all()).hasSize(2);
-    assertThat(docker.engine().tagged("b", "2")).isPresent();
+    assertThat(docker.engine().references().tagged("b", "2")).isPresent();
   }
 
   @Test
@@ -106,7 +106,7 @@ class ModernBuildTest {
     assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"errorDetail\":{\"code\":1,\"message\":\"The command "
         + "'/bin/sh -c false' returned a non-zero code: 1\"},\"error\":\"The command '/bin/sh -c false' returned a "
         + "non-zero code: 1\"}\r\n");
-    assertThat(docker.engine().tagged("x", "latest")).isEmpty();
+    assertThat(docker.engine().references().tagged("x", "latest")).isEmpty();
   }
 
   @Test
@@ -134,7 +134,7 @@ class ModernBuildTest {
     assertThat(text).contains("{\"stream\":\"Step 7/10 : COPY hello.txt /srv/hello.txt\\n\"}\r\n")
         .contains("{\"stream\":\"hello from the context\\n\"}\r\n")
         .endsWith("{\"stream\":\"Successfully tagged classic:latest\\n\"}\r\n");
-    Image image = docker.engine().tagged("classic", "latest").orElseThrow();
+    Image image = docker.engine().references().tagged("classic", "latest").orElseThrow();
     assertThat(image.config().user()).isEqualTo("nobody");
     assertThat(image.config().env()).contains("K=v");
   }

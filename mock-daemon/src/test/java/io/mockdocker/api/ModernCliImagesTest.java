@@ -147,7 +147,7 @@ class ModernCliImagesTest {
     Result rmi = docker("rmi", "localhost:5000/busybox:v1");
     ok(rmi);
     assertThat(rmi.out()).isEqualTo("Untagged: localhost:5000/busybox:v1\n");
-    assertThat(docker.engine().tagged("busybox", "latest")).isPresent();
+    assertThat(docker.engine().references().tagged("busybox", "latest")).isPresent();
   }
 
   @Test
@@ -160,7 +160,7 @@ class ModernCliImagesTest {
     assertThat(build.out()).contains("Step 1/4 : FROM busybox").contains("Step 2/4 : COPY greeting.txt /greeting.txt")
         .contains("hello from the build context").containsPattern("Successfully built [0-9a-f]{12}")
         .contains("Successfully tagged built:1");
-    String built = docker.engine().tagged("built", "1").orElseThrow().id();
+    String built = docker.engine().references().tagged("built", "1").orElseThrow().id();
 
     Result failing = docker("build", "-f", "Dockerfile.bad", context.resolve("nope").toString());
     assertThat(failing.exit()).isNotZero();
@@ -168,7 +168,7 @@ class ModernCliImagesTest {
     String container = docker.engine().containers().create(Config.builder().image(built).cmd("true").build()).id();
     Result commit = docker("commit", "-m", "msg", "-a", "me", container, "committed:v1");
     ok(commit);
-    String committed = docker.engine().tagged("committed", "v1").orElseThrow().id();
+    String committed = docker.engine().references().tagged("committed", "v1").orElseThrow().id();
     assertThat(commit.out()).isEqualTo("sha256:" + committed + "\n");
 
     Result images = docker("images");

@@ -120,10 +120,10 @@ class ModernImagesTest {
     Response r = http.post("/v1.50/images/busybox/tag?repo=localhost%3A5000%2Fbusybox&tag=v1");
     assertThat(r.statusLine()).isEqualTo("HTTP/1.1 201 Created");
     assertThat(r.body()).isEmpty();
-    assertThat(docker.engine().tagged("localhost:5000/busybox", "v1").orElseThrow().id()).isEqualTo(BUSYBOX);
+    assertThat(docker.engine().references().tagged("localhost:5000/busybox", "v1").orElseThrow().id()).isEqualTo(BUSYBOX);
     assertThat(http.get("/images/localhost:5000/busybox:v1/json").status()).isEqualTo(200);
     assertThat(http.post("/images/sha256:" + BUSYBOX + "/tag?repo=byid").status()).isEqualTo(201);
-    assertThat(docker.engine().tagged("byid", "latest")).isPresent();
+    assertThat(docker.engine().references().tagged("byid", "latest")).isPresent();
   }
 
   @Test
@@ -152,11 +152,11 @@ class ModernImagesTest {
   void delete_of_the_last_tag_prunes_untagged_parents_unless_noprune() {
     Response pull = http.post("/images/create?fromImage=base&tag=latest");
     assertThat(pull.text()).endsWith("{\"status\":\"Status: Image is up to date for base:latest\"}\r\n");
-    String digest = docker.engine().repoDigests(BASE).get(0);
+    String digest = docker.engine().references().repoDigests(BASE).get(0);
     http.delete("/images/base:ubuntu-quantal");
     assertThat(http.delete("/images/base?noprune=1").text()).isEqualTo("[{\"Untagged\":\"base:latest\"},"
         + "{\"Untagged\":\"" + digest + "\"},{\"Deleted\":\"sha256:" + BASE + "\"}]\n");
-    assertThat(docker.engine().imageById(ROOT)).isPresent();
+    assertThat(docker.engine().references().imageById(ROOT)).isPresent();
     http.post("/images/create?fromImage=base&tag=latest");
     http.delete("/images/base:ubuntu-quantal");
     assertThat(http.delete("/images/base").text()).endsWith("{\"Deleted\":\"sha256:" + BASE + "\"},"
@@ -196,14 +196,14 @@ class ModernImagesTest {
     Response r = http.post("/v1.50/commit?author=me&comment=msg&container=" + id.substring(0, 12)
         + "&repo=docker.io%2Flibrary%2Fcommitted&tag=v1");
     assertThat(r.status()).isEqualTo(201);
-    String imageId = docker.engine().tagged("committed", "v1").orElseThrow().id();
+    String imageId = docker.engine().references().tagged("committed", "v1").orElseThrow().id();
     assertThat(r.text()).isEqualTo("{\"Id\":\"sha256:" + imageId + "\"}\n");
-    assertThat(docker.engine().tagged("committed", "v1").orElseThrow().author()).isEqualTo("me");
+    assertThat(docker.engine().references().tagged("committed", "v1").orElseThrow().author()).isEqualTo("me");
     Response dj = http.post("/commit?container=" + id + "&m=jmsg&repo=jcommitted&tag=v1", "application/json",
         "{\"Cmd\":[\"echo\",\"hi\"],\"Env\":null,\"containerId\":null}");
     assertThat(dj.status()).isEqualTo(201);
-    assertThat(docker.engine().tagged("jcommitted", "v1").orElseThrow().comment()).isEqualTo("jmsg");
-    assertThat(docker.engine().tagged("jcommitted", "v1").orElseThrow().config().cmd()).containsExactly("echo", "hi");
+    assertThat(docker.engine().references().tagged("jcommitted", "v1").orElseThrow().comment()).isEqualTo("jmsg");
+    assertThat(docker.engine().references().tagged("jcommitted", "v1").orElseThrow().config().cmd()).containsExactly("echo", "hi");
     Response missing = http.post("/commit?container=nosuch&repo=x");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.text()).isEqualTo("{\"message\":\"No such container: nosuch\"}\n");

@@ -73,7 +73,7 @@ class ModernPushTest {
     assertThat(m.matches()).as(lines.get(lines.size() - 2)).isTrue();
     assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"progressDetail\":{},\"aux\":{\"Tag\":\"v1\",\"Digest\":\""
         + m.group(1) + "\",\"Size\":" + m.group(2) + "}}\r\n");
-    assertThat(docker.engine().repoDigests(committed)).containsExactly("localhost:5000/app@" + m.group(1));
+    assertThat(docker.engine().references().repoDigests(committed)).containsExactly("localhost:5000/app@" + m.group(1));
 
     // what was pushed pulls back with the same digest
     http.delete("/images/localhost:5000/app:v1");
