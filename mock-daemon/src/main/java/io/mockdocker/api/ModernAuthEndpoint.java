@@ -33,7 +33,7 @@ final class ModernAuthEndpoint {
       throw new ApiError(400, "invalid JSON: " + e.getMessage());
     }
     try {
-      engine.checkCredentials(auth);
+      engine.references().checkCredentials(auth);
     } catch (RefusedByEngine e) {
       throw new ApiError(401, "Get \"https://" + registryHost(server) + "/v2/\": unauthorized: incorrect username or "
           + "password");

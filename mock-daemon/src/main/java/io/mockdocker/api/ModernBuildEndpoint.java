@@ -53,7 +53,7 @@ final class ModernBuildEndpoint {
     Output out = new Output(lines, call.modern().buildAux(), quiet);
     String id;
     try {
-      id = engine.build(request, context, out);
+      id = engine.references().build(request, context, out);
     } catch (ModernImageStreams.StreamFailed e) {
       lines.finish();
       return;
@@ -78,6 +78,9 @@ final class ModernBuildEndpoint {
       return;
     } catch (DockerException e) {
       if (!lines.started()) {
+        if (e.getMessage().startsWith("Cannot locate specified Dockerfile")) {
+          throw new ApiError(400, e.getMessage());
+        }
         throw e;
       }
       lines.error(e.getMessage().strip());
@@ -85,7 +88,7 @@ final class ModernBuildEndpoint {
       return;
     }
     for (ModernReference tag : tags) {
-      engine.setTag(id, tag.repository(), tag.tag());
+      engine.references().setTag(id, tag.repository(), tag.tag());
       if (!quiet) {
         lines.write(GoJson.object().put("stream", "Successfully tagged " + tag.familiar() + "\n"));
       }

@@ -59,7 +59,7 @@ final class ModernImageStreams {
   void pull(ModernReference ref, JsonLines lines) {
     PullSink sink = new PullSink(lines, ref);
     try {
-      engine.pull(ref.repository(), ref.tag(), "", sink);
+      engine.references().pullReference(ref.repository(), ref.tag(), sink);
     } catch (NotInRegistry e) {
       String message = e.tagMissing()
           ? "manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown"
@@ -101,6 +101,7 @@ final class ModernImageStreams {
     private ModernReference ref;
     private final List<ObjectNode> announced = new ArrayList<>();
     private final Map<String, Long> totals = new HashMap<>();
+    private final Map<String, Long> sent = new HashMap<>();
 
     PullSink(JsonLines lines, ModernReference ref) {
       this.lines = lines;
@@ -145,6 +146,9 @@ final class ModernImageStreams {
     @Override
     public void layerProgress(String layerId, long current, long total) {
       flush();
+      if (Long.valueOf(current).equals(sent.put(layerId, current))) {
+        return; // the reader's last update repeats the cadence's when the cadence fired at the end
+      }
       totals.put(layerId, total);
       lines.write(ModernProgress.update("Downloading", ModernImagesEndpoints.shortId(layerId), current, total));
     }
@@ -187,7 +191,7 @@ final class ModernImageStreams {
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
     lines.write(GoJson.object().put("status", "The push refers to repository [" + ref.qualified() + "]"));
     try {
-      engine.pushTag(ref.repository(), ref.tag(), auth, new PushSink(lines, ref));
+      engine.references().pushTag(ref.repository(), ref.tag(), auth, new PushSink(lines, ref));
     } catch (RefusedByEngine e) {
       lines.error(switch (e.reason()) {
         case NO_LOCAL_TAG -> "An image does not exist locally with the tag: " + ref.repository();
@@ -240,6 +244,7 @@ final class ModernImageStreams {
   private static final class PushSink implements ProgressSink {
     private final JsonLines lines;
     private final ModernReference ref;
+    private final Map<String, Long> sent = new HashMap<>();
 
     PushSink(JsonLines lines, ModernReference ref) {
       this.lines = lines;
@@ -267,6 +272,9 @@ final class ModernImageStreams {
 
     @Override
     public void layerProgress(String layerId, long current, long total) {
+      if (Long.valueOf(current).equals(sent.put(layerId, current))) {
+        return;
+      }
       lines.write(ModernProgress.update("Pushing", ModernImagesEndpoints.shortId(layerId), current, total));
     }
 

@@ -85,7 +85,7 @@ final class ModernImagesEndpoints {
         }
         tags = matched;
       }
-      List<String> digests = engine.repoDigests(image.id());
+      List<String> digests = engine.references().repoDigests(image.id());
       ObjectNode o = out.addObject();
       o.put("Containers", -1);
       o.put("Created", image.created().toEpochSecond());
@@ -164,7 +164,7 @@ final class ModernImagesEndpoints {
     ArrayNode tags = o.putArray("RepoTags");
     engine.namesById().getOrDefault(image.id(), List.of()).forEach(tags::add);
     ArrayNode digests = o.putArray("RepoDigests");
-    engine.repoDigests(image.id()).forEach(digests::add);
+    engine.references().repoDigests(image.id()).forEach(digests::add);
     o.put("Parent", image.parent().isEmpty() ? "" : ModernImageJson.id(image.parent()));
     o.put("Comment", image.comment());
     o.put("Created", GoJson.time(image.created()));
@@ -226,7 +226,7 @@ final class ModernImagesEndpoints {
       throw new ApiError(400, "repository name must have at least one component");
     }
     ModernReference target = ModernReference.parse(repo, call.param("tag"));
-    engine.setTag(image.id(), target.repository(), target.tag());
+    engine.references().setTag(image.id(), target.repository(), target.tag());
     ModernResponses.empty(call.exchange(), 201);
   }
 
@@ -237,15 +237,15 @@ final class ModernImagesEndpoints {
     List<Removal> removals;
     try {
       boolean byId = name.startsWith("sha256:")
-          || name.matches("[0-9a-f]{1,64}") && engine.imageById(name).isPresent();
+          || name.matches("[0-9a-f]{1,64}") && engine.references().imageById(name).isPresent();
       if (byId) {
         Image image = ModernReference.require(engine, name);
-        removals = engine.removeImage(null, "", image, force, prune);
+        removals = engine.references().removeImage(null, "", image, force, prune);
       } else {
         ModernReference ref = ModernReference.parse(name);
-        Image image = engine.tagged(ref.repository(), ref.tag())
+        Image image = engine.references().tagged(ref.repository(), ref.tag())
             .orElseThrow(() -> new ApiError(404, "No such image: " + ref.familiar()));
-        removals = engine.removeImage(ref.repository(), ref.tag(), image, force, prune);
+        removals = engine.references().removeImage(ref.repository(), ref.tag(), image, force, prune);
       }
     } catch (RefusedByEngine e) {
       throw new ApiError(409, conflict(name, e));
@@ -300,6 +300,9 @@ final class ModernImagesEndpoints {
       if (out.size() >= limit) {
         break;
       }
+      if (ModernReference.hasHost(r.name())) {
+        continue; // search asks the default registry; repositories pushed to a registry host are not there
+      }
       boolean official = !r.name().contains("/");
       if (filters.containsKey("is-official")
           && filters.get("is-official").stream().anyMatch(x -> Boolean.parseBoolean(x) != official)) {
@@ -329,7 +332,7 @@ final class ModernImagesEndpoints {
     Config config = merged(c.config(), call.body());
     Image image = engine.containers().commit(c.id(), "", "", comment, call.param("author"), config);
     if (target != null) {
-      engine.setTag(image.id(), target.repository(), target.tag());
+      engine.references().setTag(image.id(), target.repository(), target.tag());
     }
     ModernResponses.json(call.exchange(), 201, GoJson.object().put("Id", ModernImageJson.id(image.id())));
   }

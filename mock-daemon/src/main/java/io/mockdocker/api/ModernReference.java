@@ -102,10 +102,10 @@ record ModernReference(String repository, String tag) {
   static Optional<Image> resolve(Engine engine, String name) {
     if (name.startsWith("sha256:")) {
       String hex = name.substring("sha256:".length());
-      return HEX.matcher(hex).matches() ? engine.imageById(hex) : Optional.empty();
+      return HEX.matcher(hex).matches() ? engine.references().imageById(hex) : Optional.empty();
     }
     if (HEX.matcher(name).matches()) {
-      Optional<Image> byId = engine.imageById(name);
+      Optional<Image> byId = engine.references().imageById(name);
       if (byId.isPresent()) {
         return byId;
       }
@@ -116,7 +116,7 @@ record ModernReference(String repository, String tag) {
     } catch (ApiError invalid) {
       return Optional.empty();
     }
-    return engine.tagged(ref.repository(), ref.tag());
+    return engine.references().tagged(ref.repository(), ref.tag());
   }
 
   /** The image a name resolves to, else 404 {@code No such image: <familiar ref>}. */

@@ -193,13 +193,13 @@ final class BuildOperation {
     int colon = ref.lastIndexOf(':');
     String repository = colon > slash ? ref.substring(0, colon) : ref;
     String tag = colon > slash ? ref.substring(colon + 1) : TagStore.DEFAULT_TAG;
-    Image found = engine.tagged(repository, tag).orElse(null);
+    Image found = engine.references().tagged(repository, tag).orElse(null);
     if (found == null && Ids.isValid(ref)) {
-      found = engine.imageById(ref).orElse(null);
+      found = engine.references().imageById(ref).orElse(null);
     }
     if (found == null) {
-      engine.pull(repository, tag, "", out.pullSink());
-      found = engine.tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
+      engine.references().pullReference(repository, tag, out.pullSink());
+      found = engine.references().tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
     }
     image = found.id();
     config = found.config() == null ? Config.empty() : found.config();

@@ -236,54 +236,9 @@ public final class Engine implements AutoCloseable {
     return registry.search(term == null ? "" : term);
   }
 
-  // ---------------------------------------------------------------- images by reference (registry hosts allowed)
-
-  /** The image {@code repository:tag} names exactly (no ID-prefix tricks), or empty. */
-  public Optional<Image> tagged(String repository, String tag) {
-    return Optional.ofNullable(locked(() -> {
-      Map<String, String> repo = tags.repository(repository);
-      String id = repo == null ? null : repo.get(tag);
-      return id == null ? null : graph.byId(id);
-    }));
-  }
-
-  /** The image whose ID is {@code idOrPrefix} or starts with it uniquely, or empty. */
-  public Optional<Image> imageById(String idOrPrefix) {
-    return Optional.ofNullable(locked(() -> graph.get(idOrPrefix)));
-  }
-
-  /** Points {@code repository:tag} at the image {@code imageId}; the caller has checked the names. */
-  public void setTag(String imageId, String repository, String tag) {
-    locked(() -> {
-      tags.put(repository, tag, imageId);
-      return null;
-    });
-  }
-
-  /** {@code repository@sha256:…} for each repository the image was pulled from or pushed to. */
-  public List<String> repoDigests(String imageId) {
-    return digests.of(imageId);
-  }
-
-  /**
-   * Removes {@code repository:tag} (the image's last name also deletes it) or, with a null repository, the image
-   * itself; {@code prune} deletes the parents nothing else holds. Refusals are {@link RefusedByEngine}s.
-   */
-  public List<Removal> removeImage(String repository, String tag, Image image, boolean force, boolean prune) {
-    return new ImageRemoval(this).remove(repository, tag, image, force, prune);
-  }
-
-  /** Pushes {@code repository:tag} to the registry, reporting structured events only. */
-  public void pushTag(String repository, String tag, AuthConfig auth, ProgressSink sink) {
-    new TagPushOperation(this, sink).run(repository, tag, auth);
-  }
-
-  /** Checks an account's password without registering anyone; a {@link RefusedByEngine} when wrong. */
-  public void checkCredentials(AuthConfig auth) {
-    Registry.Account account = registry.account(auth.username());
-    if (account == null || !account.password().equals(auth.password())) {
-      throw new RefusedByEngine(RefusedByEngine.Reason.BAD_CREDENTIALS, "Wrong login/password", auth.username());
-    }
+  /** Images by reference (registry hosts allowed), removal, tag pushes, credential checks, classic builds. */
+  public ImageReferences references() {
+    return new ImageReferences(this);
   }
 
   // ---------------------------------------------------------------- streamed operations
@@ -367,29 +322,6 @@ public final class Engine implements AutoCloseable {
       if (context != null) {
         layers.discard(context);
       }
-    }
-  }
-
-  /**
-   * Builds from a context tar (plain or compressed) that holds the Dockerfile at {@code request.dockerfile()}, by the
-   * request's dialect. Returns the new image's ID; throws on failure, before or after output began.
-   */
-  public String build(BuildRequest request, byte[] contextTar, BuildOutput out) {
-    Path context = layers.untar(contextTar);
-    try {
-      Path file = context.resolve(request.dockerfile()).normalize();
-      String text;
-      try {
-        if (!file.startsWith(context) || !java.nio.file.Files.isRegularFile(file)) {
-          throw new DockerException("Cannot locate specified Dockerfile: " + request.dockerfile());
-        }
-        text = java.nio.file.Files.readString(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return new BuildOperation(this, out, context, request).build(text);
-    } finally {
-      layers.discard(context);
     }
   }
 

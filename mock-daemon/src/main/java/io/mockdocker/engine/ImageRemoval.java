@@ -36,7 +36,7 @@ final class ImageRemoval {
       List<String> names = engine.tags.byId().getOrDefault(id, List.of());
       if (repository != null) {
         if (names.size() > 1) {
-          untag(id, repository, tag, names);
+          untag(id, repository, tag, names, false);
           return List.copyOf(result);
         }
         if (!users.isEmpty() && !force) {
@@ -61,7 +61,7 @@ final class ImageRemoval {
       }
       for (String name : new ArrayList<>(names)) {
         int colon = name.lastIndexOf(':');
-        untag(id, name.substring(0, colon), name.substring(colon + 1), List.of());
+        untag(id, name.substring(0, colon), name.substring(colon + 1), List.of(), true);
       }
       if (users.isEmpty() && !engine.graph.hasChildren(id)) {
         delete(id);
@@ -88,12 +88,12 @@ final class ImageRemoval {
     return false;
   }
 
-  private void untag(String id, String repository, String tag, List<String> names) {
+  private void untag(String id, String repository, String tag, List<String> names, boolean digests) {
     engine.tags.delete(repository, tag);
     result.add(new Removal(false, repository + ":" + tag));
     boolean lastInRepository = names.stream().noneMatch(n -> n.startsWith(repository + ":") && !n.equals(
         repository + ":" + tag));
-    if (lastInRepository) {
+    if (digests && lastInRepository) {
       String digest = engine.digests.forget(id, repository);
       if (digest != null) {
         result.add(new Removal(false, digest));

@@ -15,10 +15,17 @@ final class PullOperation {
   /** The name transfers are reported under, and how many layers this pull has downloaded. */
   private String repository = "";
   private int layers;
+  /** Names are references checked by the view (a registry host allowed), not the era's repository names. */
+  private final boolean references;
 
   PullOperation(Engine engine, ProgressSink sink) {
+    this(engine, sink, false);
+  }
+
+  PullOperation(Engine engine, ProgressSink sink, boolean references) {
     this.engine = engine;
     this.sink = sink;
+    this.references = references;
   }
 
   void run(String name, String tag, String endpoint) {
@@ -31,7 +38,7 @@ final class PullOperation {
         return;
       }
       String remote = name;
-      if (name.split("/", -1).length > 2) {
+      if (!references && name.split("/", -1).length > 2) {
         remote = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
       }
       pullRepository(name, remote, tag);
@@ -79,7 +86,11 @@ final class PullOperation {
         if (askedTag.isEmpty() || e.getKey().equals(askedTag)) {
           Map<String, String> before = engine.tags.repository(local);
           any |= before == null || !e.getValue().equals(before.get(e.getKey()));
-          engine.tags.set(local, e.getKey(), e.getValue());
+          if (references) {
+            engine.tags.put(local, e.getKey(), e.getValue());
+          } else {
+            engine.tags.set(local, e.getKey(), e.getValue());
+          }
         }
       }
       return any;

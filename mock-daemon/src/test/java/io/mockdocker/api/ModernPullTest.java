@@ -73,8 +73,8 @@ class ModernPullTest {
         "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"bbbbbbbbbbbb\"}\r\n",
         "{\"status\":\"Digest: " + DIGEST + "\"}\r\n",
         "{\"status\":\"Status: Downloaded newer image for test/app:latest\"}\r\n");
-    assertThat(docker.engine().tagged("test/app", "latest")).isPresent();
-    assertThat(docker.engine().repoDigests(A)).containsExactly("test/app@" + DIGEST);
+    assertThat(docker.engine().references().tagged("test/app", "latest")).isPresent();
+    assertThat(docker.engine().references().repoDigests(A)).containsExactly("test/app@" + DIGEST);
   }
 
   @Test
