@@ -227,6 +227,10 @@ final class ContainerRuntime {
       c.mounted = false;
       ContainerState s = c.state;
       c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), engine.now());
+      // die goes out before anyone waiting for the exit wakes up: stop's own event comes after it, as in the daemon
+      Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
+      attributes.put("exitCode", Integer.toString(code));
+      engine.events.emit("container", "die", c.id, attributes);
       c.exits++;
       c.exited.countDown();
       c.notifyAll();
@@ -238,9 +242,6 @@ final class ContainerRuntime {
       });
     }
     engine.execs.containerExited(c);
-    Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
-    attributes.put("exitCode", Integer.toString(code));
-    engine.events.emit("container", "die", c.id, attributes);
     if (c.hostConfig.autoRemove()) {
       try {
         Future<?> unused = threads.submit(() -> autoRemove(c));

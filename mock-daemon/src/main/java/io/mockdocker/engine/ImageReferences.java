@@ -58,6 +58,7 @@ public final class ImageReferences {
   /** Pushes {@code repository:tag} to the registry, reporting structured events only. */
   public void pushTag(String repository, String tag, AuthConfig auth, ProgressSink sink) {
     new TagPushOperation(engine, sink).run(repository, tag, auth);
+    engine.events.emit("image", "push", repository + ":" + tag, java.util.Map.of("name", repository));
   }
 
   /** Checks an account's password without registering anyone; a {@link RefusedByEngine} when wrong. */
@@ -74,6 +75,8 @@ public final class ImageReferences {
    */
   public void pullReference(String repository, String tag, ProgressSink sink) {
     new PullOperation(engine, sink, true).run(repository, tag, "");
+    engine.events.emit("image", "pull", tag.isEmpty() ? repository : repository + ":" + tag,
+        java.util.Map.of("name", repository));
   }
 
   /**
