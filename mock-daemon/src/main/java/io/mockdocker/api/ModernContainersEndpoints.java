@@ -215,6 +215,9 @@ final class ModernContainersEndpoints {
     ModernResponses.empty(call.exchange(), 204);
   }
 
+  /** How often a blocked wait looks whether its client is still there (real time, not the engine's clock). */
+  private static final java.time.Duration CLIENT_CHECK = java.time.Duration.ofMillis(200);
+
   private void await(Call call) throws InterruptedException {
     WaitCondition condition = WaitCondition.NOT_RUNNING;
     boolean early = call.modern().waitCondition();
@@ -233,8 +236,16 @@ final class ModernContainersEndpoints {
       if (early) {
         lines.start();
       }
-      int code = waiter.await();
-      lines.write(GoJson.object().put("StatusCode", code));
+      java.util.OptionalInt code = waiter.await(CLIENT_CHECK);
+      while (code.isEmpty()) {
+        if (ClientGone.check(call.exchange())) {
+          // the CLI drops its next-exit wait after `run -d`: the daemon stopped waiting, and so does the mock
+          call.exchange().endExchange();
+          return;
+        }
+        code = waiter.await(CLIENT_CHECK);
+      }
+      lines.write(GoJson.object().put("StatusCode", code.getAsInt()));
       lines.finish();
     } catch (UncheckedIOException e) {
       call.exchange().endExchange(); // the client went away: nothing to say

@@ -58,6 +58,10 @@ final class ModernEventsEndpoint {
       while (until == null || engine.clock().now().isBefore(until)) {
         Event e = live.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (e == null) {
+          if (ClientGone.check(call.exchange())) {
+            call.exchange().endExchange();
+            return;
+          }
           continue;
         }
         if (until != null && e.time().isAfter(until)) {

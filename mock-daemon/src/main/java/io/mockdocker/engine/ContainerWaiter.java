@@ -26,6 +26,21 @@ public final class ContainerWaiter {
     }
   }
 
+  /** Waits at most {@code timeout}: the exit code once the condition holds, else empty. */
+  public java.util.OptionalInt await(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (c) {
+      while (!holds()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return java.util.OptionalInt.empty();
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(c, left);
+      }
+      return java.util.OptionalInt.of(c.state.exitCode());
+    }
+  }
+
   private boolean holds() {
     return switch (condition) {
       case NOT_RUNNING -> !c.state.running() || c.exits > exitsSeen;
