@@ -91,7 +91,7 @@ final class ModernContainerJson {
   static ObjectNode inspect(Container c, ModernVersion version) {
     ObjectNode o = GoJson.object();
     o.put("Id", c.id());
-    o.put("Created", GoJson.time(c.created()));
+    o.put("Created", ModernTimes.utc(c.created()));
     o.put("Path", c.path());
     ArrayNode args = o.putArray("Args");
     c.args().forEach(args::add);
@@ -106,8 +106,8 @@ final class ModernContainerJson {
     state.put("Pid", s.pid());
     state.put("ExitCode", s.exitCode());
     state.put("Error", "");
-    state.put("StartedAt", s.startedAt() == null ? GoJson.ZERO_TIME : GoJson.time(s.startedAt()));
-    state.put("FinishedAt", s.finishedAt() == null ? GoJson.ZERO_TIME : GoJson.time(s.finishedAt()));
+    state.put("StartedAt", s.startedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.startedAt()));
+    state.put("FinishedAt", s.finishedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.finishedAt()));
     o.put("Image", "sha256:" + c.image());
     String dir = "/var/lib/docker/containers/" + c.id() + "/";
     o.put("ResolvConfPath", dir + "resolv.conf");

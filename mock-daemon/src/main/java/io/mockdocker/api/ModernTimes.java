@@ -20,6 +20,11 @@ final class ModernTimes {
 
   private ModernTimes() {}
 
+  /** A time as the modern daemon printed stored times: RFC 3339 with nanoseconds, in UTC ({@code …Z}). */
+  static String utc(OffsetDateTime t) {
+    return GoJson.time(t.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
   /** The instant, or {@code null} for an empty value; a value it cannot read is a 400. */
   static Instant parse(String value, Instant now) {
     if (value.isEmpty()) {
