@@ -95,17 +95,15 @@ final class ModernImageStreams {
     return hook == null ? TransferHook.NONE : hook;
   }
 
-  /** The engine's pull events as the modern daemon's lines. */
-  static final class PullSink implements ProgressSink {
-    private final JsonLines lines;
-    private ModernReference ref;
-    private final List<ObjectNode> announced = new ArrayList<>();
-    private final Map<String, Long> totals = new HashMap<>();
-    private final Map<String, Long> sent = new HashMap<>();
+  /**
+   * A sink that answers the engine's structured events with modern lines and drops the era's text; transfers see
+   * the request's fault hook.
+   */
+  abstract static class LinesSink implements ProgressSink {
+    final JsonLines lines;
 
-    PullSink(JsonLines lines, ModernReference ref) {
+    LinesSink(JsonLines lines) {
       this.lines = lines;
-      this.ref = ref;
     }
 
     @Override
@@ -120,6 +118,19 @@ final class ModernImageStreams {
     @Override
     public TransferHook hook() {
       return hookOf(lines.exchange());
+    }
+  }
+
+  /** The engine's pull events as the modern daemon's lines. */
+  static final class PullSink extends LinesSink {
+    private ModernReference ref;
+    private final List<ObjectNode> announced = new ArrayList<>();
+    private final Map<String, Long> totals = new HashMap<>();
+    private final Map<String, Long> sent = new HashMap<>();
+
+    PullSink(JsonLines lines, ModernReference ref) {
+      super(lines);
+      this.ref = ref;
     }
 
     @Override
@@ -241,28 +252,13 @@ final class ModernImageStreams {
   }
 
   /** The engine's push events as the modern daemon's lines. */
-  private static final class PushSink implements ProgressSink {
-    private final JsonLines lines;
+  private static final class PushSink extends LinesSink {
     private final ModernReference ref;
     private final Map<String, Long> sent = new HashMap<>();
 
     PushSink(JsonLines lines, ModernReference ref) {
-      this.lines = lines;
+      super(lines);
       this.ref = ref;
-    }
-
-    @Override
-    public void status(String text) {}
-
-    @Override
-    public void progress(String action, String text) {}
-
-    @Override
-    public void endOfTransfer() {}
-
-    @Override
-    public TransferHook hook() {
-      return hookOf(lines.exchange());
     }
 
     @Override

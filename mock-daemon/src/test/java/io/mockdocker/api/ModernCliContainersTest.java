@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.DockerCli;
+import io.mockdocker.testing.DockerCli.Result;
 import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.fixtures.Fixtures;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class ModernCliContainersTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(dockerBinary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
+    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
     docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
     docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
   }
@@ -44,40 +43,11 @@ class ModernCliContainersTest {
     }
   }
 
-  static String dockerBinary() {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(d, "docker");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    return null;
+  Result withInput(String stdin, String... args) {
+    return DockerCli.of(docker.dockerHost(), dir.resolve("config")).withInput(stdin, args);
   }
 
-  record Result(int exit, String out) {}
-
-  Result withInput(String stdin, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(dockerBinary()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    env.put("DOCKER_HOST", docker.dockerHost());
-    env.put("DOCKER_CONFIG", dir.resolve("config").toString());
-    env.remove("DOCKER_API_VERSION");
-    env.remove("DOCKER_CONTEXT");
-    if (stdin == null) {
-      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    } else {
-      Path in = Files.writeString(Files.createTempFile(dir, "stdin", ".txt"), stdin);
-      pb.redirectInput(in.toFile());
-    }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
-  }
-
-  Result docker(String... args) throws Exception {
+  Result docker(String... args) {
     return withInput(null, args);
   }
 

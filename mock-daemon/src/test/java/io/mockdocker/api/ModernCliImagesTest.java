@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.DockerCli;
+import io.mockdocker.testing.DockerCli.Result;
 import io.mockdocker.engine.Config;
-import java.io.File;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +30,7 @@ class ModernCliImagesTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(dockerBinary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
+    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
     docker = MockDocker.builder().profile(ApiProfile.modern()).start();
   }
 
@@ -46,41 +41,16 @@ class ModernCliImagesTest {
     }
   }
 
-  static String dockerBinary() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "docker");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    return null;
+  Result docker(String... args) {
+    return cli().run(args);
   }
 
-  record Result(int exit, String out) {}
-
-  Result docker(String... args) throws Exception {
-    return dockerWithInput(null, args);
+  Result dockerWithInput(String stdin, String... args) {
+    return cli().withInput(stdin, args);
   }
 
-  Result dockerWithInput(String stdin, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(dockerBinary()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    env.put("DOCKER_HOST", docker.dockerHost());
-    env.put("DOCKER_CONFIG", config.toString());
-    env.put("DOCKER_BUILDKIT", "0");
-    env.remove("DOCKER_API_VERSION");
-    env.remove("DOCKER_CONTEXT");
-    Process p = pb.start();
-    try (OutputStream in = p.getOutputStream()) {
-      if (stdin != null) {
-        in.write(stdin.getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
+  DockerCli cli() {
+    return DockerCli.of(docker.dockerHost(), config).withEnv("DOCKER_BUILDKIT", "0");
   }
 
   static void ok(Result r) {

@@ -3,14 +3,13 @@ package io.mockdocker.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import io.mockdocker.testing.DockerCli;
+import io.mockdocker.testing.DockerCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +41,7 @@ class ModernCliTest {
 
   @BeforeAll
   void start() throws Exception {
-    assumeTrue(DockerCliTest.dockerBinary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
+    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
     Path log = dir.resolve("daemon.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -74,33 +73,11 @@ class ModernCliTest {
     }
   }
 
-  record Result(int exit, String out) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
+  Result withInput(String stdin, String... args) {
+    return DockerCli.of(dockerHost, dir.resolve("config")).withInput(stdin, args);
   }
 
-  Result withInput(String stdin, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(DockerCliTest.dockerBinary()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    env.put("DOCKER_HOST", dockerHost);
-    env.remove("DOCKER_API_VERSION");
-    env.remove("DOCKER_CONTEXT");
-    env.put("DOCKER_CONFIG", dir.resolve("config").toString());
-    Process p = pb.start();
-    try (OutputStream in = p.getOutputStream()) {
-      if (stdin != null) {
-        in.write(stdin.getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
-  }
-
-  Result docker(String... args) throws Exception {
+  Result docker(String... args) {
     return withInput(null, args);
   }
 
