@@ -87,7 +87,12 @@ public final class MockDocker implements AutoCloseable {
       // (so a fault can answer instead of the daemon, or cut what it answers), then the Docker API: the router with
       // its CORS headers, version check and error mapping.
       HttpHandler api = ex -> state.api().handler().handleRequest(ex);
-      log[0] = new RequestLogHandler(faults.wrap(api), journal, clock, b.requestListener);
+      HttpHandler faulty = faults.wrap(api);
+      HttpHandler viewAware = ex -> {
+        ex.putAttachment(Faults.MODERN, state.api().isModern(ex));
+        faulty.handleRequest(ex);
+      };
+      log[0] = new RequestLogHandler(viewAware, journal, clock, b.requestListener);
       HttpHandler handler = log[0];
       if (b.adminApi) {
         handler = new AdminHandler(this, handler);

@@ -3,6 +3,7 @@ package io.mockdocker.api;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class DockerApi implements AutoCloseable {
 
   private final ExecutorService sessions;
   private final HttpHandler handler;
+  private final java.util.function.Predicate<HttpServerExchange> modernView;
 
   /** The request body limit {@link #create(Engine, boolean)} uses: 512 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 512L << 20;
@@ -67,6 +69,7 @@ public final class DockerApi implements AutoCloseable {
           ApiProfile.MODERN_MAX, defaultVersion);
     }
     this.handler = era == null ? modern : modern == null ? era : new VersionDispatch(era, modern, profile);
+    this.modernView = era == null ? ex -> true : modern == null ? ex -> false : VersionDispatch.modern(profile);
   }
 
   /** The whole era API; with {@code cors}, routed responses carry the headers of {@code -api-enable-cors}. */
@@ -94,6 +97,11 @@ public final class DockerApi implements AutoCloseable {
   /** The status the daemon answered a failure message with, by its prefix ({@code No such} is 404, and so on). */
   public static int statusFor(String message) {
     return Responses.statusFor(message);
+  }
+
+  /** Whether the modern view answers this request (by its {@code /vX.Y} prefix and the profile). */
+  public boolean isModern(HttpServerExchange exchange) {
+    return modernView.test(exchange);
   }
 
   public HttpHandler handler() {

@@ -24,8 +24,17 @@ final class VersionDispatch implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
+    (toEra(ex, bareIsEra) ? era : modern).handleRequest(ex);
+  }
+
+  private static boolean toEra(HttpServerExchange ex, boolean bareIsEra) {
     Matcher m = PREFIX.matcher(ex.getRequestPath());
-    boolean toEra = m.find() ? ApiProfile.isEraVersion(m.group(1)) : bareIsEra;
-    (toEra ? era : modern).handleRequest(ex);
+    return m.find() ? ApiProfile.isEraVersion(m.group(1)) : bareIsEra;
+  }
+
+  /** Which requests of the {@code all} profile the modern view answers. */
+  static java.util.function.Predicate<HttpServerExchange> modern(ApiProfile profile) {
+    boolean bareIsEra = profile.defaultIsEra();
+    return ex -> !toEra(ex, bareIsEra);
   }
 }

@@ -9,7 +9,8 @@ public sealed interface Effect {
   /**
    * An error as the daemon wrote one: before the head, the status with the message and a newline as
    * {@code text/plain; charset=utf-8}; inside a stream, the era's in-stream error ({@code {"error":…}} in JSON,
-   * {@code Error: …} in text) after which the response ends.
+   * {@code Error: …} in text) after which the response ends. On a request the modern view answers: before the head
+   * {@code {"message":…}} as {@code application/json}, inside a stream {@code {"errorDetail":…,"error":…}}.
    */
   record DockerError(int status, String message) implements Effect {
     public DockerError {

@@ -80,8 +80,10 @@ final class FaultHandler implements HttpHandler {
       } else if (effect instanceof Effect.DockerError e) {
         faults.fired(ex, h);
         ex.setStatusCode(e.status());
-        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-        byte[] body = (e.message() + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean modern = Faults.modern(ex);
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, modern ? "application/json" : "text/plain; charset=utf-8");
+        byte[] body = ((modern ? "{\"message\":" + StreamFaults.jsonString(e.message()) + "}" : e.message()) + "\n")
+            .getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
         ex.getResponseSender().send(ByteBuffer.wrap(body));
         return;

@@ -25,6 +25,17 @@ import java.util.function.BiConsumer;
  * added since start and installs again those given to the builder, with fresh counts.
  */
 public final class Faults {
+  /**
+   * Put on an exchange the modern view answers (API 1.24 and later): a fault's daemon error then takes the modern
+   * form ({@code {"message":…}} before the head, {@code {"errorDetail":…,"error":…}} inside a stream).
+   */
+  public static final io.undertow.util.AttachmentKey<Boolean> MODERN =
+      io.undertow.util.AttachmentKey.create(Boolean.class);
+
+  static boolean modern(HttpServerExchange ex) {
+    return Boolean.TRUE.equals(ex.getAttachment(MODERN));
+  }
+
   private final Clock clock;
   private final BiConsumer<HttpServerExchange, Fault> onFired;
   private final CopyOnWriteArrayList<FaultHandle> handles = new CopyOnWriteArrayList<>();

@@ -8,6 +8,16 @@ import java.nio.ByteBuffer;
  * {@code \r}).
  */
 final class MessageCounter {
+  /** How a stream separates its messages. */
+  enum Framing {
+    /** The era's JSON values, back to back. */
+    JSON_VALUES,
+    /** Text lines ending in {@code \n}, {@code \r} or {@code \r\n}. */
+    TEXT_LINES,
+    /** The modern view's JSON messages, each ending with a line break ({@code \r\n} or {@code \n}). */
+    JSON_LINES
+  }
+
   private int count;
   private int depth;
   private boolean inString;
@@ -29,9 +39,9 @@ final class MessageCounter {
   }
 
   /** Counts the buffer's remaining bytes, without moving its position. */
-  void consume(ByteBuffer buf, boolean json) {
+  void consume(ByteBuffer buf, Framing framing) {
     for (int i = buf.position(); i < buf.limit(); i++) {
-      feed(buf.get(i), json);
+      feed(buf.get(i), framing);
     }
   }
 
@@ -39,13 +49,13 @@ final class MessageCounter {
    * How many of the next {@code limit} bytes of {@code src} end with the {@code k}th message from here, or -1 when
    * they do not get that far; 0 for {@code k <= 0}. Moves this counter (use a {@link #copy()}).
    */
-  int bytesUntil(ByteBuffer src, int limit, int k, boolean json) {
+  int bytesUntil(ByteBuffer src, int limit, int k, Framing framing) {
     if (k <= 0) {
       return 0;
     }
     int ended = 0;
     for (int i = 0; i < limit; i++) {
-      if (feed(src.get(src.position() + i), json) && ++ended == k) {
+      if (feed(src.get(src.position() + i), framing) && ++ended == k) {
         return i + 1;
       }
     }
@@ -53,8 +63,12 @@ final class MessageCounter {
   }
 
   /** Counts one byte; whether a message ended with it. */
-  private boolean feed(byte b, boolean json) {
-    boolean ended = json ? feedJson(b) : feedText(b);
+  private boolean feed(byte b, Framing framing) {
+    boolean ended = switch (framing) {
+      case JSON_VALUES -> feedJson(b);
+      case TEXT_LINES -> feedText(b);
+      case JSON_LINES -> b == '\n';
+    };
     if (ended) {
       count++;
     }

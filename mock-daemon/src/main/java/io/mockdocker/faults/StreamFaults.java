@@ -64,6 +64,7 @@ final class StreamFaults {
   private long bytesPerSecond;
   private long throttled;
   private boolean json;
+  private MessageCounter.Framing framing = MessageCounter.Framing.TEXT_LINES;
   private boolean started;
   private State state = State.OPEN;
   /** The wire of the body's writer, once it has one. */
@@ -93,6 +94,9 @@ final class StreamFaults {
       started = true;
       String type = wire.contentType();
       json = type != null && type.startsWith("application/json");
+      // the era wrote JSON values back to back; the modern view ends each one with a line break
+      framing = !json ? MessageCounter.Framing.TEXT_LINES
+          : Faults.modern(exchange) ? MessageCounter.Framing.JSON_LINES : MessageCounter.Framing.JSON_VALUES;
     }
     fireDue(wire);
     if (state != State.OPEN) {
@@ -103,7 +107,7 @@ final class StreamFaults {
       if (h.fault().moment() instanceof Moment.AfterBytes b) {
         limit = (int) Math.min(limit, b.bytes() - bytes);
       } else if (h.fault().moment() instanceof Moment.AfterMessages m) {
-        int upTo = messages.copy().bytesUntil(src, limit, m.messages() - messages.count(), json);
+        int upTo = messages.copy().bytesUntil(src, limit, m.messages() - messages.count(), framing);
         if (upTo >= 0) {
           limit = Math.min(limit, upTo);
         }
@@ -118,7 +122,7 @@ final class StreamFaults {
   /** Counts what was written, paces it when throttled, and fires what became due. */
   synchronized void wrote(ByteBuffer written, Wire wire) throws IOException {
     int n = written.remaining();
-    messages.consume(written, json);
+    messages.consume(written, framing);
     bytes += n;
     if (bytesPerSecond > 0 && !exchange.isInIoThread()) {
       long before = nanosFor(throttled);
@@ -200,13 +204,18 @@ final class StreamFaults {
     why = reason;
   }
 
-  /** The era's in-stream error: JSON for a JSON stream, a text line otherwise. */
+  /**
+   * The in-stream error: the modern view's line with both forms, or the era's {@code {"error":…}} for a JSON stream
+   * and a text line otherwise.
+   */
   private byte[] inStream(String message) {
-    String text = json ? "{\"error\":" + jsonString(message) + "}" : "Error: " + message + "\r\n";
+    String quoted = jsonString(message);
+    String text = Faults.modern(exchange) ? "{\"errorDetail\":{\"message\":" + quoted + "},\"error\":" + quoted + "}\r\n"
+        : json ? "{\"error\":" + quoted + "}" : "Error: " + message + "\r\n";
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String jsonString(String s) {
+  static String jsonString(String s) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {

@@ -57,4 +57,34 @@ class ModernPullFaultsTest {
           .endsWith("{\"errorDetail\":{\"message\":\"unexpected EOF\"},\"error\":\"unexpected EOF\"}\r\n");
     }
   }
+
+  @Test
+  void an_error_fault_before_the_head_answers_in_the_modern_form() {
+    try (MockDocker docker = MockDocker.builder().profile(ApiProfile.all()).start()) {
+      docker.faults().on("POST", "/containers/create").error(500, "Cannot create container: disk quota exceeded");
+      Wire.Received modern = Wire.post(docker.uri(), "/v1.50/containers/create");
+      assertThat(modern.head()).startsWith("HTTP/1.1 500 Internal Server Error").contains("Content-Type: application/json");
+      assertThat(modern.body())
+          .isEqualTo("{\"message\":\"Cannot create container: disk quota exceeded\"}\n");
+      Wire.Received era = Wire.post(docker.uri(), "/v1.2/containers/create");
+      assertThat(era.head()).contains("Content-Type: text/plain; charset=utf-8");
+      assertThat(era.body()).isEqualTo("Cannot create container: disk quota exceeded\n");
+    }
+  }
+
+  @Test
+  void an_error_fault_after_two_messages_ends_the_modern_stream_after_two_whole_lines() {
+    try (MockDocker docker = MockDocker.builder().profile(ApiProfile.modern()).start()) {
+      docker.faults().on("POST", "/images/create").afterMessages(2).error("registry went away");
+      Wire.Received r = Wire.post(docker.uri(), PULL);
+      assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
+      String[] lines = r.body().split("\r\n");
+      assertThat(lines).hasSize(3);
+      assertThat(lines[0]).isEqualTo("{\"status\":\"Pulling from library/busybox\",\"id\":\"latest\"}");
+      assertThat(lines[1]).startsWith("{\"status\":\"Pulling fs layer\"");
+      assertThat(lines[2])
+          .isEqualTo("{\"errorDetail\":{\"message\":\"registry went away\"},\"error\":\"registry went away\"}");
+      assertThat(r.body()).endsWith("}\r\n");
+    }
+  }
 }
