@@ -113,7 +113,7 @@ final class ModernSystemEndpoints {
     o.put("LoggingDriver", "json-file");
     o.put("CgroupDriver", "systemd");
     o.put("CgroupVersion", "2");
-    o.put("NEventsListener", 0);
+    o.put("NEventsListener", engine.events().listeners());
     o.put("KernelVersion", KERNEL);
     o.put("OperatingSystem", "mock-docker");
     o.put("OSVersion", "");

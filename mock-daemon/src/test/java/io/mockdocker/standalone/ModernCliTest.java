@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Today's docker CLI (no DOCKER_API_VERSION: it negotiates 1.50 from {@code /_ping}) against the standalone daemon
  * started as a user would, {@code --profile modern} in its own JVM: one session, command after command, each checked
  * for its exit code and what a user reads. Skipped, with the reason, when no {@code docker} binary is on the PATH.
+ * Run twice by {@code mvn verify}: from the test classes, then (after {@code package}) from
+ * {@code target/mock-daemon-standalone.jar}, named by the system property {@code mockdocker.standalone.jar}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,10 +46,13 @@ class ModernCliTest {
     assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
     Path log = dir.resolve("daemon.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-        Main.class.getName(), "--profile", "modern", "--port", "0")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    String jar = System.getProperty("mockdocker.standalone.jar");
+    List<String> command = jar != null
+        ? List.of(java, "-jar", jar, "--profile", "modern", "--port", "0")
+        : List.of(java, "-cp", System.getProperty("java.class.path"),
+            "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
+            Main.class.getName(), "--profile", "modern", "--port", "0");
+    daemon = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     Matcher m = null;
     while (System.nanoTime() < deadline) {
