@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.testing.DockerCli;
-import io.mockdocker.testing.DockerCli.Result;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ class DockerCliTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
+    assumeTrue(dockerBinary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
     docker = MockDocker.start();
   }
 
@@ -34,8 +38,31 @@ class DockerCliTest {
     }
   }
 
-  Result docker(String... args) {
-    return DockerCli.of(docker.dockerHost(), config).withEnv("DOCKER_API_VERSION", "1.2").run(args);
+  static String dockerBinary() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, "docker");
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    return null;
+  }
+
+  record Result(int exit, String out) {}
+
+  Result docker(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(dockerBinary()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    env.put("DOCKER_HOST", docker.dockerHost());
+    env.put("DOCKER_API_VERSION", "1.2");
+    env.put("DOCKER_CONFIG", config.toString());
+    env.remove("DOCKER_CONTEXT");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), out);
   }
 
   @Test
