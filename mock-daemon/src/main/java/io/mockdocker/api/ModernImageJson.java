@@ -40,6 +40,25 @@ final class ModernImageJson {
     if (c.volumes() != null && !c.volumes().isEmpty()) {
       o.set("Volumes", volumes(c.volumes()));
     }
+    if (!c.workingDir().isEmpty()) {
+      o.put("WorkingDir", c.workingDir());
+    }
+    if (c.entrypoint() != null && !c.entrypoint().isEmpty()) {
+      o.set("Entrypoint", strings(c.entrypoint()));
+    }
+    if (c.labels() != null && !c.labels().isEmpty()) {
+      o.set("Labels", labels(c));
+    }
+    return o;
+  }
+
+  /** An image's labels, or JSON {@code null} when it has none. */
+  static JsonNode labels(Config c) {
+    if (c == null || c.labels() == null || c.labels().isEmpty()) {
+      return GoJson.MAPPER.nullNode();
+    }
+    ObjectNode o = GoJson.object();
+    new java.util.TreeMap<>(c.labels()).forEach(o::put);
     return o;
   }
 
@@ -63,10 +82,10 @@ final class ModernImageJson {
     o.set("Cmd", c.cmd() == null ? GoJson.MAPPER.nullNode() : strings(c.cmd()));
     o.put("Image", c.image());
     o.set("Volumes", c.volumes() == null || c.volumes().isEmpty() ? GoJson.MAPPER.nullNode() : volumes(c.volumes()));
-    o.put("WorkingDir", "");
-    o.putNull("Entrypoint");
+    o.put("WorkingDir", c.workingDir());
+    o.set("Entrypoint", nullOr(c.entrypoint()));
     o.putNull("OnBuild");
-    o.putNull("Labels");
+    o.set("Labels", labels(c));
     return o;
   }
 

@@ -90,7 +90,7 @@ final class ModernImagesEndpoints {
       o.put("Containers", -1);
       o.put("Created", image.created().toEpochSecond());
       o.put("Id", ModernImageJson.id(image.id()));
-      o.putNull("Labels");
+      o.set("Labels", ModernImageJson.labels(image.config()));
       o.put("ParentId", image.parent().isEmpty() ? "" : ModernImageJson.id(image.parent()));
       ArrayNode repoDigests = o.putArray("RepoDigests");
       ArrayNode repoTags = o.putArray("RepoTags");

@@ -30,6 +30,8 @@ final class BuildOperation {
   private final BuildRequest request;
   private String image = "";
   private String maintainer = "";
+  /** Whether this Dockerfile set CMD (ENTRYPOINT then keeps it; an inherited one it drops). */
+  private boolean cmdSet;
   private Config config = Config.empty();
 
   BuildOperation(Engine engine, BuildOutput out, Path context) {
@@ -145,8 +147,25 @@ final class BuildOperation {
         volumes.addAll(parseList(args));
         config = config.toBuilder().volumes(volumes).build();
       }
-      case "workdir", "entrypoint", "label", "arg" -> {
-        // recorded in the layer's history; the engine's Config has no field for them yet
+      case "workdir" -> {
+        String base = config.workingDir().isEmpty() ? "/" : config.workingDir();
+        String dir = java.nio.file.Path.of(base).resolve(args.strip()).normalize().toString();
+        config = config.toBuilder().workingDir(dir).build();
+      }
+      case "entrypoint" -> {
+        config = config.toBuilder().entrypoint(execOrShell(args)).build();
+        if (!cmdSet) {
+          config = config.toBuilder().cmd((List<String>) null).build(); // an inherited CMD no longer applies
+        }
+      }
+      case "label" -> {
+        java.util.Map<String, String> labels = config.labels() == null ? new java.util.TreeMap<>()
+            : new java.util.TreeMap<>(config.labels());
+        labels.putAll(BuildLabels.parse(args));
+        config = config.toBuilder().labels(labels).build();
+      }
+      case "arg" -> {
+        // build arguments are not substituted; the step is recorded
       }
       default -> {
         return false;
@@ -210,14 +229,19 @@ final class BuildOperation {
     List<String> cmd = config.cmd();
     Config parsed = Config.builder().attachStdout(true).attachStderr(true).cmd("/bin/sh", "-c", args)
         .image(image).volumes(List.of()).build();
-    config = Configs.merge(config.toBuilder().cmd((List<String>) null).build(), parsed);
+    // a RUN runs its command alone, not after the ENTRYPOINT (an empty one, so the image's is not taken either);
+    // the image keeps the entrypoint
+    List<String> entrypoint = config.entrypoint();
+    config = Configs.merge(config.toBuilder().cmd((List<String>) null).entrypoint(List.of()).build(), parsed);
     String cached = request.noCache() ? null : engine.cachedChild(image, config).orElse(null);
     if (cached != null) {
       out.usingCache();
       image = cached;
+      config = config.toBuilder().entrypoint(entrypoint).build();
       return;
     }
     LiveContainer c = create();
+    config = config.toBuilder().entrypoint(entrypoint).build();
     engine.runtime.start(c);
     int code;
     try {
@@ -245,6 +269,19 @@ final class BuildOperation {
   }
 
   private void env(String args) {
+    String first = args.strip().split("\\s+", 2)[0];
+    if (request.dialect().modern && first.contains("=")) { // the classic builder's ENV k=v [k2=v2 …]
+      Map<String, String> pairs = BuildLabels.parse(args);
+      List<String> env = config.env() == null ? new ArrayList<>() : new ArrayList<>(config.env());
+      pairs.forEach((key, value) -> {
+        env.removeIf(e -> e.startsWith(key + "="));
+        env.add(key + "=" + value);
+      });
+      config = config.toBuilder().env(env).build();
+      commit(null, config.cmd(), "ENV " + String.join(" ", pairs.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      return;
+    }
     String[] kv = args.split(" ", 2);
     if (kv.length != 2) {
       throw new DockerException("Invalid ENV format");
@@ -264,14 +301,19 @@ final class BuildOperation {
     commit(null, config.cmd(), "ENV " + key + "=" + value);
   }
 
-  private void cmd(String args) {
-    List<String> cmd;
+  /** The exec form (a JSON array) or the shell form ({@code /bin/sh -c …}) of CMD and ENTRYPOINT. */
+  private static List<String> execOrShell(String args) {
     try {
-      cmd = new com.fasterxml.jackson.databind.ObjectMapper().readValue(args,
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(args,
           new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
     } catch (IOException | RuntimeException e) {
-      cmd = List.of("/bin/sh", "-c", args);
+      return List.of("/bin/sh", "-c", args);
     }
+  }
+
+  private void cmd(String args) {
+    List<String> cmd = execOrShell(args);
+    cmdSet = true;
     commit(null, cmd, "CMD " + goList(cmd));
     config = config.toBuilder().cmd(cmd).build();
   }
@@ -401,8 +443,19 @@ final class BuildOperation {
     return out.toString();
   }
 
-  /** Commits {@code c} (or, for a no-op instruction, a fresh container) with {@code autoCmd} as the image's Cmd. */
+  /**
+   * Commits {@code c} (or, for a no-op instruction, a fresh container) with {@code autoCmd} as the image's Cmd. The
+   * era's builder left its no-op Cmd in the config for the next steps (v0.4.4 did); the classic builder puts
+   * {@code autoCmd} back.
+   */
   private void commit(LiveContainer c, List<String> autoCmd, String comment) {
+    commitStep(c, autoCmd, comment);
+    if (request.dialect().modern) {
+      config = config.toBuilder().cmd(autoCmd).build();
+    }
+  }
+
+  private void commitStep(LiveContainer c, List<String> autoCmd, String comment) {
     requireImage("commit");
     config = config.toBuilder().image(image).build();
     LiveContainer container = c;

@@ -23,9 +23,13 @@ final class Configs {
     if (!user.openStdin()) b.openStdin(image.openStdin());
     if (!user.stdinOnce()) b.stdinOnce(image.stdinOnce());
     if (isEmpty(user.env())) b.env(image.env());
-    if (isEmpty(user.entrypoint()) && isEmpty(user.cmd())) {
-      b.cmd(image.cmd());
-      b.entrypoint(image.entrypoint());
+    if (isEmpty(user.entrypoint())) { // as the daemon: an unset entrypoint is the image's, even with a command
+      if (isEmpty(user.cmd())) {
+        b.cmd(image.cmd());
+      }
+      if (user.entrypoint() == null) {
+        b.entrypoint(image.entrypoint());
+      }
     }
     if (user.workingDir().isEmpty()) b.workingDir(image.workingDir());
     if (image.labels() != null && !image.labels().isEmpty()) {

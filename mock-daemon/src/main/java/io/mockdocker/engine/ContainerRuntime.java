@@ -71,7 +71,8 @@ final class ContainerRuntime {
       c.config = config;
       try {
         c.volumes = volumes(c);
-      } catch (DockerException e) {
+        makeWorkingDir(c.rootfs, config.workingDir());
+      } catch (DockerException | UncheckedIOException e) {
         engine.locked(() -> {
           engine.bridge.release(lease);
           return null;
@@ -92,6 +93,18 @@ final class ContainerRuntime {
     run.ignoresTerm = script != null && script.script().ignoresSigterm();
     engine.events.emit("container", "start", c.id, c.eventAttributes());
     Future<?> unused = threads.submit(() -> execute(c, run, io, script));
+  }
+
+  /** As runc, the working directory is made when missing. */
+  private static void makeWorkingDir(java.nio.file.Path rootfs, String dir) {
+    if (dir.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(RootedPaths.resolve(rootfs, dir, true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Map<String, String> volumes(LiveContainer c) {

@@ -151,4 +151,45 @@ class ModernBuildTest {
     assertThat(unknown.text()).isEqualTo(
         "{\"message\":\"Bad parameter: dockerfile parse error, unknown instruction: FOO\"}\n");
   }
+
+  @Test
+  void workdir_entrypoint_label_and_user_go_into_the_image_config_and_its_containers() throws Exception {
+    http.post("/images/create?fromImage=busybox&tag=latest");
+    String dockerfile = "FROM busybox\nWORKDIR /app\nWORKDIR sub\nRUN pwd\nENTRYPOINT [\"echo\", \"from-entrypoint\"]\n"
+        + "CMD [\"x\"]\nLABEL team=a \"two words\"=\"v 2\"\nENV MODE=test\nUSER nobody\n";
+    Response r = build("t=meta%3A1", context(dockerfile));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(lines(r)).contains("{\"stream\":\"/app/sub\\n\"}\r\n");
+
+    com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(http.get("/v1.50/images/meta:1/json").body()).get("Config");
+    assertThat(config.get("WorkingDir").asText()).isEqualTo("/app/sub");
+    assertThat(config.get("Entrypoint").toString()).isEqualTo("[\"echo\",\"from-entrypoint\"]");
+    assertThat(config.get("Cmd").toString()).isEqualTo("[\"x\"]");
+    assertThat(config.get("Labels").toString()).isEqualTo("{\"team\":\"a\",\"two words\":\"v 2\"}");
+    assertThat(config.get("User").asText()).isEqualTo("nobody");
+    assertThat(config.get("Env").toString()).contains("MODE=test");
+    assertThat(http.get("/v1.50/images/json").text()).contains("\"Labels\":{\"team\":\"a\",\"two words\":\"v 2\"}");
+
+    String id = docker.engine().containers().create(io.mockdocker.engine.Config.builder().image("meta:1").build()).id();
+    docker.engine().containers().start(id);
+    assertThat(docker.engine().containers().await(id)).isZero();
+    String logs = new String(http.get("/v1.50/containers/" + id + "/logs?stdout=1").body(), StandardCharsets.UTF_8);
+    assertThat(logs).endsWith("from-entrypoint x\n");
+  }
+
+  @Test
+  void an_entrypoint_drops_an_inherited_cmd_but_keeps_its_own() throws Exception {
+    http.post("/images/create?fromImage=busybox&tag=latest");
+    build("t=base-cmd", context("FROM busybox\nCMD [\"inherited\"]\n"));
+    build("t=ep", context("FROM base-cmd\nENTRYPOINT [\"echo\"]\n"));
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode ep = mapper.readTree(http.get("/v1.50/images/ep/json").body())
+        .get("Config");
+    assertThat(ep.get("Entrypoint").toString()).isEqualTo("[\"echo\"]");
+    assertThat(ep.has("Cmd")).isFalse();
+    build("t=cmd-then-env", context("FROM busybox\nCMD [\"kept\"]\nENV A=b\nLABEL x=y\n"));
+    assertThat(mapper.readTree(http.get("/v1.50/images/cmd-then-env/json").body()).get("Config").get("Cmd")
+        .toString()).isEqualTo("[\"kept\"]");
+  }
 }

@@ -233,6 +233,16 @@ class ModernCliTest {
         .containsPattern("Successfully built [0-9a-f]{12}").contains("Successfully tagged built:1");
     assertThat(ok("run", "--rm", "built:1").out()).isEqualTo("built\n");
     assertThat(ok("run", "--rm", "built:1", "cat", "/hello.txt").out()).isEqualTo("hello\n");
+
+    Path meta = Files.createDirectories(dir.resolve("meta"));
+    Files.writeString(meta.resolve("Dockerfile"), "FROM busybox\nWORKDIR /app\nENV MODE=test\n"
+        + "ENTRYPOINT [\"echo\", \"from-entrypoint\"]\nCMD [\"x\"]\nLABEL team=a\n");
+    ok("build", "-t", "meta:1", meta.toString());
+    assertThat(ok("run", "--rm", "meta:1").out()).isEqualTo("from-entrypoint x\n");
+    assertThat(ok("run", "--rm", "meta:1", "y").out()).isEqualTo("from-entrypoint y\n");
+    assertThat(ok("run", "--rm", "--entrypoint", "pwd", "meta:1").out()).isEqualTo("/app\n");
+    assertThat(ok("inspect", "--format", "{{.Config.Labels.team}} {{.Config.WorkingDir}}", "meta:1").out())
+        .isEqualTo("a /app\n");
   }
 
   @Test
