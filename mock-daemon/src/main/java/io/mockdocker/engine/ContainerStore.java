@@ -151,6 +151,9 @@ final class ContainerStore {
         c.destroyed = true;
         c.notifyAll();
       }
+      // an attach waiting for a start that will never come ends now
+      c.stdout.closeListeners();
+      c.stderr.closeListeners();
     } catch (IOException e) {
       throw new DockerException("Error destroying container " + name + ": " + e.getMessage(), e);
     } finally {

@@ -124,6 +124,17 @@ class ModernContainersTest {
   }
 
   @Test
+  void an_attach_waiting_for_a_start_ends_when_the_container_is_removed_instead() throws Exception {
+    String id = wire.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"echo\",\"hi\"]}");
+    try (ModernWire.Hijacked h = wire.hijack("POST", "/v1.50/containers/" + id
+        + "/attach?stderr=1&stdout=1&stream=1", "Connection: Upgrade\r\nUpgrade: tcp\r\n", "")) {
+      assertThat(h.head).startsWith("HTTP/1.1 101 UPGRADED\r\n");
+      assertThat(wire.http.delete("/v1.50/containers/" + id).status()).isEqualTo(204);
+      assertThat(h.rest()).isEmpty();
+    }
+  }
+
+  @Test
   void attach_without_upgrade_gets_the_raw_stream_200_head_and_the_same_frames() throws Exception {
     String id = wire.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"echo out; echo err >&2\"]}");
     try (ModernWire.Hijacked h = wire.hijack("POST", "/containers/" + id + "/attach?stdout=true&stderr=true&stream="
