@@ -43,11 +43,11 @@ final class ModernBuildEndpoint {
       }
     }
     Map<String, String> buildArgs = stringMap(call.param("buildargs"), "buildargs");
-    stringMap(call.param("labels"), "labels");
+    Map<String, String> labels = stringMap(call.param("labels"), "labels");
     boolean rm = call.param("rm").isEmpty() || call.flag("rm");
     boolean quiet = call.flag("q");
     BuildRequest request = new BuildRequest(BuildDialect.CLASSIC, call.param("dockerfile"), rm, call.flag("nocache"),
-        buildArgs);
+        buildArgs, labels);
     byte[] context = call.body();
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
     Output out = new Output(lines, call.modern().buildAux(), quiet);

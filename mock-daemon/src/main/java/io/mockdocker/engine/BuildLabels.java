@@ -60,6 +60,11 @@ final class BuildLabels {
     return i;
   }
 
+  /** A word in double quotes, with {@code "} and {@code \\} escaped: what {@link #parse} reads back. */
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
   private static String unquote(String s) {
     return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
   }

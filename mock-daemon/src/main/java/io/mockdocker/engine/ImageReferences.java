@@ -96,6 +96,12 @@ public final class ImageReferences {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      if (!request.labels().isEmpty()) {
+        StringBuilder label = new StringBuilder("\nLABEL");
+        new java.util.TreeMap<>(request.labels()).forEach((k, v) -> label.append(' ').append(BuildLabels.quote(k))
+            .append('=').append(BuildLabels.quote(v)));
+        text = text + label + "\n";
+      }
       return new BuildOperation(engine, out, context, request).build(text);
     } finally {
       engine.layers.discard(context);
