@@ -57,24 +57,12 @@ final class DockerRouter implements HttpHandler {
       Responses.status(ex, 200);
       return;
     }
-    for (Route route : routes) {
-      if (!route.method().equals(method)) {
-        continue;
-      }
-      Map<String, String> vars = route.match(path);
-      if (vars == null) {
-        continue;
-      }
-      if (route.onIoThread()) {
-        dispatch(ex, route, vars);
-      } else if (ex.isInIoThread()) {
-        ex.dispatch(exchange -> {
-          exchange.startBlocking();
-          dispatch(exchange, route, vars);
-        });
+    Route.Found found = Route.find(routes, method, path);
+    if (found != null) {
+      if (found.route().onIoThread()) {
+        dispatch(ex, found.route(), found.vars());
       } else {
-        ex.startBlocking();
-        dispatch(ex, route, vars);
+        Route.onWorker(ex, exchange -> dispatch(exchange, found.route(), found.vars()));
       }
       return;
     }

@@ -49,23 +49,9 @@ final class ModernRouter implements HttpHandler {
   public void handleRequest(HttpServerExchange ex) throws Exception {
     String path = ex.getRequestPath();
     String method = ex.getRequestMethod().toString();
-    for (Route route : routes) {
-      if (!route.method().equals(method)) {
-        continue;
-      }
-      Map<String, String> vars = route.match(path);
-      if (vars == null) {
-        continue;
-      }
-      if (ex.isInIoThread()) {
-        ex.dispatch(exchange -> {
-          exchange.startBlocking();
-          dispatch(exchange, route, vars);
-        });
-      } else {
-        ex.startBlocking();
-        dispatch(ex, route, vars);
-      }
+    Route.Found found = Route.find(routes, method, path);
+    if (found != null) {
+      Route.onWorker(ex, exchange -> dispatch(exchange, found.route(), found.vars()));
       return;
     }
     ex.putAttachment(DockerApi.UNMATCHED, Boolean.TRUE);

@@ -69,6 +69,36 @@ record Route(String method, String template, Endpoint endpoint, Pattern bare, Pa
     return null;
   }
 
+  /** A route that matched a request, with its path variables. */
+  record Found(Route route, Map<String, String> vars) {}
+
+  /** The first of {@code routes} for this method and path, as mux tried them in order; {@code null} when none. */
+  static Found find(List<Route> routes, String method, String path) {
+    for (Route route : routes) {
+      if (route.method().equals(method)) {
+        Map<String, String> vars = route.match(path);
+        if (vars != null) {
+          return new Found(route, vars);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Runs {@code action} with blocking streams, handing the exchange to a worker thread first when on the I/O one. */
+  static void onWorker(io.undertow.server.HttpServerExchange ex, io.undertow.server.HttpHandler action)
+      throws Exception {
+    if (ex.isInIoThread()) {
+      ex.dispatch(exchange -> {
+        exchange.startBlocking();
+        action.handleRequest(exchange);
+      });
+    } else {
+      ex.startBlocking();
+      action.handleRequest(ex);
+    }
+  }
+
   @Override
   public String toString() {
     return method + " " + template;
