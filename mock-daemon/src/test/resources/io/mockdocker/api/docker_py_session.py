@@ -1,0 +1,18 @@
+# docker-py (the Docker SDK for Python) against a modern-profile daemon: one line per step, checked by DockerPyTest.
+import docker, sys, io, tarfile
+c = docker.DockerClient(base_url=sys.argv[1])
+print("version", c.version()["ApiVersion"])
+img = c.images.pull("busybox", tag="latest")
+print("pulled", img.tags)
+print("run", c.containers.run("busybox", ["echo", "hi"], remove=True))
+ct = c.containers.run("busybox", ["sleep", "100"], detach=True, name="pyc")
+print("exec", ct.exec_run(["sh", "-c", "echo from-exec; exit 3"]))
+print("list", [x.name for x in c.containers.list()])
+ct.stop(timeout=1); ct.reload(); print("status", ct.status)
+print("logs", ct.logs())
+ct.remove()
+f = io.BytesIO(b"FROM busybox\nRUN echo built > /b\nCMD [\"cat\", \"/b\"]\n")
+image, logs = c.images.build(fileobj=f, tag="pybuilt:1", rm=True)
+print("built", image.tags)
+print("run built", c.containers.run("pybuilt:1", remove=True))
+print("images", sorted(t for i in c.images.list() for t in i.tags))
