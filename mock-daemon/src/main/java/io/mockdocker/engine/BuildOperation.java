@@ -4,16 +4,9 @@ import io.mockdocker.engine.shell.RootedPaths;
 import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -48,36 +41,8 @@ final class BuildOperation {
   private static final java.util.Set<String> CLASSIC_INSTRUCTIONS = java.util.Set.of("from", "maintainer", "run",
       "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume");
 
-  /** The Dockerfile's instruction lines: stripped, comments and blanks dropped, continuations joined (classic). */
-  private List<String> lines(String dockerfile) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder pending = new StringBuilder();
-    for (String raw : dockerfile.split("\n", -1)) {
-      String line = raw.strip().replaceFirst("\t", " ");
-      if (request.dialect().modern) {
-        if (line.startsWith("#") && pending.length() == 0) {
-          continue;
-        }
-        if (line.endsWith("\\")) {
-          pending.append(line, 0, line.length() - 1).append(' ');
-          continue;
-        }
-        line = (pending + line).strip();
-        pending.setLength(0);
-      }
-      if (line.isEmpty() || line.charAt(0) == '#') {
-        continue;
-      }
-      lines.add(line);
-    }
-    if (pending.length() > 0) {
-      lines.add(pending.toString().strip());
-    }
-    return lines;
-  }
-
   String build(String dockerfile) {
-    List<String> lines = lines(dockerfile);
+    List<String> lines = Dockerfiles.lines(dockerfile, request.dialect().modern);
     if (request.dialect().modern) {
       for (String line : lines) {
         String instruction = line.split("[ \t]", 2)[0].toLowerCase(Locale.ROOT);
@@ -144,7 +109,7 @@ final class BuildOperation {
       case "user" -> config = config.toBuilder().user(args).build();
       case "volume" -> {
         List<String> volumes = config.volumes() == null ? new ArrayList<>() : new ArrayList<>(config.volumes());
-        volumes.addAll(parseList(args));
+        volumes.addAll(Dockerfiles.parseList(args));
         config = config.toBuilder().volumes(volumes).build();
       }
       case "workdir" -> {
@@ -153,7 +118,7 @@ final class BuildOperation {
         config = config.toBuilder().workingDir(dir).build();
       }
       case "entrypoint" -> {
-        config = config.toBuilder().entrypoint(execOrShell(args)).build();
+        config = config.toBuilder().entrypoint(Dockerfiles.execOrShell(args)).build();
         if (!cmdSet) {
           config = config.toBuilder().cmd((List<String>) null).build(); // an inherited CMD no longer applies
         }
@@ -173,15 +138,6 @@ final class BuildOperation {
     }
     commit(null, config.cmd(), keyword + " " + args);
     return true;
-  }
-
-  private static List<String> parseList(String args) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(args,
-          new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
-    } catch (IOException | RuntimeException e) {
-      return List.of(args.split("\\s+"));
-    }
   }
 
   private void from(String name) {
@@ -261,7 +217,7 @@ final class BuildOperation {
     }
     if (code != 0) {
       throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
-          "The command " + goList(config.cmd()) + " returned a non-zero code: " + code,
+          "The command " + Dockerfiles.goList(config.cmd()) + " returned a non-zero code: " + code,
           String.join(" ", config.cmd()), String.valueOf(code));
     }
     commit(c, cmd, "run");
@@ -301,20 +257,10 @@ final class BuildOperation {
     commit(null, config.cmd(), "ENV " + key + "=" + value);
   }
 
-  /** The exec form (a JSON array) or the shell form ({@code /bin/sh -c …}) of CMD and ENTRYPOINT. */
-  private static List<String> execOrShell(String args) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(args,
-          new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
-    } catch (IOException | RuntimeException e) {
-      return List.of("/bin/sh", "-c", args);
-    }
-  }
-
   private void cmd(String args) {
-    List<String> cmd = execOrShell(args);
+    List<String> cmd = Dockerfiles.execOrShell(args);
     cmdSet = true;
-    commit(null, cmd, "CMD " + goList(cmd));
+    commit(null, cmd, "CMD " + Dockerfiles.goList(cmd));
     config = config.toBuilder().cmd(cmd).build();
   }
 
@@ -325,7 +271,7 @@ final class BuildOperation {
       specs.addAll(config.portSpecs());
     }
     config = config.toBuilder().portSpecs(specs).build();
-    commit(null, config.cmd(), "EXPOSE " + goList(ports));
+    commit(null, config.cmd(), "EXPOSE " + Dockerfiles.goList(ports));
   }
 
   private void add(String args, String keyword, boolean extract) {
@@ -351,7 +297,7 @@ final class BuildOperation {
         throw new DockerException("stat " + orig + ": no such file or directory");
       }
       if (Files.isDirectory(from)) {
-        copyInto(from, c.rootfs, dest);
+        BuildFiles.copyInto(from, c.rootfs, dest);
       } else {
         byte[] bytes = Files.readAllBytes(from);
         Path staging = null;
@@ -367,7 +313,7 @@ final class BuildOperation {
         }
         if (staging != null) {
           try {
-            copyInto(staging, c.rootfs, dest);
+            BuildFiles.copyInto(staging, c.rootfs, dest);
           } finally {
             engine.layers.discard(staging);
           }
@@ -389,58 +335,6 @@ final class BuildOperation {
     }
     commit(c, cmd, keyword + " " + orig + " in " + dest);
     config = config.toBuilder().cmd(cmd).build();
-  }
-
-  /**
-   * Copies the tree under {@code from} to the container path {@code dest} in the container's {@code rootfs}, merging
-   * into existing directories. Every target is resolved inside the root ({@code ..} stops at {@code /}, links in the
-   * container are followed inside it), so nothing lands outside the container's file system.
-   */
-  private static void copyInto(Path from, Path rootfs, String dest) throws IOException {
-    Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Path target = RootedPaths.resolve(rootfs, containerPath(from, dir, dest), true);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-          Files.delete(target);
-        }
-        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(target.getParent());
-          Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        directoryTimes.put(target, attrs.lastModifiedTime());
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Path target = RootedPaths.resolve(rootfs, containerPath(from, file, dest), false);
-        if (target.equals(rootfs)) {
-          throw new DockerException("Invalid ADD destination: " + dest);
-        }
-        Files.createDirectories(target.getParent());
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-          ImageGraph.deleteTree(target);
-        }
-        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
-            LinkOption.NOFOLLOW_LINKS);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    for (Map.Entry<Path, FileTime> d : directoryTimes.entrySet()) {
-      Files.setLastModifiedTime(d.getKey(), d.getValue());
-    }
-  }
-
-  private static String containerPath(Path base, Path path, String dest) {
-    StringBuilder out = new StringBuilder(dest.startsWith("/") ? dest : "/" + dest);
-    for (Path name : base.relativize(path)) {
-      if (!name.toString().isEmpty()) {
-        out.append('/').append(name);
-      }
-    }
-    return out.toString();
   }
 
   /**
@@ -493,8 +387,4 @@ final class BuildOperation {
     }
   }
 
-  /** Go's %v of a []string: {@code [a b c]}. */
-  static String goList(List<String> list) {
-    return "[" + String.join(" ", list == null ? List.of() : list) + "]";
-  }
 }
