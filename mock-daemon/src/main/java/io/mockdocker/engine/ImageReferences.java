@@ -40,6 +40,7 @@ public final class ImageReferences {
       engine.tags.put(repository, tag, imageId);
       return null;
     });
+    engine.events.emit("image", "tag", imageId, java.util.Map.of("name", repository + ":" + tag));
   }
 
   /** {@code repository@sha256:…} for each repository the image was pulled from or pushed to. */
@@ -52,7 +53,12 @@ public final class ImageReferences {
    * itself; {@code prune} deletes the parents nothing else holds. Refusals are {@link RefusedByEngine}s.
    */
   public List<Removal> removeImage(String repository, String tag, Image image, boolean force, boolean prune) {
-    return new ImageRemoval(engine).remove(repository, tag, image, force, prune);
+    List<Removal> removals = new ImageRemoval(engine).remove(repository, tag, image, force, prune);
+    for (Removal r : removals) { // untag events name the reference, delete events the image
+      engine.events.emit("image", r.deleted() ? "delete" : "untag", r.deleted() || image == null ? r.value() : image.id(),
+          java.util.Map.of("name", r.value()));
+    }
+    return removals;
   }
 
   /** Pushes {@code repository:tag} to the registry, reporting structured events only. */

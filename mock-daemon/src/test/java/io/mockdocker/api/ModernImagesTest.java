@@ -208,4 +208,17 @@ class ModernImagesTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.text()).isEqualTo("{\"message\":\"No such container: nosuch\"}\n");
   }
+
+  @Test
+  void tag_and_delete_leave_their_image_events() {
+    assertThat(http.post("/v1.50/images/busybox/tag?repo=localhost%3A5000%2Fbusybox&tag=v1").status()).isEqualTo(201);
+    assertThat(http.delete("/v1.50/images/localhost:5000/busybox:v1").status()).isEqualTo(200);
+    assertThat(docker.engine().events().history())
+        .filteredOn(e -> e.type().equals("image"))
+        .extracting(e -> e.action() + " " + e.actorId() + " " + e.attributes().get("name"))
+        .containsSubsequence(
+            "pull busybox:latest busybox",
+            "tag " + BUSYBOX + " localhost:5000/busybox:v1",
+            "untag " + BUSYBOX + " localhost:5000/busybox:v1");
+  }
 }
