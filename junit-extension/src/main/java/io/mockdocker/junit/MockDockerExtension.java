@@ -2,15 +2,19 @@ package io.mockdocker.junit;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.api.ApiProfile;
+import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -20,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -48,8 +51,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * tests that run one at a time; give concurrent test methods a daemon each.
  */
 public final class MockDockerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
-    TestExecutionExceptionHandler, TestInstantiationAwareExtension {
+    TestExecutionExceptionHandler {
   private static final String DAEMON = "daemon";
+  /** Where a virtual clock starts, so that the times in answers are the same on every run. */
+  static final Instant VIRTUAL_START = Instant.parse("2013-07-01T00:00:00Z");
   private static final String STATIC_FIELD = "registered by a static field";
   private static final int JOURNAL_LINES = 100;
 
@@ -92,7 +97,8 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       for (Field field : ReflectionSupport.findFields(instance.getClass(), MockDockerExtension::injectable,
           HierarchyTraversalMode.TOP_DOWN)) {
-        ReflectionSupport.makeAccessible(field).set(instance, value(field.getType(), docker));
+        field.setAccessible(true);
+        field.set(instance, value(field.getType(), docker));
       }
     }
   }
@@ -100,19 +106,22 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == MockDockerRuntimeInfo.class || type == MockDocker.class
+    return type == MockDockerRuntimeInfo.class || type == MockDocker.class || type == VirtualClock.class
         || parameter.isAnnotated(DockerHost.class) && (type == URI.class || type == String.class);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return value(parameter.getParameter().getType(), docker(context));
+    return parameter.getDeclaringExecutable() instanceof Constructor && buildingInstanceForATest(context)
+        ? value(parameter.getParameter().getType(), handOff(context))
+        : value(parameter.getParameter().getType(), docker(context));
   }
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-    MockDocker docker = store(scope(context)).get(DAEMON, MockDocker.class);
-    if (docker != null) {
+    Daemon daemon = store(scope(context)).get(DAEMON, Daemon.class);
+    if (daemon != null) {
+      MockDocker docker = daemon.docker();
       String journal = docker.uri() + " " + docker.journal().dump(JOURNAL_LINES);
       context.publishReportEntry("mock-docker", journal);
       failure.addSuppressed(new RequestJournalReport(journal));
@@ -120,15 +129,45 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
     throw failure;
   }
 
-  /** Constructors resolve against the test method's context, so a per-test daemon reaches them too. */
-  @Override
-  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
-    return ExtensionContextScope.TEST_METHOD;
-  }
-
+  /** The daemon of the context's scope, started on first use (or handed over from the test instance's constructor). */
+  @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 6 prefers computeIfAbsent, which 5.x lacks
   private MockDocker docker(ExtensionContext context) {
     ExtensionContext scope = scope(context);
-    return store(scope).computeIfAbsent(DAEMON, key -> builder(scope).start(), MockDocker.class);
+    return store(scope).getOrComputeIfAbsent(DAEMON,
+        key -> handedOff(scope).orElseGet(() -> new Daemon(builder(scope).start())), Daemon.class).docker();
+  }
+
+  /**
+   * The daemon for the test whose instance this thread is building. JUnit builds test instances in their class's
+   * context (before 5.12 always, and after it unless an extension opts out): a daemon per test asked for there is
+   * started then and handed over, on the same thread, to the test the instance is built for, the next one to ask.
+   */
+  @SuppressWarnings("deprecation") // as above
+  private MockDocker handOff(ExtensionContext context) {
+    return store(context).getOrComputeIfAbsent(new Handoff(Thread.currentThread()),
+        key -> new Daemon(builder(context).start()), Daemon.class).docker();
+  }
+
+  /** Whether a test instance being built in a class's context is built for one test that has a daemon of its own. */
+  private boolean buildingInstanceForATest(ExtensionContext context) {
+    return !perClass(context) && context.getTestMethod().isEmpty() && context.getTestClass().isPresent()
+        && context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+            == TestInstance.Lifecycle.PER_METHOD;
+  }
+
+  /** The daemon started while this thread built the test instance of {@code test}, if any. */
+  private Optional<Daemon> handedOff(ExtensionContext test) {
+    if (perClass(test)) {
+      return Optional.empty();
+    }
+    Handoff key = new Handoff(Thread.currentThread());
+    for (ExtensionContext c = test.getParent().orElse(null); c != null; c = c.getParent().orElse(null)) {
+      Daemon daemon = store(c).remove(key, Daemon.class);
+      if (daemon != null) {
+        return Optional.of(daemon);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The context that owns the daemon: the test class's for one daemon per class, else the test's. */
@@ -175,6 +214,15 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
       if (a.cors()) {
         builder.enableCors();
       }
+      switch (a.clock()) {
+        case VIRTUAL -> builder.clock(VirtualClock.at(VIRTUAL_START));
+        case INSTANT -> {
+          VirtualClock clock = VirtualClock.at(VIRTUAL_START);
+          clock.runInstantly();
+          builder.clock(clock);
+        }
+        case SYSTEM -> { }
+      }
       try {
         builder.profile(ApiProfile.named(a.profile()));
       } catch (IllegalArgumentException e) {
@@ -184,9 +232,15 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
     return builder;
   }
 
+  /** The annotation on the test class, its superclasses, or the classes a {@code @Nested} class sits in. */
   private static Optional<MockDockerTest> annotation(ExtensionContext context) {
-    return context.getTestClass().flatMap(c ->
-        AnnotationSupport.findAnnotation(c, MockDockerTest.class, context.getEnclosingTestClasses()));
+    for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+      Optional<MockDockerTest> found = AnnotationSupport.findAnnotation(c, MockDockerTest.class);
+      if (found.isPresent() || Modifier.isStatic(c.getModifiers())) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Fixtures fixtures(Class<?> testClass, String resource) {
@@ -209,7 +263,7 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
   private static boolean injectable(Field field) {
     int modifiers = field.getModifiers();
     Class<?> type = field.getType();
-    boolean handle = type == MockDockerRuntimeInfo.class || type == MockDocker.class;
+    boolean handle = type == MockDockerRuntimeInfo.class || type == MockDocker.class || type == VirtualClock.class;
     boolean address = type == URI.class || type == String.class;
     return !Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers)
         && (handle && field.isAnnotationPresent(InjectDocker.class)
@@ -226,12 +280,35 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
     if (type == String.class) {
       return docker.dockerHost();
     }
+    if (type == VirtualClock.class) {
+      if (docker.clock() instanceof VirtualClock clock) {
+        return clock;
+      }
+      throw new ExtensionConfigurationException("a VirtualClock is injected only where the daemon runs on one "
+          + "(@MockDockerTest(clock = VIRTUAL or INSTANT), or MockDocker.builder().clock(...)); this daemon's clock is "
+          + docker.clock());
+    }
     return new MockDockerRuntimeInfo(docker);
   }
 
   private Store store(ExtensionContext context) {
     return context.getStore(Namespace.create(MockDockerExtension.class, this));
   }
+
+  /**
+   * The daemon as the store keeps it: JUnit closes a {@code CloseableResource} from 5.10 on, and from 5.13 on prefers
+   * an {@code AutoCloseable} (and warns about a value that is only the former). Either way it is closed once.
+   */
+  @SuppressWarnings("deprecation") // CloseableResource: deprecated in JUnit 6, needed before 5.13
+  private record Daemon(MockDocker docker) implements Store.CloseableResource, AutoCloseable {
+    @Override
+    public void close() {
+      docker.close();
+    }
+  }
+
+  /** The store key of a daemon started while a thread built a test instance, kept for that thread's next test. */
+  private record Handoff(Thread thread) {}
 
   /** Carries the journal on a failed test; it has no stack trace of its own. */
   static final class RequestJournalReport extends Exception {
