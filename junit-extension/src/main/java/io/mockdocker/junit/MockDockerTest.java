@@ -63,6 +63,29 @@ public @interface MockDockerTest {
   /** Whether a daemon shared by the class is reset before each test. */
   ResetPolicy reset() default ResetPolicy.EACH_TEST;
 
+  /**
+   * The clock the daemon reads and waits on. With {@link Clock#VIRTUAL} or {@link Clock#INSTANT} a test can take the
+   * {@code VirtualClock} as a parameter (or an {@link InjectDocker} field) and move it; a daemon shared by the class
+   * keeps its clock across resets.
+   */
+  Clock clock() default Clock.SYSTEM;
+
+  /** Which clock a daemon runs on. */
+  enum Clock {
+    /** Real time. */
+    SYSTEM,
+    /**
+     * A stopped virtual clock at 2013-07-01T00:00:00Z, in UTC: nothing the daemon waits for (a process's sleep, a
+     * stop timeout, a delay fault) happens until the test advances the clock.
+     */
+    VIRTUAL,
+    /**
+     * The same virtual clock, running instantly: every wait jumps the clock to its own end and returns at once, so
+     * a container that sleeps 10 s exits at once and reports that 10 s passed.
+     */
+    INSTANT
+  }
+
   /** How long a daemon lives. */
   enum Lifecycle {
     /** One daemon for the test class (and its nested classes), reset between tests as {@link #reset()} says. */

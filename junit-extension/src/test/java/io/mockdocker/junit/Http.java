@@ -26,6 +26,11 @@ final class Http {
     return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  HttpResponse<String> post(String path, String json) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** Tags {@code base} as {@code repo:tag}; the daemon answers 201. */
   int tagBase(String repo, String tag) {
     return post("/v1.2/images/base/tag?repo=" + repo + "&tag=" + tag).statusCode();
