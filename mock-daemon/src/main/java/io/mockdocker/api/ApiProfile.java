@@ -90,6 +90,14 @@ public final class ApiProfile {
     return isEraVersion(defaultVersion);
   }
 
+  /**
+   * The era view's version for a path without {@code /vX.Y}: the default version when it is an era one, else the
+   * newest era version (such paths then go to the modern view anyway).
+   */
+  ApiVersion eraDefault() {
+    return defaultIsEra() ? ApiVersion.forPrefix(defaultVersion) : ApiVersion.LATEST;
+  }
+
   /** Whether a version number is served by this profile. */
   public boolean serves(String version) {
     if (isEraVersion(version)) {

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.engine.AttachHandle;
 import io.mockdocker.engine.AttachOptions;
 import io.mockdocker.engine.DockerException;
 import io.mockdocker.engine.Engine;
@@ -27,14 +28,22 @@ final class AttachEndpoint {
   private void attach(Call call) {
     AttachOptions options = new AttachOptions(call.bool("logs"), call.bool("stream"), call.bool("stdin"),
         call.bool("stdout"), call.bool("stderr"));
-    String name = call.var("name");
-    engine.containers().require(name);
-    Hijack.start(call.exchange(), Hijack.headFor(call.exchange()), threads, (in, out) -> {
-      try {
-        engine.containers().attach(name, options, in, out);
-      } catch (DockerException e) {
-        out.write(("Error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-    });
+    // subscribed before the head goes out, so that a start the client sends once it has read the head is followed
+    AttachHandle attach = engine.containers().prepareEraAttach(call.var("name"), options);
+    try {
+      Hijack.start(call.exchange(), Hijack.headFor(call.exchange()), threads, (in, out) -> {
+        try (attach) {
+          attach.run(in, (stream, bytes) -> {
+            out.write(bytes);
+            out.flush();
+          });
+        } catch (DockerException e) {
+          out.write(("Error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      });
+    } catch (RuntimeException e) {
+      attach.close();
+      throw e;
+    }
   }
 }

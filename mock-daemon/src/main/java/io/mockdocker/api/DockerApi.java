@@ -60,7 +60,7 @@ public final class DockerApi implements AutoCloseable {
       routes.addAll(new ContainersEndpoints(engine).routes());
       routes.addAll(new AttachEndpoint(engine, sessions).routes());
       routes.addAll(new BuildEndpoint(engine).routes());
-      era = new DockerRouter(routes, cors, maxBodyBytes);
+      era = new DockerRouter(routes, cors, maxBodyBytes, profile.eraDefault());
     }
     HttpHandler modern = null;
     if (profile.servesModern()) {

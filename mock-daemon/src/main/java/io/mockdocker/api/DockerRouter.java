@@ -30,11 +30,14 @@ final class DockerRouter implements HttpHandler {
   private final List<Route> routes;
   private final boolean cors;
   private final long maxBodyBytes;
+  /** What a path without {@code /vX.Y} means: the profile's default version. */
+  private final ApiVersion bare;
 
-  DockerRouter(List<Route> routes, boolean cors, long maxBodyBytes) {
+  DockerRouter(List<Route> routes, boolean cors, long maxBodyBytes, ApiVersion bare) {
     this.routes = List.copyOf(routes);
     this.cors = cors;
     this.maxBodyBytes = maxBodyBytes;
+    this.bare = java.util.Objects.requireNonNull(bare, "bare");
   }
 
   /**
@@ -73,7 +76,7 @@ final class DockerRouter implements HttpHandler {
   private void dispatch(HttpServerExchange ex, Route route, Map<String, String> vars) {
     writeCors(ex);
     String prefix = vars.get("version");
-    ApiVersion version = prefix == null ? ApiVersion.LATEST : ApiVersion.forPrefix(prefix);
+    ApiVersion version = prefix == null ? bare : ApiVersion.forPrefix(prefix);
     if (version == null) {
       Responses.status(ex, 404);
       return;

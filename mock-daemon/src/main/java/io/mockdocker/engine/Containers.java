@@ -191,7 +191,18 @@ public final class Containers {
   public AttachHandle prepareAttach(String name, AttachOptions options) {
     LiveContainer c = store.get(name);
     engine.events.emit("container", "attach", c.id, c.eventAttributes());
-    return new StreamAttach(c, options, threads);
+    return new StreamAttach(c, options, threads, StreamAttach.Dialect.MODERN);
+  }
+
+  /**
+   * Subscribes an era attach now for the caller to run once the client's streams are ready: one
+   * made before the container's first start follows that run. Output is raw, both streams on the same connection;
+   * errors after the log replay (a ghost container) are thrown for the caller to write into the stream.
+   */
+  public AttachHandle prepareEraAttach(String name, AttachOptions options) {
+    LiveContainer c = store.get(name);
+    engine.events.emit("container", "attach", c.id, c.eventAttributes());
+    return new StreamAttach(c, options, threads, StreamAttach.Dialect.ERA);
   }
 
   /** Creates an exec instance in a running container; returns its ID. */
@@ -279,9 +290,12 @@ public final class Containers {
    */
   public void attach(String name, AttachOptions options, java.io.InputStream in, java.io.OutputStream out)
       throws java.io.IOException, InterruptedException {
-    LiveContainer c = store.get(name);
-    engine.events.emit("container", "attach", c.id, c.eventAttributes());
-    new AttachSession(c, options, in, out, threads).run();
+    try (AttachHandle attach = prepareEraAttach(name, options)) {
+      attach.run(in, (stream, bytes) -> {
+        out.write(bytes);
+        out.flush();
+      });
+    }
   }
 
   /** Checks that a container exists ({@code No such container: <name>}). */

@@ -92,6 +92,25 @@ final class LiveContainer {
     }
   }
 
+  /** Whether the container was never started; the monitor must be held. */
+  boolean neverStarted() {
+    return state.startedAt() == null && !state.running();
+  }
+
+  /**
+   * The stdin an attach with {@code stdin} feeds (the container has {@code OpenStdin}): the running process's, or
+   * before the first start the pipe that start takes over; the monitor must be held.
+   */
+  BytePipe attachStdin() {
+    if (state.running()) {
+      return stdin;
+    }
+    if (pendingStdin == null) {
+      pendingStdin = new BytePipe();
+    }
+    return pendingStdin;
+  }
+
   /** The attributes every event of this container carries: its labels, then image and name. */
   synchronized Map<String, String> eventAttributes() {
     Map<String, String> attributes = new java.util.TreeMap<>();

@@ -104,6 +104,26 @@ class MainTest {
   }
 
   @Test
+  void default_api_1_1_serves_bare_era_paths_as_1_1() throws Exception {
+    Process p = launch("--port", "0", "--default-api=1.1");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      Matcher m = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) \\(era profile, default API 1\\.1\\)")
+          .matcher(first);
+      assertThat(m.matches()).as(first).isTrue();
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/auth")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).isEqualTo("{\"username\":\"\",\"password\":\"\",\"email\":\"\"}");
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void a_bad_flag_exits_non_zero_with_usage() throws Exception {
     Process p = launch("--bogus");
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
