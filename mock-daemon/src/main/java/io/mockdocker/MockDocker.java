@@ -9,11 +9,11 @@ import io.mockdocker.faults.Fault;
 import io.mockdocker.faults.Faults;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
-import java.util.ArrayList;
-import java.util.List;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +22,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
+import org.xnio.OptionMap;
 import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
 
 /**
  * A fake Docker daemon speaking the Remote API v1.0–v1.2 as docker v0.4.4 did, over real state: an image graph with
@@ -45,6 +49,7 @@ public final class MockDocker implements AutoCloseable {
   private final RequestJournal journal;
   private final Faults faults;
   private final List<Fault> givenFaults;
+  private final XnioWorker worker;
   private final Undertow server;
   private final String host;
   private final int port;
@@ -81,6 +86,7 @@ public final class MockDocker implements AutoCloseable {
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
     this.state = newState();
+    this.worker = worker(b.ioThreads, b.workerThreads);
     try {
       // The chain, outermost first: the admin API when enabled (outside the journal: admin calls are not
       // recorded), the journal (it sees every request, the final status and each fault that fires), then the faults
@@ -105,18 +111,39 @@ public final class MockDocker implements AutoCloseable {
           // Undertow's own default (2 MiB) cut off any larger import or build context with UT000020
           .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxEntitySize(b.maxBodyBytes))
           .setSocketOption(Options.REUSE_ADDRESSES, true)
-          .setIoThreads(b.ioThreads)
-          .setWorkerThreads(b.workerThreads)
+          .setWorker(worker)
           .setHandler(handler)
           .build();
       server.start();
     } catch (RuntimeException e) {
+      worker.shutdownNow();
       state.close();
       throw e;
     }
     InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     this.host = b.host;
     this.port = address.getPort();
+  }
+
+  /**
+   * The daemon's own XNIO worker (I/O threads and the pool that runs blocking handlers), with the options Undertow
+   * gives the worker it makes itself. Owning it lets {@link #close()} end requests that are still running (a
+   * following log, an events stream, an attach) instead of waiting for them, as Undertow's own stop would.
+   */
+  private static XnioWorker worker(int ioThreads, int workerThreads) {
+    try {
+      return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+          .set(Options.WORKER_IO_THREADS, ioThreads)
+          .set(Options.WORKER_TASK_CORE_THREADS, workerThreads)
+          .set(Options.WORKER_TASK_MAX_THREADS, workerThreads)
+          .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
+          .set(Options.CONNECTION_LOW_WATER, 1_000_000)
+          .set(Options.TCP_NODELAY, true)
+          .set(Options.CORK, true)
+          .getMap());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the daemon's I/O worker", e);
+    }
   }
 
   /**
@@ -240,7 +267,10 @@ public final class MockDocker implements AutoCloseable {
     old.close();
   }
 
-  /** Stops the server and discards all state. */
+  /**
+   * Stops the server and discards all state, without waiting for what is running: the listener closes, simulated
+   * processes end, and open connections (streams, attaches, waits) are cut. Returns within about a second.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -251,7 +281,16 @@ public final class MockDocker implements AutoCloseable {
     try {
       server.stop();
     } finally {
-      state.close();
+      try {
+        state.close();
+      } finally {
+        worker.shutdownNow();
+        try {
+          worker.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 

@@ -96,6 +96,10 @@ final class DockerRouter implements HttpHandler {
       // the connection broke under the endpoint (the client left, or a fault cut it): nothing more to say
       LOG.log(Level.FINE, "connection broke in " + route, e);
       fail(ex, String.valueOf(e.getMessage()));
+    } catch (InterruptedException e) {
+      // the daemon is closing: its worker threads are interrupted and their connections cut
+      Thread.currentThread().interrupt();
+      reset(ex);
     } catch (Exception | Error e) {
       LOG.log(Level.WARNING, "unexpected failure in " + route, e);
       fail(ex, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

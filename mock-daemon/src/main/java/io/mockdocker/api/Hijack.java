@@ -132,8 +132,8 @@ final class Hijack {
   private static void closeQuietly(StreamConnection connection) {
     try {
       connection.close();
-    } catch (IOException ignored) {
-      // already gone
+    } catch (IOException | RejectedExecutionException ignored) {
+      // already gone, or the daemon is closing and its I/O thread with it
     }
   }
 

@@ -100,6 +100,10 @@ final class ModernRouter implements HttpHandler {
     } catch (UncheckedIOException e) {
       LOG.log(Level.FINE, "connection broke in " + route, e);
       fail(ex, 500, String.valueOf(e.getMessage()));
+    } catch (InterruptedException e) {
+      // the daemon is closing: its worker threads are interrupted and their connections cut
+      Thread.currentThread().interrupt();
+      DockerRouter.reset(ex);
     } catch (Exception | Error e) {
       LOG.log(Level.WARNING, "unexpected failure in " + route, e);
       fail(ex, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
