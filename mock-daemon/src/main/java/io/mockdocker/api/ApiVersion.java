@@ -1,7 +1,7 @@
 package io.mockdocker.api;
 
 /**
- * What a Remote API version changes, as data (ENDPOINTS.md §1.3): each field answers one question, and each version
+ * What a Remote API version changes, as data: each field answers one question, and each version
  * is derived from the one before it. Endpoints switch on these fields; they never compare version numbers.
  */
 record ApiVersion(

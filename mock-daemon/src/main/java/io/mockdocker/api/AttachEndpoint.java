@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code POST /containers/(id)/attach}: the checks answer normally (400, 404), then the connection is hijacked and
- * carries raw, unframed bytes (ENDPOINTS.md §2.4). A failure after the head is written as {@code Error: …\n}.
+ * carries raw, unframed bytes, as in API 1.0–1.2. A failure after the head is written as {@code Error: …\n}.
  */
 final class AttachEndpoint {
   private final Engine engine;

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * {@code POST /build} in its 1.0–1.2 form: a multipart body with a {@code Dockerfile} part and an optional
  * {@code Context} tar, query {@code t}; raw text output flushed line by line, failures as {@code Error build: …} with
- * status 200 (ENDPOINTS.md §2.3, §3.3).
+ * status 200, as the v0.4.4 daemon sent them.
  */
 final class BuildEndpoint {
   private final Engine engine;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * {@code POST /containers/{id}/attach} for modern clients (ENDPOINTS-MODERN.md §1.7): a missing container is a JSON
+ * {@code POST /containers/{id}/attach} for modern clients: a missing container is a JSON
  * 404; otherwise the connection is hijacked with {@code 101 UPGRADED} (when the request asks for {@code Upgrade}) or
  * the raw-stream {@code 200} head, and carries framed output (raw for a TTY) and raw input until the process exits.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code POST /auth}: checks the account against the fake registry (one set of accounts for every registry host);
- * never registers anyone (ENDPOINTS-MODERN.md §3.3).
+ * never registers anyone, as the modern daemon's login only checked.
  */
 final class ModernAuthEndpoint {
   private final Engine engine;

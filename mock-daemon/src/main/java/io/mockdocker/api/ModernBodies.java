@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loose reading of modern request bodies (ENDPOINTS-MODERN.md §1.1): {@code null} is absent, unknown keys are
+ * Loose reading of modern request bodies, as Go's decoder read them: {@code null} is absent, unknown keys are
  * ignored, a string where a list of strings belongs is a one-element list (Go's {@code StrSlice}).
  */
 final class ModernBodies {

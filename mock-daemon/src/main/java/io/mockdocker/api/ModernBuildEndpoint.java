@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code POST /build} with the classic builder (ENDPOINTS-MODERN.md §3.2): a tar context (plain or compressed) holding
+ * {@code POST /build} with the classic builder: a tar context (plain or compressed) holding
  * the Dockerfile, {@code stream} lines, the {@code aux} ID on API 1.30+, {@code Successfully built} and
  * {@code Successfully tagged}. Errors before the first line are JSON errors; after it, {@code errorDetail} lines.
  */

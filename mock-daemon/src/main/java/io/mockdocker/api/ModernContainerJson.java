@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A container as the modern API prints it: the list summary and the inspect document (ENDPOINTS-MODERN.md §3.4). */
+/** A container as the modern API prints it: the list summary and the inspect document. */
 final class ModernContainerJson {
   /** The ID the default bridge network shows. */
   static final String BRIDGE_NETWORK_ID = "b7a7b6c1d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d";

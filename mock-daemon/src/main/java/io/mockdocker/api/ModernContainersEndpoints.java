@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The modern container endpoints (ENDPOINTS-MODERN.md §3.4), attach aside. */
+/** The modern container endpoints, attach aside. */
 final class ModernContainersEndpoints {
   private static final Pattern VALID_NAME = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
 

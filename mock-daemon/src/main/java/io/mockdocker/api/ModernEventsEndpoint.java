@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /events} (ENDPOINTS-MODERN.md §3.3): headers flushed at once, then one JSON object per line. With
+ * {@code GET /events}: headers flushed at once, then one JSON object per line. With
  * {@code since} or {@code until} the stored history in that window comes first; an {@code until} in the past ends
  * the stream there, one in the future (on the engine's clock) ends it then, none keeps it open.
  */

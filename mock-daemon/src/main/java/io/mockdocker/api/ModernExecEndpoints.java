@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Exec instances (ENDPOINTS-MODERN.md §3.5): create, start (hijacked like attach unless detached; the head copies
+ * Exec instances: create, start (hijacked like attach unless detached; the head copies
  * the common headers, as the daemon's did), inspect and resize.
  */
 final class ModernExecEndpoints {

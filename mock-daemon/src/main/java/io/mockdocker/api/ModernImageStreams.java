@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Modern pull ({@code POST /images/create?fromImage=}) and push: JSON progress streams (ENDPOINTS-MODERN.md §1.5,
- * §3.2) written from the engine's structured events. Errors before the first line are JSON errors with a status,
+ * Modern pull ({@code POST /images/create?fromImage=}) and push: JSON progress streams
+ * written from the engine's structured events. Errors before the first line are JSON errors with a status,
  * after it an {@code errorDetail} line.
  */
 final class ModernImageStreams {

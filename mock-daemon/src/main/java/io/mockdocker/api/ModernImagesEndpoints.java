@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * The modern image endpoints that answer with one JSON value: list, inspect, history, tag, delete, search, and
- * commit (ENDPOINTS-MODERN.md §3.2).
+ * commit.
  */
 final class ModernImagesEndpoints {
   private final Engine engine;

@@ -13,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The modern daemon's router (ENDPOINTS-MODERN.md §1.1–1.4): an unknown route or method is
+ * The modern daemon's router: an unknown route or method is
  * {@code 404 {"message":"page not found"}}; a {@code /vX.Y} prefix outside the served range gets the too-old or
  * too-new error; a routed request gets the common headers, then its endpoint on a worker thread, whose errors become
  * {@code {"message":…}} with the status of their class.

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** {@code /_ping}, {@code /version} and {@code /info} as docker 28.2.2 answered them (ENDPOINTS-MODERN.md §1.3, §3.1). */
+/** {@code /_ping}, {@code /version} and {@code /info} as docker 28.2.2 answered them. */
 final class ModernSystemEndpoints {
   static final String GIT_COMMIT = "45873be";
   static final String GO_VERSION = "go1.24.3";

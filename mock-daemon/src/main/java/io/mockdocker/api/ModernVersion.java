@@ -1,7 +1,7 @@
 package io.mockdocker.api;
 
 /**
- * What a modern API version (1.24–1.50) changes, as data (ENDPOINTS-MODERN.md §4): one field per difference, derived
+ * What a modern API version (1.24–1.50) changes, as data: one field per difference, derived
  * from the number in {@link #of}. Endpoints read the fields; they never compare version numbers.
  *
  * @param multiplexedStreams 1.42+: non-TTY attach, exec and logs say {@code application/vnd.docker.multiplexed-stream}

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes process output for a modern client (ENDPOINTS-MODERN.md §1.6): multiplexed ("stdcopy": a type byte, three
+ * Writes process output for a modern client: multiplexed ("stdcopy": a type byte, three
  * zeros, the big-endian length, the payload) for a container without a TTY, raw bytes otherwise. Each write is
  * flushed.
  */

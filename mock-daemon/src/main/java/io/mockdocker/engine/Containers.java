@@ -61,7 +61,7 @@ public final class Containers {
   }
 
   /**
-   * The container list as {@code GET /containers/json} computed it (ENDPOINTS.md §3.1): newest first; stopped ones
+   * The container list as {@code GET /containers/json} computed it: newest first; stopped ones
    * skipped only when {@code all} is false, {@code limit} is -1 and {@code since}/{@code before} are empty;
    * {@code before}/{@code since} compared with short IDs.
    */
@@ -254,7 +254,7 @@ public final class Containers {
     store.remove(name);
   }
 
-  /** The resize the daemon could never finish: its error for this container's state (ENDPOINTS.md §3.1). */
+  /** The resize the daemon could never finish: its error for this container's state. */
   public void resize(String name) {
     store.resize(store.get(name));
   }
@@ -285,7 +285,7 @@ public final class Containers {
   }
 
   /**
-   * Attaches to a container over the given streams until the attach ends (ENDPOINTS.md §2.4). Errors after the
+   * Attaches to a container over the given streams until the attach ends. Errors after the
    * start (a ghost container) are thrown for the caller to write into the raw stream.
    */
   public void attach(String name, AttachOptions options, java.io.InputStream in, java.io.OutputStream out)

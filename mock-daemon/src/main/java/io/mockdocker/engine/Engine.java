@@ -201,7 +201,7 @@ public final class Engine implements AutoCloseable {
     events.emit("image", "delete", name, Map.of("name", name));
   }
 
-  /** API 1.2 delete: untag, then prune (ENDPOINTS.md §4). */
+  /** API 1.2 delete: untag, then prune (see {@link ImagePruner}). */
   public List<Deletion> untagAndPrune(String name) {
     List<Deletion> deletions = locked(() -> new ImagePruner(graph, tags).delete(name));
     for (Deletion d : deletions) {

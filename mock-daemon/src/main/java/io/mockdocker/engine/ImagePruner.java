@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The API 1.2 image delete: untag, then prune the image, its unreferenced descendants and its unreferenced ancestors,
- * following v0.4.4's Server.ImageDelete (ENDPOINTS.md §4), its one-child-per-parent quirk included. Runs under the
- * engine's lock.
+ * following v0.4.4's Server.ImageDelete, its quirk included: the walk down follows only one child of each image
+ * (the one Graph.ByParent kept, see {@link ImageGraph#lastChild}). Runs under the engine's lock.
  */
 final class ImagePruner {
   private final ImageGraph graph;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Repositories of tags pointing at image IDs, with the daemon's lookup rules (ENDPOINTS.md §1.7). Iteration is in
+ * Repositories of tags pointing at image IDs, with the daemon's lookup rules (see {@link #lookup}). Iteration is in
  * sorted order, one of the orders the daemon's random map iteration could produce. Not thread-safe; {@link Engine}
  * guards it.
  */

@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * A named, documented set of behaviours for a daemon: its fixtures (optional), scripted container processes,
- * HTTP faults and transfer scripts. Read from JSON (see the README), from a file, or by name from the scenarios shipped in the jar
- * ({@code /io/mockdocker/scenarios/<name>.json}).
+ * HTTP faults and transfer scripts. Read from JSON (see docs/standalone.md), from a file, or by name from the
+ * scenarios shipped in the jar ({@code /io/mockdocker/scenarios/<name>.json}).
  *
  * <pre>{@code
  * {"name": "container-crash-loop", "description": "…",

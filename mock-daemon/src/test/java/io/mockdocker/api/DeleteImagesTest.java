@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DELETE /images/(name): one layer and a 204 up to API 1.1; untag and prune with a JSON list in 1.2 (ENDPOINTS.md
- * §4). The graph is built by pulling registry images by ID (which tags nothing) and tagging locally.
+ * DELETE /images/(name): one layer and a 204 up to API 1.1; untag and prune with a JSON list in 1.2.
+ * The graph is built by pulling registry images by ID (which tags nothing) and tagging locally.
  */
 class DeleteImagesTest {
   static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The API 1.2 delete walk (ENDPOINTS.md §4) on a graph and tag store, without HTTP. */
+/** The API 1.2 delete walk on a graph and tag store, without HTTP. */
 class ImagePrunerTest {
   static final String R = "1".repeat(64);
   static final String A = "2".repeat(64);
