@@ -81,7 +81,8 @@ class ReadmeSnippetsTest {
         "docs/examples.md <- examples/src/main/java/io/mockdocker/examples/Deployer.java",
         "docs/examples.md <- examples/src/test/java/io/mockdocker/examples/DockerJava.java",
         "docs/examples.md <- examples/src/test/java/io/mockdocker/examples/DockerJavaTest.java",
-        "docs/faults-and-time.md <- mock-daemon/src/test/java/io/mockdocker/faults/FaultsAndTimeExampleTest.java");
+        "docs/faults-and-time.md <- mock-daemon/src/test/java/io/mockdocker/faults/FaultsAndTimeExampleTest.java",
+        "docs/faults-and-time.md <- scenarios/src/test/java/io/mockdocker/scenarios/ContainerIgnoresStopTest.java");
   }
 
   @Test
