@@ -102,18 +102,16 @@ class VirtualClockDaemonTest {
     assertThat(http.post("/containers/" + id + "/wait").text()).isEqualTo("{\"StatusCode\":137}");
   }
 
+  /** How little wall time such a pull takes is B5VirtualPullBenchmark's measure (benchmarks/RESULTS.md), not a test's. */
   @Test
-  void a_scripted_10_minute_pull_finishes_in_well_under_a_second_and_the_clock_shows_10_minutes() {
+  void a_scripted_10_minute_pull_on_an_instant_clock_completes_and_the_clock_shows_10_minutes() {
     String layer = Fixed.id('d');
     docker.registry().image(Fixed.image(layer, "", 10240, "./big", "x\n")).tag("slow", "latest", layer);
     docker.engine().script(TransferMatch.pull("slow"),
         TransferScript.builder().size(600_000).bytesPerSecond(1000).build());
     clock.runInstantly();
-    long start = System.nanoTime();
     Response r = http.post("/v1.2/images/create?fromImage=slow");
-    Duration wall = Duration.ofNanos(System.nanoTime() - start);
     assertThat(r.text()).endsWith("{\"status\":\"Downloading\",\"progress\":\"600 kB/600 kB (100%)\"}{}");
     assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
-    assertThat(wall).isLessThan(Duration.ofSeconds(1));
   }
 }
