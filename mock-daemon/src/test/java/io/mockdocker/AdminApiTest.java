@@ -70,6 +70,12 @@ class AdminApiTest {
     Response ok = http.post("/_mock/scenarios", "application/json",
         "{\"name\":\"mine\",\"processes\":[{\"match\":{\"command\":[\"hello\"]},\"steps\":[{\"stdout\":\"hi\\n\"}]}]}");
     assertThat(ok.text()).isEqualTo("{\"loaded\":\"mine\"}");
+    Response created = http.post("/v1.2/containers/create", "application/json",
+        "{\"Image\":\"base\",\"Cmd\":[\"hello\"]}");
+    String id = created.text().substring(7, 19);
+    assertThat(http.post("/v1.2/containers/" + id + "/start").status()).isEqualTo(204);
+    assertThat(http.post("/v1.2/containers/" + id + "/wait").text()).isEqualTo("{\"StatusCode\":0}");
+    assertThat(http.post("/v1.2/containers/" + id + "/attach?logs=1&stdout=1").text()).isEqualTo("hi\n");
     Response unknown = http.post("/_mock/scenarios/no-such-thing");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.text()).startsWith("no scenario named no-such-thing; known: [");

@@ -1,6 +1,7 @@
 package io.mockdocker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import io.mockdocker.script.ProcessScript;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -201,7 +203,8 @@ class ContainersTest {
     http.post("/containers/" + id + "/start");
     CompletableFuture<String> wait = CompletableFuture.supplyAsync(
         () -> http.post("/containers/" + id + "/wait").text());
-    assertThat(wait).isNotDone();
+    await("the wait blocking while the process runs").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        .until(() -> !wait.isDone());
     h.exit(42);
     assertThat(wait.get(10, TimeUnit.SECONDS)).isEqualTo("{\"StatusCode\":42}");
   }

@@ -2,6 +2,7 @@ package io.mockdocker.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -118,7 +119,8 @@ class ModernContainersEngineTest {
       }
     });
     assertThat(containers.waiter(id, WaitCondition.NOT_RUNNING).await()).isZero();
-    assertThat(code).isNotDone();
+    await("the removal wait blocking while the container exists").during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2)).until(() -> !code.isDone());
     containers.start(id);
     assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(5);
     assertThatThrownBy(() -> containers.inspect(id)).hasMessage("No such container: " + id);

@@ -1,6 +1,7 @@
 package io.mockdocker.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +44,8 @@ class VirtualClockDaemonTest {
 
   @AfterEach
   void stop() {
+    // wakes what a failed test left sleeping on the clock: close() would wait for it for ever
+    clock.advance(Duration.ofDays(1));
     docker.close();
   }
 
@@ -55,6 +59,14 @@ class VirtualClockDaemonTest {
 
   CompletableFuture<Response> async(String path) {
     return CompletableFuture.supplyAsync(() -> http.post(path));
+  }
+
+  /**
+   * Checks that {@code condition} stays true for 300 ms of wall time: what a clock advance released would end within
+   * milliseconds.
+   */
+  static void holds(String what, Callable<Boolean> condition) {
+    await(what).during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(condition);
   }
 
   @Test
@@ -74,9 +86,10 @@ class VirtualClockDaemonTest {
     String id = run("{\"Image\":\"img\",\"Cmd\":[\"job\"]}");
     CompletableFuture<Response> waited = async("/containers/" + id + "/wait");
     clock.awaitSleepers(1, WAIT);
-    clock.advance(Duration.ofSeconds(59));
-    assertThat(docker.engine().containers().inspect(id).state().running()).isTrue();
-    clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(60).minusNanos(1));
+    holds("the process sleeping a nanosecond before its end",
+        () -> docker.engine().containers().inspect(id).state().running() && !waited.isDone());
+    clock.advance(Duration.ofNanos(1));
     assertThat(waited.get(10, TimeUnit.SECONDS).text()).isEqualTo("{\"StatusCode\":3}");
   }
 
@@ -95,25 +108,23 @@ class VirtualClockDaemonTest {
     String id = run("{\"Image\":\"img\",\"Cmd\":[\"stubborn\"]}");
     CompletableFuture<Response> stopped = async("/containers/" + id + "/stop?t=30");
     clock.awaitSleepers(1, WAIT);
-    clock.advance(Duration.ofSeconds(29));
-    assertThat(stopped).isNotDone();
-    clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(30).minusNanos(1));
+    holds("the stop waiting a nanosecond before t", () -> !stopped.isDone());
+    clock.advance(Duration.ofNanos(1));
     assertThat(stopped.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
     assertThat(http.post("/containers/" + id + "/wait").text()).isEqualTo("{\"StatusCode\":137}");
   }
 
+  /** How little wall time such a pull takes is B5VirtualPullBenchmark's measure (benchmarks/RESULTS.md), not a test's. */
   @Test
-  void a_scripted_10_minute_pull_finishes_in_well_under_a_second_and_the_clock_shows_10_minutes() {
+  void a_scripted_10_minute_pull_on_an_instant_clock_completes_and_the_clock_shows_10_minutes() {
     String layer = Fixed.id('d');
     docker.registry().image(Fixed.image(layer, "", 10240, "./big", "x\n")).tag("slow", "latest", layer);
     docker.engine().script(TransferMatch.pull("slow"),
         TransferScript.builder().size(600_000).bytesPerSecond(1000).build());
     clock.runInstantly();
-    long start = System.nanoTime();
     Response r = http.post("/v1.2/images/create?fromImage=slow");
-    Duration wall = Duration.ofNanos(System.nanoTime() - start);
     assertThat(r.text()).endsWith("{\"status\":\"Downloading\",\"progress\":\"600 kB/600 kB (100%)\"}{}");
     assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
-    assertThat(wall).isLessThan(Duration.ofSeconds(1));
   }
 }

@@ -1,10 +1,12 @@
 package io.mockdocker.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.api.ApiProfile;
 import io.mockdocker.scenario.Scenario;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Faults and scenarios break a modern pull as they break an era pull: at the same byte, in the modern wording. */
@@ -12,7 +14,7 @@ class ModernPullFaultsTest {
   static final String PULL = "/v1.50/images/create?fromImage=docker.io%2Flibrary%2Fbusybox&tag=latest";
 
   @Test
-  void the_flaky_registry_scenario_resets_every_third_modern_pull_halfway_through_its_first_layer() throws Exception {
+  void the_flaky_registry_scenario_resets_every_third_modern_pull_halfway_through_its_first_layer() {
     try (MockDocker docker = MockDocker.builder().scenario(Scenario.named("flaky-registry"))
         .profile(ApiProfile.modern()).start()) {
       Wire.Received first = Wire.post(docker.uri(), "/v1.50/images/create?fromImage=nosuch&tag=latest");
@@ -26,11 +28,10 @@ class ModernPullFaultsTest {
           .doesNotContain("Pull complete").doesNotContain("Status:");
       assertThat(third.reset()).as(String.valueOf(third.failure())).isTrue();
       assertThat(docker.engine().findImage("busybox")).isEmpty();
-      Wire.Received fourth = Wire.post(docker.uri(), PULL);
-      for (int i = 0; i < 50 && fourth.body().contains("already in progress"); i++) {
-        Thread.sleep(100); // the reset reaches the client before the broken pull has unwound
-        fourth = Wire.post(docker.uri(), PULL);
-      }
+      // the reset reaches the client before the broken pull has unwound and given back busybox:latest's pull slot
+      Wire.Received fourth = await("the broken pull to unwind").atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> Wire.post(docker.uri(), PULL), r -> !r.body().contains("already in progress"));
       assertThat(fourth.body()).endsWith("{\"status\":\"Status: Downloaded newer image for busybox:latest\"}\r\n");
     }
   }

@@ -15,6 +15,11 @@ final class Wire {
 
   /** What came back: the bytes, and how the stream ended ({@code null}: a normal end of stream). */
   record Received(byte[] bytes, IOException failure) {
+    @Override
+    public String toString() {
+      return text() + (failure == null ? "" : " [" + failure + "]");
+    }
+
     String text() {
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }

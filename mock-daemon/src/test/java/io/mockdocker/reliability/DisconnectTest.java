@@ -1,6 +1,7 @@
 package io.mockdocker.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,9 @@ class DisconnectTest {
       assertThat(drops).isGreaterThan(0);
       // idle pool threads may stay (cached pools keep them 60 s, XNIO keeps its workers), busy ones may not, and
       // the pools may not grow with the number of drops
-      boolean settled = Leaks.within(15_000, () -> Leaks.busyPoolThreads().isEmpty());
-      assertThat(settled).as("busy pool threads %s", Leaks.busyPoolThreads()).isTrue();
+      await("busy pool threads to finish").pollInSameThread().atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(50))
+          .untilAsserted(() -> assertThat(Leaks.busyPoolThreads()).as("busy pool threads").isEmpty());
       assertThat(Leaks.liveThreads()).as("threads: baseline %d, now %s", baselineThreads, Leaks.threadsByPool())
           .isLessThanOrEqualTo(baselineThreads + 12);
       assertThat(Leaks.usedHeapAfterGc()).isLessThan(baselineHeap + (32L << 20));

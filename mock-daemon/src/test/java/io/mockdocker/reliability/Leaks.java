@@ -3,7 +3,6 @@ package io.mockdocker.reliability;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 
 /** Thread and heap measurements for the leak tests. */
 final class Leaks {
@@ -56,23 +55,6 @@ final class Leaks {
       used = Math.min(used, rt.totalMemory() - rt.freeMemory());
     }
     return used;
-  }
-
-  /** Waits up to {@code millis} for the condition; returns whether it held. */
-  static boolean within(long millis, BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + millis;
-    while (System.currentTimeMillis() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
   }
 
   static int iterations(String property, int ciDefault) {

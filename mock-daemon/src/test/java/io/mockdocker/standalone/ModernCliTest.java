@@ -1,12 +1,14 @@
 package io.mockdocker.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mockdocker.testing.DockerCli;
 import io.mockdocker.testing.DockerCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,19 +55,13 @@ class ModernCliTest {
             "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
             Main.class.getName(), "--profile", "modern", "--port", "0");
     daemon = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    Matcher m = null;
-    while (System.nanoTime() < deadline) {
-      String text = Files.readString(log);
-      m = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) \\(modern profile, default API 1\\.50\\)")
-          .matcher(text);
-      if (m.find()) {
-        break;
-      }
-      m = null;
-      Thread.sleep(50);
-    }
-    assertThat(m).as("the daemon's first line").isNotNull();
+    Pattern listening =
+        Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) \\(modern profile, default API 1\\.50\\)");
+    String text = await("the daemon's first line").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .failFast("the daemon exited before it listened", () -> !daemon.isAlive())
+        .until(() -> Files.readString(log), t -> listening.matcher(t).find());
+    Matcher m = listening.matcher(text);
+    assertThat(m.find()).isTrue();
     dockerHost = "tcp://127.0.0.1:" + m.group(1);
     Files.createDirectories(dir.resolve("config"));
   }
