@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.api.ApiProfile;
+import io.mockdocker.engine.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -91,6 +93,27 @@ class ShutdownTest {
     assertTimeoutPreemptively(Duration.ofSeconds(5), docker::close);
 
     assertTimeoutPreemptively(Duration.ofSeconds(10), busy::readUntilAllEnd);
+  }
+
+  @Test
+  void close_returns_while_a_request_sleeps_on_a_stopped_virtual_clock() throws Exception {
+    VirtualClock clock = VirtualClock.at(Instant.parse("2013-07-01T00:00:00Z"));
+    MockDocker docker = MockDocker.builder().clock(clock).start();
+    docker.faults().on("GET", "/version").delay(Duration.ofDays(1));
+    HttpClient client = HttpClient.newHttpClient();
+    CompletableFuture<HttpResponse<String>> held = client.sendAsync(
+        HttpRequest.newBuilder(docker.uri().resolve("/v1.2/version")).build(), HttpResponse.BodyHandlers.ofString());
+    clock.awaitSleepers(1, Duration.ofSeconds(10));
+
+    assertTimeoutPreemptively(Duration.ofSeconds(5), docker::close);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      try {
+        held.get();
+      } catch (ExecutionException cut) {
+        // the connection was cut: that is the answer a closed daemon gives
+      }
+    });
   }
 
   @Test
