@@ -1,6 +1,8 @@
 package io.mockdocker;
 
 import io.mockdocker.api.DockerApi;
+import io.mockdocker.api.HandlerChain;
+import io.mockdocker.api.RequestVersion;
 import io.mockdocker.engine.Clock;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.Registry;
@@ -80,26 +82,25 @@ public final class MockDocker implements AutoCloseable {
     this.random = b.random;
     this.journal = new RequestJournal(b.journalCapacity);
     this.givenFaults = List.copyOf(b.faults);
-    RequestLogHandler[] log = new RequestLogHandler[1];
-    this.faults = Faults.create(clock, (ex, fault) -> log[0].faultFired(ex, fault));
+    this.faults = Faults.create(clock, RequestLogHandler::faultFired);
     givenFaults.forEach(faults::add);
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
     this.state = newState();
     this.worker = worker(b.ioThreads, b.workerThreads);
     try {
-      // The chain, outermost first: the admin API when enabled (outside the journal: admin calls are not
-      // recorded), the journal (it sees every request, the final status and each fault that fires), then the faults
-      // (so a fault can answer instead of the daemon, or cut what it answers), then the Docker API: the router with
-      // its CORS headers, version check and error mapping.
-      HttpHandler api = ex -> state.api().handler().handleRequest(ex);
-      HttpHandler faulty = faults.wrap(api);
-      HttpHandler viewAware = ex -> {
-        ex.putAttachment(Faults.MODERN, state.api().isModern(ex));
-        faulty.handleRequest(ex);
-      };
-      log[0] = new RequestLogHandler(viewAware, journal, clock, b.requestListener);
-      HttpHandler handler = log[0];
+      // The admin API when enabled (outside the chain: admin calls are not recorded), then the chain HandlerChain
+      // documents: the version prefix, the journal, the faults (told which view answers), the view.
+      HttpHandler handler = HandlerChain.of(profile,
+          next -> new RequestLogHandler(next, journal, clock, b.requestListener),
+          next -> {
+            HttpHandler faulty = faults.wrap(next);
+            return ex -> {
+              ex.putAttachment(Faults.MODERN, RequestVersion.isModern(ex));
+              faulty.handleRequest(ex);
+            };
+          },
+          () -> state.api());
       if (b.adminApi) {
         handler = new AdminHandler(this, handler);
       }

@@ -1,6 +1,7 @@
 package io.mockdocker;
 
 import io.mockdocker.api.DockerApi;
+import io.mockdocker.api.RequestVersion;
 import io.mockdocker.engine.Clock;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -8,8 +9,6 @@ import io.undertow.util.AttachmentKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Records every request in the journal, when its response starts (before the client can see it), when a fault
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  * reads.
  */
 final class RequestLogHandler implements HttpHandler {
-  private static final Pattern VERSION_PREFIX = Pattern.compile("^/v([0-9.]+)(?=/)");
   private static final AttachmentKey<Tracker> TRACKER = AttachmentKey.create(Tracker.class);
 
   private final HttpHandler next;
@@ -37,8 +35,7 @@ final class RequestLogHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange ex) throws Exception {
     String query = ex.getQueryString() == null ? "" : ex.getQueryString();
     String path = ex.getRequestPath();
-    Matcher prefix = VERSION_PREFIX.matcher(path);
-    String version = prefix.find() ? prefix.group(1) : "";
+    String version = RequestVersion.prefix(ex);
     Tracker tracker = new Tracker(path, version, query, System.nanoTime());
     ex.putAttachment(TRACKER, tracker);
     ex.addRequestWrapper((factory, exchange) -> new BodySampleConduit(factory.create(), tracker.body));
@@ -56,7 +53,7 @@ final class RequestLogHandler implements HttpHandler {
   }
 
   /** Lists a fault that fired on the exchange and records the request now, in case the connection ends here. */
-  void faultFired(HttpServerExchange ex, Object fault) {
+  static void faultFired(HttpServerExchange ex, Object fault) {
     Tracker tracker = ex.getAttachment(TRACKER);
     if (tracker != null) {
       tracker.fault(fault.toString(), !ex.isResponseStarted());

@@ -21,11 +21,11 @@ final class AttachEndpoint {
     this.threads = threads;
   }
 
-  List<Route> routes() {
+  List<Route<ApiVersion>> routes() {
     return List.of(Route.of("POST", "/containers/{name:.*}/attach", this::attach));
   }
 
-  private void attach(Call call) {
+  private void attach(Call<ApiVersion> call) {
     AttachOptions options = new AttachOptions(call.bool("logs"), call.bool("stream"), call.bool("stdin"),
         call.bool("stdout"), call.bool("stderr"));
     // subscribed before the head goes out, so that a start the client sends once it has read the head is followed

@@ -24,11 +24,11 @@ final class BuildEndpoint {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ApiVersion>> routes() {
     return List.of(Route.of("POST", "/build", this::build));
   }
 
-  private void build(Call call) throws IOException {
+  private void build(Call<ApiVersion> call) throws IOException {
     var ex = call.exchange();
     Map<String, Multipart.Part> parts =
         Multipart.parse(ex.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), call.body());

@@ -15,39 +15,24 @@ import java.util.Map;
 import java.util.ArrayList;
 
 /**
- * One request as an endpoint sees it: its API version, path variables, and form values (the query string and a
- * form-encoded body, as Go's {@code r.ParseForm}), plus the response it answers through.
+ * One request as an endpoint sees it: the version row of its view ({@link ApiVersion} in the era,
+ * {@link ModernVersion} in the modern view), path variables, and form values (the query string and a form-encoded
+ * body, as Go's {@code r.ParseForm}), plus the response it answers through.
  */
-final class Call {
+final class Call<V> {
   static final String TOO_LARGE = "request body too large";
 
   private final HttpServerExchange exchange;
-  private final ApiVersion version;
-  private final ModernVersion modern;
+  private final V version;
   private final Map<String, String> vars;
   private final long maxBodyBytes;
   private Map<String, List<String>> form;
   private byte[] body;
   private InputStream stream;
 
-  Call(HttpServerExchange exchange, ApiVersion version, Map<String, String> vars) {
-    this(exchange, version, vars, DockerApi.DEFAULT_MAX_BODY_BYTES);
-  }
-
-  Call(HttpServerExchange exchange, ApiVersion version, Map<String, String> vars, long maxBodyBytes) {
-    this(exchange, version, null, vars, maxBodyBytes);
-  }
-
-  /** A call on a modern route. */
-  Call(HttpServerExchange exchange, ModernVersion modern, Map<String, String> vars, long maxBodyBytes) {
-    this(exchange, ApiVersion.LATEST, modern, vars, maxBodyBytes);
-  }
-
-  private Call(HttpServerExchange exchange, ApiVersion version, ModernVersion modern, Map<String, String> vars,
-      long maxBodyBytes) {
+  Call(HttpServerExchange exchange, V version, Map<String, String> vars, long maxBodyBytes) {
     this.exchange = exchange;
-    this.version = version;
-    this.modern = modern;
+    this.version = java.util.Objects.requireNonNull(version, "version");
     this.vars = vars;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -61,13 +46,9 @@ final class Call {
     return exchange;
   }
 
-  ApiVersion version() {
+  /** The version row of the call's view. */
+  V version() {
     return version;
-  }
-
-  /** The modern version of a call on a modern route; {@code null} on era routes. */
-  ModernVersion modern() {
-    return modern;
   }
 
   /**

@@ -24,7 +24,7 @@ final class ContainersEndpoints {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ApiVersion>> routes() {
     return List.of(
         Route.of("GET", "/containers/json", this::list).quick(),
         Route.of("GET", "/containers/ps", this::list).quick(),
@@ -42,7 +42,7 @@ final class ContainersEndpoints {
         Route.of("POST", "/commit", this::commit));
   }
 
-  private void list(Call call) {
+  private void list(Call<ApiVersion> call) {
     boolean all = call.bool("all");
     String since = call.param("since");
     String before = call.param("before");
@@ -63,7 +63,7 @@ final class ContainersEndpoints {
     Responses.json(call.exchange(), out);
   }
 
-  private void create(Call call) {
+  private void create(Call<ApiVersion> call) {
     Config config = ConfigJson.read(JsonBodies.object(call.body()));
     ContainerCreated created = engine.containers().create(config);
     ObjectNode out = GoJson.object().put("Id", created.id());
@@ -74,7 +74,7 @@ final class ContainersEndpoints {
     Responses.jsonAfterStatus(call.exchange(), 201, out);
   }
 
-  private void inspect(Call call) {
+  private void inspect(Call<ApiVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     ObjectNode o = GoJson.object();
     o.put("ID", c.id());
@@ -111,7 +111,7 @@ final class ContainersEndpoints {
     return o;
   }
 
-  private void changes(Call call) {
+  private void changes(Call<ApiVersion> call) {
     List<Change> changes = engine.containers().changes(call.var("name"));
     if (changes.isEmpty()) {
       Responses.json(call.exchange(), GoJson.MAPPER.nullNode());
@@ -124,7 +124,7 @@ final class ContainersEndpoints {
     Responses.json(call.exchange(), out);
   }
 
-  private void export(Call call) throws IOException {
+  private void export(Call<ApiVersion> call) throws IOException {
     String name = call.var("name");
     engine.containers().require(name);
     var ex = call.exchange();
@@ -136,47 +136,47 @@ final class ContainersEndpoints {
     }
   }
 
-  private void start(Call call) {
+  private void start(Call<ApiVersion> call) {
     engine.containers().start(call.var("name"));
     Responses.status(call.exchange(), 204);
   }
 
-  private void stop(Call call) {
+  private void stop(Call<ApiVersion> call) {
     int t = seconds(call.param("t"));
     engine.containers().stop(call.var("name"), t);
     Responses.status(call.exchange(), 204);
   }
 
-  private void restart(Call call) {
+  private void restart(Call<ApiVersion> call) {
     int t = seconds(call.param("t"));
     engine.containers().restart(call.var("name"), t);
     Responses.status(call.exchange(), 204);
   }
 
-  private void kill(Call call) {
+  private void kill(Call<ApiVersion> call) {
     engine.containers().kill(call.var("name"));
     Responses.status(call.exchange(), 204);
   }
 
-  private void await(Call call) {
+  private void await(Call<ApiVersion> call) {
     int code = engine.containers().await(call.var("name"));
     Responses.json(call.exchange(), GoJson.object().put("StatusCode", code));
   }
 
-  private void resize(Call call) {
+  private void resize(Call<ApiVersion> call) {
     strictAtoi(call.param("h"));
     strictAtoi(call.param("w"));
     engine.containers().resize(call.var("name"));
     Responses.status(call.exchange(), 200);
   }
 
-  private void delete(Call call) {
+  private void delete(Call<ApiVersion> call) {
     call.bool("v");
     engine.containers().remove(call.var("name"));
     Responses.status(call.exchange(), 204);
   }
 
-  private void commit(Call call) {
+  private void commit(Call<ApiVersion> call) {
     String repo = call.param("repo");
     String tag = call.param("tag");
     String container = call.param("container");

@@ -6,8 +6,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +37,6 @@ public final class DockerApi implements AutoCloseable {
 
   private final ExecutorService sessions;
   private final HttpHandler handler;
-  private final java.util.function.Predicate<HttpServerExchange> modernView;
 
   /** The request body limit {@link #create(Engine, boolean)} uses: 512 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 512L << 20;
@@ -51,25 +48,14 @@ public final class DockerApi implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    HttpHandler era = null;
-    if (profile.servesEra()) {
-      List<Route> routes = new ArrayList<>();
-      routes.addAll(new SystemEndpoints(engine).routes());
-      routes.addAll(new ImagesEndpoints(engine).routes());
-      routes.addAll(new ImageStreamsEndpoints(engine).routes());
-      routes.addAll(new ContainersEndpoints(engine).routes());
-      routes.addAll(new AttachEndpoint(engine, sessions).routes());
-      routes.addAll(new BuildEndpoint(engine).routes());
-      era = new DockerRouter(routes, cors, maxBodyBytes, profile.eraDefault());
-    }
-    HttpHandler modern = null;
-    if (profile.servesModern()) {
-      String defaultVersion = profile.defaultIsEra() ? ApiProfile.MODERN_MAX : profile.defaultVersion();
-      modern = new ModernRouter(ModernApi.routes(engine, sessions, ApiProfile.MODERN_MAX), cors, maxBodyBytes,
-          ApiProfile.MODERN_MAX, defaultVersion);
-    }
-    this.handler = era == null ? modern : modern == null ? era : new VersionDispatch(era, modern, profile);
-    this.modernView = era == null ? ex -> true : modern == null ? ex -> false : VersionDispatch.modern(profile);
+    HttpHandler era = !profile.servesEra() ? null
+        : HandlerChain.view(EraView.INSTANCE, EraApi.routes(engine, sessions), cors, maxBodyBytes);
+    HttpHandler modern = !profile.servesModern() ? null
+        : HandlerChain.view(new ModernView(ApiProfile.MODERN_MAX),
+            ModernApi.routes(engine, sessions, ApiProfile.MODERN_MAX), cors, maxBodyBytes);
+    HttpHandler views = era == null ? modern : modern == null ? era
+        : ex -> (RequestVersion.of(ex).modern() ? modern : era).handleRequest(ex);
+    this.handler = new ResolveVersion(profile, views);
   }
 
   /** The whole era API; with {@code cors}, routed responses carry the headers of {@code -api-enable-cors}. */
@@ -99,11 +85,7 @@ public final class DockerApi implements AutoCloseable {
     return Responses.statusFor(message);
   }
 
-  /** Whether the modern view answers this request (by its {@code /vX.Y} prefix and the profile). */
-  public boolean isModern(HttpServerExchange exchange) {
-    return modernView.test(exchange);
-  }
-
+  /** The views' steps of the {@link HandlerChain}; resolves the request's version when no outer step did. */
   public HttpHandler handler() {
     return handler;
   }

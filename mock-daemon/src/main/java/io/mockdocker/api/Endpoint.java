@@ -1,7 +1,7 @@
 package io.mockdocker.api;
 
-/** The handler of one route: reads the call, answers through it, or throws a daemon error. */
+/** The handler of one route of a view whose version rows are {@code V}: reads the call, answers through it, or throws a daemon error. */
 @FunctionalInterface
-interface Endpoint {
-  void handle(Call call) throws Exception;
+interface Endpoint<V> {
+  void handle(Call<V> call) throws Exception;
 }

@@ -18,14 +18,14 @@ final class ImageStreamsEndpoints {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ApiVersion>> routes() {
     return List.of(
         Route.of("POST", "/images/create", this::create),
         Route.of("POST", "/images/{name:.*}/insert", this::insert),
         Route.of("POST", "/images/{name:.*}/push", this::push));
   }
 
-  private void create(Call call) {
+  private void create(Call<ApiVersion> call) {
     String src = call.param("fromSrc");
     String image = ModernNames.repository(call.param("fromImage"));
     String tag = call.param("tag");
@@ -47,7 +47,7 @@ final class ImageStreamsEndpoints {
     stream.finish();
   }
 
-  private void insert(Call call) {
+  private void insert(Call<ApiVersion> call) {
     String url = call.param("url");
     String path = call.param("path");
     StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false);
@@ -71,7 +71,7 @@ final class ImageStreamsEndpoints {
     }
   }
 
-  private void push(Call call) {
+  private void push(Call<ApiVersion> call) {
     AuthConfig auth = switch (call.version().pushCredentials()) {
       case REQUEST_BODY -> AuthJson.read(JsonBodies.object(call.body()));
       case STORED -> engine.storedAuth();

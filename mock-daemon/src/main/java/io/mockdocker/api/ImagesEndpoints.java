@@ -24,7 +24,7 @@ final class ImagesEndpoints {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ApiVersion>> routes() {
     return List.of(
         Route.of("GET", "/images/json", this::list).quick(),
         Route.of("GET", "/images/viz", this::viz),
@@ -36,7 +36,7 @@ final class ImagesEndpoints {
         Route.of("DELETE", "/images/{name:.*}", this::delete));
   }
 
-  private void list(Call call) {
+  private void list(Call<ApiVersion> call) {
     boolean all = call.bool("all");
     String filter = call.param("filter");
     ArrayNode out = GoJson.array();
@@ -56,7 +56,7 @@ final class ImagesEndpoints {
     Responses.json(call.exchange(), out);
   }
 
-  private void viz(Call call) {
+  private void viz(Call<ApiVersion> call) {
     List<Image> images = new ArrayList<>(engine.allImages());
     images.sort(Comparator.comparing(Image::id));
     StringBuilder dot = new StringBuilder();
@@ -90,7 +90,7 @@ final class ImagesEndpoints {
     return labels;
   }
 
-  private void search(Call call) {
+  private void search(Call<ApiVersion> call) {
     List<Registry.SearchResult> results = engine.search(call.param("term"));
     if (results.isEmpty()) {
       Responses.json(call.exchange(), GoJson.MAPPER.nullNode());
@@ -103,7 +103,7 @@ final class ImagesEndpoints {
     Responses.json(call.exchange(), out);
   }
 
-  private void history(Call call) {
+  private void history(Call<ApiVersion> call) {
     ArrayNode out = GoJson.array();
     for (HistoryEntry entry : engine.history(call.var("name"))) {
       Image image = entry.image();
@@ -123,7 +123,7 @@ final class ImagesEndpoints {
     Responses.json(call.exchange(), out);
   }
 
-  private void inspect(Call call) {
+  private void inspect(Call<ApiVersion> call) {
     Responses.json(call.exchange(), imageJson(engine.inspectImage(call.var("name"))));
   }
 
@@ -158,7 +158,7 @@ final class ImagesEndpoints {
     return o;
   }
 
-  private void tag(Call call) {
+  private void tag(Call<ApiVersion> call) {
     String repo = ModernNames.repository(call.param("repo"));
     String tag = call.param("tag");
     call.bool("force"); // validated, then ignored, as in v0.4.4
@@ -166,7 +166,7 @@ final class ImagesEndpoints {
     Responses.status(call.exchange(), 201);
   }
 
-  private void delete(Call call) {
+  private void delete(Call<ApiVersion> call) {
     String name = call.var("name");
     switch (call.version().imageDelete()) {
       case LAYER_ONLY -> {
@@ -190,7 +190,7 @@ final class ImagesEndpoints {
     }
   }
 
-  private void getCache(Call call) {
+  private void getCache(Call<ApiVersion> call) {
     ObjectNode body = JsonBodies.object(call.body());
     String parent = JsonBodies.string(body, "Id", "string");
     Config config = ConfigJson.mentionsConfig(body) ? ConfigJson.read(body) : null;

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 final class ModernApi {
   private ModernApi() {}
 
-  static List<Route> routes(Engine engine, ExecutorService sessions, String apiVersion) {
-    List<Route> routes = new ArrayList<>();
+  static List<Route<ModernVersion>> routes(Engine engine, ExecutorService sessions, String apiVersion) {
+    List<Route<ModernVersion>> routes = new ArrayList<>();
     routes.addAll(new ModernSystemEndpoints(engine, apiVersion).routes());
     routes.addAll(new ModernContainersEndpoints(engine).routes());
     routes.addAll(new ModernAttachEndpoint(engine, sessions).routes());

@@ -27,7 +27,7 @@ final class ModernAttachEndpoint {
     this.sessions = sessions;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(Route.of("POST", "/containers/{name:.*}/attach", this::attach));
   }
 
@@ -45,12 +45,12 @@ final class ModernAttachEndpoint {
     return Hijack.head("HTTP/1.1 200 OK", List.of(Map.entry("Content-Type", StdFrames.RAW_STREAM)));
   }
 
-  private void attach(Call call) {
+  private void attach(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     boolean tty = c.config().tty();
     AttachOptions options = new AttachOptions(call.flag("logs"), call.flag("stream"), call.flag("stdin"),
         call.flag("stdout"), call.flag("stderr"));
-    byte[] head = head(upgrade(call.exchange()), StdFrames.contentType(call.modern(), tty));
+    byte[] head = head(upgrade(call.exchange()), StdFrames.contentType(call.version(), tty));
     AttachHandle attach = engine.containers().prepareAttach(c.id(), options);
     try {
       Hijack.start(call.exchange(), head, HEAD_PAUSE_MILLIS, sessions, (in, out) -> {

@@ -16,11 +16,11 @@ final class ModernAuthEndpoint {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(Route.of("POST", "/auth", this::auth));
   }
 
-  private void auth(Call call) {
+  private void auth(Call<ModernVersion> call) {
     byte[] body = call.body();
     AuthConfig auth = ModernImageStreams.authJson(body);
     String server = "";

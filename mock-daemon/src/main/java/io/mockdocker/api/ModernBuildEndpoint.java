@@ -28,11 +28,11 @@ final class ModernBuildEndpoint {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(Route.of("POST", "/build", this::build));
   }
 
-  private void build(Call call) {
+  private void build(Call<ModernVersion> call) {
     if (call.param("version").equals("2")) {
       throw new ApiError(400, "BuildKit (version=2) is not supported by this mock; use the classic builder");
     }
@@ -50,7 +50,7 @@ final class ModernBuildEndpoint {
         buildArgs, labels);
     byte[] context = call.body();
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
-    Output out = new Output(lines, call.modern().buildAux(), quiet);
+    Output out = new Output(lines, call.version().buildAux(), quiet);
     String id;
     try {
       id = engine.references().build(request, context, out);

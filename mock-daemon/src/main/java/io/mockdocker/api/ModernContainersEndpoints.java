@@ -32,7 +32,7 @@ final class ModernContainersEndpoints {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(
         Route.of("GET", "/containers/json", this::list),
         Route.of("POST", "/containers/create", this::create),
@@ -49,7 +49,7 @@ final class ModernContainersEndpoints {
         Route.of("DELETE", "/containers/{name:.*}", this::delete));
   }
 
-  private void list(Call call) {
+  private void list(Call<ModernVersion> call) {
     boolean all = call.flag("all");
     int limit = ContainersEndpoints.atoi(call.param("limit"), -1);
     boolean size = call.flag("size");
@@ -72,7 +72,7 @@ final class ModernContainersEndpoints {
     ModernResponses.json(call.exchange(), 200, out);
   }
 
-  private void create(Call call) {
+  private void create(Call<ModernVersion> call) {
     String name = call.param("name");
     if (!name.isEmpty() && !VALID_NAME.matcher(name).matches()) {
       throw new ApiError(400, "Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
@@ -103,12 +103,12 @@ final class ModernContainersEndpoints {
     return last.contains(":") || ref.contains("@") || ref.matches("[0-9a-f]{12,64}") ? ref : ref + ":latest";
   }
 
-  private void inspect(Call call) {
+  private void inspect(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
-    ModernResponses.json(call.exchange(), 200, ModernContainerJson.inspect(c, call.modern()));
+    ModernResponses.json(call.exchange(), 200, ModernContainerJson.inspect(c, call.version()));
   }
 
-  private void changes(Call call) {
+  private void changes(Call<ModernVersion> call) {
     List<Change> changes = engine.containers().changes(call.var("name"));
     if (changes.isEmpty()) {
       ModernResponses.json(call.exchange(), 200, GoJson.MAPPER.nullNode());
@@ -121,7 +121,7 @@ final class ModernContainersEndpoints {
     ModernResponses.json(call.exchange(), 200, out);
   }
 
-  private void export(Call call) throws IOException {
+  private void export(Call<ModernVersion> call) throws IOException {
     String id = engine.containers().inspect(call.var("name")).id();
     HttpServerExchange ex = call.exchange();
     ex.setStatusCode(200);
@@ -132,7 +132,7 @@ final class ModernContainersEndpoints {
     }
   }
 
-  private void logs(Call call) throws IOException, InterruptedException {
+  private void logs(Call<ModernVersion> call) throws IOException, InterruptedException {
     boolean stdout = call.flag("stdout");
     boolean stderr = call.flag("stderr");
     if (!stdout && !stderr) {
@@ -147,7 +147,7 @@ final class ModernContainersEndpoints {
     boolean tty = c.config().tty();
     HttpServerExchange ex = call.exchange();
     ex.setStatusCode(200);
-    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, StdFrames.contentType(call.modern(), tty));
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, StdFrames.contentType(call.version(), tty));
     ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
     OutputStream out = ex.getOutputStream();
     out.flush();
@@ -179,7 +179,7 @@ final class ModernContainersEndpoints {
     }
   }
 
-  private void start(Call call) {
+  private void start(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     if (c.state().running()) {
       ModernResponses.empty(call.exchange(), 304);
@@ -189,7 +189,7 @@ final class ModernContainersEndpoints {
     ModernResponses.empty(call.exchange(), 204);
   }
 
-  private void stop(Call call) {
+  private void stop(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     if (!c.state().running()) {
       ModernResponses.empty(call.exchange(), 304);
@@ -199,13 +199,13 @@ final class ModernContainersEndpoints {
     ModernResponses.empty(call.exchange(), 204);
   }
 
-  private void restart(Call call) {
+  private void restart(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     engine.containers().restart(c.id(), ContainersEndpoints.seconds(call.param("t")));
     ModernResponses.empty(call.exchange(), 204);
   }
 
-  private void kill(Call call) {
+  private void kill(Call<ModernVersion> call) {
     String name = call.var("name");
     Container c = engine.containers().inspect(name);
     if (!c.state().running()) {
@@ -218,9 +218,9 @@ final class ModernContainersEndpoints {
   /** How often a blocked wait looks whether its client is still there (real time, not the engine's clock). */
   private static final java.time.Duration CLIENT_CHECK = java.time.Duration.ofMillis(200);
 
-  private void await(Call call) throws InterruptedException {
+  private void await(Call<ModernVersion> call) throws InterruptedException {
     WaitCondition condition = WaitCondition.NOT_RUNNING;
-    boolean early = call.modern().waitCondition();
+    boolean early = call.version().waitCondition();
     if (early) {
       String value = call.param("condition");
       condition = switch (value) {
@@ -252,14 +252,14 @@ final class ModernContainersEndpoints {
     }
   }
 
-  private void resize(Call call) {
+  private void resize(Call<ModernVersion> call) {
     int h = ContainersEndpoints.atoi(call.param("h"), 0);
     int w = ContainersEndpoints.atoi(call.param("w"), 0);
     engine.containers().resizeTty(call.var("name"), h, w);
     ModernResponses.empty(call.exchange(), 200);
   }
 
-  private void delete(Call call) {
+  private void delete(Call<ModernVersion> call) {
     engine.containers().remove(call.var("name"), call.flag("force"));
     ModernResponses.empty(call.exchange(), 204);
   }

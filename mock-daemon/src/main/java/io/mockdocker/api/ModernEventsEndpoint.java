@@ -25,11 +25,11 @@ final class ModernEventsEndpoint {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(Route.of("GET", "/events", this::events));
   }
 
-  private void events(Call call) throws InterruptedException {
+  private void events(Call<ModernVersion> call) throws InterruptedException {
     Instant now = engine.clock().now();
     Instant since = ModernTimes.parse(call.param("since"), now);
     Instant until = ModernTimes.parse(call.param("until"), now);
@@ -38,7 +38,7 @@ final class ModernEventsEndpoint {
           + call.param("until") + ")");
     }
     ModernFilters filters = ModernFilters.parse(call.param("filters"));
-    boolean legacy = call.modern().legacyEventFields();
+    boolean legacy = call.version().legacyEventFields();
     JsonLines lines = new JsonLines(call.exchange(), "\n");
     LinkedBlockingQueue<Event> live = new LinkedBlockingQueue<>();
     try (Events.Subscription sub = engine.events().subscribe(live::add)) {

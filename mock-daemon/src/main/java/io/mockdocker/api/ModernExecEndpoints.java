@@ -26,7 +26,7 @@ final class ModernExecEndpoints {
     this.sessions = sessions;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(
         Route.of("POST", "/containers/{name:.*}/exec", this::create),
         Route.of("POST", "/exec/{id:.*}/start", this::start),
@@ -34,7 +34,7 @@ final class ModernExecEndpoints {
         Route.of("GET", "/exec/{id:.*}/json", this::inspect));
   }
 
-  private void create(Call call) {
+  private void create(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     ObjectNode body = ModernBodies.object(call.body());
     ExecConfig config = new ExecConfig(ModernBodies.strings(body, "Cmd"), ModernBodies.bool(body, "Tty"),
@@ -46,7 +46,7 @@ final class ModernExecEndpoints {
     ModernResponses.json(call.exchange(), 201, GoJson.object().put("Id", id));
   }
 
-  private void start(Call call) throws InterruptedException {
+  private void start(Call<ModernVersion> call) throws InterruptedException {
     String id = call.var("id");
     ObjectNode body = ModernBodies.object(call.body());
     boolean detach = ModernBodies.bool(body, "Detach");
@@ -61,7 +61,7 @@ final class ModernExecEndpoints {
     boolean upgrade = ModernAttachEndpoint.upgrade(call.exchange());
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     headers.add(Map.entry("Content-Type",
-        upgrade ? StdFrames.contentType(call.modern(), tty) : StdFrames.RAW_STREAM));
+        upgrade ? StdFrames.contentType(call.version(), tty) : StdFrames.RAW_STREAM));
     if (upgrade) {
       headers.add(Map.entry("Connection", "Upgrade"));
       headers.add(Map.entry("Upgrade", "tcp"));
@@ -76,12 +76,12 @@ final class ModernExecEndpoints {
         (in, out) -> engine.containers().execStart(id, in, new StdFrames(out, !tty), false));
   }
 
-  private void resize(Call call) {
+  private void resize(Call<ModernVersion> call) {
     engine.containers().execInspect(call.var("id"));
     ModernResponses.empty(call.exchange(), 200);
   }
 
-  private void inspect(Call call) {
+  private void inspect(Call<ModernVersion> call) {
     ExecInstance e = engine.containers().execInspect(call.var("id"));
     ObjectNode o = GoJson.object();
     o.put("ID", e.id());

@@ -31,7 +31,7 @@ final class ModernImageStreams {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(
         Route.of("POST", "/images/create", this::pull),
         Route.of("POST", "/images/{name:.*}/push", this::push));
@@ -39,7 +39,7 @@ final class ModernImageStreams {
 
   // ---------------------------------------------------------------- pull
 
-  private void pull(Call call) {
+  private void pull(Call<ModernVersion> call) {
     String from = call.param("fromImage");
     if (from.isEmpty()) {
       throw new ApiError(400, call.param("fromSrc").isEmpty() ? "fromImage or fromSrc is required"
@@ -196,7 +196,7 @@ final class ModernImageStreams {
 
   // ---------------------------------------------------------------- push
 
-  private void push(Call call) {
+  private void push(Call<ModernVersion> call) {
     ModernReference ref = ModernReference.parse(call.var("name"), call.param("tag"));
     AuthConfig auth = auth(call);
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
@@ -216,7 +216,7 @@ final class ModernImageStreams {
   }
 
   /** {@code X-Registry-Auth} (base64url JSON), else the body's JSON; anonymous when neither has a username. */
-  static AuthConfig auth(Call call) {
+  static AuthConfig auth(Call<ModernVersion> call) {
     String header = call.exchange().getRequestHeaders().getFirst("X-Registry-Auth");
     byte[] json;
     if (header != null && !header.isBlank()) {

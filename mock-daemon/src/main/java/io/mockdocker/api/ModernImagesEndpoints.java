@@ -32,7 +32,7 @@ final class ModernImagesEndpoints {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(
         Route.of("GET", "/images/json", this::list),
         Route.of("GET", "/images/search", this::search),
@@ -45,8 +45,8 @@ final class ModernImagesEndpoints {
 
   // ---------------------------------------------------------------- list
 
-  private void list(Call call) {
-    ModernVersion v = call.modern();
+  private void list(Call<ModernVersion> call) {
+    ModernVersion v = call.version();
     Map<String, List<String>> filters = filters(call.param("filters"));
     Boolean dangling = null;
     if (filters.containsKey("dangling")) {
@@ -156,8 +156,8 @@ final class ModernImagesEndpoints {
 
   // ---------------------------------------------------------------- inspect, history
 
-  private void inspect(Call call) {
-    ModernVersion v = call.modern();
+  private void inspect(Call<ModernVersion> call) {
+    ModernVersion v = call.version();
     Image image = ModernReference.require(engine, call.var("name"));
     ObjectNode o = GoJson.object();
     o.put("Id", ModernImageJson.id(image.id()));
@@ -198,7 +198,7 @@ final class ModernImagesEndpoints {
     ModernResponses.json(call.exchange(), 200, o);
   }
 
-  private void history(Call call) {
+  private void history(Call<ModernVersion> call) {
     Image image = ModernReference.require(engine, call.var("name"));
     ArrayNode out = GoJson.array();
     boolean top = true;
@@ -219,7 +219,7 @@ final class ModernImagesEndpoints {
 
   // ---------------------------------------------------------------- tag, delete
 
-  private void tag(Call call) {
+  private void tag(Call<ModernVersion> call) {
     Image image = ModernReference.require(engine, call.var("name"));
     String repo = call.param("repo");
     if (repo.isEmpty()) {
@@ -230,7 +230,7 @@ final class ModernImagesEndpoints {
     ModernResponses.empty(call.exchange(), 201);
   }
 
-  private void delete(Call call) {
+  private void delete(Call<ModernVersion> call) {
     String name = call.var("name");
     boolean force = call.flag("force");
     boolean prune = !call.flag("noprune");
@@ -284,7 +284,7 @@ final class ModernImagesEndpoints {
 
   // ---------------------------------------------------------------- search, commit
 
-  private void search(Call call) {
+  private void search(Call<ModernVersion> call) {
     String term = call.param("term");
     int limit = 25;
     if (!call.param("limit").isEmpty()) {
@@ -318,7 +318,7 @@ final class ModernImagesEndpoints {
     ModernResponses.json(call.exchange(), 200, out);
   }
 
-  private void commit(Call call) {
+  private void commit(Call<ModernVersion> call) {
     String container = call.param("container");
     Container c;
     try {

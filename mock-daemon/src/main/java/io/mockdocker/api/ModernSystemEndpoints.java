@@ -29,7 +29,7 @@ final class ModernSystemEndpoints {
     this.apiVersion = apiVersion;
   }
 
-  List<Route> routes() {
+  List<Route<ModernVersion>> routes() {
     return List.of(
         Route.of("GET", "/_ping", this::ping),
         Route.of("HEAD", "/_ping", this::ping),
@@ -41,7 +41,7 @@ final class ModernSystemEndpoints {
    * {@code OK} (HEAD: no body) with the headers the CLI reads. {@code Builder-Version} is 1: this daemon has the
    * classic builder only.
    */
-  private void ping(Call call) {
+  private void ping(Call<ModernVersion> call) {
     HttpServerExchange ex = call.exchange();
     ex.getResponseHeaders().put(BUILDER_VERSION, "1");
     ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
@@ -51,7 +51,7 @@ final class ModernSystemEndpoints {
     Responses.send(ex, 200, Responses.TEXT_PLAIN, head ? new byte[0] : "OK".getBytes(StandardCharsets.US_ASCII));
   }
 
-  private void version(Call call) {
+  private void version(Call<ModernVersion> call) {
     ObjectNode details = GoJson.object()
         .put("ApiVersion", apiVersion)
         .put("Arch", "amd64")
@@ -62,12 +62,12 @@ final class ModernSystemEndpoints {
         .put("KernelVersion", KERNEL)
         .put("MinAPIVersion", ApiProfile.MODERN_MIN)
         .put("Os", "linux");
-    ObjectNode engineComponent = GoJson.object().put("Name", "Engine").put("Version", ModernRouter.ENGINE_VERSION);
+    ObjectNode engineComponent = GoJson.object().put("Name", "Engine").put("Version", ModernView.ENGINE_VERSION);
     engineComponent.set("Details", details);
     ObjectNode o = GoJson.object();
     o.set("Platform", GoJson.object().put("Name", "mock-docker"));
     o.set("Components", GoJson.array().add(engineComponent));
-    o.put("Version", ModernRouter.ENGINE_VERSION)
+    o.put("Version", ModernView.ENGINE_VERSION)
         .put("ApiVersion", apiVersion)
         .put("MinAPIVersion", ApiProfile.MODERN_MIN)
         .put("GitCommit", GIT_COMMIT)
@@ -79,7 +79,7 @@ final class ModernSystemEndpoints {
     ModernResponses.json(call.exchange(), 200, o);
   }
 
-  private void info(Call call) {
+  private void info(Call<ModernVersion> call) {
     List<Container> containers = engine.containers().all();
     long running = containers.stream().filter(c -> c.state().running()).count();
     ObjectNode o = GoJson.object();
@@ -131,7 +131,7 @@ final class ModernSystemEndpoints {
     o.put("Name", "mock-docker");
     o.set("Labels", GoJson.array());
     o.put("ExperimentalBuild", false);
-    o.put("ServerVersion", ModernRouter.ENGINE_VERSION);
+    o.put("ServerVersion", ModernView.ENGINE_VERSION);
     o.set("Runtimes", GoJson.object().set("runc", GoJson.object().put("path", "runc")));
     o.put("DefaultRuntime", "runc");
     ObjectNode swarm = GoJson.object().put("NodeID", "").put("NodeAddr", "").put("LocalNodeState", "inactive")

@@ -1,50 +1,109 @@
 package io.mockdocker.api;
 
-/**
- * What a modern API version (1.24–1.50) changes, as data: one field per difference, derived
- * from the number in {@link #of}. Endpoints read the fields; they never compare version numbers.
- *
- * @param multiplexedStreams 1.42+: non-TTY attach, exec and logs say {@code application/vnd.docker.multiplexed-stream}
- * @param waitCondition 1.30+: wait takes {@code condition} and sends its headers at once
- * @param buildAux 1.30+: build sends {@code {"aux":{"ID":…}}}
- * @param virtualSize below 1.44: image list and inspect carry {@code VirtualSize}
- * @param untaggedNone below 1.43: an untagged image lists {@code RepoTags ["<none>:<none>"]}
- * @param imageContainerFields below 1.45: image inspect carries {@code Container} and {@code ContainerConfig}
- * @param legacyEventFields below 1.52: events carry {@code status}, {@code id} and {@code from}
- * @param stopSignal 1.42+: stop takes {@code signal}
- * @param legacyNetworkFields below 1.52: container inspect's {@code NetworkSettings} carries the deprecated
- *     top-level {@code IPAddress}, {@code Gateway}, {@code MacAddress}, … fields
- * @param legacyImageConfig below 1.50: image inspect's {@code Config} has the container config's shape
- */
-record ModernVersion(
-    String number,
-    boolean multiplexedStreams,
-    boolean waitCondition,
-    boolean buildAux,
-    boolean virtualSize,
-    boolean untaggedNone,
-    boolean imageContainerFields,
-    boolean legacyEventFields,
-    boolean stopSignal,
-    boolean legacyNetworkFields,
-    boolean legacyImageConfig) {
+import java.util.EnumSet;
+import java.util.Set;
 
-  static ModernVersion of(String number) {
-    return new ModernVersion(number,
-        atLeast(number, "1.42"),
-        atLeast(number, "1.30"),
-        atLeast(number, "1.30"),
-        !atLeast(number, "1.44"),
-        !atLeast(number, "1.43"),
-        !atLeast(number, "1.45"),
-        !atLeast(number, "1.52"),
-        atLeast(number, "1.42"),
-        !atLeast(number, "1.52"),
-        !atLeast(number, "1.50"));
+/**
+ * What a modern API version (1.24–1.50) changes, as data: the {@link Feature} table says from which version and until
+ * which one each difference holds, and a version's row is the set of features that hold at its number. Endpoints read
+ * the named features; they never compare version numbers.
+ */
+record ModernVersion(String number, Set<Feature> features) {
+
+  /** One difference between modern versions, with the range where it holds: {@code since <= v < until}. */
+  enum Feature {
+    /** Non-TTY attach, exec and logs say {@code application/vnd.docker.multiplexed-stream}. */
+    MULTIPLEXED_STREAMS("1.42", null),
+    /** Wait takes {@code condition} and sends its headers at once. */
+    WAIT_CONDITION("1.30", null),
+    /** Build sends {@code {"aux":{"ID":…}}}. */
+    BUILD_AUX("1.30", null),
+    /** Image list and inspect carry {@code VirtualSize}. */
+    VIRTUAL_SIZE(null, "1.44"),
+    /** An untagged image lists {@code RepoTags ["<none>:<none>"]}. */
+    UNTAGGED_NONE(null, "1.43"),
+    /** Image inspect carries {@code Container} and {@code ContainerConfig}. */
+    IMAGE_CONTAINER_FIELDS(null, "1.45"),
+    /** Events carry {@code status}, {@code id} and {@code from}. */
+    LEGACY_EVENT_FIELDS(null, "1.52"),
+    /** Stop takes {@code signal}. */
+    STOP_SIGNAL("1.42", null),
+    /** Container inspect's {@code NetworkSettings} carries the deprecated top-level {@code IPAddress}, … fields. */
+    LEGACY_NETWORK_FIELDS(null, "1.52"),
+    /** Image inspect's {@code Config} has the container config's shape. */
+    LEGACY_IMAGE_CONFIG(null, "1.50");
+
+    /** The first version with the feature, or {@code null} for all before {@link #until}. */
+    private final String since;
+    /** The first version without it, or {@code null} for all from {@link #since}. */
+    private final String until;
+
+    Feature(String since, String until) {
+      this.since = since;
+      this.until = until;
+    }
+
+    boolean holdsAt(String number) {
+      return (since == null || compare(number, since) >= 0) && (until == null || compare(number, until) < 0);
+    }
   }
 
-  private static boolean atLeast(String number, String version) {
-    return compare(number, version) >= 0;
+  ModernVersion {
+    features = Set.copyOf(features);
+  }
+
+  static ModernVersion of(String number) {
+    Set<Feature> features = EnumSet.noneOf(Feature.class);
+    for (Feature feature : Feature.values()) {
+      if (feature.holdsAt(number)) {
+        features.add(feature);
+      }
+    }
+    return new ModernVersion(number, features);
+  }
+
+  boolean has(Feature feature) {
+    return features.contains(feature);
+  }
+
+  boolean multiplexedStreams() {
+    return has(Feature.MULTIPLEXED_STREAMS);
+  }
+
+  boolean waitCondition() {
+    return has(Feature.WAIT_CONDITION);
+  }
+
+  boolean buildAux() {
+    return has(Feature.BUILD_AUX);
+  }
+
+  boolean virtualSize() {
+    return has(Feature.VIRTUAL_SIZE);
+  }
+
+  boolean untaggedNone() {
+    return has(Feature.UNTAGGED_NONE);
+  }
+
+  boolean imageContainerFields() {
+    return has(Feature.IMAGE_CONTAINER_FIELDS);
+  }
+
+  boolean legacyEventFields() {
+    return has(Feature.LEGACY_EVENT_FIELDS);
+  }
+
+  boolean stopSignal() {
+    return has(Feature.STOP_SIGNAL);
+  }
+
+  boolean legacyNetworkFields() {
+    return has(Feature.LEGACY_NETWORK_FIELDS);
+  }
+
+  boolean legacyImageConfig() {
+    return has(Feature.LEGACY_IMAGE_CONFIG);
   }
 
   /** Compares dotted versions part by part as integers, as the daemon's {@code versions.compare} did. */

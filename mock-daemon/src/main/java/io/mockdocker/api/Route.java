@@ -9,23 +9,23 @@ import java.util.regex.Pattern;
 
 /**
  * One route of the daemon's gorilla/mux table: a method and a path template such as {@code /images/{name:.*}/json},
- * registered with and without the {@code /v{version:[0-9.]+}} prefix. A {@link #quick()} route answers from memory,
+ * matched against the path without its {@code /vX.Y} prefix (which {@link RequestVersion} parsed). A {@link #quick()} route answers from memory,
  * without reading a body, streaming or waiting, and is served on the I/O thread instead of a worker.
  */
-record Route(String method, String template, Endpoint endpoint, Pattern bare, Pattern versioned,
+record Route<V>(String method, String template, Endpoint<V> endpoint, Pattern pattern,
     List<String> variables, boolean onIoThread) {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
 
   /** Compiled once per template: every daemon builds the same table. */
-  private static final Map<String, Route> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Route<?>> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
-  static Route of(String method, String template, Endpoint endpoint) {
-    Route compiled = COMPILED.computeIfAbsent(template, t -> compile(method, t, endpoint));
-    return new Route(method, template, endpoint, compiled.bare, compiled.versioned, compiled.variables, false);
+  static <V> Route<V> of(String method, String template, Endpoint<V> endpoint) {
+    Route<?> compiled = COMPILED.computeIfAbsent(template, t -> compile(method, t, endpoint));
+    return new Route<>(method, template, endpoint, compiled.pattern, compiled.variables, false);
   }
 
-  private static Route compile(String method, String template, Endpoint endpoint) {
+  private static <V> Route<V> compile(String method, String template, Endpoint<V> endpoint) {
     List<String> names = new ArrayList<>();
     StringBuilder regex = new StringBuilder();
     Matcher m = VARIABLE.matcher(template);
@@ -37,48 +37,38 @@ record Route(String method, String template, Endpoint endpoint, Pattern bare, Pa
       last = m.end();
     }
     regex.append(Pattern.quote(template.substring(last)));
-    Pattern bare = Pattern.compile("^" + regex + "$", Pattern.DOTALL);
-    Pattern versioned = Pattern.compile("^/v([0-9.]+)" + regex + "$", Pattern.DOTALL);
-    return new Route(method, template, endpoint, bare, versioned, List.copyOf(names), false);
+    Pattern pattern = Pattern.compile("^" + regex + "$", Pattern.DOTALL);
+    return new Route<>(method, template, endpoint, pattern, List.copyOf(names), false);
   }
 
   /** This route, served on the I/O thread: only for endpoints that answer one JSON value from memory. */
-  Route quick() {
-    return new Route(method, template, endpoint, bare, versioned, variables, true);
+  Route<V> quick() {
+    return new Route<>(method, template, endpoint, pattern, variables, true);
   }
 
-  /** The variables of a match, {@code version} first when the prefix was present; {@code null} when no match. */
-  Map<String, String> match(String path) {
-    Matcher v = versioned.matcher(path);
-    if (v.matches()) {
-      Map<String, String> vars = new LinkedHashMap<>();
-      vars.put("version", v.group(1));
-      for (int i = 0; i < variables.size(); i++) {
-        vars.put(variables.get(i), v.group(i + 2));
-      }
-      return vars;
+  /** The variables of a match of the unversioned path; {@code null} when no match. */
+  Map<String, String> match(String unversionedPath) {
+    Matcher m = pattern.matcher(unversionedPath);
+    if (!m.matches()) {
+      return null;
     }
-    Matcher b = bare.matcher(path);
-    if (b.matches()) {
-      Map<String, String> vars = new LinkedHashMap<>();
-      for (int i = 0; i < variables.size(); i++) {
-        vars.put(variables.get(i), b.group(i + 1));
-      }
-      return vars;
+    Map<String, String> vars = new LinkedHashMap<>();
+    for (int i = 0; i < variables.size(); i++) {
+      vars.put(variables.get(i), m.group(i + 1));
     }
-    return null;
+    return vars;
   }
 
   /** A route that matched a request, with its path variables. */
-  record Found(Route route, Map<String, String> vars) {}
+  record Found<V>(Route<V> route, Map<String, String> vars) {}
 
-  /** The first of {@code routes} for this method and path, as mux tried them in order; {@code null} when none. */
-  static Found find(List<Route> routes, String method, String path) {
-    for (Route route : routes) {
+  /** The first of {@code routes} for this method and unversioned path, as mux tried them in order; else null. */
+  static <V> Found<V> find(List<Route<V>> routes, String method, String path) {
+    for (Route<V> route : routes) {
       if (route.method().equals(method)) {
         Map<String, String> vars = route.match(path);
         if (vars != null) {
-          return new Found(route, vars);
+          return new Found<>(route, vars);
         }
       }
     }

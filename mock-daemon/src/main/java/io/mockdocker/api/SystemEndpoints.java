@@ -20,7 +20,7 @@ final class SystemEndpoints {
     this.engine = engine;
   }
 
-  List<Route> routes() {
+  List<Route<ApiVersion>> routes() {
     return List.of(
         Route.of("GET", "/version", this::version).quick(),
         Route.of("GET", "/info", this::info).quick(),
@@ -30,14 +30,14 @@ final class SystemEndpoints {
         Route.of("HEAD", "/_ping", this::ping).quick());
   }
 
-  private void version(Call call) {
+  private void version(Call<ApiVersion> call) {
     Responses.json(call.exchange(), GoJson.object()
         .put("Version", Engine.VERSION)
         .put("GitCommit", Engine.GIT_COMMIT)
         .put("GoVersion", Engine.GO_VERSION));
   }
 
-  private void info(Call call) {
+  private void info(Call<ApiVersion> call) {
     ObjectNode o = GoJson.object();
     String debug = System.getenv("DEBUG");
     o.put("Debug", debug != null && !debug.isEmpty());
@@ -69,7 +69,7 @@ final class SystemEndpoints {
     }
   }
 
-  private void getAuth(Call call) {
+  private void getAuth(Call<ApiVersion> call) {
     switch (call.version().authGet()) {
       case NOT_FOUND -> Responses.status(call.exchange(), 404);
       case SERVED -> {
@@ -82,7 +82,7 @@ final class SystemEndpoints {
     }
   }
 
-  private void postAuth(Call call) {
+  private void postAuth(Call<ApiVersion> call) {
     AuthConfig auth = AuthJson.read(JsonBodies.object(call.body()));
     String status = switch (call.version().authLogin()) {
       case CHECK_ONLY -> engine.login(auth, false);
@@ -95,7 +95,7 @@ final class SystemEndpoints {
     Responses.json(call.exchange(), GoJson.object().put("Status", status));
   }
 
-  private void ping(Call call) {
+  private void ping(Call<ApiVersion> call) {
     call.exchange().getResponseHeaders().put(new HttpString("Api-Version"), "1.2");
     Responses.send(call.exchange(), 200, Responses.TEXT_PLAIN, "OK".getBytes(StandardCharsets.UTF_8));
   }
