@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The {@code filters} query of list and events: JSON mapping each key to its accepted values, either as
@@ -18,7 +20,22 @@ final class ModernFilters {
     this.values = values;
   }
 
+  /**
+   * How one endpoint group's daemon code read the query: the text of its error for JSON that does not parse, and
+   * whether a bare value ({@code {"k":"v"}}) counts as one value or as none.
+   */
+  record Reading(Function<JsonProcessingException, String> invalidJson, boolean bareValues) {}
+
+  /** Container list and events. */
+  static final Reading LISTS = new Reading(e -> "invalid filter: " + e.getOriginalMessage(), true);
+  /** Image list and search. */
+  static final Reading IMAGES = new Reading(e -> "invalid filter: " + e.getMessage(), false);
+
   static ModernFilters parse(String json) {
+    return parse(json, LISTS);
+  }
+
+  static ModernFilters parse(String json, Reading reading) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     if (json.isEmpty()) {
       return new ModernFilters(values);
@@ -27,7 +44,7 @@ final class ModernFilters {
     try {
       root = GoJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ApiError(400, "invalid filter: " + e.getOriginalMessage());
+      throw new ApiError(400, reading.invalidJson().apply(e));
     }
     if (root == null || !root.isObject()) {
       throw new ApiError(400, "invalid filter");
@@ -43,12 +60,25 @@ final class ModernFilters {
         });
       } else if (v.isArray()) {
         v.forEach(item -> list.add(item.asText()));
-      } else {
+      } else if (reading.bareValues()) {
         list.add(v.asText());
       }
       values.put(e.getKey(), list);
     });
     return new ModernFilters(values);
+  }
+
+  /** A shell glob as a pattern ({@code *} within a path component, {@code ?} one character). */
+  static Pattern glob(String glob) {
+    StringBuilder re = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      switch (c) {
+        case '*' -> re.append("[^/]*");
+        case '?' -> re.append("[^/]");
+        default -> re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(re.toString());
   }
 
   boolean mentions(String key) {

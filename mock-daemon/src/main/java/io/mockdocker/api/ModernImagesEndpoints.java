@@ -47,14 +47,14 @@ final class ModernImagesEndpoints {
 
   private void list(Call<ModernVersion> call) {
     ModernVersion v = call.version();
-    Map<String, List<String>> filters = filters(call.param("filters"));
+    ModernFilters filters = ModernFilters.parse(call.param("filters"), ModernFilters.IMAGES);
     Boolean dangling = null;
-    if (filters.containsKey("dangling")) {
+    if (filters.mentions("dangling")) {
       dangling = filters.get("dangling").stream().anyMatch(s -> s.equalsIgnoreCase("true") || s.equals("1"));
     }
     List<Pattern> references = new ArrayList<>();
-    for (String r : filters.getOrDefault("reference", List.of())) {
-      references.add(glob(r));
+    for (String r : filters.get("reference")) {
+      references.add(ModernFilters.glob(r));
     }
     boolean all = call.flag("all");
     Map<String, List<String>> names = engine.namesById();
@@ -107,51 +107,6 @@ final class ModernImagesEndpoints {
       }
     }
     ModernResponses.json(call.exchange(), 200, out);
-  }
-
-  /** The {@code filters} JSON: {@code {"k":["v"]}} or the older {@code {"k":{"v":true}}}. */
-  static Map<String, List<String>> filters(String json) {
-    Map<String, List<String>> out = new java.util.TreeMap<>();
-    if (json == null || json.isEmpty()) {
-      return out;
-    }
-    JsonNode root;
-    try {
-      root = GoJson.MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new ApiError(400, "invalid filter: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new ApiError(400, "invalid filter");
-    }
-    root.fields().forEachRemaining(e -> {
-      List<String> values = new ArrayList<>();
-      JsonNode n = e.getValue();
-      if (n.isArray()) {
-        n.forEach(x -> values.add(x.asText()));
-      } else if (n.isObject()) {
-        n.fields().forEachRemaining(x -> {
-          if (x.getValue().asBoolean()) {
-            values.add(x.getKey());
-          }
-        });
-      }
-      out.put(e.getKey(), values);
-    });
-    return out;
-  }
-
-  /** A shell glob as a pattern ({@code *} within a path component, {@code ?} one character). */
-  static Pattern glob(String glob) {
-    StringBuilder re = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> re.append("[^/]*");
-        case '?' -> re.append("[^/]");
-        default -> re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(re.toString());
   }
 
   // ---------------------------------------------------------------- inspect, history
@@ -294,7 +249,7 @@ final class ModernImagesEndpoints {
         throw new ApiError(400, "invalid limit: " + call.param("limit"));
       }
     }
-    Map<String, List<String>> filters = filters(call.param("filters"));
+    ModernFilters filters = ModernFilters.parse(call.param("filters"), ModernFilters.IMAGES);
     ArrayNode out = GoJson.array();
     for (Registry.SearchResult r : engine.search(term)) {
       if (out.size() >= limit) {
@@ -304,7 +259,7 @@ final class ModernImagesEndpoints {
         continue; // search asks the default registry; repositories pushed to a registry host are not there
       }
       boolean official = !r.name().contains("/");
-      if (filters.containsKey("is-official")
+      if (filters.mentions("is-official")
           && filters.get("is-official").stream().anyMatch(x -> Boolean.parseBoolean(x) != official)) {
         continue;
       }
