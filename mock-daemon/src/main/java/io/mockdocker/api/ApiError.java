@@ -1,16 +1,16 @@
 package io.mockdocker.api;
 
 /** A modern endpoint's refusal: the status and the message of {@code {"message":…}}. */
-final class ApiError extends RuntimeException {
+public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
 
-  ApiError(int status, String message) {
+  public ApiError(int status, String message) {
     super(message, null, false, false);
     this.status = status;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 }

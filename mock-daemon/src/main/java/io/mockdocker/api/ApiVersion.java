@@ -4,7 +4,7 @@ package io.mockdocker.api;
  * What a Remote API version changes, as data: each field answers one question, and each version
  * is derived from the one before it. Endpoints switch on these fields; they never compare version numbers.
  */
-record ApiVersion(
+public record ApiVersion(
     String number,
     ProgressFormat progress,
     PushCredentials pushCredentials,
@@ -13,19 +13,19 @@ record ApiVersion(
     ImageDelete imageDelete) {
 
   /** How pull, push, insert and import report progress. */
-  enum ProgressFormat { RAW_TEXT, JSON_STREAM }
+  public enum ProgressFormat { RAW_TEXT, JSON_STREAM }
 
   /** Where push takes its registry credentials from. */
-  enum PushCredentials { STORED, REQUEST_BODY }
+  public enum PushCredentials { STORED, REQUEST_BODY }
 
   /** Whether {@code GET /auth} is served. */
-  enum AuthGet { SERVED, NOT_FOUND }
+  public enum AuthGet { SERVED, NOT_FOUND }
 
   /** What {@code POST /auth} does with good credentials. */
-  enum AuthLogin { LOGIN_AND_STORE, CHECK_ONLY }
+  public enum AuthLogin { LOGIN_AND_STORE, CHECK_ONLY }
 
   /** What {@code DELETE /images/(name)} does. */
-  enum ImageDelete { LAYER_ONLY, UNTAG_AND_PRUNE }
+  public enum ImageDelete { LAYER_ONLY, UNTAG_AND_PRUNE }
 
   static final ApiVersion V1_0 = new ApiVersion("1.0", ProgressFormat.RAW_TEXT, PushCredentials.STORED,
       AuthGet.SERVED, AuthLogin.LOGIN_AND_STORE, ImageDelete.LAYER_ONLY);

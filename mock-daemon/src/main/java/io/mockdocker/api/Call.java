@@ -19,7 +19,7 @@ import java.util.ArrayList;
  * {@link ModernVersion} in the modern view), path variables, and form values (the query string and a form-encoded
  * body, as Go's {@code r.ParseForm}), plus the response it answers through.
  */
-final class Call<V> {
+public final class Call<V> {
   static final String TOO_LARGE = "request body too large";
 
   private final HttpServerExchange exchange;
@@ -42,12 +42,12 @@ final class Call<V> {
     return new DockerException(TOO_LARGE + ": more than " + maxBodyBytes + " bytes, the daemon's limit");
   }
 
-  HttpServerExchange exchange() {
+  public HttpServerExchange exchange() {
     return exchange;
   }
 
   /** The version row of the call's view. */
-  V version() {
+  public V version() {
     return version;
   }
 
@@ -55,31 +55,31 @@ final class Call<V> {
    * A boolean as the modern daemon's BoolValue read it: {@code ""}, {@code 0}, {@code no}, {@code false},
    * {@code none} (any case, trimmed) are false, anything else is true.
    */
-  boolean flag(String name) {
+  public boolean flag(String name) {
     String value = param(name).trim().toLowerCase(Locale.ROOT);
     return !(value.isEmpty() || value.equals("0") || value.equals("no") || value.equals("false")
         || value.equals("none"));
   }
 
   /** Every value of a repeated form field ({@code t=a&t=b}), in order. */
-  List<String> params(String name) {
+  public List<String> params(String name) {
     List<String> values = form().get(name);
     return values == null ? List.of() : List.copyOf(values);
   }
 
   /** A path variable such as {@code name}. */
-  String var(String name) {
+  public String var(String name) {
     return vars.getOrDefault(name, "");
   }
 
   /** The first value of a form field, or {@code ""}; body values come before query values, as in Go. */
-  String param(String name) {
+  public String param(String name) {
     List<String> values = form().get(name);
     return values == null || values.isEmpty() ? "" : values.get(0);
   }
 
   /** A boolean parameter as getBoolParam read it: 1/true or ""/0/false (any case), else {@code Bad parameter}. */
-  boolean bool(String name) {
+  public boolean bool(String name) {
     String value = param(name);
     if (value.equals("1") || value.equalsIgnoreCase("true")) {
       return true;
@@ -91,7 +91,7 @@ final class Call<V> {
   }
 
   /** The request body, read whole (empty once a form-encoded body was parsed). */
-  byte[] body() {
+  public byte[] body() {
     if (body == null) {
       // not closed: closing Undertow's stream would read the rest of a refused body
       try {
@@ -105,7 +105,7 @@ final class Call<V> {
   }
 
   /** The request body as a stream, for large uploads. */
-  InputStream bodyStream() {
+  public InputStream bodyStream() {
     if (body != null) {
       return new java.io.ByteArrayInputStream(body);
     }

@@ -16,7 +16,7 @@ public final class ConfigJson {
 
   private ConfigJson() {}
 
-  static ObjectNode write(Config c) {
+  public static ObjectNode write(Config c) {
     ObjectNode o = GoJson.object();
     o.put("Hostname", c.hostname());
     o.put("User", c.user());
@@ -45,7 +45,7 @@ public final class ConfigJson {
   }
 
   /** Whether the object sets any Config field (an embedded {@code *Config} stays nil otherwise). */
-  static boolean mentionsConfig(ObjectNode o) {
+  public static boolean mentionsConfig(ObjectNode o) {
     for (String f : FIELDS) {
       if (JsonBodies.has(o, f)) {
         return true;

@@ -1,5 +1,8 @@
 package io.mockdocker.api;
 
+import io.mockdocker.api.era.EraApi;
+import io.mockdocker.api.modern.ModernApi;
+
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpHandler;

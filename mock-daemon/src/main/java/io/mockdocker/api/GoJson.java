@@ -19,8 +19,8 @@ import java.time.ZoneOffset;
  * JSON as the daemon's Go 1.1 {@code encoding/json} wrote it: compact, keys in struct order, and {@code <}, {@code >},
  * {@code &} and control characters other than {@code \n} and {@code \r} escaped as lowercase {@code \\u00XX}.
  */
-final class GoJson {
-  static final ObjectMapper MAPPER = JsonMapper.builder()
+public final class GoJson {
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
@@ -30,15 +30,15 @@ final class GoJson {
 
   private GoJson() {}
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  static ArrayNode array() {
+  public static ArrayNode array() {
     return MAPPER.createArrayNode();
   }
 
-  static byte[] bytes(JsonNode node) {
+  public static byte[] bytes(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
@@ -46,12 +46,12 @@ final class GoJson {
     }
   }
 
-  static String string(JsonNode node) {
+  public static String string(JsonNode node) {
     return new String(bytes(node), StandardCharsets.UTF_8);
   }
 
   /** Go's {@code time.Time} in RFC3339Nano: fraction trimmed of trailing zeros, {@code Z} for a zero offset. */
-  static String time(OffsetDateTime t) {
+  public static String time(OffsetDateTime t) {
     StringBuilder sb = new StringBuilder();
     int year = t.getYear();
     sb.append(String.format("%04d-%02d-%02dT%02d:%02d:%02d", year, t.getMonthValue(), t.getDayOfMonth(),
@@ -78,7 +78,7 @@ final class GoJson {
   }
 
   /** The zero {@code time.Time}. */
-  static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+  public static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
   private static final class GoEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;

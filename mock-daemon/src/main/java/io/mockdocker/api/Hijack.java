@@ -25,7 +25,7 @@ import org.xnio.conduits.StreamSinkConduit;
  * swallowed, the caller's exact head bytes are written and flushed alone, and a session then owns the raw,
  * two-way byte stream until it closes it.
  */
-final class Hijack {
+public final class Hijack {
   /** The era's attach head. */
   static final byte[] RAW_STREAM_HEAD =
       "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -37,14 +37,14 @@ final class Hijack {
   private static final long ERA_PAUSE_MILLIS = 20;
 
   /** What runs on the taken-over connection. */
-  interface Session {
+  public interface Session {
     void run(InputStream in, OutputStream out) throws Exception;
   }
 
   private Hijack() {}
 
   /** The head for this request: 101 when it asks for {@code Upgrade: tcp}, else the era's 200. */
-  static byte[] headFor(HttpServerExchange ex) {
+  public static byte[] headFor(HttpServerExchange ex) {
     String upgrade = ex.getRequestHeaders().getFirst(Headers.UPGRADE);
     return upgrade != null && upgrade.equalsIgnoreCase("tcp") ? UPGRADE_HEAD : RAW_STREAM_HEAD;
   }
@@ -53,7 +53,7 @@ final class Hijack {
    * A head of the caller's choosing: the status line (e.g. {@code HTTP/1.1 101 UPGRADED}), then each header as
    * {@code name: value}, in the order given, then the blank line.
    */
-  static byte[] head(String statusLine, java.util.List<java.util.Map.Entry<String, String>> headers) {
+  public static byte[] head(String statusLine, java.util.List<java.util.Map.Entry<String, String>> headers) {
     StringBuilder sb = new StringBuilder(statusLine).append("\r\n");
     for (java.util.Map.Entry<String, String> h : headers) {
       sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
@@ -61,7 +61,7 @@ final class Hijack {
     return sb.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  static void start(HttpServerExchange ex, byte[] head, ExecutorService threads, Session session) {
+  public static void start(HttpServerExchange ex, byte[] head, ExecutorService threads, Session session) {
     start(ex, head, ERA_PAUSE_MILLIS, threads, session);
   }
 
@@ -69,7 +69,7 @@ final class Hijack {
    * Hijacks with {@code head}, flushed alone and followed by a pause of {@code pauseMillis} before the session's
    * first byte (clients that read the head with a buffered HTTP parser lose bytes that arrive with it).
    */
-  static void start(HttpServerExchange ex, byte[] head, long pauseMillis, ExecutorService threads,
+  public static void start(HttpServerExchange ex, byte[] head, long pauseMillis, ExecutorService threads,
       Session session) {
     DockerApi.RawStreamWrapper wrapper = ex.getAttachment(DockerApi.RAW_STREAM);
     ex.setPersistent(true);

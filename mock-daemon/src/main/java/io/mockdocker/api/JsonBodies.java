@@ -14,11 +14,11 @@ import java.util.Map;
  * matched case-insensitively (the last match wins), unknown keys ignored, {@code null} leaving the zero value, and the
  * decoder's error texts ({@code EOF}, {@code unexpected EOF}, {@code invalid character …}).
  */
-final class JsonBodies {
+public final class JsonBodies {
   private JsonBodies() {}
 
   /** The body's first JSON value, which must be an object for the daemon's structs. */
-  static ObjectNode object(byte[] body) {
+  public static ObjectNode object(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
     int i = 0;
     while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
@@ -118,7 +118,7 @@ final class JsonBodies {
     return false;
   }
 
-  static String string(ObjectNode object, String name, String goType) {
+  public static String string(ObjectNode object, String name, String goType) {
     JsonNode v = field(object, name);
     if (v == null) {
       return "";

@@ -5,12 +5,12 @@ import io.undertow.server.HttpServerExchange;
 import java.nio.charset.StandardCharsets;
 
 /** How the modern daemon answers: JSON with Go's encoder (one value and a newline), bare statuses, JSON errors. */
-final class ModernResponses {
-  static final String JSON = "application/json";
+public final class ModernResponses {
+  public static final String JSON = "application/json";
 
   private ModernResponses() {}
 
-  static void json(HttpServerExchange ex, int status, JsonNode node) {
+  public static void json(HttpServerExchange ex, int status, JsonNode node) {
     byte[] body = GoJson.bytes(node);
     byte[] line = new byte[body.length + 1];
     System.arraycopy(body, 0, line, 0, body.length);
@@ -19,7 +19,7 @@ final class ModernResponses {
   }
 
   /** A status with no body (204, 304, 201 for tag, 200 for resize). */
-  static void empty(HttpServerExchange ex, int status) {
+  public static void empty(HttpServerExchange ex, int status) {
     Responses.send(ex, status, null, new byte[0]);
   }
 

@@ -8,7 +8,7 @@ import java.util.Set;
  * which one each difference holds, and a version's row is the set of features that hold at its number. Endpoints read
  * the named features; they never compare version numbers.
  */
-record ModernVersion(String number, Set<Feature> features) {
+public record ModernVersion(String number, Set<Feature> features) {
 
   /** One difference between modern versions, with the range where it holds: {@code since <= v < until}. */
   enum Feature {
@@ -48,7 +48,7 @@ record ModernVersion(String number, Set<Feature> features) {
     }
   }
 
-  ModernVersion {
+  public ModernVersion {
     features = Set.copyOf(features);
   }
 
@@ -66,31 +66,31 @@ record ModernVersion(String number, Set<Feature> features) {
     return features.contains(feature);
   }
 
-  boolean multiplexedStreams() {
+  public boolean multiplexedStreams() {
     return has(Feature.MULTIPLEXED_STREAMS);
   }
 
-  boolean waitCondition() {
+  public boolean waitCondition() {
     return has(Feature.WAIT_CONDITION);
   }
 
-  boolean buildAux() {
+  public boolean buildAux() {
     return has(Feature.BUILD_AUX);
   }
 
-  boolean virtualSize() {
+  public boolean virtualSize() {
     return has(Feature.VIRTUAL_SIZE);
   }
 
-  boolean untaggedNone() {
+  public boolean untaggedNone() {
     return has(Feature.UNTAGGED_NONE);
   }
 
-  boolean imageContainerFields() {
+  public boolean imageContainerFields() {
     return has(Feature.IMAGE_CONTAINER_FIELDS);
   }
 
-  boolean legacyEventFields() {
+  public boolean legacyEventFields() {
     return has(Feature.LEGACY_EVENT_FIELDS);
   }
 
@@ -98,11 +98,11 @@ record ModernVersion(String number, Set<Feature> features) {
     return has(Feature.STOP_SIGNAL);
   }
 
-  boolean legacyNetworkFields() {
+  public boolean legacyNetworkFields() {
     return has(Feature.LEGACY_NETWORK_FIELDS);
   }
 
-  boolean legacyImageConfig() {
+  public boolean legacyImageConfig() {
     return has(Feature.LEGACY_IMAGE_CONFIG);
   }
 

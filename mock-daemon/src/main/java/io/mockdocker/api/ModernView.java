@@ -11,13 +11,13 @@ import io.undertow.util.HttpString;
  * version outside 1.24–1.50 gets the too-old or too-new error, and failures become {@code {"message":…}} with the
  * status of their class.
  */
-final class ModernView implements View<ModernVersion> {
+public final class ModernView implements View<ModernVersion> {
   static final HttpString API_VERSION = new HttpString("Api-Version");
   static final HttpString EXPERIMENTAL = new HttpString("Docker-Experimental");
   static final HttpString OSTYPE = new HttpString("Ostype");
   /** The daemon this view plays. */
   static final String SERVER = "Docker/28.2.2 (linux)";
-  static final String ENGINE_VERSION = "28.2.2";
+  public static final String ENGINE_VERSION = "28.2.2";
 
   /** What {@code Api-Version} says on every answer: the newest modern version served. */
   private final String apiVersion;

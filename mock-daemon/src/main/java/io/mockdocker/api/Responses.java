@@ -7,15 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** How the daemon's handlers answered: writeJSON, http.Error, a bare WriteHeader, or sniffed text. */
-final class Responses {
+public final class Responses {
   /** What go1.1 sniffed for text and for empty bodies. */
-  static final String TEXT_PLAIN = "text/plain; charset=utf-8";
-  static final String JSON = "application/json";
+  public static final String TEXT_PLAIN = "text/plain; charset=utf-8";
+  public static final String JSON = "application/json";
 
   private Responses() {}
 
   /** writeJSON: {@code application/json} and the body, status 200. */
-  static void json(HttpServerExchange ex, JsonNode node) {
+  public static void json(HttpServerExchange ex, JsonNode node) {
     send(ex, 200, JSON, GoJson.bytes(node));
   }
 
@@ -23,12 +23,12 @@ final class Responses {
    * A JSON body written after {@code WriteHeader(status)}: the Content-Type set afterwards was lost and Go sniffed
    * {@code text/plain; charset=utf-8} (create, commit).
    */
-  static void jsonAfterStatus(HttpServerExchange ex, int status, JsonNode node) {
+  public static void jsonAfterStatus(HttpServerExchange ex, int status, JsonNode node) {
     send(ex, status, TEXT_PLAIN, GoJson.bytes(node));
   }
 
   /** A bare WriteHeader: no body, and Go sniffed a text type for it. */
-  static void status(HttpServerExchange ex, int status) {
+  public static void status(HttpServerExchange ex, int status) {
     send(ex, status, TEXT_PLAIN, new byte[0]);
   }
 
@@ -37,7 +37,7 @@ final class Responses {
     send(ex, status, TEXT_PLAIN, (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  static void send(HttpServerExchange ex, int status, String contentType, byte[] body) {
+  public static void send(HttpServerExchange ex, int status, String contentType, byte[] body) {
     ex.setStatusCode(status);
     if (contentType != null) {
       ex.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * matched against the path without its {@code /vX.Y} prefix (which {@link RequestVersion} parsed). A {@link #quick()} route answers from memory,
  * without reading a body, streaming or waiting, and is served on the I/O thread instead of a worker.
  */
-record Route<V>(String method, String template, Endpoint<V> endpoint, Pattern pattern,
+public record Route<V>(String method, String template, Endpoint<V> endpoint, Pattern pattern,
     List<String> variables, boolean onIoThread) {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
@@ -20,7 +20,7 @@ record Route<V>(String method, String template, Endpoint<V> endpoint, Pattern pa
   /** Compiled once per template: every daemon builds the same table. */
   private static final Map<String, Route<?>> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
-  static <V> Route<V> of(String method, String template, Endpoint<V> endpoint) {
+  public static <V> Route<V> of(String method, String template, Endpoint<V> endpoint) {
     Route<?> compiled = COMPILED.computeIfAbsent(template, t -> compile(method, t, endpoint));
     return new Route<>(method, template, endpoint, compiled.pattern, compiled.variables, false);
   }
@@ -42,7 +42,7 @@ record Route<V>(String method, String template, Endpoint<V> endpoint, Pattern pa
   }
 
   /** This route, served on the I/O thread: only for endpoints that answer one JSON value from memory. */
-  Route<V> quick() {
+  public Route<V> quick() {
     return new Route<>(method, template, endpoint, pattern, variables, true);
   }
 

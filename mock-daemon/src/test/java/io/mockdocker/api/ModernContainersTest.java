@@ -11,7 +11,6 @@ import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.RawHttp.Response;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -281,14 +280,6 @@ class ModernContainersTest {
     assertThat(json(wire.http.get("/v1.50/containers/json?all=1&filters=%7B%22ancestor%22%3A%7B%22busybox%22%3Atrue"
         + "%7D%7D"))).hasSize(2);
     assertThat(json(wire.http.get("/v1.50/containers/json?all=1&size=1")).get(0).has("SizeRw")).isTrue();
-  }
-
-  @Test
-  void exited_status_counts_from_the_exit() {
-    assertThat(ModernContainerJson.human(Duration.ofSeconds(2))).isEqualTo("2 seconds");
-    assertThat(ModernContainerJson.human(Duration.ofSeconds(1))).isEqualTo("1 second");
-    assertThat(ModernContainerJson.human(Duration.ofMinutes(1))).isEqualTo("About a minute");
-    assertThat(ModernContainerJson.human(Duration.ofHours(3))).isEqualTo("3 hours");
   }
 
   @Test
