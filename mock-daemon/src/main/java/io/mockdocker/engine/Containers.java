@@ -69,6 +69,11 @@ public final class Containers {
     return out;
   }
 
+  /** Every container, running or not, newest first. */
+  public List<ContainerListing> listAll() {
+    return list(true, -1, "", "");
+  }
+
   /**
    * The container list as {@code GET /containers/json} computed it: newest first; stopped ones
    * skipped only when {@code all} is false, {@code limit} is -1 and {@code since}/{@code before} are empty;

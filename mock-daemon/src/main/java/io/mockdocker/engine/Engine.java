@@ -227,12 +227,19 @@ public final class Engine implements AutoCloseable {
   // ---------------------------------------------------------------- auth
 
   /**
-   * Logs in to the index. With {@code store} (API 1.0/1.1), a username equal to the stored one reuses the stored
-   * password, and the credentials are stored on success (and on a wrong password); an empty email deletes them.
-   * Returns the index's status text, e.g. {@code Login Succeeded\n}.
+   * Logs in to the index: registers a new account, or checks the password of an existing one. Returns the index's
+   * status text, e.g. {@code Login Succeeded\n}.
    */
-  public String login(AuthConfig auth, boolean store) {
-    return logins.login(auth, store);
+  public String login(AuthConfig auth) {
+    return logins.login(auth, false);
+  }
+
+  /**
+   * Logs in as API 1.0/1.1 did, keeping the credentials: a username equal to the stored one reuses the stored
+   * password, and the credentials are stored on success (and on a wrong password); an empty email deletes them.
+   */
+  public String loginAndStore(AuthConfig auth) {
+    return logins.login(auth, true);
   }
 
   /** The credentials POST /auth stored (API 1.0/1.1), or empty strings. */
