@@ -2,8 +2,6 @@ package io.mockdocker.engine;
 
 import io.mockdocker.engine.shell.MiniShell;
 import io.mockdocker.engine.shell.RootedPaths;
-import io.mockdocker.engine.shell.ShellClock;
-import io.mockdocker.engine.shell.ShellContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -210,28 +208,7 @@ final class ContainerRuntime {
       writeQuietly(io.stderr(), GoLog.line(io.clock(), "Unable to locate " + command));
       return 127;
     }
-    return new MiniShell().run(io.argv(), new ShellContext(io.root(), io.env(), io.hostname(), io.cwd(), io.stdin(),
-        io.stdout(), io.stderr(), shellClock(io.clock())));
-  }
-
-  /** The engine's clock as the shell sees it. */
-  private static ShellClock shellClock(Clock clock) {
-    return new ShellClock() {
-      @Override
-      public java.time.Instant now() {
-        return clock.now();
-      }
-
-      @Override
-      public java.time.ZoneId zone() {
-        return clock.zone();
-      }
-
-      @Override
-      public void sleep(Duration duration) throws InterruptedException {
-        clock.sleep(duration);
-      }
-    };
+    return new MiniShell().run(io.argv(), io.shellContext());
   }
 
   static void writeQuietly(OutputStream out, String text) {
