@@ -33,7 +33,8 @@ final class BuildOperation {
   private boolean cmdSet;
   private Config config = Config.empty();
 
-  BuildOperation(Images images, StateLock lock, TagStore tags, LayerStaging layers, ContainerStore store, ContainerRuntime runtime, Transfers transfers, BuildOutput out, Path context, BuildRequest request) {
+  BuildOperation(Images images, StateLock lock, TagStore tags, LayerStaging layers, ContainerStore store,
+      ContainerRuntime runtime, Transfers transfers, BuildOutput out, Path context, BuildRequest request) {
     this.images = images;
     this.lock = lock;
     this.tags = tags;

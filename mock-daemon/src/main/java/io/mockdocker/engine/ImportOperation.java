@@ -21,7 +21,8 @@ final class ImportOperation {
   private final Transfers transfers;
   private final ProgressSink sink;
 
-  ImportOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, Ids ids, Clock clock, Registry registry, Transfers transfers, ProgressSink sink) {
+  ImportOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, Ids ids, Clock clock,
+      Registry registry, Transfers transfers, ProgressSink sink) {
     this.lock = lock;
     this.graph = graph;
     this.tags = tags;

@@ -22,7 +22,8 @@ final class InsertOperation {
   private final Transfers transfers;
   private final ProgressSink sink;
 
-  InsertOperation(StateLock lock, TagStore tags, LayerStaging staging, Ids ids, Clock clock, Registry registry, ContainerStore store, Transfers transfers, ProgressSink sink) {
+  InsertOperation(StateLock lock, TagStore tags, LayerStaging staging, Ids ids, Clock clock, Registry registry,
+      ContainerStore store, Transfers transfers, ProgressSink sink) {
     this.lock = lock;
     this.tags = tags;
     this.staging = staging;

@@ -25,7 +25,8 @@ final class PullOperation {
   /** Names are references checked by the view (a registry host allowed), not the era's repository names. */
   private final boolean references;
 
-  PullOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, RepoDigests digests, Registry registry, OperationPools pools, Transfers transfers, ProgressSink sink, boolean references) {
+  PullOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, RepoDigests digests,
+      Registry registry, OperationPools pools, Transfers transfers, ProgressSink sink, boolean references) {
     this.lock = lock;
     this.graph = graph;
     this.tags = tags;

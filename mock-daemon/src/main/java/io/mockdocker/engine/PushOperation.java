@@ -26,7 +26,8 @@ final class PushOperation {
 
   private record Element(String id, String tag) {}
 
-  PushOperation(StateLock lock, ImageGraph graph, Registry registry, TagStore tags, OperationPools pools, Transfers transfers, ProgressSink sink) {
+  PushOperation(StateLock lock, ImageGraph graph, Registry registry, TagStore tags, OperationPools pools,
+      Transfers transfers, ProgressSink sink) {
     this.lock = lock;
     this.graph = graph;
     this.registry = registry;

@@ -21,7 +21,8 @@ final class TagPushOperation {
   private final Transfers transfers;
   private final ProgressSink sink;
 
-  TagPushOperation(StateLock lock, ImageGraph graph, TagStore tags, RepoDigests digests, Registry registry, OperationPools pools, Transfers transfers, ProgressSink sink) {
+  TagPushOperation(StateLock lock, ImageGraph graph, TagStore tags, RepoDigests digests, Registry registry,
+      OperationPools pools, Transfers transfers, ProgressSink sink) {
     this.lock = lock;
     this.graph = graph;
     this.tags = tags;
