@@ -193,17 +193,19 @@ final class Images {
   }
 
   void pull(String name, String tag, String endpoint, ProgressSink sink) {
-    new PullOperation(lock, graph, tags, staging, digests, registry, pools, transfers, sink, false)
-        .run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
+    pullOperation(sink, PullOperation.Naming.REPOSITORY).run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
     String ref = tag == null || tag.isEmpty() ? name : name + ":" + tag;
     events.emit("image", "pull", ref, Map.of("name", name));
   }
 
   /** Pulls a reference the caller has checked (a registry host allowed). */
   void pullReference(String repository, String tag, ProgressSink sink) {
-    new PullOperation(lock, graph, tags, staging, digests, registry, pools, transfers, sink, true)
-        .run(repository, tag, "");
+    pullOperation(sink, PullOperation.Naming.REFERENCE).run(repository, tag, "");
     events.emit("image", "pull", tag.isEmpty() ? repository : repository + ":" + tag, Map.of("name", repository));
+  }
+
+  private PullOperation pullOperation(ProgressSink sink, PullOperation.Naming naming) {
+    return new PullOperation(lock, graph, tags, staging, digests, registry, pools, transfers, sink, naming);
   }
 
   void push(String name, String endpoint, AuthConfig auth, ProgressSink sink) {

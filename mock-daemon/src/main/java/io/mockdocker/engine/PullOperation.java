@@ -22,11 +22,18 @@ final class PullOperation {
   /** The name transfers are reported under, and how many layers this pull has downloaded. */
   private String repository = "";
   private int layers;
-  /** Names are references checked by the view (a registry host allowed), not the era's repository names. */
-  private final boolean references;
+  private final Naming naming;
+
+  /** How the pulled name is read. */
+  enum Naming {
+    /** The era's repository names: at most one {@code /}. */
+    REPOSITORY,
+    /** References checked by the view: a registry host allowed. */
+    REFERENCE
+  }
 
   PullOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, RepoDigests digests,
-      Registry registry, OperationPools pools, Transfers transfers, ProgressSink sink, boolean references) {
+      Registry registry, OperationPools pools, Transfers transfers, ProgressSink sink, Naming naming) {
     this.lock = lock;
     this.graph = graph;
     this.tags = tags;
@@ -36,7 +43,7 @@ final class PullOperation {
     this.pools = pools;
     this.transfers = transfers;
     this.sink = sink;
-    this.references = references;
+    this.naming = naming;
   }
 
   void run(String name, String tag, String endpoint) {
@@ -49,7 +56,7 @@ final class PullOperation {
         return;
       }
       String remote = name;
-      if (!references && name.split("/", -1).length > 2) {
+      if (naming == Naming.REPOSITORY && name.split("/", -1).length > 2) {
         remote = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
       }
       pullRepository(name, remote, tag);
@@ -96,7 +103,7 @@ final class PullOperation {
         if (askedTag.isEmpty() || e.getKey().equals(askedTag)) {
           Map<String, String> before = tags.repository(local);
           any |= before == null || !e.getValue().equals(before.get(e.getKey()));
-          if (references) {
+          if (naming == Naming.REFERENCE) {
             tags.put(local, e.getKey(), e.getValue());
           } else {
             tags.set(local, e.getKey(), e.getValue());
