@@ -58,7 +58,7 @@ class JavaApiTest {
 
       // The daemon's state, without HTTP.
       Image image = docker.engine().inspectImage("base");
-      List<ImageListing> images = docker.engine().images(false, "");
+      List<ImageListing> images = docker.engine().images();
       // ...
       assertThat(image.parent()).isNotEmpty();
       assertThat(docker.engine().inspectImage("me/app").parent()).isEqualTo(parentId);
@@ -95,7 +95,7 @@ class JavaApiTest {
       // ...
       assertThat(docker.uri()).isEqualTo(uri);
       assertThat(docker.journal().requests()).isEmpty();
-      assertThat(docker.engine().images(false, "")).map(ImageListing::repository).contains("base")
+      assertThat(docker.engine().images()).map(ImageListing::repository).contains("base")
           .doesNotContain("me/app", "busybox");
     }
   }

@@ -49,7 +49,9 @@ final class ImagesEndpoints {
     boolean all = call.bool("all");
     String filter = call.param("filter");
     ArrayNode out = GoJson.array();
-    for (ImageListing row : engine.images(all, filter)) {
+    List<ImageListing> rows = filter != null && !filter.isEmpty() ? engine.images(filter)
+        : all ? engine.imagesWithIntermediates() : engine.images();
+    for (ImageListing row : rows) {
       ObjectNode o = out.addObject();
       if (!row.repository().isEmpty()) {
         o.put("Repository", row.repository());

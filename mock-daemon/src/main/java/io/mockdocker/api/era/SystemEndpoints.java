@@ -92,8 +92,8 @@ final class SystemEndpoints {
   private void postAuth(Call<ApiVersion> call) {
     AuthConfig auth = AuthJson.read(JsonBodies.object(call.body()));
     String status = switch (call.version().authLogin()) {
-      case CHECK_ONLY -> engine.login(auth, false);
-      case LOGIN_AND_STORE -> engine.login(auth, true);
+      case CHECK_ONLY -> engine.login(auth);
+      case LOGIN_AND_STORE -> engine.loginAndStore(auth);
     };
     if (status.isEmpty()) {
       Responses.status(call.exchange(), 204);

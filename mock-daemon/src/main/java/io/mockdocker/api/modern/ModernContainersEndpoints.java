@@ -65,7 +65,7 @@ final class ModernContainersEndpoints {
     ContainerFilters filters = ContainerFilters.parse(call.param("filters"), engine);
     Instant now = engine.clock().now();
     ArrayNode out = GoJson.array();
-    for (ContainerListing row : engine.containers().list(true, -1, "", "")) {
+    for (ContainerListing row : engine.containers().listAll()) {
       Container c = row.container();
       if (!all && !c.state().running() && limit <= 0 && !filters.mentions("status")) {
         continue;

@@ -1,6 +1,5 @@
 package io.mockdocker.engine.shell;
 
-import io.mockdocker.engine.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,7 +30,7 @@ record Proc(List<String> args, ShellState state, Io io, ShellContext ctx) {
     return new Proc(newArgs, state, io, ctx);
   }
 
-  Clock clock() {
+  ShellClock clock() {
     return ctx.clock();
   }
 

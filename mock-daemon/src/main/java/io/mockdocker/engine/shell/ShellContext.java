@@ -1,6 +1,5 @@
 package io.mockdocker.engine.shell;
 
-import io.mockdocker.engine.Clock;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -27,4 +26,4 @@ public record ShellContext(
     InputStream stdin,
     OutputStream stdout,
     OutputStream stderr,
-    Clock clock) {}
+    ShellClock clock) {}

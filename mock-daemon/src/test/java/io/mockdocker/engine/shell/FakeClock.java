@@ -1,6 +1,5 @@
 package io.mockdocker.engine.shell;
 
-import io.mockdocker.engine.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A deterministic clock: {@code sleep} advances it instantly and records the duration. */
-final class FakeClock implements Clock {
+final class FakeClock implements ShellClock {
   private Instant now;
   private final ZoneId zone;
   final List<Duration> sleeps = new ArrayList<>();

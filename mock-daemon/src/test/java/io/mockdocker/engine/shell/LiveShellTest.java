@@ -2,7 +2,6 @@ package io.mockdocker.engine.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockdocker.engine.Clock;
 import io.mockdocker.engine.shell.LiveStreams.CountingOutput;
 import io.mockdocker.engine.shell.LiveStreams.FedInput;
 import io.mockdocker.engine.shell.LiveStreams.StuckInput;
@@ -37,7 +36,7 @@ class LiveShellTest {
     final AtomicReference<Object> outcome = new AtomicReference<>();
     final Thread thread;
 
-    Running(List<String> argv, InputStream in, java.io.OutputStream out, Clock clock) {
+    Running(List<String> argv, InputStream in, java.io.OutputStream out, ShellClock clock) {
       thread = new Thread(() -> {
         try {
           outcome.set(new MiniShell().run(argv, f.context(in, out, new ByteArrayOutputStream(), clock)));
@@ -104,7 +103,7 @@ class LiveShellTest {
   @Test
   void an_interrupt_ends_a_real_sleep_promptly() throws Exception {
     CountDownLatch sleeping = new CountDownLatch(1);
-    Clock real = new Clock() {
+    ShellClock real = new ShellClock() {
       @Override
       public Instant now() {
         return Instant.now();
@@ -118,7 +117,7 @@ class LiveShellTest {
       @Override
       public void sleep(Duration duration) throws InterruptedException {
         sleeping.countDown();
-        Clock.system().sleep(duration);
+        io.mockdocker.engine.Clock.system().sleep(duration);
       }
     };
     Running sleep = new Running(List.of("sh", "-c", "echo start; sleep 100; echo never"),

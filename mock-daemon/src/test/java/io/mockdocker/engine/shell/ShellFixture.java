@@ -2,7 +2,6 @@ package io.mockdocker.engine.shell;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import io.mockdocker.engine.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +65,7 @@ final class ShellFixture implements AutoCloseable {
     return run("/bin/sh", "-c", script);
   }
 
-  ShellContext context(InputStream in, java.io.OutputStream out, java.io.OutputStream err, Clock c) {
+  ShellContext context(InputStream in, java.io.OutputStream out, java.io.OutputStream err, ShellClock c) {
     return new ShellContext(root, env, hostname, workingDir, in, out, err, c);
   }
 
