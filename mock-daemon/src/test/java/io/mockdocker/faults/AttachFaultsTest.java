@@ -44,7 +44,7 @@ class AttachFaultsTest {
   @Test
   void close_attach_early_ends_the_stream_after_n_bytes_with_a_fin() {
     docker.faults().on(Match.attach(id)).afterBytes(6).closeAttachEarly();
-    Wire.Received r = Wire.post(docker.uri(), "/containers/" + id + "/attach?logs=1&stdout=1");
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", "/containers/" + id + "/attach?logs=1&stdout=1");
     assertThat(r.text()).isEqualTo(HEAD + "one\ntw");
     assertThat(r.failure()).isNull();
   }
@@ -52,7 +52,7 @@ class AttachFaultsTest {
   @Test
   void a_reset_after_one_line_of_an_attach_resets_after_exactly_that_line() {
     docker.faults().on("POST", "/containers/*/attach").afterMessages(1).resetConnection();
-    Wire.Received r = Wire.post(docker.uri(), "/containers/" + id + "/attach?logs=1&stdout=1");
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", "/containers/" + id + "/attach?logs=1&stdout=1");
     assertThat(r.text()).isEqualTo(HEAD + "one\n");
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
   }
