@@ -2,13 +2,13 @@ package io.mockdocker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import java.io.InputStream;
 import java.net.Socket;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * stdin) and ends when the run's process exits, or when the container is removed instead.
  */
 class AttachBeforeStartTest {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n";
   static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -46,9 +45,10 @@ class AttachBeforeStartTest {
     docker.close();
   }
 
-  String create(String json) throws Exception {
-    return JSON.readTree(http.post("/v1.2/containers/create", "application/json", json).body()).get("Id").asText();
+  String create(String json) {
+    return Json.create(http, "/v1.2/containers/create", json);
   }
+
 
   /** Sends the attach request and reads exactly the head. */
   static Socket attach(MockDocker docker, String path) throws Exception {

@@ -2,7 +2,6 @@ package io.mockdocker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.engine.ScriptHandle;
@@ -10,6 +9,7 @@ import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** Attach over a raw socket: the exact hijack head, raw output, stdin, half-close. */
 class AttachTest {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n";
 
   MockDocker docker;
@@ -42,9 +41,10 @@ class AttachTest {
     docker.close();
   }
 
-  String create(String json) throws Exception {
-    return JSON.readTree(http.post("/containers/create", "application/json", json).body()).get("Id").asText();
+  String create(String json) {
+    return Json.create(http, "/containers/create", json);
   }
+
 
   static String readExactly(InputStream in, int n) throws Exception {
     return new String(in.readNBytes(n), StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
@@ -44,11 +45,10 @@ class ContainersTest {
     docker.close();
   }
 
-  String create(String json) throws Exception {
-    Response r = http.post("/v1.2/containers/create", "application/json", json);
-    assertThat(r.status()).as(r.text()).isEqualTo(201);
-    return JSON.readTree(r.body()).get("Id").asText();
+  String create(String json) {
+    return Json.create(http, "/v1.2/containers/create", json);
   }
+
 
   static List<String> names(JsonNode node) {
     List<String> names = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.mockdocker.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
 import io.mockdocker.engine.VirtualClock;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class FaultsAndTimeExampleTest {
   static final String ATTACH_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n";
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void each_fault_of_the_example_fires_and_the_clock_moves_as_the_comments_say() throws Exception {
