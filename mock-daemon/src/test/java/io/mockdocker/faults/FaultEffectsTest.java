@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
-import io.mockdocker.testing.RawHttp;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.RawHttp;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a client observes of each effect, at the head and inside a pull stream. */
 class FaultEffectsTest {
@@ -30,11 +32,12 @@ class FaultEffectsTest {
       + "{\"status\":\"Pulling image " + A + " (latest) from test/app\"}";
 
   VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
+    docker = daemon.docker();
     docker.registry()
         .image(Fixed.image(B, "", 10240, "./etc/base", "base\n"))
         .image(Fixed.image(A, B, 102400, "./srv/app", "app\n"))
@@ -45,7 +48,6 @@ class FaultEffectsTest {
   void stop() {
     // wakes a request a failed test left sleeping on the clock: close() would wait for it for ever
     clock.advance(Duration.ofDays(1));
-    docker.close();
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.api.ApiProfile;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.scenario.Scenario;
+import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
