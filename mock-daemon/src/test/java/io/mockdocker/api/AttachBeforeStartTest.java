@@ -7,6 +7,7 @@ import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
@@ -15,9 +16,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An era attach with {@code stream=1} made before the container's first start: it follows that run (its output, its
@@ -28,21 +29,17 @@ class AttachBeforeStartTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   final VirtualClock clock = VirtualClock.at(Instant.parse("2013-07-01T00:00:00Z"));
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
+    docker = daemon.docker();
     String img = Fixed.id('e');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
     docker.engine().pull("img", "", "", ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   String create(String json) {

@@ -8,6 +8,7 @@ import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
@@ -16,29 +17,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Attach over a raw socket: the exact hijack head, raw output, stdin, half-close. */
 class AttachTest {
   static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n";
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker = daemon.docker();
     String img = Fixed.id('d');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
     docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   String create(String json) {

@@ -9,12 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exec instances over the wire: create, hijacked start, inspect. */
 class ModernExecTest {
@@ -22,22 +23,18 @@ class ModernExecTest {
       + "\"AttachStderr\":true,\"AttachStdout\":true,\"Detach\":false,\"DetachKeys\":\"\",\"Env\":null,"
       + "\"WorkingDir\":\"\",\"Cmd\":%s}";
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults()).profile(ApiProfile.modern()));
   MockDocker docker;
   RawHttp http;
   String sleeper;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
+    docker = daemon.docker();
     docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
+    http = daemon.http();
     sleeper = Json.create(http, "/v1.50/containers/create?name=sleeper", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"]}");
     assertThat(http.post("/v1.50/containers/sleeper/start").status()).isEqualTo(204);
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
   }
 
   String exec(String cmdJson) {
