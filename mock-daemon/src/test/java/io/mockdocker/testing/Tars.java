@@ -31,9 +31,13 @@ public final class Tars {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    tar = blockSize == 0 ? new TarArchiveOutputStream(sink) : new TarArchiveOutputStream(sink, blockSize);
-    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    if (blockSize == 0) {
+      tar = new TarArchiveOutputStream(sink);
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    } else { // plain ustar headers: no PAX record, so the size is what the entries make it
+      tar = new TarArchiveOutputStream(sink, blockSize);
+    }
   }
 
   /** An uncompressed tar in commons-compress's default blocks. */
@@ -46,7 +50,10 @@ public final class Tars {
     return new Tars(true, 0);
   }
 
-  /** An uncompressed tar in 512-byte records, so its size is known by hand (entries plus two end records). */
+  /**
+   * An uncompressed ustar in 512-byte records and without PAX headers, so its size is known by hand (each entry's
+   * header and padded content, plus two end records).
+   */
   public static Tars compact() {
     return new Tars(false, 512);
   }
