@@ -2,26 +2,23 @@ package io.mockdocker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin API under /_mock/: reset, journal, scenarios; not recorded in the journal itself. */
 class AdminApiTest {
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.enableAdminApi());
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().enableAdminApi().start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   @Test

@@ -7,33 +7,30 @@ import io.mockdocker.engine.Container;
 import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link DaemonWaits} for containers: running, exited, exited with an expected code. */
 class ContainerWaitsTest {
   private static final Pattern ID = Pattern.compile("\\{\"Id\":\"([0-9a-f]{12})\"}");
   private static final Duration SHORT = Duration.ofMillis(50);
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.clock(RequestJournalTest.fixedClock()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().clock(RequestJournalTest.fixedClock()).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   String create(String command) {

@@ -2,53 +2,50 @@ package io.mockdocker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An era attach with {@code stream=1} made before the container's first start: it follows that run (its output, its
  * stdin) and ends when the run's process exits, or when the container is removed instead.
  */
 class AttachBeforeStartTest {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n";
   static final Duration WAIT = Duration.ofSeconds(10);
 
   final VirtualClock clock = VirtualClock.at(Instant.parse("2013-07-01T00:00:00Z"));
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
+    docker = daemon.docker();
     String img = Fixed.id('e');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
     docker.engine().pull("img", "", "", ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
+    http = daemon.http();
   }
 
-  @AfterEach
-  void stop() {
-    docker.close();
+  String create(String json) {
+    return Json.create(http, "/v1.2/containers/create", json);
   }
 
-  String create(String json) throws Exception {
-    return JSON.readTree(http.post("/v1.2/containers/create", "application/json", json).body()).get("Id").asText();
-  }
 
   /** Sends the attach request and reads exactly the head. */
   static Socket attach(MockDocker docker, String path) throws Exception {

@@ -2,49 +2,46 @@ package io.mockdocker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Attach over a raw socket: the exact hijack head, raw output, stdin, half-close. */
 class AttachTest {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n";
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker = daemon.docker();
     String img = Fixed.id('d');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
     docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
+    http = daemon.http();
   }
 
-  @AfterEach
-  void stop() {
-    docker.close();
+  String create(String json) {
+    return Json.create(http, "/containers/create", json);
   }
 
-  String create(String json) throws Exception {
-    return JSON.readTree(http.post("/containers/create", "application/json", json).body()).get("Id").asText();
-  }
 
   static String readExactly(InputStream in, int n) throws Exception {
     return new String(in.readNBytes(n), StandardCharsets.UTF_8);

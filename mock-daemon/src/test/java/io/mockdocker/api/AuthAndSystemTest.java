@@ -9,15 +9,16 @@ import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.Registry;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,19 +29,15 @@ class AuthAndSystemTest {
   static final String EMPTY_AUTH = "{\"username\":\"\",\"password\":\"\",\"email\":\"\"}";
   static final String SUCCEEDED = "{\"Status\":\"Login Succeeded\\n\"}";
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker = daemon.docker();
     docker.registry().account("mock", "mock", "mock@example.com");
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   Response login(String version, String body) {

@@ -7,6 +7,7 @@ import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
@@ -15,32 +16,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /build: multipart in, raw text out, the cache, failures inside a 200. */
 class BuildTest {
   static final String IMG = Fixed.id('e');
   static final String BOUNDARY = "XyZ";
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker = daemon.docker();
     docker.registry().image(RemoteImage.builder(IMG).file("/etc/hostname", "x\n").build()).tag("img", "latest", IMG);
     docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
     docker.engine().script(ProcessMatch.command("/bin/sh", "-c", "false"), ProcessScript.builder().exit(1).build());
     docker.engine().script(ProcessMatch.command("/bin/sh", "-c", "make"),
         ProcessScript.builder().stdout("building\n").file("/app/built", "ok\n").build());
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   static byte[] multipart(String dockerfile, byte[] context) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.io.ByteArrayInputStream;
@@ -33,11 +34,10 @@ class ContainerFlowTest {
     docker.close();
   }
 
-  String create(String json) throws Exception {
-    Response r = http.post("/v1.2/containers/create", "application/json", json);
-    assertThat(r.status()).as(r.text()).isEqualTo(201);
-    return JSON.readTree(r.body()).get("Id").asText();
+  String create(String json) {
+    return Json.create(http, "/v1.2/containers/create", json);
   }
+
 
   @Test
   void pull_run_echo_touch_commit_export_rm_rmi() throws Exception {

@@ -11,7 +11,9 @@ import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
@@ -19,36 +21,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The container lifecycle over scripted processes. */
 class ContainersTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String IMG = Fixed.id('c');
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker = daemon.docker();
     docker.registry().image(RemoteImage.builder(IMG).file("/etc/hostname", "img\n").build()).tag("img", "latest", IMG);
     docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
+    http = daemon.http();
   }
 
-  @AfterEach
-  void stop() {
-    docker.close();
+  String create(String json) {
+    return Json.create(http, "/v1.2/containers/create", json);
   }
 
-  String create(String json) throws Exception {
-    Response r = http.post("/v1.2/containers/create", "application/json", json);
-    assertThat(r.status()).as(r.text()).isEqualTo(201);
-    return JSON.readTree(r.body()).get("Id").asText();
-  }
 
   static List<String> names(JsonNode node) {
     List<String> names = new ArrayList<>();

@@ -9,15 +9,16 @@ import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.Registry;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DELETE /images/(name): one layer and a 204 up to API 1.1; untag and prune with a JSON list in 1.2.
@@ -32,18 +33,14 @@ class DeleteImagesTest {
   static final String C5 = Fixed.id('5');
   static final String D6 = Fixed.id('6');
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   /** Makes {@code id} (child of {@code parent}, "" for a base) local without tagging it. */

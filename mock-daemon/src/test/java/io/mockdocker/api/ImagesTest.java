@@ -8,15 +8,16 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Config;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** List, inspect, history, tag, viz, search and getCache over a small hand-made graph. */
 class ImagesTest {
@@ -25,12 +26,13 @@ class ImagesTest {
   static final String MID = Fixed.id('2');
   static final String TOP = Fixed.id('3');
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker = daemon.docker();
     docker.registry()
         .image(RemoteImage.builder(BASE).created(OffsetDateTime.parse("2013-03-23T22:24:18.818426-07:00"))
             .comment("Imported from -").file("/etc/hostname", "base\n").build())
@@ -46,12 +48,7 @@ class ImagesTest {
         .describe("app", "An app <with> & stuff");
     docker.engine().pull("app", "", "", io.mockdocker.engine.ProgressSink.NONE);
     docker.engine().pull("base", "", "", io.mockdocker.engine.ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   static JsonNode json(Response r) throws Exception {

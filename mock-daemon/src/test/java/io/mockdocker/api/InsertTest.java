@@ -10,6 +10,7 @@ import io.mockdocker.engine.Image;
 import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
@@ -19,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,24 +35,20 @@ class InsertTest {
       "\\{\"status\":\"Downloading\",\"progress\":\"6 B/6 B \\(100%\\)\"}\\{}"
           + "\\{\"status\":\"([0-9a-f]{64})\"}\\{\"Id\":\"([0-9a-f]{12})\"}");
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).start();
+    docker = daemon.docker();
     docker.registry()
         .image(RemoteImage.builder(BASE).comment("Imported from -").author("someone")
             .file("/etc/hostname", "base\n").build())
         .tag("base", "latest", BASE)
         .url(URL, "hello\n".getBytes(StandardCharsets.UTF_8));
     docker.engine().pull("base", "", "", ProgressSink.NONE);
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   Response insert(String version, String name, String url, String path) {

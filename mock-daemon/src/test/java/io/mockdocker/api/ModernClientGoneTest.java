@@ -5,35 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Config;
 import io.mockdocker.engine.ProgressSink;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that leaves a blocked wait or events stream (the CLI drops its next-exit wait after {@code run -d}) frees
  * the worker that served it: with two workers, six abandoned requests later the daemon still answers.
  */
 class ModernClientGoneTest {
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.profile(ApiProfile.modern()).workerThreads(2));
   MockDocker docker;
   String sleeper;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().profile(ApiProfile.modern()).workerThreads(2).start();
+    docker = daemon.docker();
     docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
     sleeper = docker.engine().containers().create(Config.builder().image("busybox").cmd("sleep", "1000").build())
         .id();
     docker.engine().containers().start(sleeper);
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
   }
 
   /** Sends a request, reads the status line the daemon flushes at once, and closes. */

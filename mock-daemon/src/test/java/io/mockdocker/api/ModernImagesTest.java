@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Config;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Modern image endpoints with one JSON answer: list, inspect, history, tag, delete, search, commit. */
 class ModernImagesTest {
@@ -17,19 +18,15 @@ class ModernImagesTest {
   static final String ROOT = "27cf78414709954594a992fe0bff6bb624513752584ead467f55bb0e17beecc5";
   static final String DIGEST = "sha256:8373c9b815312f6e365c9331b3d83798fd102c0ef8391073caa6c84a938ded0f";
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.profile(ApiProfile.modern()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().profile(ApiProfile.modern()).start();
-    http = new RawHttp(docker.uri());
+    docker = daemon.docker();
+    http = daemon.http();
     assertThat(http.post("/v1.50/images/create?fromImage=busybox&tag=latest").status()).isEqualTo(200);
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
   }
 
   static final String BUSYBOX_ROW = "{\"Containers\":-1,\"Created\":1371157430,\"Id\":\"sha256:" + BUSYBOX

@@ -6,14 +6,15 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Modern pull: the JSON progress lines of POST /images/create, fresh and up to date, and its errors. */
 class ModernPullTest {
@@ -23,24 +24,20 @@ class ModernPullTest {
   static final String DIGEST = "sha256:d522b51b6d2d808cfbf27b68c6088e3354fd191416c6c94123fa9cc60fdc8a9a";
   static final String BAR = "[==================================================\\u003e]";
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).profile(ApiProfile.modern()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).profile(ApiProfile.modern()).start();
+    docker = daemon.docker();
     docker.registry()
         .image(Fixed.image(B, "", 2048, "./etc/base", "base\n"))
         .image(Fixed.image(A, B, 4096, "./srv/app", "app\n"))
         .image(Fixed.image(C, B, 3072, "./srv/other", "other\n"))
         .tag("test/app", "latest", A)
         .tag("test/app", "other", C);
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   static List<String> lines(Response r) {

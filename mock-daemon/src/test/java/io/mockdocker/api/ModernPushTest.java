@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Config;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Modern push: the JSON lines, registry hosts, credentials, and pulling back what was pushed. */
 class ModernPushTest {
@@ -22,23 +23,19 @@ class ModernPushTest {
       "{\"username\":\"mock\",\"password\":\"mock\",\"serveraddress\":\"localhost:5000\"}".getBytes(
           StandardCharsets.UTF_8));
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.profile(ApiProfile.modern()));
   MockDocker docker;
   RawHttp http;
   String committed;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().profile(ApiProfile.modern()).start();
-    http = new RawHttp(docker.uri());
+    docker = daemon.docker();
+    http = daemon.http();
     http.post("/images/create?fromImage=busybox&tag=latest");
     String container = docker.engine().containers().create(Config.builder().image("busybox").cmd("true").build())
         .id();
     committed = docker.engine().containers().commit(container, "", "", "", "", null).id();
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
   }
 
   static List<String> lines(Response r) {

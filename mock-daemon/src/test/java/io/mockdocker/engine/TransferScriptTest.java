@@ -6,6 +6,7 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
@@ -18,9 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scripted transfers: size, chunks, pace, pauses, stops, failures and drops, as a client reads them. */
 class TransferScriptTest {
@@ -30,23 +31,19 @@ class TransferScriptTest {
   static final String PULL = "/v1.2/images/create?fromImage=test/app";
 
   VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
+    docker = daemon.docker();
     docker.registry()
         .image(Fixed.image(B, "", 10240, "./etc/base", "base\n"))
         .image(Fixed.image(A, B, 102400, "./srv/app", "app\n"))
         .tag("test/app", "latest", A)
         .url("http://example.com/f", "hello\n".getBytes(StandardCharsets.UTF_8));
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   static List<String> chunks(Response r) {

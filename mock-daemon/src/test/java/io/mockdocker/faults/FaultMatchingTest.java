@@ -6,32 +6,29 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which requests faults choose, over HTTP, and what the journal says of them. */
 class FaultMatchingTest {
   static final Instant T0 = Instant.parse("2013-07-01T00:00:00Z");
 
   VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   List<Integer> statuses(int calls, String path) {
@@ -130,7 +127,7 @@ class FaultMatchingTest {
   @Test
   void a_request_reset_before_any_answer_is_in_the_journal_with_status_0() {
     docker.faults().on("GET", "/version").resetConnection();
-    Wire.get(docker.uri(), "/version");
+    new RawHttp(docker.uri()).receive("GET", "/version");
     RecordedRequest r = docker.await().requests(1, "GET", "/version").get(0);
     assertThat(r.status()).isZero();
     assertThat(r.faults()).containsExactly("reset(at=head of GET /version)");

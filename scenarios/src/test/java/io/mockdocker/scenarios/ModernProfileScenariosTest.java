@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
+import io.mockdocker.testing.RawHttp;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +46,12 @@ class ModernProfileScenariosTest {
   class FlakyRegistry {
     @Test
     void the_third_pull_is_reset_mid_layer(MockDockerRuntimeInfo info) throws Exception {
-      assertThat(Raw.post(info.uri(), "/v1.50/images/create?fromImage=ubuntu&tag=latest").reset()).isFalse();
-      assertThat(Raw.post(info.uri(), "/v1.50/images/create?fromImage=mock/webapp&tag=latest").reset()).isFalse();
-      Raw.Received third = Raw.post(info.uri(), PULL);
-      assertThat(third.reset()).isTrue();
+      assertThat(new RawHttp(info.uri())
+          .receive("POST", "/v1.50/images/create?fromImage=ubuntu&tag=latest").failed()).isFalse();
+      assertThat(new RawHttp(info.uri())
+          .receive("POST", "/v1.50/images/create?fromImage=mock/webapp&tag=latest").failed()).isFalse();
+      RawHttp.Received third = new RawHttp(info.uri()).receive("POST", PULL);
+      assertThat(third.failed()).isTrue();
       assertThat(third.text()).startsWith("HTTP/1.1 200 OK\r\n").contains("Pulling fs layer")
           .doesNotContain("Pull complete");
     }

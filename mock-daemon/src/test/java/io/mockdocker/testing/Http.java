@@ -1,4 +1,4 @@
-package io.mockdocker.junit;
+package io.mockdocker.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,32 +8,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A java.net.http client for one daemon, as an application of the era would talk to it. */
-final class Http {
+/**
+ * A java.net.http client for one daemon, as an application would talk to it: HTTP/1.1, 5 s to connect, 20 s for
+ * an answer.
+ */
+public final class Http {
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
-  Http(URI base) {
+  public Http(URI base) {
     this.base = base;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
-  HttpResponse<String> post(String path) {
+  public HttpResponse<String> post(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  HttpResponse<String> post(String path, String json) {
+  public HttpResponse<String> post(String path, String json) {
     return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  /** Tags {@code base} as {@code repo:tag}; the daemon answers 201. */
-  int tagBase(String repo, String tag) {
-    return post("/v1.2/images/base/tag?repo=" + repo + "&tag=" + tag).statusCode();
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
