@@ -42,7 +42,7 @@ import org.xnio.XnioWorker;
 public final class MockDocker implements AutoCloseable {
   private final Fixtures fixtures;
   private final boolean cors;
-  private final io.mockdocker.api.ApiProfile profile;
+  private final ApiProfile profile;
   private final Clock clock;
   private final Registry givenRegistry;
   private final Random random;
@@ -197,7 +197,7 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /** The API versions this daemon serves. */
-  public io.mockdocker.api.ApiProfile profile() {
+  public ApiProfile profile() {
     return profile;
   }
 
@@ -306,7 +306,7 @@ public final class MockDocker implements AutoCloseable {
     private Fixtures fixtures;  // null: Fixtures.defaults(), read only by a daemon that needs them
     private final List<Scenario> scenarios = new ArrayList<>();
     private boolean cors;
-    private io.mockdocker.api.ApiProfile profile = io.mockdocker.api.ApiProfile.era();
+    private ApiProfile profile = ApiProfile.era();
     private boolean adminApi;
     private Clock clock = Clock.system();
     private Registry registry;
@@ -360,10 +360,10 @@ public final class MockDocker implements AutoCloseable {
     }
 
     /**
-     * The API versions served: {@link io.mockdocker.api.ApiProfile#era()} (1.0–1.2, the default),
-     * {@link io.mockdocker.api.ApiProfile#modern()} (1.24–1.50) or {@link io.mockdocker.api.ApiProfile#all()}.
+     * The API versions served: {@link ApiProfile#era()} (1.0–1.2, the default),
+     * {@link ApiProfile#modern()} (1.24–1.50) or {@link ApiProfile#all()}.
      */
-    public Builder profile(io.mockdocker.api.ApiProfile profile) {
+    public Builder profile(ApiProfile profile) {
       this.profile = java.util.Objects.requireNonNull(profile, "profile");
       return this;
     }

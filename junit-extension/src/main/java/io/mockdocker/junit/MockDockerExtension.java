@@ -1,7 +1,7 @@
 package io.mockdocker.junit;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.api.ApiProfile;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;

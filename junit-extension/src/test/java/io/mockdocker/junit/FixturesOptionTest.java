@@ -48,7 +48,7 @@ class FixturesOptionTest {
       var ping = new Http(info.uri()).get("/_ping");
       assertThat(ping.headers().firstValue("Api-Version")).hasValue("1.50");
       assertThat(new Http(info.uri()).get("/v1.2/version").statusCode()).isEqualTo(400);
-      assertThat(info.docker().profile()).isEqualTo(io.mockdocker.api.ApiProfile.modern());
+      assertThat(info.docker().profile()).isEqualTo(io.mockdocker.ApiProfile.modern());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpHandler;
@@ -60,11 +61,11 @@ public final class DockerApi implements AutoCloseable {
       routes.addAll(new ContainersEndpoints(engine).routes());
       routes.addAll(new AttachEndpoint(engine, sessions).routes());
       routes.addAll(new BuildEndpoint(engine).routes());
-      era = new DockerRouter(routes, cors, maxBodyBytes, profile.eraDefault());
+      era = new DockerRouter(routes, cors, maxBodyBytes, Profiles.eraDefault(profile));
     }
     HttpHandler modern = null;
     if (profile.servesModern()) {
-      String defaultVersion = profile.defaultIsEra() ? ApiProfile.MODERN_MAX : profile.defaultVersion();
+      String defaultVersion = Profiles.defaultIsEra(profile) ? ApiProfile.MODERN_MAX : profile.defaultVersion();
       modern = new ModernRouter(ModernApi.routes(engine, sessions, ApiProfile.MODERN_MAX), cors, maxBodyBytes,
           ApiProfile.MODERN_MAX, defaultVersion);
     }

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.engine.Capability;

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.regex.Matcher;
@@ -19,7 +20,7 @@ final class VersionDispatch implements HttpHandler {
   VersionDispatch(HttpHandler era, HttpHandler modern, ApiProfile profile) {
     this.era = era;
     this.modern = modern;
-    this.bareIsEra = profile.defaultIsEra();
+    this.bareIsEra = Profiles.defaultIsEra(profile);
   }
 
   @Override
@@ -29,12 +30,12 @@ final class VersionDispatch implements HttpHandler {
 
   private static boolean toEra(HttpServerExchange ex, boolean bareIsEra) {
     Matcher m = PREFIX.matcher(ex.getRequestPath());
-    return m.find() ? ApiProfile.isEraVersion(m.group(1)) : bareIsEra;
+    return m.find() ? Profiles.isEraVersion(m.group(1)) : bareIsEra;
   }
 
   /** Which requests of the {@code all} profile the modern view answers. */
   static java.util.function.Predicate<HttpServerExchange> modern(ApiProfile profile) {
-    boolean bareIsEra = profile.defaultIsEra();
+    boolean bareIsEra = Profiles.defaultIsEra(profile);
     return ex -> !toEra(ex, bareIsEra);
   }
 }

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import static io.mockdocker.api.ModernWire.concat;
 import static io.mockdocker.api.ModernWire.frame;
 import static io.mockdocker.api.ModernWire.json;

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import static io.mockdocker.api.ModernWire.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.api.ApiProfile;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.scenario.Scenario;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

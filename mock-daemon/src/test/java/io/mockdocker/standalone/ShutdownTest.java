@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.api.ApiProfile;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.engine.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
