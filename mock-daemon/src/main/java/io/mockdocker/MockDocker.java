@@ -6,6 +6,7 @@ import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.Registry;
 import io.mockdocker.engine.TarLimits;
 import io.mockdocker.faults.Fault;
+import io.mockdocker.faults.FaultWiring;
 import io.mockdocker.faults.Faults;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
@@ -81,7 +82,7 @@ public final class MockDocker implements AutoCloseable {
     this.journal = new RequestJournal(b.journalCapacity);
     this.givenFaults = List.copyOf(b.faults);
     RequestLogHandler[] log = new RequestLogHandler[1];
-    this.faults = Faults.create(clock, (ex, fault) -> log[0].faultFired(ex, fault));
+    this.faults = FaultWiring.create(clock, (ex, fault) -> log[0].faultFired(ex, fault));
     givenFaults.forEach(faults::add);
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
@@ -93,9 +94,9 @@ public final class MockDocker implements AutoCloseable {
       // (so a fault can answer instead of the daemon, or cut what it answers), then the Docker API: the router with
       // its CORS headers, version check and error mapping.
       HttpHandler api = ex -> state.api().handler().handleRequest(ex);
-      HttpHandler faulty = faults.wrap(api);
+      HttpHandler faulty = FaultWiring.wrap(faults, api);
       HttpHandler viewAware = ex -> {
-        ex.putAttachment(Faults.MODERN, state.api().isModern(ex));
+        ex.putAttachment(FaultWiring.MODERN, state.api().isModern(ex));
         faulty.handleRequest(ex);
       };
       log[0] = new RequestLogHandler(viewAware, journal, clock, b.requestListener);
@@ -223,7 +224,7 @@ public final class MockDocker implements AutoCloseable {
 
   /**
    * The faults installed on this daemon: add them with {@code faults().on("POST", "/images/create").nth(2)
-   * .resetConnection()} or {@code faults().add(fault)}. A {@link #reset()} removes them and installs again those
+   * .reset()} or {@code faults().add(fault)}. A {@link #reset()} removes them and installs again those
    * given to the builder.
    */
   public Faults faults() {

@@ -36,9 +36,31 @@ final class FaultJson {
   }
 
   static Match match(JsonNode m) {
-    return new Match(m.path("method").asText("*"), m.path("path").asText("/**"), text(m, "version"), text(m, "name"),
-        m.path("nth").asInt(0), m.path("every").asInt(0), m.path("probability").asDouble(1), m.path("seed").asLong(0),
-        instant(m, "from"), instant(m, "until"));
+    Match match = Match.request(m.path("method").asText("*"), m.path("path").asText("/**"));
+    int nth = m.path("nth").asInt(0);
+    int every = m.path("every").asInt(0);
+    if (nth != 0 && every != 0) {
+      throw new IllegalArgumentException("a match is either the nth call or every nth call, not both");
+    }
+    if (text(m, "version") != null) {
+      match = match.version(text(m, "version"));
+    }
+    if (text(m, "name") != null) {
+      match = match.name(text(m, "name"));
+    }
+    if (nth != 0) {
+      match = match.nth(nth);
+    }
+    if (every != 0) {
+      match = match.everyNth(every);
+    }
+    if (m.has("probability") || m.has("seed")) {
+      match = match.probability(m.path("probability").asDouble(1), m.path("seed").asLong(0));
+    }
+    if (m.hasNonNull("from") || m.hasNonNull("until")) {
+      match = match.between(instant(m, "from"), instant(m, "until"));
+    }
+    return match;
   }
 
   static Moment moment(JsonNode m) {

@@ -51,7 +51,7 @@ class AttachFaultsTest {
 
   @Test
   void a_reset_after_one_line_of_an_attach_resets_after_exactly_that_line() {
-    docker.faults().on("POST", "/containers/*/attach").afterMessages(1).resetConnection();
+    docker.faults().on("POST", "/containers/*/attach").afterMessages(1).reset();
     Wire.Received r = Wire.post(docker.uri(), "/containers/" + id + "/attach?logs=1&stdout=1");
     assertThat(r.text()).isEqualTo(HEAD + "one\n");
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();

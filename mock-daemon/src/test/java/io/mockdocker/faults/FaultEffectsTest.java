@@ -60,7 +60,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_the_head_resets_the_connection_before_any_byte() {
-    docker.faults().on("GET", "/version").resetConnection();
+    docker.faults().on("GET", "/version").reset();
     Wire.Received r = Wire.get(docker.uri(), "/version");
     assertThat(r.bytes()).isEmpty();
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
@@ -101,7 +101,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_after_100_body_bytes_delivers_exactly_100_then_an_rst() {
-    docker.faults().on("POST", "/images/create").afterBytes(100).resetConnection();
+    docker.faults().on("POST", "/images/create").afterBytes(100).reset();
     Wire.Received r = Wire.post(docker.uri(), PULL);
     assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
     assertThat(r.body()).isEqualTo(FIRST_TWO.substring(0, 100));
@@ -152,7 +152,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_40_percent_of_layer_2_comes_after_the_progress_up_to_there() {
-    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).resetConnection();
+    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).reset();
     Wire.Received r = Wire.post(docker.uri(), PULL);
     assertThat(r.body()).endsWith("{\"status\":\"Pulling " + B + " fs layer\"}");
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();

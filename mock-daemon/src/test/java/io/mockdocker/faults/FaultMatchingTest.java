@@ -129,7 +129,7 @@ class FaultMatchingTest {
 
   @Test
   void a_request_reset_before_any_answer_is_in_the_journal_with_status_0() {
-    docker.faults().on("GET", "/version").resetConnection();
+    docker.faults().on("GET", "/version").reset();
     Wire.get(docker.uri(), "/version");
     RecordedRequest r = docker.await().requests(1, "GET", "/version").get(0);
     assertThat(r.status()).isZero();

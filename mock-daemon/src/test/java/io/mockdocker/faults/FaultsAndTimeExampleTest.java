@@ -34,7 +34,7 @@ class FaultsAndTimeExampleTest {
           TransferScript.builder().size(50_000_000).bytesPerSecond(100_000).failAt(0.4).build());
 
       // Faults: which exchange, when in it, what happens.
-      FaultHandle flaky = docker.faults().on("POST", "/images/create").nth(2).resetConnection();
+      FaultHandle flaky = docker.faults().on("POST", "/images/create").nth(2).reset();
       docker.faults().on(Match.pull("ubuntu")).atProgress(1, 0.5).error("unexpected EOF");
       docker.faults().on("GET", "/containers/*/json").delay(Duration.ofSeconds(5));
       docker.faults().on("POST", "/containers/*/attach").afterBytes(100).closeAttachEarly();
