@@ -31,7 +31,7 @@ class FaultsAndTimeExampleTest {
     try (MockDocker docker = MockDocker.builder().clock(clock).start()) {
       // Streamed progress: the first layer of a busybox pull is 50 MB at 100 kB/s and fails at 40%.
       docker.engine().script(TransferMatch.pull("busybox").layer(1),
-          TransferScript.builder().size(50_000_000).bytesPerSecond(100_000).failAt(0.4).build());
+          TransferScript.builder().size(50_000_000).bytesPerSecond(100_000).at(0.4, Effect.error("unexpected EOF")).build());
 
       // Faults: which exchange, when in it, what happens.
       FaultHandle flaky = docker.faults().on("POST", "/images/create").nth(2).reset();
