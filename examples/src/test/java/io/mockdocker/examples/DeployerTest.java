@@ -42,7 +42,7 @@ class DeployerTest {
 
   @Test
   void a_job_exiting_non_zero_fails_with_its_code_and_output_and_is_removed(MockDocker docker) {
-    docker.engine().script(ProcessMatch.command("migrate"),
+    docker.script(ProcessMatch.command("migrate"),
         ProcessScript.builder().stdout("applying 001\n").stderr("relation \"users\" already exists\n").exit(1).build());
 
     JobFailedException failure = catchThrowableOfType(JobFailedException.class,
@@ -102,7 +102,7 @@ class DeployerTest {
 
   @Test
   void a_long_job_can_be_watched_while_it_runs(MockDocker docker) throws Exception {
-    ScriptHandle serve = docker.engine().script(ProcessMatch.command("serve"),
+    ScriptHandle serve = docker.script(ProcessMatch.command("serve"),
         ProcessScript.builder().stdout("listening\n").awaitExit().build());
     CompletableFuture<Deployment> deployment = CompletableFuture.supplyAsync(
         () -> new Deployer(docker.uri(), Backoff.none()).deploy(Job.of("busybox", "serve")));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
@@ -37,7 +36,7 @@ class AttachBeforeStartTest {
     docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
     String img = Fixed.id('e');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
-    docker.engine().pull("img", "", "", ProgressSink.NONE);
+    docker.preload("img");
     http = new RawHttp(docker.uri());
   }
 

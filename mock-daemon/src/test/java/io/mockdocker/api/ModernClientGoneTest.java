@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Config;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.testing.RawHttp;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -26,7 +25,7 @@ class ModernClientGoneTest {
   @BeforeEach
   void start() {
     docker = MockDocker.builder().profile(ApiProfile.modern()).workerThreads(2).start();
-    docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
+    docker.preload("busybox:latest");
     sleeper = docker.engine().containers().create(Config.builder().image("busybox").cmd("sleep", "1000").build())
         .id();
     docker.engine().containers().start(sleeper);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.RawHttp.Response;
@@ -31,7 +30,7 @@ class ModernEventsTest {
   void start() {
     clock = VirtualClock.at(T0);
     docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock).start();
-    docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
+    docker.preload("busybox:latest");
     wire = new ModernWire(docker);
   }
 

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.RawHttp.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +27,7 @@ class ModernExecTest {
   @BeforeEach
   void start() {
     docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
+    docker.preload("busybox:latest");
     wire = new ModernWire(docker);
     sleeper = wire.create("?name=sleeper", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"]}");
     assertThat(wire.http.post("/v1.50/containers/sleeper/start").status()).isEqualTo(204);

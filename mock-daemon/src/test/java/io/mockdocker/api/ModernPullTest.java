@@ -129,7 +129,7 @@ class ModernPullTest {
 
   @Test
   void a_transfer_script_failure_is_an_in_stream_error_detail() {
-    docker.engine().script(TransferMatch.pull("test/app"),
+    docker.script(TransferMatch.pull("test/app"),
         TransferScript.builder().at(0.5, Effect.error("unexpected EOF")).build());
     Response r = http.post("/v1.50/images/create?fromImage=test/app&tag=latest");
     assertThat(r.status()).isEqualTo(200);

@@ -56,7 +56,8 @@ class TransferScriptTest {
 
   @Test
   void a_failure_at_40_percent_of_layer_2_ends_the_pull_with_the_eras_in_stream_error() {
-    docker.engine().script(TransferMatch.pull("test/app").layer(2), TransferScript.builder().at(0.4, Effect.error("unexpected EOF")).build());
+    docker.script(TransferMatch.pull("test/app").layer(2),
+        TransferScript.builder().at(0.4, Effect.error("unexpected EOF")).build());
     Response r = http.post(PULL);
     assertThat(r.status()).isEqualTo(200);
     assertThat(chunks(r)).containsExactly(
@@ -80,7 +81,7 @@ class TransferScriptTest {
 
   @Test
   void a_padded_layer_in_small_chunks_reports_the_scripted_size() {
-    docker.engine().script(TransferMatch.pull("test/app").image(B),
+    docker.script(TransferMatch.pull("test/app").image(B),
         TransferScript.builder().size(20_000).chunkSize(5_000).build());
     Response r = http.post(PULL);
     assertThat(chunks(r)).containsSubsequence(
@@ -96,7 +97,7 @@ class TransferScriptTest {
 
   @Test
   void a_drop_resets_the_connection_after_the_messages_written_so_far() throws Exception {
-    docker.engine().script(TransferMatch.pull("test/app").layer(1), TransferScript.builder().at(0.5, Effect.reset()).build());
+    docker.script(TransferMatch.pull("test/app").layer(1), TransferScript.builder().at(0.5, Effect.reset()).build());
     try (Socket s = new Socket(docker.uri().getHost(), docker.uri().getPort())) {
       s.getOutputStream().write(("POST " + PULL + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
@@ -118,7 +119,7 @@ class TransferScriptTest {
 
   @Test
   void a_pace_and_a_pause_take_their_time_on_the_daemon_clock() {
-    docker.engine().script(TransferMatch.pull("test/app").layer(2),
+    docker.script(TransferMatch.pull("test/app").layer(2),
         TransferScript.builder().bytesPerSecond(1024).at(0.5, Effect.delay(Duration.ofMinutes(1))).build());
     clock.runInstantly();
     assertThat(http.post(PULL).text()).endsWith("{\"status\":\"Pulling image " + B + " () from test/app\"}");
@@ -127,7 +128,7 @@ class TransferScriptTest {
 
   @Test
   void a_stopped_transfer_hangs_until_the_daemon_resets() throws Exception {
-    TransferHandle stop = docker.engine().script(TransferMatch.pull("test/app"),
+    TransferHandle stop = docker.script(TransferMatch.pull("test/app"),
         TransferScript.builder().at(0.1, Effect.stall()).build());
     CompletableFuture<String> pull = CompletableFuture.supplyAsync(() -> http.post(PULL).text());
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stop.transfers() == 1);
@@ -138,8 +139,8 @@ class TransferScriptTest {
 
   @Test
   void an_insert_download_can_fail_midway_inside_its_stream() {
-    docker.engine().pull("test/app", "", "", ProgressSink.NONE);
-    docker.engine().script(TransferMatch.insert("http://example.com/f"),
+    docker.preload("test/app");
+    docker.script(TransferMatch.insert("http://example.com/f"),
         TransferScript.builder().size(10_000).at(0.5, Effect.error("connection reset by peer")).build());
     Response r = http.post("/v1.2/images/test/app/insert?url=http://example.com/f&path=/f");
     // the read up to 50% is due an update (5000 > 4096 bytes); the failing read prints one more, then the end marker
@@ -150,8 +151,8 @@ class TransferScriptTest {
 
   @Test
   void a_build_step_can_fail_with_the_eras_error_build_line() {
-    docker.engine().pull("test/app", "", "", ProgressSink.NONE);
-    docker.engine().script(TransferMatch.build().step(2), TransferScript.builder().at(0, Effect.error("no space left")).build());
+    docker.preload("test/app");
+    docker.script(TransferMatch.build().step(2), TransferScript.builder().at(0, Effect.error("no space left")).build());
     String boundary = "xyz";
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"Dockerfile\"; filename=\"Dockerfile\""
         + "\r\nContent-Type: application/octet-stream\r\n\r\nFROM test/app\nMAINTAINER me\n\r\n--" + boundary + "--\r\n";

@@ -49,7 +49,7 @@ class FaultEffectsTest {
 
   @Test
   void an_error_at_the_head_answers_its_status_and_message_as_the_daemon_did() throws Exception {
-    docker.faults().on("GET", "/images/*/json").error("No such image: ghost");
+    docker.on("GET", "/images/*/json").error("No such image: ghost");
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(docker.uri().resolve("/v1.2/images/base/json")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -60,7 +60,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_the_head_resets_the_connection_before_any_byte() {
-    docker.faults().on("GET", "/version").reset();
+    docker.on("GET", "/version").reset();
     Wire.Received r = Wire.get(docker.uri(), "/version");
     assertThat(r.bytes()).isEmpty();
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
@@ -68,7 +68,7 @@ class FaultEffectsTest {
 
   @Test
   void a_truncate_at_the_head_closes_without_an_answer() {
-    docker.faults().on("GET", "/version").truncate();
+    docker.on("GET", "/version").truncate();
     Wire.Received r = Wire.get(docker.uri(), "/version");
     assertThat(r.bytes()).isEmpty();
     assertThat(r.failure()).isNull();
@@ -76,7 +76,7 @@ class FaultEffectsTest {
 
   @Test
   void a_delay_holds_the_answer_until_the_daemon_clock_passes_it() throws Exception {
-    docker.faults().on("GET", "/version").delay(Duration.ofSeconds(30));
+    docker.on("GET", "/version").delay(Duration.ofSeconds(30));
     CompletableFuture<Wire.Received> r = CompletableFuture.supplyAsync(() -> Wire.get(docker.uri(), "/version"));
     clock.awaitSleepers(1, Duration.ofSeconds(10));
     clock.advance(Duration.ofSeconds(30).minusNanos(1));
@@ -91,7 +91,7 @@ class FaultEffectsTest {
 
   @Test
   void a_stall_answers_nothing_until_released() throws Exception {
-    FaultHandle stall = docker.faults().on("GET", "/version").stall();
+    FaultHandle stall = docker.on("GET", "/version").stall();
     CompletableFuture<Wire.Received> r = CompletableFuture.supplyAsync(() -> Wire.get(docker.uri(), "/version"));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stall.fired() == 1);
     assertThat(r).isNotDone();
@@ -101,7 +101,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_after_100_body_bytes_delivers_exactly_100_then_an_rst() {
-    docker.faults().on("POST", "/images/create").afterBytes(100).reset();
+    docker.on("POST", "/images/create").afterBytes(100).reset();
     Wire.Received r = Wire.post(docker.uri(), PULL);
     assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
     assertThat(r.body()).isEqualTo(FIRST_TWO.substring(0, 100));
@@ -110,7 +110,7 @@ class FaultEffectsTest {
 
   @Test
   void a_truncate_after_2_messages_ends_the_connection_after_exactly_those_messages() {
-    docker.faults().on("POST", "/images/create").afterMessages(2).truncate();
+    docker.on("POST", "/images/create").afterMessages(2).truncate();
     Wire.Received r = Wire.post(docker.uri(), PULL);
     assertThat(r.body()).isEqualTo(FIRST_TWO);
     assertThat(r.rawBody()).doesNotEndWith("0\r\n\r\n");
@@ -119,7 +119,7 @@ class FaultEffectsTest {
 
   @Test
   void an_error_after_2_messages_ends_the_stream_properly_with_the_eras_error_message() throws Exception {
-    docker.faults().on("POST", "/images/create").afterMessages(2).error(500, "Internal server error");
+    docker.on("POST", "/images/create").afterMessages(2).error(500, "Internal server error");
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(docker.uri().resolve(PULL)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -129,7 +129,7 @@ class FaultEffectsTest {
 
   @Test
   void a_malformed_chunk_breaks_a_chunked_pull_for_java_net_http() {
-    docker.faults().on("POST", "/images/create").afterMessages(1).malformedChunk();
+    docker.on("POST", "/images/create").afterMessages(1).malformedChunk();
     Wire.Received raw = Wire.post(docker.uri(), PULL);
     assertThat(raw.rawBody()).endsWith("\r\nzz\r\nmalformed chunk\r\n");
     CompletableFuture<HttpResponse<String>> r = HttpClient.newHttpClient().sendAsync(
@@ -141,7 +141,7 @@ class FaultEffectsTest {
 
   @Test
   void a_throttle_of_50_kb_per_second_takes_bytes_over_50000_seconds_of_the_daemon_clock() {
-    docker.faults().on("POST", "/images/create").throttle(50_000);
+    docker.on("POST", "/images/create").throttle(50_000);
     clock.runInstantly();
     Wire.Received r = Wire.post(docker.uri(), PULL);
     long bodyBytes = r.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1).length;
@@ -152,7 +152,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_40_percent_of_layer_2_comes_after_the_progress_up_to_there() {
-    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).reset();
+    docker.on("POST", "/images/create").atProgress(2, 0.4).reset();
     Wire.Received r = Wire.post(docker.uri(), PULL);
     assertThat(r.body()).endsWith("{\"status\":\"Pulling " + B + " fs layer\"}");
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
@@ -160,7 +160,7 @@ class FaultEffectsTest {
 
   @Test
   void an_error_at_40_percent_of_layer_2_is_the_pulls_in_stream_error() {
-    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).error("unexpected EOF");
+    docker.on("POST", "/images/create").atProgress(2, 0.4).error("unexpected EOF");
     Wire.Received r = Wire.post(docker.uri(), PULL);
     assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
     assertThat(r.body()).endsWith("{\"status\":\"Pulling " + B + " fs layer\"}"
