@@ -379,7 +379,7 @@ public final class MockDocker implements AutoCloseable {
     private Clock clock = Clock.system();
     private Registry registry;
     private Random random = new java.security.SecureRandom();
-    private Consumer<RequestLogEntry> requestListener = entry -> {};
+    private Consumer<RecordedRequest> requestListener = entry -> {};
     private int ioThreads = 1;
     private int workerThreads = 64;
     private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
@@ -498,7 +498,7 @@ public final class MockDocker implements AutoCloseable {
     }
 
     /** Called once for every answered request. */
-    public Builder onRequest(Consumer<RequestLogEntry> listener) {
+    public Builder onRequest(Consumer<RecordedRequest> listener) {
       this.requestListener = Objects.requireNonNull(listener);
       return this;
     }

@@ -110,7 +110,7 @@ public final class Main implements Callable<Integer> {
         .fixtures(fixtures == null ? Fixtures.defaults() : Fixtures.fromJson(fixtures))
         .enableAdminApi()
         .profile(profile())
-        .onRequest(entry -> out.println(entry));
+        .onRequest(request -> out.println(request.line()));
     if (virtualClock) {
       io.mockdocker.engine.VirtualClock clock = io.mockdocker.engine.VirtualClock.start();
       clock.runAtSpeed(1.0);
