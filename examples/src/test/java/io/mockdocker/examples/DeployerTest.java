@@ -29,7 +29,7 @@ class DeployerTest {
     assertThat(done.output()).isEqualTo("hello\n");
     assertThat(done.warnings()).isEmpty();
     String id = done.containerId();
-    assertThat(docker.docker().journal().requests()).map(r -> r.method() + " " + r.target() + " " + r.status())
+    assertThat(docker.daemon().journal().requests()).map(r -> r.method() + " " + r.target() + " " + r.status())
         .containsExactly(
             "POST /v1.2/images/create?fromImage=busybox&tag=latest 200",
             "POST /v1.2/containers/create 201",
@@ -37,7 +37,7 @@ class DeployerTest {
             "POST /v1.2/containers/" + id + "/wait 200",
             "POST /v1.2/containers/" + id + "/attach?logs=1&stdout=1&stderr=1 200",
             "DELETE /v1.2/containers/" + id + " 204");
-    assertThat(docker.docker().engine().containers().all()).isEmpty();
+    assertThat(docker.daemon().engine().containers().all()).isEmpty();
   }
 
   @Test
