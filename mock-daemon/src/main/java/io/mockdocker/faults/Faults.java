@@ -15,9 +15,9 @@ import java.util.function.BiConsumer;
  * endpoint. Faults are checked in the order they were added; every one that matches an exchange applies.
  *
  * <pre>{@code
- * FaultHandle flaky = docker.faults().on("POST", "/images/create").nth(2).reset();
- * docker.faults().on("GET", "/version").error(500, "Internal server error");
- * docker.faults().on(Match.pull("busybox")).atProgress(2, 0.4).reset();
+ * FaultHandle flaky = docker.on("POST", "/images/create").nth(2).reset();
+ * docker.on("GET", "/version").error(500, "Internal server error");
+ * docker.on(Match.pull("busybox")).atProgress(2, 0.4).reset();
  * flaky.remove();
  * }</pre>
  *

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * How one streamed transfer goes: its size, how it is read, how fast, and what happens on the way. An immutable
- * value, registered for a {@link TransferMatch} with {@code engine.script(match, script)}.
+ * value, registered for a {@link TransferMatch} with {@code docker.script(match, script)}.
  *
  * <pre>{@code
  * TransferScript slow = TransferScript.builder()
