@@ -83,7 +83,7 @@ class AdminApiTest {
 
   @Test
   void faults_are_listed_with_their_counts_and_can_be_cleared() {
-    docker.faults().on("GET", "/version").error(500, "boom");
+    docker.on("GET", "/version").error(500, "boom");
     assertThat(http.get("/v1.2/version").status()).isEqualTo(500);
     Response faults = http.get("/_mock/faults");
     assertThat(faults.text()).startsWith("[{\"fault\":\"").endsWith(",\"fired\":1}]");

@@ -60,7 +60,7 @@ public class B5VirtualPullBenchmark {
     }
     docker.registry().tag("slow", "latest", top);
     long total = (long) LAYERS * LAYER_BYTES;
-    docker.engine().script(TransferMatch.pull("slow"), TransferScript.builder().chunkSize(4096)
+    docker.script(TransferMatch.pull("slow"), TransferScript.builder().chunkSize(4096)
         .bytesPerSecond(total / SCRIPTED.toSeconds()).build());
   }
 

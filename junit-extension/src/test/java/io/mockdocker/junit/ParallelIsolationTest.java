@@ -75,7 +75,7 @@ class ParallelIsolationTest {
   static class DeclaredPerMethod {
     @Test
     void sees_only_its_own_tag(MockDockerRuntimeInfo info) throws Exception {
-      checkIsolation(getClass(), info.docker());
+      checkIsolation(getClass(), info.daemon());
     }
   }
 
@@ -147,7 +147,7 @@ class ParallelIsolationTest {
 
     @Test
     void sees_only_its_own_tag(MockDockerRuntimeInfo info) throws Exception {
-      checkIsolation(getClass(), info.docker());
+      checkIsolation(getClass(), info.daemon());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.mockdocker.api;
 import io.mockdocker.api.era.EraApi;
 import io.mockdocker.api.modern.ModernApi;
 
+import io.mockdocker.ApiProfile;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpHandler;

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import io.undertow.server.HttpHandler;
 import java.util.List;
 import java.util.function.Supplier;

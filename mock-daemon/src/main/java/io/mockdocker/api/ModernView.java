@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import io.mockdocker.engine.DockerException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.util.Objects;
@@ -38,12 +39,12 @@ public final class RequestVersion {
     String prefix = prefixOf(path);
     boolean present = !prefix.isEmpty();
     boolean modern = !profile.servesEra()
-        || profile.servesModern() && !(present ? ApiProfile.isEraVersion(prefix) : profile.defaultIsEra());
+        || profile.servesModern() && !(present ? Profiles.isEraVersion(prefix) : Profiles.defaultIsEra(profile));
     if (modern) {
-      String bare = profile.defaultIsEra() ? ApiProfile.MODERN_MAX : profile.defaultVersion();
+      String bare = Profiles.defaultIsEra(profile) ? ApiProfile.MODERN_MAX : profile.defaultVersion();
       return new RequestVersion(prefix, true, null, ModernVersion.of(present ? prefix : bare));
     }
-    return new RequestVersion(prefix, false, present ? ApiVersion.forPrefix(prefix) : profile.eraDefault(), null);
+    return new RequestVersion(prefix, false, present ? ApiVersion.forPrefix(prefix) : Profiles.eraDefault(profile), null);
   }
 
   /** The exchange's version, resolving and attaching it first if no outer handler did. */

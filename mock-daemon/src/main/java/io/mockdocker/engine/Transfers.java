@@ -1,5 +1,6 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.faults.Effect;
 import io.mockdocker.script.TransferScript;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -127,14 +128,14 @@ final class Transfers {
       hook.reached(t, mark.hookMark());
       return;
     }
-    if (event instanceof TransferScript.Pause p) {
-      clock.sleep(p.duration());
-    } else if (event instanceof TransferScript.Stop) {
+    if (event.effect() instanceof Effect.Delay p) {
+      clock.sleep(p.min());
+    } else if (event.effect() instanceof Effect.Stall) {
       closed.await();
       throw new ConnectionDropped(t + " stopped at " + offset + " bytes, then the daemon closed");
-    } else if (event instanceof TransferScript.Fail f) {
+    } else if (event.effect() instanceof Effect.DockerError f) {
       throw new DockerException(f.message());
-    } else if (event instanceof TransferScript.Drop) {
+    } else if (event.effect() instanceof Effect.Reset) {
       throw new ConnectionDropped(t + " dropped at " + offset + " bytes");
     }
   }

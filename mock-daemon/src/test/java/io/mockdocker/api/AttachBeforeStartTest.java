@@ -3,7 +3,6 @@ package io.mockdocker.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
@@ -38,7 +37,7 @@ class AttachBeforeStartTest {
     docker = daemon.docker();
     String img = Fixed.id('e');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
-    docker.engine().pull("img", "", "", ProgressSink.NONE);
+    docker.preload("img");
     http = daemon.http();
   }
 

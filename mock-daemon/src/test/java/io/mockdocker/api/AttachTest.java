@@ -34,7 +34,7 @@ class AttachTest {
     docker = daemon.docker();
     String img = Fixed.id('d');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
-    docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
+    docker.preload("img");
     http = daemon.http();
   }
 
@@ -53,7 +53,7 @@ class AttachTest {
 
   @Test
   void the_head_arrives_alone_and_stdin_is_echoed_until_the_client_half_closes() throws Exception {
-    docker.engine().script(ProcessMatch.command("cat"), ProcessScript.builder().echoStdin().build());
+    docker.script(ProcessMatch.command("cat"), ProcessScript.builder().echoStdin().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"cat\"],\"OpenStdin\":true,\"StdinOnce\":true,"
         + "\"AttachStdin\":true,\"AttachStdout\":true}");
     assertThat(http.post("/containers/" + id + "/start").status()).isEqualTo(204);
@@ -79,7 +79,7 @@ class AttachTest {
 
   @Test
   void stream_follows_live_output_until_the_process_exits() throws Exception {
-    ScriptHandle h = docker.engine().script(ProcessMatch.command("talk"),
+    ScriptHandle h = docker.script(ProcessMatch.command("talk"),
         ProcessScript.builder().stdout("one\n").awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"talk\"]}");
     http.post("/containers/" + id + "/start");
@@ -99,7 +99,7 @@ class AttachTest {
 
   @Test
   void logs_replay_stdout_then_stderr_not_interleaved() throws Exception {
-    docker.engine().script(ProcessMatch.any(),
+    docker.script(ProcessMatch.any(),
         ProcessScript.builder().stdout("a\n").stderr("B\n").stdout("c\n").build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
@@ -111,7 +111,7 @@ class AttachTest {
 
   @Test
   void a_tty_container_logs_everything_to_stdout_with_crlf() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().stdout("a\n").stderr("b\n").build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().stdout("a\n").stderr("b\n").build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"],\"Tty\":true}");
     http.post("/containers/" + id + "/start");
     http.post("/containers/" + id + "/wait");
@@ -120,7 +120,7 @@ class AttachTest {
 
   @Test
   void logs_accumulate_over_every_run() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().stdout("run\n").build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().stdout("run\n").build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     http.post("/containers/" + id + "/wait");
@@ -141,7 +141,7 @@ class AttachTest {
 
   @Test
   void a_modern_client_asking_for_upgrade_gets_101() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().stdout("hi\n").build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().stdout("hi\n").build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     http.post("/containers/" + id + "/wait");
@@ -157,7 +157,7 @@ class AttachTest {
 
   @Test
   void the_daemon_keeps_serving_after_a_client_drops_an_attach() throws Exception {
-    ScriptHandle h = docker.engine().script(ProcessMatch.any(),
+    ScriptHandle h = docker.script(ProcessMatch.any(),
         ProcessScript.builder().stdout("x\n").awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");

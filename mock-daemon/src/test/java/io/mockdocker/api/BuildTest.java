@@ -33,9 +33,9 @@ class BuildTest {
   void start() {
     docker = daemon.docker();
     docker.registry().image(RemoteImage.builder(IMG).file("/etc/hostname", "x\n").build()).tag("img", "latest", IMG);
-    docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
-    docker.engine().script(ProcessMatch.command("/bin/sh", "-c", "false"), ProcessScript.builder().exit(1).build());
-    docker.engine().script(ProcessMatch.command("/bin/sh", "-c", "make"),
+    docker.preload("img");
+    docker.script(ProcessMatch.command("/bin/sh", "-c", "false"), ProcessScript.builder().exit(1).build());
+    docker.script(ProcessMatch.command("/bin/sh", "-c", "make"),
         ProcessScript.builder().stdout("building\n").file("/app/built", "ok\n").build());
     http = daemon.http();
   }

@@ -38,7 +38,7 @@ class ContainersTest {
   void start() {
     docker = daemon.docker();
     docker.registry().image(RemoteImage.builder(IMG).file("/etc/hostname", "img\n").build()).tag("img", "latest", IMG);
-    docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
+    docker.preload("img");
     http = daemon.http();
   }
 
@@ -109,7 +109,7 @@ class ContainersTest {
 
   @Test
   void start_wait_and_attach_logs_replay_the_output() throws Exception {
-    docker.engine().script(ProcessMatch.command("greet"),
+    docker.script(ProcessMatch.command("greet"),
         ProcessScript.builder().stdout("hello\n").stderr("oops\n").exit(3).build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"greet\"]}");
     Response start = http.post("/v1.2/containers/" + id + "/start");
@@ -126,7 +126,7 @@ class ContainersTest {
 
   @Test
   void list_shows_the_era_fields_and_status_strings() throws Exception {
-    ScriptHandle sleeper = docker.engine().script(ProcessMatch.command("serve"),
+    ScriptHandle sleeper = docker.script(ProcessMatch.command("serve"),
         ProcessScript.builder().awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"serve\"],\"PortSpecs\":[\"80\",\"4500:22\"]}");
     http.post("/containers/" + id + "/start");
@@ -154,7 +154,7 @@ class ContainersTest {
 
   @Test
   void starting_a_running_container_is_a_500_with_the_era_text() throws Exception {
-    ScriptHandle h = docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
+    ScriptHandle h = docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     String full = docker.engine().containers().inspect(id).id();
@@ -167,7 +167,7 @@ class ContainersTest {
 
   @Test
   void stop_sends_term_and_a_process_that_honours_it_exits_143() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     assertThat(http.post("/containers/" + id + "/stop?t=5").status()).isEqualTo(204);
@@ -176,7 +176,7 @@ class ContainersTest {
 
   @Test
   void stop_of_a_process_ignoring_term_kills_it_after_t_seconds_with_137() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().ignoreSigterm().build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().ignoreSigterm().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     assertThat(http.post("/containers/" + id + "/stop?t=0").status()).isEqualTo(204);
@@ -185,7 +185,7 @@ class ContainersTest {
 
   @Test
   void kill_is_immediate_and_a_no_op_when_stopped() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().ignoreSigterm().build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().ignoreSigterm().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     assertThat(http.post("/containers/" + id + "/kill").status()).isEqualTo(204);
@@ -195,7 +195,7 @@ class ContainersTest {
 
   @Test
   void wait_blocks_until_the_scripted_exit() throws Exception {
-    ScriptHandle h = docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
+    ScriptHandle h = docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     CompletableFuture<String> wait = CompletableFuture.supplyAsync(
@@ -208,7 +208,7 @@ class ContainersTest {
 
   @Test
   void remove_of_a_running_container_is_406_and_of_a_stopped_one_204() throws Exception {
-    ScriptHandle h = docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
+    ScriptHandle h = docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     Response running = http.delete("/containers/" + id);
@@ -235,7 +235,7 @@ class ContainersTest {
 
   @Test
   void scripted_file_effects_show_in_changes_commit_and_export() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().file("/x", "data").build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().file("/x", "data").build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     Response never = http.get("/containers/" + id + "/changes");
     assertThat(never.status()).isEqualTo(500);
@@ -269,7 +269,7 @@ class ContainersTest {
 
   @Test
   void no_changes_is_null() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
     http.post("/containers/" + id + "/wait");
@@ -278,7 +278,7 @@ class ContainersTest {
 
   @Test
   void resize_answers_the_errors_v0_4_4_could_not_avoid() throws Exception {
-    ScriptHandle h = docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
+    ScriptHandle h = docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     String plain = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     String tty = create("{\"Image\":\"img\",\"Cmd\":[\"x\"],\"Tty\":true}");
     assertThat(http.post("/containers/" + plain + "/resize?h=a&w=1").text())
@@ -296,7 +296,7 @@ class ContainersTest {
 
   @Test
   void list_limit_since_and_before_follow_the_daemon_rules() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().build());
     String a = create("{\"Image\":\"img\",\"Cmd\":[\"a\"]}");
     String b = create("{\"Image\":\"img\",\"Cmd\":[\"b\"]}");
     String c = create("{\"Image\":\"img\",\"Cmd\":[\"c\"]}");

@@ -46,8 +46,8 @@ class ImagesTest {
         .tag("app", "v1", TOP)
         .tag("base", "latest", BASE)
         .describe("app", "An app <with> & stuff");
-    docker.engine().pull("app", "", "", io.mockdocker.engine.ProgressSink.NONE);
-    docker.engine().pull("base", "", "", io.mockdocker.engine.ProgressSink.NONE);
+    docker.preload("app");
+    docker.preload("base");
     http = daemon.http();
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Container;
 import io.mockdocker.engine.Image;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
@@ -47,7 +46,7 @@ class InsertTest {
             .file("/etc/hostname", "base\n").build())
         .tag("base", "latest", BASE)
         .url(URL, "hello\n".getBytes(StandardCharsets.UTF_8));
-    docker.engine().pull("base", "", "", ProgressSink.NONE);
+    docker.preload("base");
     http = daemon.http();
   }
 

@@ -1,12 +1,12 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.testing.DockerCli;
 import io.mockdocker.testing.DockerCli.Result;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.fixtures.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class ModernCliContainersTest {
   void start() {
     assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
     docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
+    docker.preload("busybox:latest");
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.mockdocker.api;
 
+import io.mockdocker.ApiProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
@@ -27,7 +28,7 @@ class ModernClientGoneTest {
   @BeforeEach
   void start() {
     docker = daemon.docker();
-    docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
+    docker.preload("busybox:latest");
     sleeper = docker.engine().containers().create(Config.builder().image("busybox").cmd("sleep", "1000").build())
         .id();
     docker.engine().containers().start(sleeper);

@@ -5,9 +5,9 @@ import static io.mockdocker.testing.Frames.frame;
 import static io.mockdocker.testing.Json.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.ApiProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Json;
@@ -33,7 +33,7 @@ class ModernContainersTest {
     clock = VirtualClock.at(T0);
     clock.runAtSpeed(1.0);
     docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock).start();
-    docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
+    docker.preload("busybox:latest");
     http = new RawHttp(docker.uri());
   }
 

@@ -5,9 +5,9 @@ import static io.mockdocker.testing.Frames.frame;
 import static io.mockdocker.testing.Json.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.ApiProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Json;
@@ -31,7 +31,7 @@ class ModernExecTest {
   @BeforeEach
   void start() {
     docker = daemon.docker();
-    docker.engine().pull("busybox", "latest", null, ProgressSink.NONE);
+    docker.preload("busybox:latest");
     http = daemon.http();
     sleeper = Json.create(http, "/v1.50/containers/create?name=sleeper", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"]}");
     assertThat(http.post("/v1.50/containers/sleeper/start").status()).isEqualTo(204);

@@ -1,5 +1,7 @@
 package io.mockdocker.api;
 
+import io.mockdocker.faults.Effect;
+import io.mockdocker.ApiProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
@@ -124,8 +126,8 @@ class ModernPullTest {
 
   @Test
   void a_transfer_script_failure_is_an_in_stream_error_detail() {
-    docker.engine().script(TransferMatch.pull("test/app"),
-        TransferScript.builder().failAt(0.5, "unexpected EOF").build());
+    docker.script(TransferMatch.pull("test/app"),
+        TransferScript.builder().at(0.5, Effect.error("unexpected EOF")).build());
     Response r = http.post("/v1.50/images/create?fromImage=test/app&tag=latest");
     assertThat(r.status()).isEqualTo(200);
     List<String> lines = lines(r);

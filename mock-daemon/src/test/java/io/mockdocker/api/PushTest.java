@@ -42,7 +42,7 @@ class PushTest {
         .account("mock", "mock", "mock@example.com")
         .url("http://example.com/app.txt", "app\n".getBytes(StandardCharsets.UTF_8));
     docker = MockDocker.builder().fixtures(Fixtures.none()).registry(registry).start();
-    docker.engine().pull("base", "", "", ProgressSink.NONE);
+    docker.preload("base");
     String shortApp = docker.engine().insert("base", "http://example.com/app.txt", "/srv/app.txt", ProgressSink.NONE);
     app = docker.engine().inspectImage(shortApp).id();
     docker.engine().tag(app, "mock/app", "latest");
@@ -150,7 +150,7 @@ class PushTest {
         + "{}"
         + tags(id, "mock/imp", "latest"));
     try (MockDocker other = MockDocker.builder().fixtures(Fixtures.none()).registry(registry).start()) {
-      other.engine().pull("mock/imp", "", "", ProgressSink.NONE);
+      other.preload("mock/imp");
       assertThat(Files.readString(other.engine().layer(id).resolve("etc/motd"))).isEqualTo("imported\n");
     }
   }

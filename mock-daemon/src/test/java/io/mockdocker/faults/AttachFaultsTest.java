@@ -29,9 +29,9 @@ class AttachFaultsTest {
     docker = daemon.docker();
     String img = Fixed.id('d');
     docker.registry().image(RemoteImage.builder(img).file("/etc/hostname", "x\n").build()).tag("img", "latest", img);
-    docker.engine().pull("img", "", "", io.mockdocker.engine.ProgressSink.NONE);
+    docker.preload("img");
     http = daemon.http();
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().stdout("one\ntwo\nthree\n").build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().stdout("one\ntwo\nthree\n").build());
     id = new ObjectMapper().readTree(http.post("/containers/create", "application/json",
         "{\"Image\":\"img\",\"Cmd\":[\"x\"]}").body()).get("Id").asText();
     http.post("/containers/" + id + "/start");
@@ -40,7 +40,7 @@ class AttachFaultsTest {
 
   @Test
   void close_attach_early_ends_the_stream_after_n_bytes_with_a_fin() {
-    docker.faults().on(Match.attach(id)).afterBytes(6).closeAttachEarly();
+    docker.on(Match.attach(id)).afterBytes(6).closeAttachEarly();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", "/containers/" + id + "/attach?logs=1&stdout=1");
     assertThat(r.text()).isEqualTo(HEAD + "one\ntw");
     assertThat(r.failure()).isNull();
@@ -48,7 +48,7 @@ class AttachFaultsTest {
 
   @Test
   void a_reset_after_one_line_of_an_attach_resets_after_exactly_that_line() {
-    docker.faults().on("POST", "/containers/*/attach").afterMessages(1).resetConnection();
+    docker.on("POST", "/containers/*/attach").afterMessages(1).reset();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", "/containers/" + id + "/attach?logs=1&stdout=1");
     assertThat(r.text()).isEqualTo(HEAD + "one\n");
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();

@@ -52,7 +52,7 @@ class FaultEffectsTest {
 
   @Test
   void an_error_at_the_head_answers_its_status_and_message_as_the_daemon_did() throws Exception {
-    docker.faults().on("GET", "/images/*/json").error("No such image: ghost");
+    docker.on("GET", "/images/*/json").error("No such image: ghost");
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(docker.uri().resolve("/v1.2/images/base/json")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -63,7 +63,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_the_head_resets_the_connection_before_any_byte() {
-    docker.faults().on("GET", "/version").resetConnection();
+    docker.on("GET", "/version").reset();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("GET", "/version");
     assertThat(r.bytes()).isEmpty();
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
@@ -71,7 +71,7 @@ class FaultEffectsTest {
 
   @Test
   void a_truncate_at_the_head_closes_without_an_answer() {
-    docker.faults().on("GET", "/version").truncate();
+    docker.on("GET", "/version").truncate();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("GET", "/version");
     assertThat(r.bytes()).isEmpty();
     assertThat(r.failure()).isNull();
@@ -79,7 +79,7 @@ class FaultEffectsTest {
 
   @Test
   void a_delay_holds_the_answer_until_the_daemon_clock_passes_it() throws Exception {
-    docker.faults().on("GET", "/version").delay(Duration.ofSeconds(30));
+    docker.on("GET", "/version").delay(Duration.ofSeconds(30));
     CompletableFuture<RawHttp.Received> r = CompletableFuture.supplyAsync(() -> new RawHttp(docker.uri()).receive("GET", "/version"));
     clock.awaitSleepers(1, Duration.ofSeconds(10));
     clock.advance(Duration.ofSeconds(30).minusNanos(1));
@@ -94,7 +94,7 @@ class FaultEffectsTest {
 
   @Test
   void a_stall_answers_nothing_until_released() throws Exception {
-    FaultHandle stall = docker.faults().on("GET", "/version").stall();
+    FaultHandle stall = docker.on("GET", "/version").stall();
     CompletableFuture<RawHttp.Received> r = CompletableFuture.supplyAsync(() -> new RawHttp(docker.uri()).receive("GET", "/version"));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stall.fired() == 1);
     assertThat(r).isNotDone();
@@ -104,7 +104,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_after_100_body_bytes_delivers_exactly_100_then_an_rst() {
-    docker.faults().on("POST", "/images/create").afterBytes(100).resetConnection();
+    docker.on("POST", "/images/create").afterBytes(100).reset();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
     assertThat(r.body()).isEqualTo(FIRST_TWO.substring(0, 100));
@@ -113,7 +113,7 @@ class FaultEffectsTest {
 
   @Test
   void a_truncate_after_2_messages_ends_the_connection_after_exactly_those_messages() {
-    docker.faults().on("POST", "/images/create").afterMessages(2).truncate();
+    docker.on("POST", "/images/create").afterMessages(2).truncate();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.body()).isEqualTo(FIRST_TWO);
     assertThat(r.rawBody()).doesNotEndWith("0\r\n\r\n");
@@ -122,7 +122,7 @@ class FaultEffectsTest {
 
   @Test
   void an_error_after_2_messages_ends_the_stream_properly_with_the_eras_error_message() throws Exception {
-    docker.faults().on("POST", "/images/create").afterMessages(2).error(500, "Internal server error");
+    docker.on("POST", "/images/create").afterMessages(2).error(500, "Internal server error");
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(docker.uri().resolve(PULL)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -132,7 +132,7 @@ class FaultEffectsTest {
 
   @Test
   void a_malformed_chunk_breaks_a_chunked_pull_for_java_net_http() {
-    docker.faults().on("POST", "/images/create").afterMessages(1).malformedChunk();
+    docker.on("POST", "/images/create").afterMessages(1).malformedChunk();
     RawHttp.Received raw = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(raw.rawBody()).endsWith("\r\nzz\r\nmalformed chunk\r\n");
     CompletableFuture<HttpResponse<String>> r = HttpClient.newHttpClient().sendAsync(
@@ -144,7 +144,7 @@ class FaultEffectsTest {
 
   @Test
   void a_throttle_of_50_kb_per_second_takes_bytes_over_50000_seconds_of_the_daemon_clock() {
-    docker.faults().on("POST", "/images/create").throttle(50_000);
+    docker.on("POST", "/images/create").throttle(50_000);
     clock.runInstantly();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     long bodyBytes = r.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1).length;
@@ -155,7 +155,7 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_40_percent_of_layer_2_comes_after_the_progress_up_to_there() {
-    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).resetConnection();
+    docker.on("POST", "/images/create").atProgress(2, 0.4).reset();
     RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.body()).endsWith("{\"status\":\"Pulling " + B + " fs layer\"}");
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
@@ -163,7 +163,7 @@ class FaultEffectsTest {
 
   @Test
   void an_error_at_40_percent_of_layer_2_is_the_pulls_in_stream_error() {
-    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).error("unexpected EOF");
+    docker.on("POST", "/images/create").atProgress(2, 0.4).error("unexpected EOF");
     RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
     assertThat(r.body()).endsWith("{\"status\":\"Pulling " + B + " fs layer\"}"

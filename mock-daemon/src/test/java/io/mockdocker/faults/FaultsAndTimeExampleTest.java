@@ -29,15 +29,16 @@ class FaultsAndTimeExampleTest {
     VirtualClock clock = VirtualClock.at(Instant.parse("2013-07-01T00:00:00Z"));
     try (MockDocker docker = MockDocker.builder().clock(clock).start()) {
       // Streamed progress: the first layer of a busybox pull is 50 MB at 100 kB/s and fails at 40%.
-      docker.engine().script(TransferMatch.pull("busybox").layer(1),
-          TransferScript.builder().size(50_000_000).bytesPerSecond(100_000).failAt(0.4).build());
+      docker.script(TransferMatch.pull("busybox").layer(1),
+          TransferScript.builder().size(50_000_000).bytesPerSecond(100_000)
+              .at(0.4, Effect.error("unexpected EOF")).build());
 
       // Faults: which exchange, when in it, what happens.
-      FaultHandle flaky = docker.faults().on("POST", "/images/create").nth(2).resetConnection();
-      docker.faults().on(Match.pull("ubuntu")).atProgress(1, 0.5).error("unexpected EOF");
-      docker.faults().on("GET", "/containers/*/json").delay(Duration.ofSeconds(5));
-      docker.faults().on("POST", "/containers/*/attach").afterBytes(100).closeAttachEarly();
-      FaultHandle stall = docker.faults().add(
+      FaultHandle flaky = docker.on("POST", "/images/create").nth(2).reset();
+      docker.on(Match.pull("ubuntu")).atProgress(1, 0.5).error("unexpected EOF");
+      docker.on("GET", "/containers/*/json").delay(Duration.ofSeconds(5));
+      docker.on("POST", "/containers/*/attach").afterBytes(100).closeAttachEarly();
+      FaultHandle stall = docker.fault(
           Fault.when(Match.request("POST", "/containers/*/wait")).then(Effect.stall()));
       // ...
       RawHttp http = new RawHttp(docker.uri());

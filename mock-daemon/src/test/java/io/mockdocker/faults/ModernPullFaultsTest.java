@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.api.ApiProfile;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.scenario.Scenario;
 import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class ModernPullFaultsTest {
   @Test
   void an_error_fault_at_40_percent_is_the_modern_pulls_error_detail() {
     try (MockDocker docker = MockDocker.builder().profile(ApiProfile.modern()).start()) {
-      docker.faults().on("POST", "/images/create").atProgress(1, 0.4).error("unexpected EOF");
+      docker.on("POST", "/images/create").atProgress(1, 0.4).error("unexpected EOF");
       RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
       assertThat(r.body()).contains("\"status\":\"Downloading\"")
           .endsWith("{\"errorDetail\":{\"message\":\"unexpected EOF\"},\"error\":\"unexpected EOF\"}\r\n");
@@ -63,7 +63,7 @@ class ModernPullFaultsTest {
   @Test
   void an_error_fault_before_the_head_answers_in_the_modern_form() {
     try (MockDocker docker = MockDocker.builder().profile(ApiProfile.all()).start()) {
-      docker.faults().on("POST", "/containers/create").error(500, "Cannot create container: disk quota exceeded");
+      docker.on("POST", "/containers/create").error(500, "Cannot create container: disk quota exceeded");
       RawHttp.Received modern = new RawHttp(docker.uri()).receive("POST", "/v1.50/containers/create");
       assertThat(modern.head()).startsWith("HTTP/1.1 500 Internal Server Error").contains("Content-Type: application/json");
       assertThat(modern.body())
@@ -77,7 +77,7 @@ class ModernPullFaultsTest {
   @Test
   void an_error_fault_after_two_messages_ends_the_modern_stream_after_two_whole_lines() {
     try (MockDocker docker = MockDocker.builder().profile(ApiProfile.modern()).start()) {
-      docker.faults().on("POST", "/images/create").afterMessages(2).error("registry went away");
+      docker.on("POST", "/images/create").afterMessages(2).error("registry went away");
       RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
       assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
       String[] lines = r.body().split("\r\n");

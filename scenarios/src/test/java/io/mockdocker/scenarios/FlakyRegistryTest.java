@@ -23,7 +23,7 @@ class FlakyRegistryTest {
     assertThat(third.failed()).isTrue();
     assertThat(third.text()).startsWith("HTTP/1.1 200 OK\r\n").contains("fs layer").contains("\"Downloading\"")
         .doesNotContain("(100%)").doesNotContain("0\r\n\r\n");
-    assertThat(info.docker().journal().requests().get(2).faults()).hasSize(1);
+    assertThat(info.daemon().journal().requests().get(2).faults()).hasSize(1);
 
     // the cut pull goes on inside the daemon for a moment (as v0.4.4's did): until it ends, a new pull of the same
     // name is refused with "pull is already in progress"

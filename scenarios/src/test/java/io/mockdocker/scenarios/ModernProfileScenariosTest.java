@@ -14,7 +14,7 @@ class ModernProfileScenariosTest {
   static final String PULL = "/v1.50/images/create?fromImage=docker.io%2Flibrary%2Fbusybox&tag=latest";
 
   @Nested
-  @MockDockerTest(profile = "modern", scenarios = "create-fails-500")
+  @MockDockerTest(profile = MockDockerTest.Profile.MODERN, scenarios = "create-fails-500")
   class CreateFails500 {
     @Test
     void create_answers_500_with_a_json_message(MockDockerRuntimeInfo info) {
@@ -22,12 +22,12 @@ class ModernProfileScenariosTest {
       assertThat(create.statusCode()).isEqualTo(500);
       assertThat(create.headers().firstValue("Content-Type")).contains("application/json");
       assertThat(create.body()).isEqualTo("{\"message\":\"Cannot create container: no space left on device\"}\n");
-      assertThat(info.docker().engine().containers().all()).isEmpty();
+      assertThat(info.daemon().engine().containers().all()).isEmpty();
     }
   }
 
   @Nested
-  @MockDockerTest(profile = "modern", scenarios = "disk-full-during-pull")
+  @MockDockerTest(profile = MockDockerTest.Profile.MODERN, scenarios = "disk-full-during-pull")
   class DiskFullDuringPull {
     @Test
     void the_pull_ends_with_an_error_detail_line_inside_its_200(MockDockerRuntimeInfo info) {
@@ -37,12 +37,12 @@ class ModernProfileScenariosTest {
       assertThat(pull.body()).startsWith("{\"status\":\"Pulling from library/busybox\",\"id\":\"latest\"}\r\n")
           .contains("\"status\":\"Downloading\",\"progressDetail\":{\"current\":")
           .endsWith("{\"errorDetail\":{\"message\":\"" + message + "\"},\"error\":\"" + message + "\"}\r\n");
-      assertThat(info.docker().engine().findImage("busybox")).isEmpty();
+      assertThat(info.daemon().engine().findImage("busybox")).isEmpty();
     }
   }
 
   @Nested
-  @MockDockerTest(profile = "modern", scenarios = "flaky-registry")
+  @MockDockerTest(profile = MockDockerTest.Profile.MODERN, scenarios = "flaky-registry")
   class FlakyRegistry {
     @Test
     void the_third_pull_is_reset_mid_layer(MockDockerRuntimeInfo info) throws Exception {

@@ -27,7 +27,7 @@ class SlowRegistryTest {
       throws Exception {
     CLOCK.runInstantly();
     String busybox = "e9aa60c60128cad19d75f0d7c398df565d7ac04c6819b62d6d8f9560f5eb4672";
-    long layer = info.docker().registry().findImage(busybox).orElseThrow().layerSize();
+    long layer = info.daemon().registry().findImage(busybox).orElseThrow().layerSize();
     Instant before = CLOCK.now();
     RawHttp.Received pull = new RawHttp(info.uri()).receive("POST", "/v1.2/images/create?fromImage=busybox");
     Duration took = Duration.between(before, CLOCK.now());

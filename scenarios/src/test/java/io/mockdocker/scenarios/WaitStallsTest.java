@@ -30,7 +30,7 @@ class WaitStallsTest {
     assertThatThrownBy(() -> client.send(wait, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(HttpTimeoutException.class);
     assertThat(http.get("/v1.2/version").statusCode()).isEqualTo(200);
-    info.docker().faults().active().forEach(handle -> handle.remove());
+    info.daemon().faults().active().forEach(handle -> handle.remove());
     assertThat(http.post("/v1.2/containers/" + id + "/wait").body()).isEqualTo("{\"StatusCode\":0}");
   }
 }

@@ -1,6 +1,6 @@
 package io.mockdocker.api.modern;
 
-import io.mockdocker.api.ApiProfile;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.api.ApiVersion;
 import io.mockdocker.api.Call;
 import io.mockdocker.api.GoJson;
@@ -10,6 +10,7 @@ import io.mockdocker.api.ModernView;
 import io.mockdocker.api.Responses;
 import io.mockdocker.api.Route;
 
+import io.mockdocker.ApiProfile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.engine.Capability;

@@ -1,4 +1,4 @@
-package io.mockdocker.api;
+package io.mockdocker;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -13,7 +13,7 @@ public final class ApiProfile {
   /** The newest and oldest versions of the modern view. */
   public static final String MODERN_MAX = "1.50";
   public static final String MODERN_MIN = "1.24";
-  static final String ERA_MAX = "1.2";
+  private static final String ERA_MAX = "1.2";
 
   private static final ApiProfile ERA = new ApiProfile("era", true, false, ERA_MAX);
   private static final ApiProfile MODERN = new ApiProfile("modern", false, true, MODERN_MAX);
@@ -85,33 +85,42 @@ public final class ApiProfile {
     return modern;
   }
 
-  /** Whether the default version belongs to the era view. */
-  boolean defaultIsEra() {
-    return isEraVersion(defaultVersion);
-  }
-
-  /**
-   * The era view's version for a path without {@code /vX.Y}: the default version when it is an era one, else the
-   * newest era version (such paths then go to the modern view anyway).
-   */
-  ApiVersion eraDefault() {
-    return defaultIsEra() ? ApiVersion.forPrefix(defaultVersion) : ApiVersion.LATEST;
-  }
-
   /** Whether a version number is served by this profile. */
   public boolean serves(String version) {
     if (isEraVersion(version)) {
       return era;
     }
-    return modern && ModernVersion.compare(version, MODERN_MIN) >= 0 && ModernVersion.compare(version, MODERN_MAX) <= 0;
+    return modern && compare(version, MODERN_MIN) >= 0 && compare(version, MODERN_MAX) <= 0;
   }
 
   /**
    * 1.0, 1.1, 1.2 compared as dotted versions (1.12 is API 1.12, not the era's float 1.12): how the {@code all}
    * profile splits versions between its views. The era profile alone keeps the era's float parsing.
    */
-  static boolean isEraVersion(String version) {
-    return ModernVersion.compare(version, "0") > 0 && ModernVersion.compare(version, ERA_MAX) <= 0;
+  private static boolean isEraVersion(String version) {
+    return compare(version, "0") > 0 && compare(version, ERA_MAX) <= 0;
+  }
+
+  /** Dotted versions compared part by part as numbers; a part that is not a number counts as 0. */
+  private static int compare(String a, String b) {
+    String[] x = a.split("\\.", -1);
+    String[] y = b.split("\\.", -1);
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int p = i < x.length ? parse(x[i]) : 0;
+      int q = i < y.length ? parse(y[i]) : 0;
+      if (p != q) {
+        return p < q ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private static int parse(String part) {
+    try {
+      return Integer.parseInt(part);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   @Override
