@@ -1,8 +1,8 @@
 package io.mockdocker;
 
-import io.mockdocker.api.DockerApi;
-import io.mockdocker.api.HandlerChain;
-import io.mockdocker.api.RequestVersion;
+import io.mockdocker.internal.FaultWiring;
+import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.HandlerChain;
 import io.mockdocker.engine.Clock;
 import io.mockdocker.engine.Engine;
 import io.mockdocker.engine.ProgressSink;
@@ -13,7 +13,6 @@ import io.mockdocker.engine.TransferHandle;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.faults.FaultBuilder;
 import io.mockdocker.faults.FaultHandle;
-import io.mockdocker.faults.FaultWiring;
 import io.mockdocker.faults.Faults;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.faults.Match;
@@ -103,16 +102,10 @@ public final class MockDocker implements AutoCloseable {
     this.worker = worker(b.ioThreads, b.workerThreads);
     try {
       // The admin API when enabled (outside the chain: admin calls are not recorded), then the chain HandlerChain
-      // documents: the version prefix, the journal, the faults (told which view answers), the view.
+      // documents: the version prefix, the journal, the faults (they read the view from the version), the view.
       HttpHandler handler = HandlerChain.of(profile,
           next -> new RequestLogHandler(next, journal, clock, b.requestListener),
-          next -> {
-            HttpHandler faulty = FaultWiring.wrap(faults, next);
-            return ex -> {
-              ex.putAttachment(FaultWiring.MODERN, RequestVersion.isModern(ex));
-              faulty.handleRequest(ex);
-            };
-          },
+          next -> FaultWiring.wrap(faults, next),
           () -> state.api());
       if (b.adminApi) {
         handler = new AdminHandler(this, handler);

@@ -1,7 +1,7 @@
 package io.mockdocker;
 
-import io.mockdocker.api.DockerApi;
-import io.mockdocker.api.RequestVersion;
+import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.RequestVersion;
 import io.mockdocker.engine.Clock;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

@@ -1,6 +1,6 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.RootedPaths;
+import io.mockdocker.internal.shell.RootedPaths;
 import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.MiniShell;
-import io.mockdocker.engine.shell.RootedPaths;
+import io.mockdocker.internal.shell.MiniShell;
+import io.mockdocker.internal.shell.RootedPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

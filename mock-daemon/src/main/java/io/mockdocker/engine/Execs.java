@@ -1,6 +1,6 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.MiniShell;
+import io.mockdocker.internal.shell.MiniShell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.ShellClock;
-import io.mockdocker.engine.shell.ShellContext;
+import io.mockdocker.internal.shell.ShellClock;
+import io.mockdocker.internal.shell.ShellContext;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;

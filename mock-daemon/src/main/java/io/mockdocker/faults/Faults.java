@@ -1,6 +1,8 @@
 package io.mockdocker.faults;
 
 import io.mockdocker.engine.Clock;
+import io.mockdocker.internal.FaultWiring;
+import io.mockdocker.internal.http.RequestVersion;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;
@@ -25,8 +27,23 @@ import java.util.function.BiConsumer;
  * added since start and installs again those given to the builder, with fresh counts.
  */
 public final class Faults {
+  static {
+    FaultWiring.install(new FaultWiring.Access() {
+      @Override
+      public Faults create(Clock clock, BiConsumer<HttpServerExchange, Fault> onFired) {
+        return Faults.create(clock, onFired);
+      }
+
+      @Override
+      public HttpHandler wrap(Faults faults, HttpHandler next) {
+        return faults.wrap(next);
+      }
+    });
+  }
+
+  /** Whether the modern view answers the request: its daemon errors then take the modern form. */
   static boolean modern(HttpServerExchange ex) {
-    return Boolean.TRUE.equals(ex.getAttachment(FaultWiring.MODERN));
+    return RequestVersion.isModern(ex);
   }
 
   private final Clock clock;

@@ -1,6 +1,6 @@
 package io.mockdocker.faults;
 
-import io.mockdocker.api.RequestVersion;
+import io.mockdocker.internal.http.RequestVersion;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;
 import java.util.Deque;
