@@ -1,14 +1,26 @@
 package io.mockdocker;
 
-import io.mockdocker.api.DockerApi;
+import io.mockdocker.internal.FaultWiring;
+import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.HandlerChain;
 import io.mockdocker.engine.Clock;
 import io.mockdocker.engine.Engine;
+import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.engine.Registry;
+import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.engine.TarLimits;
+import io.mockdocker.engine.TransferHandle;
 import io.mockdocker.faults.Fault;
+import io.mockdocker.faults.FaultBuilder;
+import io.mockdocker.faults.FaultHandle;
 import io.mockdocker.faults.Faults;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.faults.Match;
 import io.mockdocker.scenario.Scenario;
+import io.mockdocker.script.ProcessMatch;
+import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.TransferMatch;
+import io.mockdocker.script.TransferScript;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -42,7 +54,7 @@ import org.xnio.XnioWorker;
 public final class MockDocker implements AutoCloseable {
   private final Fixtures fixtures;
   private final boolean cors;
-  private final io.mockdocker.api.ApiProfile profile;
+  private final ApiProfile profile;
   private final Clock clock;
   private final Registry givenRegistry;
   private final Random random;
@@ -54,6 +66,7 @@ public final class MockDocker implements AutoCloseable {
   private final String host;
   private final int port;
   private final List<Scenario> scenarios;
+  private final List<Consumer<Engine>> setup;
   private final long maxBodyBytes;
   private final TarLimits tarLimits;
   private volatile State state;
@@ -73,6 +86,7 @@ public final class MockDocker implements AutoCloseable {
   private MockDocker(Builder b) {
     this.fixtures = b.fixtures != null ? b.fixtures : Fixtures.defaults();
     this.scenarios = List.copyOf(b.scenarios);
+    this.setup = List.copyOf(b.setup);
     this.cors = b.cors;
     this.profile = b.profile;
     this.clock = b.clock;
@@ -80,26 +94,19 @@ public final class MockDocker implements AutoCloseable {
     this.random = b.random;
     this.journal = new RequestJournal(b.journalCapacity);
     this.givenFaults = List.copyOf(b.faults);
-    RequestLogHandler[] log = new RequestLogHandler[1];
-    this.faults = Faults.create(clock, (ex, fault) -> log[0].faultFired(ex, fault));
+    this.faults = FaultWiring.create(clock, RequestLogHandler::faultFired);
     givenFaults.forEach(faults::add);
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
     this.state = newState();
     this.worker = worker(b.ioThreads, b.workerThreads);
     try {
-      // The chain, outermost first: the admin API when enabled (outside the journal: admin calls are not
-      // recorded), the journal (it sees every request, the final status and each fault that fires), then the faults
-      // (so a fault can answer instead of the daemon, or cut what it answers), then the Docker API: the router with
-      // its CORS headers, version check and error mapping.
-      HttpHandler api = ex -> state.api().handler().handleRequest(ex);
-      HttpHandler faulty = faults.wrap(api);
-      HttpHandler viewAware = ex -> {
-        ex.putAttachment(Faults.MODERN, state.api().isModern(ex));
-        faulty.handleRequest(ex);
-      };
-      log[0] = new RequestLogHandler(viewAware, journal, clock, b.requestListener);
-      HttpHandler handler = log[0];
+      // The admin API when enabled (outside the chain: admin calls are not recorded), then the chain HandlerChain
+      // documents: the version prefix, the journal, the faults (they read the view from the version), the view.
+      HttpHandler handler = HandlerChain.of(profile,
+          next -> new RequestLogHandler(next, journal, clock, b.requestListener),
+          next -> FaultWiring.wrap(faults, next),
+          () -> state.api());
       if (b.adminApi) {
         handler = new AdminHandler(this, handler);
       }
@@ -162,6 +169,7 @@ public final class MockDocker implements AutoCloseable {
     try {
       fixtures.apply(engine);
       scenarios.forEach(scenario -> scenario.applyTo(engine));
+      setup.forEach(step -> step.accept(engine));
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -197,11 +205,11 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /** The API versions this daemon serves. */
-  public io.mockdocker.api.ApiProfile profile() {
+  public ApiProfile profile() {
     return profile;
   }
 
-  /** The daemon's state: images, tags, containers. A {@link #reset()} replaces it. */
+  /** The daemon's state, to read: images, tags, containers. A {@link #reset()} replaces it. */
   public Engine engine() {
     return state.engine();
   }
@@ -222,12 +230,65 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /**
-   * The faults installed on this daemon: add them with {@code faults().on("POST", "/images/create").nth(2)
-   * .resetConnection()} or {@code faults().add(fault)}. A {@link #reset()} removes them and installs again those
-   * given to the builder.
+   * The faults installed on this daemon, to list, remove or clear: add them with {@link #on(String, String)} or
+   * {@link #fault(Fault)}. A {@link #reset()} removes them and installs again those given to the builder.
    */
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * Starts a fault for requests with this method ({@code *} for any) and path pattern (the journal's, without the
+   * version prefix): {@code docker.on("POST", "/images/create").nth(2).reset()} installs it and returns its handle.
+   * A {@link #reset()} removes it.
+   */
+  public FaultBuilder on(String method, String pathPattern) {
+    return faults.on(method, pathPattern);
+  }
+
+  /** Starts a fault for these requests: {@code docker.on(Match.pull("busybox")).atProgress(0.4).reset()}. */
+  public FaultBuilder on(Match match) {
+    return faults.on(match);
+  }
+
+  /** Installs a fault until {@link #reset()}; {@link Builder#fault(Fault)} installs one for good. */
+  public FaultHandle fault(Fault fault) {
+    return faults.add(fault);
+  }
+
+  /**
+   * Makes matching containers run this script instead of the built-in shell, until {@link #reset()}; the newest
+   * script wins. {@link Builder#script(ProcessMatch, ProcessScript)} installs one for good.
+   */
+  public ScriptHandle script(ProcessMatch match, ProcessScript script) {
+    return state.engine().script(match, script);
+  }
+
+  /**
+   * Paces and breaks matching transfers (pull and push layers, insert and import downloads, build steps) as the
+   * script says, until {@link #reset()}; the newest matching script wins.
+   * {@link Builder#script(TransferMatch, TransferScript)} installs one for good.
+   */
+  public TransferHandle script(TransferMatch match, TransferScript script) {
+    return state.engine().script(match, script);
+  }
+
+  /**
+   * Pulls an image from the registry into the daemon, as {@code docker pull} would, before the code under test runs:
+   * {@code busybox:latest} one tag, {@code busybox} every tag the registry holds (the era's pull). Until
+   * {@link #reset()}; {@link Builder#preload(String)} preloads for good.
+   *
+   * @throws io.mockdocker.engine.DockerException with the daemon's message when the registry has no such image
+   */
+  public void preload(String image) {
+    preload(state.engine(), image);
+  }
+
+  private static void preload(Engine engine, String image) {
+    int colon = image.lastIndexOf(':');
+    boolean tagged = colon > image.lastIndexOf('/');
+    engine.pull(tagged ? image.substring(0, colon) : image, tagged ? image.substring(colon + 1) : "", "",
+        ProgressSink.NONE);
   }
 
   /**
@@ -305,13 +366,14 @@ public final class MockDocker implements AutoCloseable {
     private int port;
     private Fixtures fixtures;  // null: Fixtures.defaults(), read only by a daemon that needs them
     private final List<Scenario> scenarios = new ArrayList<>();
+    private final List<Consumer<Engine>> setup = new ArrayList<>();
     private boolean cors;
-    private io.mockdocker.api.ApiProfile profile = io.mockdocker.api.ApiProfile.era();
+    private ApiProfile profile = ApiProfile.era();
     private boolean adminApi;
     private Clock clock = Clock.system();
     private Registry registry;
     private Random random = new java.security.SecureRandom();
-    private Consumer<RequestLogEntry> requestListener = entry -> {};
+    private Consumer<RecordedRequest> requestListener = entry -> {};
     private int ioThreads = 1;
     private int workerThreads = 64;
     private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
@@ -360,10 +422,10 @@ public final class MockDocker implements AutoCloseable {
     }
 
     /**
-     * The API versions served: {@link io.mockdocker.api.ApiProfile#era()} (1.0–1.2, the default),
-     * {@link io.mockdocker.api.ApiProfile#modern()} (1.24–1.50) or {@link io.mockdocker.api.ApiProfile#all()}.
+     * The API versions served: {@link ApiProfile#era()} (1.0–1.2, the default),
+     * {@link ApiProfile#modern()} (1.24–1.50) or {@link ApiProfile#all()}.
      */
-    public Builder profile(io.mockdocker.api.ApiProfile profile) {
+    public Builder profile(ApiProfile profile) {
       this.profile = java.util.Objects.requireNonNull(profile, "profile");
       return this;
     }
@@ -377,6 +439,32 @@ public final class MockDocker implements AutoCloseable {
     /** A fault installed at start, and again after each {@link MockDocker#reset()}. */
     public Builder fault(Fault fault) {
       this.faults.add(Objects.requireNonNull(fault, "fault"));
+      return this;
+    }
+
+    /** A process script installed at start, and again after each {@link MockDocker#reset()}. */
+    public Builder script(ProcessMatch match, ProcessScript script) {
+      Objects.requireNonNull(match, "match");
+      Objects.requireNonNull(script, "script");
+      setup.add(engine -> engine.script(match, script));
+      return this;
+    }
+
+    /** A transfer script installed at start, and again after each {@link MockDocker#reset()}. */
+    public Builder script(TransferMatch match, TransferScript script) {
+      Objects.requireNonNull(match, "match");
+      Objects.requireNonNull(script, "script");
+      setup.add(engine -> engine.script(match, script));
+      return this;
+    }
+
+    /**
+     * An image pulled from the registry at start, and again after each {@link MockDocker#reset()}, after the fixtures
+     * and the scenarios: as {@link MockDocker#preload(String)}.
+     */
+    public Builder preload(String image) {
+      Objects.requireNonNull(image, "image");
+      setup.add(engine -> MockDocker.preload(engine, image));
       return this;
     }
 
@@ -404,7 +492,7 @@ public final class MockDocker implements AutoCloseable {
     }
 
     /** Called once for every answered request. */
-    public Builder onRequest(Consumer<RequestLogEntry> listener) {
+    public Builder onRequest(Consumer<RecordedRequest> listener) {
       this.requestListener = Objects.requireNonNull(listener);
       return this;
     }

@@ -1,15 +1,18 @@
 package io.mockdocker;
 
-import io.mockdocker.api.DockerApi;
+import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.RequestVersion;
 import io.mockdocker.engine.Clock;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.HeaderValues;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Records every request in the journal, when its response starts (before the client can see it), when a fault
@@ -18,15 +21,14 @@ import java.util.regex.Pattern;
  * reads.
  */
 final class RequestLogHandler implements HttpHandler {
-  private static final Pattern VERSION_PREFIX = Pattern.compile("^/v([0-9.]+)(?=/)");
   private static final AttachmentKey<Tracker> TRACKER = AttachmentKey.create(Tracker.class);
 
   private final HttpHandler next;
   private final RequestJournal journal;
   private final Clock clock;
-  private final Consumer<RequestLogEntry> listener;
+  private final Consumer<RecordedRequest> listener;
 
-  RequestLogHandler(HttpHandler next, RequestJournal journal, Clock clock, Consumer<RequestLogEntry> listener) {
+  RequestLogHandler(HttpHandler next, RequestJournal journal, Clock clock, Consumer<RecordedRequest> listener) {
     this.next = next;
     this.journal = journal;
     this.clock = clock;
@@ -37,17 +39,20 @@ final class RequestLogHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange ex) throws Exception {
     String query = ex.getQueryString() == null ? "" : ex.getQueryString();
     String path = ex.getRequestPath();
-    Matcher prefix = VERSION_PREFIX.matcher(path);
-    String version = prefix.find() ? prefix.group(1) : "";
-    Tracker tracker = new Tracker(path, version, query, System.nanoTime());
+    String version = RequestVersion.prefix(ex);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HeaderValues values : ex.getRequestHeaders()) {
+      headers.put(values.getHeaderName().toString(), List.copyOf(values));
+    }
+    String rawTarget = ex.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
+    Tracker tracker = new Tracker(new RecordedRequest(ex.getRequestMethod().toString(), rawTarget, path, version,
+        query, headers, "", 0, 0, Duration.ZERO, clock.now(), false, List.of()), System.nanoTime());
     ex.putAttachment(TRACKER, tracker);
     ex.addRequestWrapper((factory, exchange) -> new BodySampleConduit(factory.create(), tracker.body));
     ex.addResponseCommitListener(exchange -> tracker.record(exchange, true));
     ex.addExchangeCompleteListener((exchange, nextListener) -> {
       try {
-        RecordedRequest done = tracker.record(exchange, false);
-        listener.accept(new RequestLogEntry(done.method(), ex.getRequestURI() + (query.isEmpty() ? "" : "?" + query),
-            done.status(), done.duration()));
+        listener.accept(tracker.record(exchange, false));
       } finally {
         nextListener.proceed();
       }
@@ -56,7 +61,7 @@ final class RequestLogHandler implements HttpHandler {
   }
 
   /** Lists a fault that fired on the exchange and records the request now, in case the connection ends here. */
-  void faultFired(HttpServerExchange ex, Object fault) {
+  static void faultFired(HttpServerExchange ex, Object fault) {
     Tracker tracker = ex.getAttachment(TRACKER);
     if (tracker != null) {
       tracker.fault(fault.toString(), !ex.isResponseStarted());
@@ -66,19 +71,15 @@ final class RequestLogHandler implements HttpHandler {
 
   /** One request's journal entry as it evolves. */
   private final class Tracker {
-    final String path;
-    final String version;
-    final String query;
+    final RecordedRequest request;
     final long start;
     final BodySampleConduit.Sample body = new BodySampleConduit.Sample();
     private final List<String> faults = new ArrayList<>();
     private long seq = -1;
     private boolean faultBeforeResponse;
 
-    Tracker(String path, String version, String query, long start) {
-      this.path = path;
-      this.version = version;
-      this.query = query;
+    Tracker(RecordedRequest request, long start) {
+      this.request = request;
       this.start = start;
     }
 
@@ -101,9 +102,8 @@ final class RequestLogHandler implements HttpHandler {
     }
 
     synchronized RecordedRequest record(HttpServerExchange ex, int status) {
-      RecordedRequest entry = new RecordedRequest(ex.getRequestMethod().toString(), path, version, query,
-          body.head(), body.length(), status, MockDocker.since(start),
-          clock.now(), ex.getAttachment(DockerApi.UNMATCHED) != null, List.copyOf(faults));
+      RecordedRequest entry = request.with(body.head(), body.length(), status, MockDocker.since(start), clock.now(),
+          ex.getAttachment(DockerApi.UNMATCHED) != null, faults);
       if (seq < 0) {
         seq = journal.record(entry);
       } else {

@@ -2,26 +2,23 @@ package io.mockdocker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin API under /_mock/: reset, journal, scenarios; not recorded in the journal itself. */
 class AdminApiTest {
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.enableAdminApi());
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().enableAdminApi().start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   @Test
@@ -86,7 +83,7 @@ class AdminApiTest {
 
   @Test
   void faults_are_listed_with_their_counts_and_can_be_cleared() {
-    docker.faults().on("GET", "/version").error(500, "boom");
+    docker.on("GET", "/version").error(500, "boom");
     assertThat(http.get("/v1.2/version").status()).isEqualTo(500);
     Response faults = http.get("/_mock/faults");
     assertThat(faults.text()).startsWith("[{\"fault\":\"").endsWith(",\"fired\":1}]");

@@ -7,33 +7,30 @@ import io.mockdocker.engine.Container;
 import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link DaemonWaits} for containers: running, exited, exited with an expected code. */
 class ContainerWaitsTest {
   private static final Pattern ID = Pattern.compile("\\{\"Id\":\"([0-9a-f]{12})\"}");
   private static final Duration SHORT = Duration.ofMillis(50);
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.clock(RequestJournalTest.fixedClock()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().clock(RequestJournalTest.fixedClock()).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   String create(String command) {
@@ -46,7 +43,7 @@ class ContainerWaitsTest {
 
   @Test
   void running_returns_the_container_once_its_process_runs() {
-    ScriptHandle serve = docker.engine().script(ProcessMatch.command("serve"),
+    ScriptHandle serve = docker.script(ProcessMatch.command("serve"),
         ProcessScript.builder().awaitExit().build());
     String id = create("serve");
     CompletableFuture<?> start = CompletableFuture.runAsync(() -> http.post("/v1.2/containers/" + id + "/start"));
@@ -59,7 +56,7 @@ class ContainerWaitsTest {
 
   @Test
   void exited_returns_the_exit_code_once_the_process_ends() {
-    ScriptHandle serve = docker.engine().script(ProcessMatch.command("serve"),
+    ScriptHandle serve = docker.script(ProcessMatch.command("serve"),
         ProcessScript.builder().awaitExit().build());
     String id = create("serve");
     assertThat(http.post("/v1.2/containers/" + id + "/start").status()).isEqualTo(204);
@@ -70,7 +67,7 @@ class ContainerWaitsTest {
 
   @Test
   void exited_with_the_expected_code_returns_it() {
-    docker.engine().script(ProcessMatch.command("fail"), ProcessScript.builder().exit(7).build());
+    docker.script(ProcessMatch.command("fail"), ProcessScript.builder().exit(7).build());
     String id = create("fail");
     http.post("/v1.2/containers/" + id + "/start");
     assertThat(docker.await().exited(id, 7)).isEqualTo(7);
@@ -78,7 +75,7 @@ class ContainerWaitsTest {
 
   @Test
   void exited_with_another_code_fails_naming_both_codes_and_showing_the_journal() {
-    docker.engine().script(ProcessMatch.command("fail"), ProcessScript.builder().exit(1).build());
+    docker.script(ProcessMatch.command("fail"), ProcessScript.builder().exit(1).build());
     String id = create("fail");
     http.post("/v1.2/containers/" + id + "/start");
     assertThatThrownBy(() -> docker.await().exited(id, 0))
@@ -99,7 +96,7 @@ class ContainerWaitsTest {
 
   @Test
   void waiting_for_an_exited_container_to_run_shows_its_exit_code() {
-    docker.engine().script(ProcessMatch.command("fail"), ProcessScript.builder().exit(2).build());
+    docker.script(ProcessMatch.command("fail"), ProcessScript.builder().exit(2).build());
     String id = create("fail");
     http.post("/v1.2/containers/" + id + "/start");
     assertThat(docker.await().exited(id)).isEqualTo(2);
@@ -111,7 +108,7 @@ class ContainerWaitsTest {
 
   @Test
   void waiting_for_a_running_container_to_exit_shows_its_pid() {
-    ScriptHandle serve = docker.engine().script(ProcessMatch.command("serve"),
+    ScriptHandle serve = docker.script(ProcessMatch.command("serve"),
         ProcessScript.builder().awaitExit().build());
     String id = create("serve");
     http.post("/v1.2/containers/" + id + "/start");

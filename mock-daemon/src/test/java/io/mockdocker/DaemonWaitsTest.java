@@ -3,26 +3,23 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DaemonWaitsTest {
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.clock(RequestJournalTest.fixedClock()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().clock(RequestJournalTest.fixedClock()).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mockdocker.engine.Registry;
+import io.mockdocker.engine.TransferHandle;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.script.TransferMatch;
+import io.mockdocker.script.TransferScript;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import org.junit.jupiter.api.Test;
@@ -55,5 +58,26 @@ class MockDockerResetTest {
     docker.close();
     assertThatThrownBy(docker::reset).isInstanceOf(IllegalStateException.class)
         .hasMessage("reset after close: " + docker);
+  }
+
+  @Test
+  void what_the_builder_preloads_and_scripts_comes_back_after_a_reset_and_what_the_daemon_was_given_does_not() {
+    TransferScript small = TransferScript.builder().chunkSize(4096).build();
+    try (MockDocker docker = MockDocker.builder().preload("busybox:latest")
+        .script(TransferMatch.pull("busybox"), small).start()) {
+      docker.preload("mock/webapp");
+      docker.script(TransferMatch.pull("other"), small);
+      assertThat(docker.engine().findImage("busybox:latest")).isPresent();
+      assertThat(docker.engine().findImage("mock/webapp")).isPresent();
+      assertThat(docker.engine().transferScripts()).map(TransferHandle::match)
+          .containsExactly(TransferMatch.pull("busybox"), TransferMatch.pull("other"));
+
+      docker.reset();
+
+      assertThat(docker.engine().findImage("busybox:latest")).isPresent();
+      assertThat(docker.engine().findImage("mock/webapp")).isEmpty();
+      assertThat(docker.engine().transferScripts()).map(TransferHandle::match)
+          .containsExactly(TransferMatch.pull("busybox"));
+    }
   }
 }

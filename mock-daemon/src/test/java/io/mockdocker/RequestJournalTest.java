@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mockdocker.engine.Clock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,25 +14,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RequestJournalTest {
   static final Instant NOW = Instant.parse("2013-07-01T12:00:01.250Z");
 
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults()).clock(fixedClock()));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).clock(fixedClock()).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   static Clock fixedClock() {
@@ -51,23 +48,39 @@ class RequestJournalTest {
     };
   }
 
+  /** The request without its duration and headers (checked on their own), to compare as a whole. */
   static RecordedRequest withoutDuration(RecordedRequest r) {
-    return new RecordedRequest(r.method(), r.path(), r.version(), r.query(), r.body(), r.bodyLength(), r.status(),
-        Duration.ZERO, r.completedAt(), r.unmatched());
+    return request(r.method(), r.path(), r.version(), r.query(), r.body(), r.bodyLength(), r.status(), Duration.ZERO,
+        r.completedAt(), r.unmatched());
+  }
+
+  static RecordedRequest request(String method, String path, String version, String query, String body,
+      long bodyLength, int status, Duration duration, Instant completedAt, boolean unmatched) {
+    return new RecordedRequest(method, query.isEmpty() ? path : path + "?" + query, path, version, query, Map.of(),
+        body, bodyLength, status, duration, completedAt, unmatched, List.of());
+  }
+
+  @Test
+  void a_request_is_recorded_with_its_headers() {
+    http.get("/v1.2/version");
+    RecordedRequest r = docker.journal().requests().get(0);
+    assertThat(r.header("host")).isEqualTo("127.0.0.1:" + docker.port());
+    assertThat(r.headers()).containsKey("Host");
+    assertThat(r.header("X-Not-Sent")).isNull();
   }
 
   @Test
   void a_versioned_request_is_recorded_with_its_version_query_and_status() {
     http.get("/v1.2/images/json?all=1");
     assertThat(docker.journal().requests()).map(RequestJournalTest::withoutDuration).containsExactly(
-        new RecordedRequest("GET", "/v1.2/images/json", "1.2", "all=1", "", 0, 200, Duration.ZERO, NOW, false));
+        request("GET", "/v1.2/images/json", "1.2", "all=1", "", 0, 200, Duration.ZERO, NOW, false));
   }
 
   @Test
   void an_unversioned_request_has_an_empty_version_and_query() {
     http.get("/version");
     assertThat(docker.journal().requests()).map(RequestJournalTest::withoutDuration).containsExactly(
-        new RecordedRequest("GET", "/version", "", "", "", 0, 200, Duration.ZERO, NOW, false));
+        request("GET", "/version", "", "", "", 0, 200, Duration.ZERO, NOW, false));
   }
 
   @Test
@@ -197,7 +210,7 @@ class RequestJournalTest {
 
   @Test
   void a_recorded_request_prints_as_one_line() {
-    RecordedRequest r = new RecordedRequest("POST", "/v1.2/auth", "1.2", "", "{}", 2, 200, Duration.ofMillis(3),
+    RecordedRequest r = request("POST", "/v1.2/auth", "1.2", "", "{}", 2, 200, Duration.ofMillis(3),
         NOW, false);
     assertThat(r).hasToString("12:00:01.250 POST /v1.2/auth 200 3ms (body 2 bytes)");
     assertThat(List.of(r.unversionedPath(), r.target())).containsExactly("/auth", "/v1.2/auth");

@@ -6,6 +6,7 @@ import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
+import io.mockdocker.testing.Tars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,7 +60,7 @@ public class B5VirtualPullBenchmark {
     }
     docker.registry().tag("slow", "latest", top);
     long total = (long) LAYERS * LAYER_BYTES;
-    docker.engine().script(TransferMatch.pull("slow"), TransferScript.builder().chunkSize(4096)
+    docker.script(TransferMatch.pull("slow"), TransferScript.builder().chunkSize(4096)
         .bytesPerSecond(total / SCRIPTED.toSeconds()).build());
   }
 
@@ -67,7 +68,7 @@ public class B5VirtualPullBenchmark {
   private static byte[] tarOf(int i) {
     byte[] tar = new byte[LAYER_BYTES];
     byte[] content = ("layer " + i + "\n").getBytes(StandardCharsets.US_ASCII);
-    byte[] built = io.mockdocker.benchmarks.Tars.single("./layer" + i, content);
+    byte[] built = Tars.compact().file("./layer" + i, content).bytes();
     System.arraycopy(built, 0, tar, 0, built.length);
     return tar;
   }

@@ -29,7 +29,7 @@ class DeployerTest {
     assertThat(done.output()).isEqualTo("hello\n");
     assertThat(done.warnings()).isEmpty();
     String id = done.containerId();
-    assertThat(docker.docker().journal().requests()).map(r -> r.method() + " " + r.target() + " " + r.status())
+    assertThat(docker.daemon().journal().requests()).map(r -> r.method() + " " + r.target() + " " + r.status())
         .containsExactly(
             "POST /v1.2/images/create?fromImage=busybox&tag=latest 200",
             "POST /v1.2/containers/create 201",
@@ -37,12 +37,12 @@ class DeployerTest {
             "POST /v1.2/containers/" + id + "/wait 200",
             "POST /v1.2/containers/" + id + "/attach?logs=1&stdout=1&stderr=1 200",
             "DELETE /v1.2/containers/" + id + " 204");
-    assertThat(docker.docker().engine().containers().all()).isEmpty();
+    assertThat(docker.daemon().engine().containers().all()).isEmpty();
   }
 
   @Test
   void a_job_exiting_non_zero_fails_with_its_code_and_output_and_is_removed(MockDocker docker) {
-    docker.engine().script(ProcessMatch.command("migrate"),
+    docker.script(ProcessMatch.command("migrate"),
         ProcessScript.builder().stdout("applying 001\n").stderr("relation \"users\" already exists\n").exit(1).build());
 
     JobFailedException failure = catchThrowableOfType(JobFailedException.class,
@@ -102,7 +102,7 @@ class DeployerTest {
 
   @Test
   void a_long_job_can_be_watched_while_it_runs(MockDocker docker) throws Exception {
-    ScriptHandle serve = docker.engine().script(ProcessMatch.command("serve"),
+    ScriptHandle serve = docker.script(ProcessMatch.command("serve"),
         ProcessScript.builder().stdout("listening\n").awaitExit().build());
     CompletableFuture<Deployment> deployment = CompletableFuture.supplyAsync(
         () -> new Deployer(docker.uri(), Backoff.none()).deploy(Job.of("busybox", "serve")));

@@ -11,7 +11,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Config;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.junit.MockDockerTest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +68,7 @@ class DockerJavaLimitsTest {
 
   @Test
   void image_inspect_sees_only_Size_because_1_2_image_keys_are_lower_case(MockDocker docker) {
-    docker.engine().pull("busybox", "latest", "", ProgressSink.NONE);
+    docker.preload("busybox:latest");
     InspectImageResponse image = client.inspectImageCmd("busybox").exec();
     assertThat(image.getId()).isNull();
     assertThat(image.getCreated()).isNull();

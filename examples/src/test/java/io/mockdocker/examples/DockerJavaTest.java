@@ -14,7 +14,6 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.Version;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
 import io.mockdocker.junit.MockDockerTest;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
@@ -78,9 +77,9 @@ class DockerJavaTest {
 
   @Test
   void a_job_runs_through_create_start_wait_inspect_attach_and_remove(MockDocker docker) throws Exception {
-    docker.engine().script(ProcessMatch.command("greet"),
+    docker.script(ProcessMatch.command("greet"),
         ProcessScript.builder().stdout("hello\n").stderr("oops\n").exit(3).build());
-    docker.engine().pull("busybox", "latest", "", ProgressSink.NONE);
+    docker.preload("busybox:latest");
 
     CreateContainerResponse created = client.createContainerCmd("busybox").withCmd("greet", "world").exec();
     String id = created.getId();

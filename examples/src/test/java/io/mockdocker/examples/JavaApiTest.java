@@ -58,7 +58,7 @@ class JavaApiTest {
 
       // The daemon's state, without HTTP.
       Image image = docker.engine().inspectImage("base");
-      List<ImageListing> images = docker.engine().images(false, "");
+      List<ImageListing> images = docker.engine().images();
       // ...
       assertThat(image.parent()).isNotEmpty();
       assertThat(docker.engine().inspectImage("me/app").parent()).isEqualTo(parentId);
@@ -95,7 +95,7 @@ class JavaApiTest {
       // ...
       assertThat(docker.uri()).isEqualTo(uri);
       assertThat(docker.journal().requests()).isEmpty();
-      assertThat(docker.engine().images(false, "")).map(ImageListing::repository).contains("base")
+      assertThat(docker.engine().images()).map(ImageListing::repository).contains("base")
           .doesNotContain("me/app", "busybox");
     }
   }
@@ -106,14 +106,14 @@ class JavaApiTest {
       URI uri = docker.uri();
       post(uri, "/v1.2/images/create?fromImage=mock/webapp", "");
       post(uri, "/v1.2/images/create?fromImage=busybox", "");
-      ScriptHandle server = docker.engine().script(ProcessMatch.image("mock/webapp").withCommand("node"),
+      ScriptHandle server = docker.script(ProcessMatch.image("mock/webapp").withCommand("node"),
           ProcessScript.builder().stdout("listening on 8080\n").awaitExit().ignoreSigterm().build());
       // ... the code under test starts the container; later:
       String web = run(uri, "mock/webapp", "[\"node\",\"server.js\"]");
       docker.await().running(web);
       assertThat(server.runs()).isEqualTo(1);
       server.exit(0);                                   // or let stop time out and KILL it
-      docker.engine().script(ProcessMatch.command("/bin/sh", "-c", "make"),
+      docker.script(ProcessMatch.command("/bin/sh", "-c", "make"),
           ProcessScript.builder().stdout("building\n").file("/app/built", "ok\n").sleep(Duration.ofSeconds(2)).exit(1).build());
       assertThat(docker.await().exited(web)).isZero();
       assertThat(logs(uri, web)).isEqualTo("listening on 8080\n");

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * docker-java 3.7.1 against the modern profile, through its own commands: the same contract with no API version set
  * (bare paths, the daemon's newest) and pinned to 1.44 ({@code /v1.44/…}), by the two subclasses.
  */
-@MockDockerTest(profile = "modern")
+@MockDockerTest(profile = MockDockerTest.Profile.MODERN)
 abstract class ModernDockerJavaContract {
   static final int SECONDS = 30;
 

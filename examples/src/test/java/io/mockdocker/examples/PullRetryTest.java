@@ -41,11 +41,11 @@ class PullRetryTest {
 
   @Test
   void a_pull_failing_mid_stream_is_retried_once_and_the_retry_can_succeed(MockDockerRuntimeInfo docker) {
-    docker.docker().registry().push("acme/app", "latest", broken());
+    docker.daemon().registry().push("acme/app", "latest", broken());
     List<String> failures = new ArrayList<>();
     Backoff registryRecovers = failure -> {
       failures.add(failure.getMessage());
-      docker.docker().registry().image(fixed());
+      docker.daemon().registry().image(fixed());
     };
 
     Job job = Job.of("acme/app", "cat", "/srv/app/VERSION");
@@ -54,7 +54,7 @@ class PullRetryTest {
 
     assertThat(failures).containsExactly(EXPECTED_ERROR);
     assertThat(done.output()).isEqualTo("1.0\n");
-    docker.docker().journal().verify(2, "POST", "/images/create");
+    docker.daemon().journal().verify(2, "POST", "/images/create");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.mockdocker.junit;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.api.ApiProfile;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
@@ -223,11 +223,11 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
         }
         case SYSTEM -> { }
       }
-      try {
-        builder.profile(ApiProfile.named(a.profile()));
-      } catch (IllegalArgumentException e) {
-        throw new ExtensionConfigurationException(e.getMessage(), e);
-      }
+      builder.profile(switch (a.profile()) {
+        case ERA -> ApiProfile.era();
+        case MODERN -> ApiProfile.modern();
+        case ALL -> ApiProfile.all();
+      });
     });
     return builder;
   }
@@ -278,7 +278,7 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
       return docker.uri();
     }
     if (type == String.class) {
-      return docker.dockerHost();
+      return docker.uri().toString();
     }
     if (type == VirtualClock.class) {
       if (docker.clock() instanceof VirtualClock clock) {

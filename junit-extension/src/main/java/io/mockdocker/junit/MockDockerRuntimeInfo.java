@@ -4,7 +4,11 @@ import io.mockdocker.MockDocker;
 import java.net.URI;
 import java.util.Objects;
 
-/** Where a test's daemon listens, and its handle. Immutable. */
+/**
+ * Where a test's daemon listens, and its handle. Immutable. Every address is {@code http://127.0.0.1:PORT}
+ * ({@link #uri()}, {@link #url()}, and what {@link DockerHost} injects), except {@link #dockerHost()}, the
+ * {@code tcp://} form the {@code DOCKER_HOST} variable takes.
+ */
 public final class MockDockerRuntimeInfo {
   private final MockDocker docker;
 
@@ -31,8 +35,8 @@ public final class MockDockerRuntimeInfo {
     return docker.port();
   }
 
-  /** The daemon: its engine, registry, journal and waits. */
-  public MockDocker docker() {
+  /** The daemon: its journal, faults, scripts, clock, waits and state. */
+  public MockDocker daemon() {
     return docker;
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   @Test
  *   void pulls_the_image(MockDockerRuntimeInfo docker) {
  *     new Deployer(docker.uri()).deploy("busybox");
- *     docker.docker().journal().verify(1, "POST", "/images/create");
+ *     docker.daemon().journal().verify(1, "POST", "/images/create");
  *   }
  * }
  * }</pre>
@@ -36,11 +36,8 @@ public @interface MockDockerTest {
   /** The {@link #fixtures()} value for a daemon with an empty registry and no local images. */
   String NONE = "none";
 
-  /**
-   * The API versions the daemon serves: {@code "era"} (1.0–1.2, as docker 0.4.4), {@code "modern"} (1.24–1.50, as
-   * docker 28.2.2, for today's docker CLI and docker-java) or {@code "all"}.
-   */
-  String profile() default "era";
+  /** The API versions the daemon serves. */
+  Profile profile() default Profile.ERA;
 
   /** Adds the CORS headers of {@code docker -d -api-enable-cors}. */
   boolean cors() default false;
@@ -69,6 +66,16 @@ public @interface MockDockerTest {
    * keeps its clock across resets.
    */
   Clock clock() default Clock.SYSTEM;
+
+  /** Which API versions a daemon serves: {@code ApiProfile.era()}, {@code modern()} or {@code all()}. */
+  enum Profile {
+    /** 1.0–1.2, as docker 0.4.4; a path without {@code /vX.Y} means 1.2. */
+    ERA,
+    /** 1.24–1.50, as docker 28.2.2, for today's docker CLI and docker-java; no prefix means 1.50. */
+    MODERN,
+    /** Both ranges; no prefix means 1.50. */
+    ALL
+  }
 
   /** Which clock a daemon runs on. */
   enum Clock {

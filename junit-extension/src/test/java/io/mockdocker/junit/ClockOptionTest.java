@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.testing.Http;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

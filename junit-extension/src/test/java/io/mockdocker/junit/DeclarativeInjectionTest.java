@@ -3,6 +3,7 @@ package io.mockdocker.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.Http;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,25 +47,25 @@ class DeclarativeInjectionTest {
     assertThat(info.uri()).isEqualTo(URI.create("http://127.0.0.1:" + port));
     assertThat(info.url()).isEqualTo("http://127.0.0.1:" + port);
     assertThat(info.dockerHost()).isEqualTo("tcp://127.0.0.1:" + port);
-    assertThat(info.docker().port()).isEqualTo(port);
+    assertThat(info.daemon().port()).isEqualTo(port);
   }
 
   @Test
-  void a_docker_host_string_is_the_tcp_address_and_a_docker_host_uri_the_http_one(
+  void a_docker_host_string_and_a_docker_host_uri_are_both_the_http_address(
       @DockerHost String host, @DockerHost URI uri, MockDocker docker) {
-    assertThat(host).isEqualTo("tcp://127.0.0.1:" + docker.port());
+    assertThat(host).isEqualTo("http://127.0.0.1:" + docker.port());
     assertThat(uri).isEqualTo(URI.create("http://127.0.0.1:" + docker.port()));
   }
 
   @Test
   void constructor_lifecycle_methods_fields_and_parameters_share_one_daemon(MockDocker docker) {
-    assertThat(fromConstructor.docker()).isSameAs(docker);
+    assertThat(fromConstructor.daemon()).isSameAs(docker);
     assertThat(BEFORE_ALL.get()).isSameAs(docker);
     assertThat(fromBeforeEach).isSameAs(docker);
     assertThat(dockerField).isSameAs(docker);
-    assertThat(infoField.docker()).isSameAs(docker);
+    assertThat(infoField.daemon()).isSameAs(docker);
     assertThat(uriField).isEqualTo(docker.uri());
-    assertThat(hostField).isEqualTo(docker.dockerHost());
+    assertThat(hostField).isEqualTo(docker.uri().toString());
     assertThat(plainField).isEqualTo("left alone");
     assertThat(plainDockerField).isNull();
   }
@@ -75,7 +76,7 @@ class DeclarativeInjectionTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
         .isEqualTo("{\"Version\":\"0.4.4\",\"GitCommit\":\"02f0c1e\",\"GoVersion\":\"go1.1.1\"}");
-    info.docker().journal().verify(1, "GET", "/version");
+    info.daemon().journal().verify(1, "GET", "/version");
   }
 
   @ParameterizedTest

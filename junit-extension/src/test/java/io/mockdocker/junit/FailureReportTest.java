@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Clock;
+import io.mockdocker.testing.Http;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

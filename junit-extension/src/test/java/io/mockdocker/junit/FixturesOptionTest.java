@@ -3,6 +3,7 @@ package io.mockdocker.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.Http;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class FixturesOptionTest {
     @Test
     void the_daemon_has_no_images_and_an_empty_registry(MockDockerRuntimeInfo info) {
       assertThat(new Http(info.uri()).get("/v1.2/images/json").body()).isEqualTo("[]");
-      assertThat(info.docker().registry().repositoryNames()).isEmpty();
+      assertThat(info.daemon().registry().repositoryNames()).isEmpty();
     }
   }
 
@@ -36,19 +37,19 @@ class FixturesOptionTest {
     void routed_responses_carry_the_cors_headers(MockDockerRuntimeInfo info) {
       var response = new Http(info.uri()).get("/v1.2/version");
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-      assertThat(info.docker().registry().repositoryNames()).contains("busybox");
+      assertThat(info.daemon().registry().repositoryNames()).contains("busybox");
     }
   }
 
   @Nested
-  @MockDockerTest(profile = "modern", fixtures = MockDockerTest.NONE)
+  @MockDockerTest(profile = MockDockerTest.Profile.MODERN, fixtures = MockDockerTest.NONE)
   class WithTheModernProfile {
     @Test
     void bare_paths_and_ping_speak_api_1_50(MockDockerRuntimeInfo info) {
       var ping = new Http(info.uri()).get("/_ping");
       assertThat(ping.headers().firstValue("Api-Version")).hasValue("1.50");
       assertThat(new Http(info.uri()).get("/v1.2/version").statusCode()).isEqualTo(400);
-      assertThat(info.docker().profile()).isEqualTo(io.mockdocker.api.ApiProfile.modern());
+      assertThat(info.daemon().profile()).isEqualTo(io.mockdocker.ApiProfile.modern());
     }
   }
 

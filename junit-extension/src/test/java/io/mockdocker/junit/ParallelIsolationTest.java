@@ -3,6 +3,7 @@ package io.mockdocker.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.Http;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class ParallelIsolationTest {
   static void checkIsolation(Class<?> testClass, MockDocker docker) throws Exception {
     String name = testClass.getSimpleName().toLowerCase();
     Http http = new Http(docker.uri());
-    assertThat(http.tagBase(name, "latest")).isEqualTo(201);
+    assertThat(http.post("/v1.2/images/base/tag?repo=" + name + "&tag=latest").statusCode()).isEqualTo(201);
     PORTS.put(name, docker.port());
     allTagged.await(30, TimeUnit.SECONDS);
     for (String other : NAMES) {
@@ -74,7 +75,7 @@ class ParallelIsolationTest {
   static class DeclaredPerMethod {
     @Test
     void sees_only_its_own_tag(MockDockerRuntimeInfo info) throws Exception {
-      checkIsolation(getClass(), info.docker());
+      checkIsolation(getClass(), info.daemon());
     }
   }
 
@@ -146,7 +147,7 @@ class ParallelIsolationTest {
 
     @Test
     void sees_only_its_own_tag(MockDockerRuntimeInfo info) throws Exception {
-      checkIsolation(getClass(), info.docker());
+      checkIsolation(getClass(), info.daemon());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.mockdocker.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.Http;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +24,7 @@ class ProgrammaticInstanceFieldTest {
   @Order(1)
   void a_test_gets_its_own_daemon(MockDocker docker) {
     SEEN.add(docker);
-    assertThat(new Http(docker.uri()).tagBase("mine", "v1")).isEqualTo(201);
+    assertThat(new Http(docker.uri()).post("/v1.2/images/base/tag?repo=mine&tag=v1").statusCode()).isEqualTo(201);
   }
 
   @Test

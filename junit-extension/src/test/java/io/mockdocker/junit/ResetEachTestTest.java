@@ -3,6 +3,7 @@ package io.mockdocker.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.Http;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ResetEachTestTest {
   void a_test_tags_an_image(MockDocker docker) {
     first = docker;
     firstPort = docker.port();
-    assertThat(new Http(docker.uri()).tagBase("mine", "v1")).isEqualTo(201);
+    assertThat(new Http(docker.uri()).post("/v1.2/images/base/tag?repo=mine&tag=v1").statusCode()).isEqualTo(201);
     assertThat(docker.engine().findImage("mine:v1")).isPresent();
   }
 

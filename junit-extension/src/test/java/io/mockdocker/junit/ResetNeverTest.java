@@ -3,6 +3,7 @@ package io.mockdocker.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
+import io.mockdocker.testing.Http;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class ResetNeverTest {
   @Test
   @Order(1)
   void a_test_tags_an_image(MockDocker docker) {
-    assertThat(new Http(docker.uri()).tagBase("kept", "v1")).isEqualTo(201);
+    assertThat(new Http(docker.uri()).post("/v1.2/images/base/tag?repo=kept&tag=v1").statusCode()).isEqualTo(201);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.RootedPaths;
+import io.mockdocker.internal.shell.RootedPaths;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

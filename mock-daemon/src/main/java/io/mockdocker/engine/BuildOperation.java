@@ -1,6 +1,6 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.RootedPaths;
+import io.mockdocker.internal.shell.RootedPaths;
 import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,13 @@ import java.util.Locale;
  * ID; a failure is thrown for the caller to print as {@code Error build: …}.
  */
 final class BuildOperation {
-  private final Engine engine;
+  private final Images images;
+  private final StateLock lock;
+  private final TagStore tags;
+  private final LayerStaging layers;
+  private final ContainerStore store;
+  private final ContainerRuntime runtime;
+  private final Transfers transfers;
   private final BuildOutput out;
   private final Path context;
   private final BuildRequest request;
@@ -27,12 +33,15 @@ final class BuildOperation {
   private boolean cmdSet;
   private Config config = Config.empty();
 
-  BuildOperation(Engine engine, BuildOutput out, Path context) {
-    this(engine, out, context, new BuildRequest(BuildDialect.ERA, "", false, false, null));
-  }
-
-  BuildOperation(Engine engine, BuildOutput out, Path context, BuildRequest request) {
-    this.engine = engine;
+  BuildOperation(Images images, StateLock lock, TagStore tags, LayerStaging layers, ContainerStore store,
+      ContainerRuntime runtime, Transfers transfers, BuildOutput out, Path context, BuildRequest request) {
+    this.images = images;
+    this.lock = lock;
+    this.tags = tags;
+    this.layers = layers;
+    this.store = store;
+    this.runtime = runtime;
+    this.transfers = transfers;
     this.out = out;
     this.context = context;
     this.request = request;
@@ -62,7 +71,7 @@ final class BuildOperation {
       String args = parts[1].strip();
       step++;
       out.step(step, lines.size(), instruction.toUpperCase(Locale.ROOT), args, line);
-      Transfers.step(engine, new Transfer(TransferKind.BUILD, "", "", step, 0));
+      transfers.step(new Transfer(TransferKind.BUILD, "", "", step, 0));
       if (!dispatch(instruction, args)) {
         out.skipped(instruction.toUpperCase(Locale.ROOT));
         continue;
@@ -145,11 +154,11 @@ final class BuildOperation {
       fromReference(name);
       return;
     }
-    Image found = engine.findImage(name).orElse(null);
+    Image found = images.find(name).orElse(null);
     if (found == null) {
       String[] parts = name.split(":", -1);
-      engine.pull(parts[0], parts.length > 1 ? parts[1] : "", "", out.pullSink());
-      found = engine.locked(() -> engine.tags.lookup(name));
+      images.pull(parts[0], parts.length > 1 ? parts[1] : "", "", out.pullSink());
+      found = lock.locked(() -> tags.lookup(name));
     }
     image = found.id();
     config = Config.empty();
@@ -168,13 +177,13 @@ final class BuildOperation {
     int colon = ref.lastIndexOf(':');
     String repository = colon > slash ? ref.substring(0, colon) : ref;
     String tag = colon > slash ? ref.substring(colon + 1) : TagStore.DEFAULT_TAG;
-    Image found = engine.references().tagged(repository, tag).orElse(null);
+    Image found = images.tagged(repository, tag).orElse(null);
     if (found == null && Ids.isValid(ref)) {
-      found = engine.references().imageById(ref).orElse(null);
+      found = images.byId(ref).orElse(null);
     }
     if (found == null) {
-      engine.references().pullReference(repository, tag, out.pullSink());
-      found = engine.references().tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
+      images.pullReference(repository, tag, out.pullSink());
+      found = images.tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
     }
     image = found.id();
     config = found.config() == null ? Config.empty() : found.config();
@@ -189,7 +198,7 @@ final class BuildOperation {
     // the image keeps the entrypoint
     List<String> entrypoint = config.entrypoint();
     config = Configs.merge(config.toBuilder().cmd((List<String>) null).entrypoint(List.of()).build(), parsed);
-    String cached = request.noCache() ? null : engine.cachedChild(image, config).orElse(null);
+    String cached = request.noCache() ? null : images.cachedChild(image, config).orElse(null);
     if (cached != null) {
       out.usingCache();
       image = cached;
@@ -198,10 +207,10 @@ final class BuildOperation {
     }
     LiveContainer c = create();
     config = config.toBuilder().entrypoint(entrypoint).build();
-    engine.runtime.start(c);
+    runtime.start(c);
     int code;
     try {
-      code = engine.runtime.await(c);
+      code = runtime.await(c);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DockerException("interrupted");
@@ -288,7 +297,7 @@ final class BuildOperation {
     config = config.toBuilder().cmd("/bin/sh", "-c", "#(nop) " + keyword + " " + orig + " in " + dest).image(image)
         .build();
     LiveContainer c = create();
-    engine.runtime.mount(c);
+    store.mount(c);
     try {
       Path from = context.resolve(orig.startsWith("/") ? orig.substring(1) : orig).normalize();
       if (!from.startsWith(context) || !Files.exists(from)
@@ -305,7 +314,7 @@ final class BuildOperation {
           if (!extract) {
             throw new DockerException("COPY does not unpack archives");
           }
-          staging = engine.layers.untar(bytes);
+          staging = layers.untar(bytes);
         } catch (DockerException notAnArchive) {
           if (notAnArchive.getCause() instanceof TarExtraction.TarLimitException) {
             throw notAnArchive;
@@ -315,7 +324,7 @@ final class BuildOperation {
           try {
             BuildFiles.copyInto(staging, c.rootfs, dest);
           } finally {
-            engine.layers.discard(staging);
+            layers.discard(staging);
           }
         } else {
           String target = dest.endsWith("/") ? dest + from.getFileName() : dest;
@@ -355,7 +364,7 @@ final class BuildOperation {
     LiveContainer container = c;
     if (container == null) {
       config = config.toBuilder().cmd("/bin/sh", "-c", "#(nop) " + comment).build();
-      String cached = request.noCache() ? null : engine.cachedChild(image, config).orElse(null);
+      String cached = request.noCache() ? null : images.cachedChild(image, config).orElse(null);
       if (cached != null) {
         out.usingCache();
         image = cached;
@@ -364,16 +373,16 @@ final class BuildOperation {
       container = create();
     }
     Config auto = config.toBuilder().cmd(autoCmd).build();
-    image = engine.store.commit(container, "", "", "", maintainer, auto).id();
+    image = store.commit(container, "", "", "", maintainer, auto).id();
     if (request.remove()) {
-      engine.store.remove(container.id);
+      store.remove(container.id);
       out.removedIntermediate(container.id);
     }
   }
 
   private LiveContainer create() {
     Config requested = config.toBuilder().image(image).build();
-    LiveContainer c = engine.locked(() -> engine.store.create(requested, new ArrayList<>()));
+    LiveContainer c = lock.locked(() -> store.create(requested, new ArrayList<>()));
     synchronized (c) {
       config = c.config; // Create merged into the builder's own config, hostname included
     }

@@ -1,8 +1,7 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.MiniShell;
-import io.mockdocker.engine.shell.RootedPaths;
-import io.mockdocker.engine.shell.ShellContext;
+import io.mockdocker.internal.shell.MiniShell;
+import io.mockdocker.internal.shell.RootedPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -27,18 +27,32 @@ final class ContainerRuntime {
   static final int SIGTERM = 15;
   static final int SIGKILL = 9;
 
-  private final Engine engine;
+  private final StateLock lock;
+  private final Bridge bridge;
+  private final Set<Capability> capabilities;
+  private final Clock clock;
+  private final Ids ids;
+  private final Pids pids;
+  private final Events events;
+  private final ContainerStore store;
+  private final Execs execs;
+  private final ProcessScripts scripts;
   private final ExecutorService threads;
   private final AtomicLong runs = new AtomicLong();
-  private final AtomicLong pids = new AtomicLong(1000);
 
-  ContainerRuntime(Engine engine, ExecutorService threads) {
-    this.engine = engine;
+  ContainerRuntime(StateLock lock, Bridge bridge, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
+      Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads) {
+    this.lock = lock;
+    this.bridge = bridge;
+    this.capabilities = capabilities;
+    this.clock = clock;
+    this.ids = ids;
+    this.pids = pids;
+    this.events = events;
+    this.store = store;
+    this.execs = execs;
+    this.scripts = scripts;
     this.threads = threads;
-  }
-
-  int nextPid() {
-    return (int) pids.incrementAndGet();
   }
 
   void start(LiveContainer c) {
@@ -57,15 +71,15 @@ final class ContainerRuntime {
         throw new DockerException("The container " + c.id + " is already running.");
       }
     }
-    mount(c);
-    Bridge.Lease lease = engine.locked(() -> engine.bridge.allocate(c.config.portSpecs()));
+    store.mount(c);
+    Bridge.Lease lease = lock.locked(() -> bridge.allocate(c.config.portSpecs()));
     LiveContainer.Run run = new LiveContainer.Run(runs.incrementAndGet());
     synchronized (c) {
       Config config = c.config;
-      if (config.memory() > 0 && !engine.capabilities.contains(Capability.MEMORY_LIMIT)) {
+      if (config.memory() > 0 && !capabilities.contains(Capability.MEMORY_LIMIT)) {
         config = config.toBuilder().memory(0).build();
       }
-      if (config.memory() > 0 && !engine.capabilities.contains(Capability.SWAP_LIMIT)) {
+      if (config.memory() > 0 && !capabilities.contains(Capability.SWAP_LIMIT)) {
         config = config.toBuilder().memorySwap(-1).build();
       }
       c.config = config;
@@ -73,8 +87,8 @@ final class ContainerRuntime {
         c.volumes = volumes(c);
         makeWorkingDir(c.rootfs, config.workingDir());
       } catch (DockerException | UncheckedIOException e) {
-        engine.locked(() -> {
-          engine.bridge.release(lease);
+        lock.locked(() -> {
+          bridge.release(lease);
           return null;
         });
         throw e;
@@ -84,14 +98,14 @@ final class ContainerRuntime {
       c.stdin = config.openStdin() ? (c.pendingStdin != null ? c.pendingStdin : new BytePipe()) : null;
       c.pendingStdin = null;
       c.log.runStarted();
-      c.state = new ContainerState(true, (int) pids.incrementAndGet(), 0, engine.now(), false);
+      c.state = new ContainerState(true, pids.next(), 0, Times.now(clock), false);
       c.exited = new CountDownLatch(1);
       c.run = run;
     }
     ProcessIo io = io(c);
-    ScriptHandle script = engine.scripts.find(c, engine);
+    ScriptHandle script = scripts.find(c);
     run.ignoresTerm = script != null && script.script().ignoresSigterm();
-    engine.events.emit("container", "start", c.id, c.eventAttributes());
+    events.emit("container", "start", c.id, c.eventAttributes());
     Future<?> unused = threads.submit(() -> execute(c, run, io, script));
   }
 
@@ -112,10 +126,10 @@ final class ContainerRuntime {
     try {
       for (String path : c.config.volumes() == null ? List.<String>of() : c.config.volumes()) {
         Files.createDirectories(RootedPaths.resolve(c.rootfs, path, true));
-        volumes.put(path, engine.ids.next());
+        volumes.put(path, ids.next());
       }
       if (!c.config.volumesFrom().isEmpty()) {
-        LiveContainer from = engine.store.find(c.config.volumesFrom());
+        LiveContainer from = store.find(c.config.volumesFrom());
         if (from == null) {
           throw new DockerException("Container " + c.id + " not found. Impossible to mount its volumes");
         }
@@ -136,20 +150,6 @@ final class ContainerRuntime {
       throw new UncheckedIOException(e);
     }
     return volumes;
-  }
-
-  /** Materialises the container's root file system from its image chain on first use. */
-  void mount(LiveContainer c) {
-    synchronized (c) {
-      c.requirePresent();
-      if (c.mounted) {
-        return;
-      }
-      if (!Files.exists(c.rootfs)) {
-        engine.store.materialize(c.imageId, c.rootfs);
-      }
-      c.mounted = true;
-    }
   }
 
   private ProcessIo io(LiveContainer c) {
@@ -173,7 +173,7 @@ final class ContainerRuntime {
     List<String> argv = new java.util.ArrayList<>();
     argv.add(c.path);
     argv.addAll(c.args);
-    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, out, err, engine.clock,
+    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, out, err, clock,
         config.workingDir().isEmpty() ? "/" : config.workingDir());
   }
 
@@ -208,8 +208,7 @@ final class ContainerRuntime {
       writeQuietly(io.stderr(), GoLog.line(io.clock(), "Unable to locate " + command));
       return 127;
     }
-    return new MiniShell().run(io.argv(), new ShellContext(io.root(), io.env(), io.hostname(), io.cwd(), io.stdin(),
-        io.stdout(), io.stderr(), io.clock()));
+    return new MiniShell().run(io.argv(), io.shellContext());
   }
 
   static void writeQuietly(OutputStream out, String text) {
@@ -239,22 +238,22 @@ final class ContainerRuntime {
       c.stderr.closeListeners();
       c.mounted = false;
       ContainerState s = c.state;
-      c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), engine.now());
+      c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), Times.now(clock));
       // die goes out before anyone waiting for the exit wakes up: stop's own event comes after it, as in the daemon
       Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
       attributes.put("exitCode", Integer.toString(code));
-      engine.events.emit("container", "die", c.id, attributes);
+      events.emit("container", "die", c.id, attributes);
       c.exits++;
       c.exited.countDown();
       c.notifyAll();
     }
     if (lease != null) {
-      engine.locked(() -> {
-        engine.bridge.release(lease);
+      lock.locked(() -> {
+        bridge.release(lease);
         return null;
       });
     }
-    engine.execs.containerExited(c);
+    execs.containerExited(c);
     if (c.hostConfig.autoRemove()) {
       try {
         Future<?> unused = threads.submit(() -> autoRemove(c));
@@ -266,7 +265,7 @@ final class ContainerRuntime {
 
   private void autoRemove(LiveContainer c) {
     try {
-      engine.store.remove(c, Ids.shortId(c.id), "container is running");
+      store.remove(c, Ids.shortId(c.id), "container is running");
     } catch (DockerException e) {
       // started again or removed meanwhile: as the daemon, leave it
     }
@@ -289,7 +288,7 @@ final class ContainerRuntime {
       signal(run, SIGTERM);
       Future<?> killer = threads.submit(() -> {
         try {
-          engine.clock.sleep(Duration.ofSeconds(seconds));
+          clock.sleep(Duration.ofSeconds(seconds));
           kill(c, run);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -300,7 +299,7 @@ final class ContainerRuntime {
       } finally {
         killer.cancel(true);
       }
-      engine.events.emit("container", "stop", c.id, c.eventAttributes());
+      events.emit("container", "stop", c.id, c.eventAttributes());
     } finally {
       c.ops.unlock();
     }
@@ -335,7 +334,7 @@ final class ContainerRuntime {
   private void killEvent(LiveContainer c, int signal) {
     Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
     attributes.put("signal", Integer.toString(signal));
-    engine.events.emit("container", "kill", c.id, attributes);
+    events.emit("container", "kill", c.id, attributes);
   }
 
   private static void signal(LiveContainer.Run run, int signal) {

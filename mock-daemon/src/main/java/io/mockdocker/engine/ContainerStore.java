@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The containers: creation with the daemon's checks and config merge, lookup by unique ID prefix, listing, removal,
@@ -19,15 +20,30 @@ import java.util.Map;
 final class ContainerStore {
   static final long MIN_MEMORY = 524288;
 
-  private final Engine engine;
+  private final StateLock lock;
+  private final ImageGraph graph;
+  private final TagStore tags;
+  private final LayerStaging layers;
+  private final Ids ids;
+  private final Clock clock;
+  private final Set<Capability> capabilities;
+  private final Events events;
   private final LinkedHashMap<String, LiveContainer> containers = new LinkedHashMap<>();
   private final TruncIndex index = new TruncIndex();
   private final Map<String, String> names = new java.util.HashMap<>();
   private final Path root;
 
-  ContainerStore(Engine engine, Path root) {
-    this.engine = engine;
+  ContainerStore(Path root, StateLock lock, ImageGraph graph, TagStore tags, LayerStaging layers, Ids ids, Clock clock,
+      Set<Capability> capabilities, Events events) {
     this.root = root;
+    this.lock = lock;
+    this.graph = graph;
+    this.tags = tags;
+    this.layers = layers;
+    this.ids = ids;
+    this.clock = clock;
+    this.capabilities = capabilities;
+    this.events = events;
   }
 
   /** Creates a container (lock held): the checks of ContainerCreate in their order. */
@@ -48,13 +64,13 @@ final class ContainerStore {
     if (config.memory() != 0 && config.memory() < MIN_MEMORY) {
       throw new DockerException("Memory limit must be given in bytes (minimum 524288 bytes)");
     }
-    if (config.memory() > 0 && !engine.capabilities.contains(Capability.MEMORY_LIMIT)) {
+    if (config.memory() > 0 && !capabilities.contains(Capability.MEMORY_LIMIT)) {
       config = config.toBuilder().memory(0).build();
     }
-    if (config.memory() > 0 && !engine.capabilities.contains(Capability.SWAP_LIMIT)) {
+    if (config.memory() > 0 && !capabilities.contains(Capability.SWAP_LIMIT)) {
       config = config.toBuilder().memorySwap(-1).build();
     }
-    Image image = engine.tags.lookupOrNull(config.image());
+    Image image = tags.lookupOrNull(config.image());
     if (image == null) {
       throw new DockerException("No such image: " + config.image());
     }
@@ -62,7 +78,7 @@ final class ContainerStore {
     if (config.argv().isEmpty()) {
       throw new DockerException("No command specified");
     }
-    String id = engine.ids.next();
+    String id = ids.next();
     if (config.hostname().isEmpty()) {
       config = config.toBuilder().hostname(Ids.shortId(id)).build();
     }
@@ -70,12 +86,12 @@ final class ContainerStore {
     String resolvConf = config.dns() != null && !config.dns().isEmpty()
         ? "/var/lib/docker/containers/" + id + "/resolv.conf" : "/etc/resolv.conf";
     String assigned = name.isEmpty() ? ContainerNames.generate(id, names::containsKey) : name;
-    LiveContainer c = new LiveContainer(id, assigned, engine.now(), config, hostConfig, image.id(), dir, resolvConf,
-        engine.clock);
+    LiveContainer c = new LiveContainer(id, assigned, Times.now(clock), config, hostConfig, image.id(), dir, resolvConf,
+        clock);
     containers.put(id, c);
     index.add(id);
     names.put(assigned, id);
-    if (config.memory() > 0 && !engine.capabilities.contains(Capability.SWAP_LIMIT)) {
+    if (config.memory() > 0 && !capabilities.contains(Capability.SWAP_LIMIT)) {
       warnings.add("Your kernel does not support memory swap capabilities. Limitation discarded.");
     }
     return c;
@@ -86,7 +102,7 @@ final class ContainerStore {
    * the maps are only changed under the lock).
    */
   LiveContainer find(String name) {
-    return engine.locked(() -> {
+    return lock.locked(() -> {
       LiveContainer exact = containers.get(name);
       if (exact != null) {
         return exact;
@@ -110,7 +126,7 @@ final class ContainerStore {
 
   /** Newest first. */
   List<LiveContainer> all() {
-    return engine.locked(() -> {
+    return lock.locked(() -> {
       List<LiveContainer> list = new ArrayList<>(containers.values());
       Collections.reverse(list);
       return list;
@@ -118,7 +134,7 @@ final class ContainerStore {
   }
 
   int count() {
-    return engine.locked(containers::size);
+    return lock.locked(containers::size);
   }
 
   void remove(String name) {
@@ -137,7 +153,7 @@ final class ContainerStore {
         c.removed = true;
         c.notifyAll();
       }
-      engine.locked(() -> {
+      lock.locked(() -> {
         containers.remove(c.id);
         index.remove(c.id);
         names.remove(c.name, c.id);
@@ -146,7 +162,7 @@ final class ContainerStore {
       synchronized (c) { // not under a commit, changes or mount of the same container
         ImageGraph.deleteTree(c.dir);
       }
-      engine.events.emit("container", "destroy", c.id, c.eventAttributes());
+      events.emit("container", "destroy", c.id, c.eventAttributes());
       synchronized (c) {
         c.destroyed = true;
         c.notifyAll();
@@ -163,12 +179,12 @@ final class ContainerStore {
 
   /** The image chain's layer directories, base first. */
   List<Path> layersBaseFirst(String imageId) {
-    return engine.locked(() -> {
-      Image image = engine.graph.byId(imageId);
+    return lock.locked(() -> {
+      Image image = graph.byId(imageId);
       List<Path> layers = new ArrayList<>();
       if (image != null) {
-        for (Image layer : engine.graph.history(image)) {
-          layers.add(0, engine.graph.layerDir(layer.id()));
+        for (Image layer : graph.history(image)) {
+          layers.add(0, graph.layerDir(layer.id()));
         }
       }
       return layers;
@@ -180,9 +196,9 @@ final class ContainerStore {
    * its parents) cannot remove layer files halfway through; a missing image has an empty view.
    */
   Map<String, ContainerFs.Meta> imageView(String imageId) {
-    return engine.locked(() -> {
+    return lock.locked(() -> {
       try {
-        return engine.graph.mergedView(imageId); // cached per image, dropped on any delete
+        return graph.mergedView(imageId); // cached per image, dropped on any delete
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -191,7 +207,7 @@ final class ContainerStore {
 
   /** Copies an image's merged layers to {@code target}, under the engine's lock for the same reason. */
   void materialize(String imageId, Path target) {
-    engine.locked(() -> {
+    lock.locked(() -> {
       try {
         ContainerFs.merge(layersBaseFirst(imageId), target);
         return null;
@@ -199,6 +215,20 @@ final class ContainerStore {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /** Mounts the container's root file system: its image's layers are copied in on first use. */
+  void mount(LiveContainer c) {
+    synchronized (c) {
+      c.requirePresent();
+      if (c.mounted) {
+        return;
+      }
+      if (!Files.exists(c.rootfs)) {
+        materialize(c.imageId, c.rootfs);
+      }
+      c.mounted = true;
+    }
   }
 
   List<Change> changes(LiveContainer c) {
@@ -233,14 +263,14 @@ final class ContainerStore {
 
   /** Streams the container's root file system as a tar; it stays mounted afterwards, as in v0.4.4. */
   void export(LiveContainer c, OutputStream out) throws IOException {
-    engine.runtime.mount(c);
+    mount(c);
     Layers.writeTar(c.rootfs, out);
   }
 
   /** A new image from the container's changes; tagged {@code repo:tag} when {@code repo} is set. */
   Image commit(LiveContainer c, String repo, String tag, String comment, String author, Config runConfig) {
-    engine.runtime.mount(c);
-    Path staged = engine.layers.staging();
+    mount(c);
+    Path staged = layers.staging();
     Config containerConfig;
     try {
       synchronized (c) {
@@ -249,17 +279,17 @@ final class ContainerStore {
         containerConfig = c.config;
       }
     } catch (IOException e) {
-      engine.layers.discard(staged);
+      layers.discard(staged);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      engine.layers.discard(staged);
+      layers.discard(staged);
       throw e;
     }
-    Image image = engine.locked(() -> engine.layers.register(new Image(engine.ids.next(), c.imageId, comment, engine.now(),
+    Image image = lock.locked(() -> layers.register(new Image(ids.next(), c.imageId, comment, Times.now(clock),
         c.id, containerConfig, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
     if (repo != null && !repo.isEmpty()) {
-      engine.locked(() -> {
-        engine.tags.set(repo, tag, image.id());
+      lock.locked(() -> {
+        tags.set(repo, tag, image.id());
         return null;
       });
     }

@@ -12,13 +12,22 @@ import java.util.concurrent.ExecutorService;
  * {@link Engine#containers()}; names are unique ID prefixes, and an unknown one is {@code No such container: <name>}.
  */
 public final class Containers {
-  private final Engine engine;
+  private final StateLock lock;
+  private final TagStore tags;
+  private final Clock clock;
+  private final Events events;
   private final ContainerStore store;
   private final ContainerRuntime runtime;
+  private final Execs execs;
   private final ExecutorService threads;
 
-  Containers(Engine engine, ContainerStore store, ContainerRuntime runtime, ExecutorService threads) {
-    this.engine = engine;
+  Containers(StateLock lock, TagStore tags, Clock clock, Events events, ContainerStore store, ContainerRuntime runtime,
+      Execs execs, ExecutorService threads) {
+    this.lock = lock;
+    this.tags = tags;
+    this.clock = clock;
+    this.events = events;
+    this.execs = execs;
     this.store = store;
     this.runtime = runtime;
     this.threads = threads;
@@ -30,8 +39,8 @@ public final class Containers {
    */
   public ContainerCreated create(Config config) {
     List<String> warnings = new ArrayList<>();
-    LiveContainer c = engine.locked(() -> store.create(config, warnings));
-    engine.events.emit("container", "create", c.id, c.eventAttributes());
+    LiveContainer c = lock.locked(() -> store.create(config, warnings));
+    events.emit("container", "create", c.id, c.eventAttributes());
     return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings), c.id);
   }
 
@@ -41,8 +50,8 @@ public final class Containers {
    */
   public ContainerCreated create(Config config, String name, HostConfig hostConfig) {
     List<String> warnings = new ArrayList<>();
-    LiveContainer c = engine.locked(() -> store.create(config, name, hostConfig, warnings));
-    engine.events.emit("container", "create", c.id, c.eventAttributes());
+    LiveContainer c = lock.locked(() -> store.create(config, name, hostConfig, warnings));
+    events.emit("container", "create", c.id, c.eventAttributes());
     return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings), c.id);
   }
 
@@ -60,6 +69,11 @@ public final class Containers {
     return out;
   }
 
+  /** Every container, running or not, newest first. */
+  public List<ContainerListing> listAll() {
+    return list(true, -1, "", "");
+  }
+
   /**
    * The container list as {@code GET /containers/json} computed it: newest first; stopped ones
    * skipped only when {@code all} is false, {@code limit} is -1 and {@code since}/{@code before} are empty;
@@ -69,7 +83,7 @@ public final class Containers {
     List<ContainerListing> out = new ArrayList<>();
     boolean foundBefore = false;
     int displayed = 0;
-    Map<String, List<String>> names = engine.namesById();
+    Map<String, List<String>> names = lock.locked(tags::byId);
     for (LiveContainer c : store.all()) {
       Container snap = c.snapshot();
       if (!snap.state().running() && !all && limit == -1 && since.isEmpty() && before.isEmpty()) {
@@ -104,7 +118,7 @@ public final class Containers {
       if (state.ghost()) {
         return "Ghost";
       }
-      return "Up " + HumanUnits.duration(java.time.Duration.between(state.startedAt().toInstant(), engine.clock.now()));
+      return "Up " + HumanUnits.duration(java.time.Duration.between(state.startedAt().toInstant(), clock.now()));
     }
     return "Exit " + state.exitCode();
   }
@@ -190,7 +204,7 @@ public final class Containers {
    */
   public AttachHandle prepareAttach(String name, AttachOptions options) {
     LiveContainer c = store.get(name);
-    engine.events.emit("container", "attach", c.id, c.eventAttributes());
+    events.emit("container", "attach", c.id, c.eventAttributes());
     return new StreamAttach(c, options, threads, StreamAttach.Dialect.MODERN);
   }
 
@@ -201,18 +215,18 @@ public final class Containers {
    */
   public AttachHandle prepareEraAttach(String name, AttachOptions options) {
     LiveContainer c = store.get(name);
-    engine.events.emit("container", "attach", c.id, c.eventAttributes());
+    events.emit("container", "attach", c.id, c.eventAttributes());
     return new StreamAttach(c, options, threads, StreamAttach.Dialect.ERA);
   }
 
   /** Creates an exec instance in a running container; returns its ID. */
   public String execCreate(String name, ExecConfig config) {
-    return engine.execs.create(store.get(name), config);
+    return execs.create(store.get(name), config);
   }
 
   /** Checks that an exec instance exists and may start now. */
   public void execCheck(String id) {
-    engine.execs.requireStartable(id);
+    execs.requireStartable(id);
   }
 
   /**
@@ -221,12 +235,12 @@ public final class Containers {
    */
   public void execStart(String id, java.io.InputStream in, StreamSink sink, boolean detach)
       throws InterruptedException {
-    engine.execs.start(id, in, sink, detach);
+    execs.start(id, in, sink, detach);
   }
 
   /** An exec instance's state; {@code No such exec instance: <id>} when unknown. */
   public ExecInstance execInspect(String id) {
-    return engine.execs.inspect(id);
+    return execs.inspect(id);
   }
 
   /** Records a resize of a modern container's TTY (an event; nothing else changes). */
@@ -235,7 +249,7 @@ public final class Containers {
     java.util.Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
     attributes.put("height", Integer.toString(height));
     attributes.put("width", Integer.toString(width));
-    engine.events.emit("container", "resize", c.id, attributes);
+    events.emit("container", "resize", c.id, attributes);
   }
 
   /** Blocks until the container is not running; its exit code. */
@@ -268,7 +282,7 @@ public final class Containers {
   public void export(String name, java.io.OutputStream out) throws java.io.IOException {
     LiveContainer c = store.get(name);
     store.export(c, out);
-    engine.events.emit("container", "export", c.id, c.eventAttributes());
+    events.emit("container", "export", c.id, c.eventAttributes());
   }
 
   /** Commits the container's changes as a new image; returns it. Tags it {@code repo:tag} when repo is set. */
@@ -280,7 +294,7 @@ public final class Containers {
     attributes.put("imageID", image.id());
     attributes.put("imageRef", repo == null || repo.isEmpty() ? "" : repo + ":" + (tag == null || tag.isEmpty()
         ? "latest" : tag));
-    engine.events.emit("container", "commit", c.id, attributes);
+    events.emit("container", "commit", c.id, attributes);
     return image;
   }
 

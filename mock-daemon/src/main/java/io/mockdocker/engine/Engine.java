@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,8 +20,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * The daemon's state and behaviour, independent of HTTP and of API versions: the image graph with its layers on a
@@ -37,45 +33,50 @@ public final class Engine implements AutoCloseable {
   public static final String GIT_COMMIT = "02f0c1e";
   public static final String GO_VERSION = "go1.1.1";
 
-  final ReentrantLock lock = new ReentrantLock();
-  final FileSystem fs;
-  final ImageGraph graph;
-  final TagStore tags;
-  final Registry registry;
-  final Clock clock;
-  final Ids ids;
-  final Set<Capability> capabilities;
-  final Bridge bridge = new Bridge();
-  final ContainerStore store;
-  private final Containers containerApi;
-  final ContainerRuntime runtime;
-  final Events events;
-  final Execs execs;
-  final ProcessScripts scripts = new ProcessScripts();
-  final TransferScripts transferScripts = new TransferScripts();
-  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-  final LayerStaging layers;
+  private final FileSystem fs;
+  private final Clock clock;
+  private final Registry registry;
+  private final Set<Capability> capabilities;
+  private final Events events;
+  private final ProcessScripts scripts;
+  private final TransferScripts transferScripts = new TransferScripts();
+  private final Transfers transfers;
   private final ExecutorService threads;
-  private final OperationPools pools = new OperationPools();
-  private AuthConfig storedAuth;
-  final RepoDigests digests = new RepoDigests();
+  private final Logins logins;
+  private final Images images;
+  private final ImageReferences references;
+  private final Builds builds;
+  private final ContainerStore store;
+  private final Containers containers;
 
+  /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
     this.clock = b.clock;
     this.registry = b.registry;
-    this.ids = new Ids(b.random);
     this.capabilities = Collections.unmodifiableSet(EnumSet.copyOf(b.capabilities));
     this.fs = Jimfs.newFileSystem("mock-docker-" + Integer.toHexString(System.identityHashCode(this)),
         Configuration.unix());
-    this.graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
-    this.tags = new TagStore(graph);
-    this.layers = new LayerStaging(graph, ids, b.tarLimits);
-    this.threads = Executors.newCachedThreadPool(new ProcessThreads());
-    this.store = new ContainerStore(this, fs.getPath("/var/lib/docker/containers"));
-    this.runtime = new ContainerRuntime(this, threads);
     this.events = new Events(clock);
-    this.execs = new Execs(this, threads);
-    this.containerApi = new Containers(this, store, runtime, threads);
+    this.transfers = new Transfers(clock, transferScripts);
+    this.threads = Executors.newCachedThreadPool(new ProcessThreads());
+    this.logins = new Logins(registry);
+    StateLock lock = new StateLock();
+    Ids ids = new Ids(b.random);
+    Pids pids = new Pids();
+    ImageGraph graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
+    TagStore tags = new TagStore(graph);
+    LayerStaging staging = new LayerStaging(graph, ids, b.tarLimits);
+    this.scripts = new ProcessScripts(lock, tags);
+    this.store = new ContainerStore(fs.getPath("/var/lib/docker/containers"), lock, graph, tags, staging, ids, clock,
+        capabilities, events);
+    Execs execs = new Execs(ids, pids, clock, events, scripts, threads);
+    ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), capabilities, clock, ids, pids, events, store,
+        execs, scripts, threads);
+    this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
+    this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
+        new OperationPools(), transfers, store);
+    this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
+    this.references = new ImageReferences(images, builds, registry);
   }
 
   public static Builder builder() {
@@ -99,83 +100,56 @@ public final class Engine implements AutoCloseable {
     return capabilities;
   }
 
-  /** The current time on the engine's clock, in its zone. */
-  OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.now(), clock.zone());
-  }
-
-  <T> T locked(Supplier<T> action) {
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   // ---------------------------------------------------------------- images
 
-  /**
-   * The image list: every {@code repo:tag} pair (with {@code filter}, only that repository's), then, without a
-   * filter, the untagged images: heads only, or every one when {@code all}.
-   */
-  public List<ImageListing> images(boolean all, String filter) {
-    return locked(() -> ImageListings.list(graph, tags, all, filter));
+  /** The image list: every {@code repo:tag} pair, then the untagged images that are heads (no image's parent). */
+  public List<ImageListing> images() {
+    return images.list(false, "");
+  }
+
+  /** The image list with every untagged image, intermediate layers too ({@code all=1}). */
+  public List<ImageListing> imagesWithIntermediates() {
+    return images.list(true, "");
+  }
+
+  /** The image list of one repository: its {@code repo:tag} pairs only. */
+  public List<ImageListing> images(String repository) {
+    return images.list(false, Objects.requireNonNull(repository, "repository"));
   }
 
   /** Every image in the graph. */
   public List<Image> allImages() {
-    return locked(() -> new ArrayList<>(graph.all()));
+    return images.all();
   }
 
   /** The {@code repo:tag} names of each tagged image ID, each list sorted. */
   public Map<String, List<String>> namesById() {
-    return locked(tags::byId);
+    return images.namesById();
   }
 
   /** Repository to (tag to image ID). */
   public Map<String, Map<String, String>> repositories() {
-    return locked(tags::snapshot);
+    return images.repositories();
   }
 
   /** Image inspect: {@code No such image: <name>} when the name resolves to nothing. */
   public Image inspectImage(String name) {
-    return locked(() -> {
-      Image image = tags.lookupOrNull(name);
-      if (image == null) {
-        throw new DockerException("No such image: " + name);
-      }
-      return image;
-    });
+    return images.inspect(name);
   }
 
   /** Resolves a name as the daemon's LookupImage, or empty. */
   public Optional<Image> findImage(String name) {
-    return Optional.ofNullable(locked(() -> tags.lookupOrNull(name)));
+    return images.find(name);
   }
 
   /** The image and its ancestors with their names; {@code Image does not exist: <name>} when unknown. */
   public List<HistoryEntry> history(String name) {
-    return locked(() -> {
-      Image image = tags.lookup(name);
-      Map<String, List<String>> names = tags.byId();
-      List<HistoryEntry> out = new ArrayList<>();
-      for (Image layer : graph.history(image)) {
-        out.add(new HistoryEntry(layer, names.getOrDefault(layer.id(), List.of())));
-      }
-      return out;
-    });
+    return images.history(name);
   }
 
   /** Points {@code repo:tag} at the image {@code name} resolves to; the tag defaults to {@code latest}. */
   public void tag(String name, String repo, String tag) {
-    String id = locked(() -> {
-      tags.set(repo, tag, name);
-      Image image = tags.lookupOrNull(name);
-      return image == null ? name : image.id();
-    });
-    String ref = repo + ":" + (tag == null || tag.isEmpty() ? "latest" : tag);
-    events.emit("image", "tag", id, Map.of("name", ref));
+    images.tag(name, repo, tag);
   }
 
   /**
@@ -185,35 +159,22 @@ public final class Engine implements AutoCloseable {
    * {@code Image <id> already exists}. Returns the registered images, in order.
    */
   public List<Image> load(List<RemoteImage> images) {
-    return ImageLoader.load(this, images);
+    return this.images.load(images);
   }
 
   /** API 1.0/1.1 delete: removes that one layer, leaving tags dangling and children orphaned. */
   public void deleteLayer(String name) {
-    locked(() -> {
-      Image image = tags.lookupOrNull(name);
-      if (image == null) {
-        throw new DockerException("No such image: " + name);
-      }
-      graph.delete(image.id());
-      return null;
-    });
-    events.emit("image", "delete", name, Map.of("name", name));
+    images.deleteLayer(name);
   }
 
   /** API 1.2 delete: untag, then prune (see {@link ImagePruner}). */
   public List<Deletion> untagAndPrune(String name) {
-    List<Deletion> deletions = locked(() -> new ImagePruner(graph, tags).delete(name));
-    for (Deletion d : deletions) {
-      events.emit("image", d.kind() == Deletion.Kind.UNTAGGED ? "untag" : "delete", d.shortId(),
-          Map.of("name", name));
-    }
-    return deletions;
+    return images.untagAndPrune(name);
   }
 
   /** The files of an image's layer in the engine's file system. */
   public Path layer(String imageId) {
-    return graph.layerDir(imageId);
+    return images.layer(imageId);
   }
 
   /**
@@ -221,14 +182,7 @@ public final class Engine implements AutoCloseable {
    * images) whose {@code container_config} equals {@code config} by CompareConfig.
    */
   public Optional<String> cachedChild(String parentId, Config config) {
-    return Optional.ofNullable(locked(() -> {
-      for (Image image : graph.all()) {
-        if (image.parent().equals(parentId) && Configs.sameForCache(image.containerConfig(), config)) {
-          return image.id();
-        }
-      }
-      return null;
-    }));
+    return images.cachedChild(parentId, config);
   }
 
   /** Searches the registry's index; an empty list when nothing matches. */
@@ -238,7 +192,7 @@ public final class Engine implements AutoCloseable {
 
   /** Images by reference (registry hosts allowed), removal, tag pushes, credential checks, classic builds. */
   public ImageReferences references() {
-    return new ImageReferences(this);
+    return references;
   }
 
   // ---------------------------------------------------------------- streamed operations
@@ -249,15 +203,12 @@ public final class Engine implements AutoCloseable {
    * its sink whether the stream had started.
    */
   public void pull(String name, String tag, String endpoint, ProgressSink sink) {
-    new PullOperation(this, sink).run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
-    String ref = tag == null || tag.isEmpty() ? name : name + ":" + tag;
-    events.emit("image", "pull", ref, Map.of("name", name));
+    images.pull(name, tag, endpoint, sink);
   }
 
   /** Pushes a repository (or one image, by ID) to the registry with these credentials. */
   public void push(String name, String endpoint, AuthConfig auth, ProgressSink sink) {
-    new PushOperation(this, sink).run(name, endpoint == null ? "" : endpoint, auth);
-    events.emit("image", "push", name, Map.of("name", name));
+    images.push(name, endpoint, auth, sink);
   }
 
   /**
@@ -265,49 +216,42 @@ public final class Engine implements AutoCloseable {
    * {@code src}. Returns the new image's short ID.
    */
   public String importImage(String src, InputStream body, String repo, String tag, ProgressSink sink) {
-    return new ImportOperation(this, sink).run(src, body, repo, tag);
+    return images.importImage(src, body, repo, tag, sink);
   }
 
   /** Adds the file at {@code url} to a new layer on {@code name} at {@code path}; returns the new short ID. */
   public String insert(String name, String url, String path, ProgressSink sink) {
-    return new InsertOperation(this, sink).run(name, url, path);
-  }
-
-  void poolAdd(String kind, String key) {
-    pools.add(kind, key);
-  }
-
-  void poolRemove(String kind, String key) {
-    pools.remove(kind, key);
+    return images.insert(name, url, path, sink);
   }
 
   // ---------------------------------------------------------------- auth
 
   /**
-   * Logs in to the index. With {@code store} (API 1.0/1.1), a username equal to the stored one reuses the stored
-   * password, and the credentials are stored on success (and on a wrong password); an empty email deletes them.
-   * Returns the index's status text, e.g. {@code Login Succeeded\n}.
+   * Logs in to the index: registers a new account, or checks the password of an existing one. Returns the index's
+   * status text, e.g. {@code Login Succeeded\n}.
    */
-  public String login(AuthConfig auth, boolean store) {
-    return Logins.login(this, auth, store);
+  public String login(AuthConfig auth) {
+    return logins.login(auth, false);
+  }
+
+  /**
+   * Logs in as API 1.0/1.1 did, keeping the credentials: a username equal to the stored one reuses the stored
+   * password, and the credentials are stored on success (and on a wrong password); an empty email deletes them.
+   */
+  public String loginAndStore(AuthConfig auth) {
+    return logins.login(auth, true);
   }
 
   /** The credentials POST /auth stored (API 1.0/1.1), or empty strings. */
   public AuthConfig storedAuth() {
-    synchronized (this) {
-      return storedAuth == null ? AuthConfig.EMPTY : storedAuth;
-    }
-  }
-
-  synchronized void storeAuth(AuthConfig auth) {
-    storedAuth = auth.email().isEmpty() ? null : auth;
+    return logins.storedAuth();
   }
 
   // ---------------------------------------------------------------- containers
 
   /** Containers: create, start, stop, wait, attach, changes, export, commit. */
   public Containers containers() {
-    return containerApi;
+    return containers;
   }
 
   /**
@@ -315,14 +259,7 @@ public final class Engine implements AutoCloseable {
    * Returns the new image's ID; throws on failure (the API prints {@code Error build: <message>}).
    */
   public String build(String dockerfile, byte[] contextTar, BuildOutput out) {
-    Path context = contextTar == null ? null : layers.untar(contextTar);
-    try {
-      return new BuildOperation(this, out, context).build(dockerfile);
-    } finally {
-      if (context != null) {
-        layers.discard(context);
-      }
-    }
+    return builds.build(dockerfile, contextTar, out);
   }
 
   /** Makes matching containers run this script instead of the built-in shell; the newest script wins. */
@@ -351,15 +288,10 @@ public final class Engine implements AutoCloseable {
     return transferScripts.all();
   }
 
-  /** Blocks until the engine is closed (a scripted transfer that stops waits here). */
-  void awaitClose() throws InterruptedException {
-    closed.await();
-  }
-
   // ---------------------------------------------------------------- info
 
   public int imageCount() {
-    return locked(graph::count);
+    return images.count();
   }
 
   public int containerCount() {
@@ -368,7 +300,7 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    closed.countDown();
+    transfers.close();
     threads.shutdownNow();
     try {
       fs.close();

@@ -1,6 +1,6 @@
 package io.mockdocker.engine;
 
-import io.mockdocker.engine.shell.MiniShell;
+import io.mockdocker.internal.shell.MiniShell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,11 @@ import java.util.concurrent.ExecutorService;
  * matching process script), with its own streams. Ended when the container's process ends. Thread-safe.
  */
 final class Execs {
-  private final Engine engine;
+  private final Ids ids;
+  private final Pids pids;
+  private final Clock clock;
+  private final Events events;
+  private final ProcessScripts scripts;
   private final ExecutorService threads;
   private final Map<String, Exec> execs = new ConcurrentHashMap<>();
 
@@ -44,8 +48,12 @@ final class Execs {
     }
   }
 
-  Execs(Engine engine, ExecutorService threads) {
-    this.engine = engine;
+  Execs(Ids ids, Pids pids, Clock clock, Events events, ProcessScripts scripts, ExecutorService threads) {
+    this.ids = ids;
+    this.pids = pids;
+    this.clock = clock;
+    this.events = events;
+    this.scripts = scripts;
     this.threads = threads;
   }
 
@@ -59,12 +67,12 @@ final class Execs {
     if (config.cmd().isEmpty()) {
       throw new DockerException("No exec command specified");
     }
-    String id = engine.ids.next();
+    String id = ids.next();
     execs.put(id, new Exec(id, c, config));
     synchronized (c) {
       c.execIds.add(id);
     }
-    engine.events.emit("container", "exec_create: " + String.join(" ", config.cmd()), c.id, attributes(c, id));
+    events.emit("container", "exec_create: " + String.join(" ", config.cmd()), c.id, attributes(c, id));
     return id;
   }
 
@@ -113,9 +121,9 @@ final class Execs {
       }
       e.started = true;
       e.running = true;
-      e.pid = engine.runtime.nextPid();
+      e.pid = pids.next();
     }
-    engine.events.emit("container", "exec_start: " + String.join(" ", e.config.cmd()), c.id, attributes(c, id));
+    events.emit("container", "exec_start: " + String.join(" ", e.config.cmd()), c.id, attributes(c, id));
     if (detach) {
       threads.submit(() -> {
         run(e, null, (stream, bytes) -> { });
@@ -134,7 +142,7 @@ final class Execs {
     }
     BytePipe pipe = clientIn != null && config.attachStdin() ? new BytePipe() : null;
     if (pipe != null) {
-      threads.submit(() -> pump(clientIn, pipe));
+      threads.submit(() -> StdinPump.copy(clientIn, pipe, StdinPump.AtEnd.CLOSE));
     }
     int code;
     try {
@@ -159,9 +167,9 @@ final class Execs {
       OutputStream err = new SinkStream(sink, config.tty() ? StdStream.STDOUT : StdStream.STDERR, config.tty(),
           config.attachStderr());
       InputStream in = pipe == null ? InputStream.nullInputStream() : pipe.input();
-      ProcessIo io = new ProcessIo(config.cmd(), env, c.rootfs, c.config.hostname(), in, out, err, engine.clock,
+      ProcessIo io = new ProcessIo(config.cmd(), env, c.rootfs, c.config.hostname(), in, out, err, clock,
           cwd);
-      ScriptHandle script = engine.scripts.find(config.cmd(), c, engine);
+      ScriptHandle script = scripts.find(config.cmd(), c);
       if (script != null) {
         code = ScriptedProcess.run(script, io);
       } else if (!MiniShell.knows(config.cmd().get(0))) {
@@ -188,20 +196,7 @@ final class Execs {
     }
     Map<String, String> attributes = attributes(c, e.id);
     attributes.put("exitCode", Integer.toString(code));
-    engine.events.emit("container", "exec_die", c.id, attributes);
-  }
-
-  private static void pump(InputStream clientIn, BytePipe pipe) {
-    byte[] buf = new byte[32 * 1024];
-    try {
-      int n;
-      while ((n = clientIn.read(buf)) > 0) {
-        pipe.output().write(buf, 0, n);
-      }
-    } catch (IOException e) {
-      // the client went away: as EOF
-    }
-    pipe.close();
+    events.emit("container", "exec_die", c.id, attributes);
   }
 
   /** The container's process ended: its running execs end too. */

@@ -2,7 +2,6 @@ package io.mockdocker.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,11 +11,19 @@ import java.util.TreeSet;
  * unless told not to, its parents that nothing else holds. Refusals are {@link RefusedByEngine}s for the view to word.
  */
 final class ImageRemoval {
-  private final Engine engine;
+  private final StateLock lock;
+  private final ImageGraph graph;
+  private final TagStore tags;
+  private final RepoDigests repoDigests;
+  private final ContainerStore store;
   private final List<Removal> result = new ArrayList<>();
 
-  ImageRemoval(Engine engine) {
-    this.engine = engine;
+  ImageRemoval(StateLock lock, ImageGraph graph, TagStore tags, RepoDigests repoDigests, ContainerStore store) {
+    this.lock = lock;
+    this.graph = graph;
+    this.tags = tags;
+    this.repoDigests = repoDigests;
+    this.store = store;
   }
 
   /**
@@ -26,14 +33,14 @@ final class ImageRemoval {
   List<Removal> remove(String repository, String tag, Image image, boolean force, boolean prune) {
     String id = image.id();
     List<LiveContainer> users = new ArrayList<>();
-    for (LiveContainer c : engine.store.all()) {
+    for (LiveContainer c : store.all()) {
       if (c.imageId.equals(id)) {
         users.add(c);
       }
     }
     LiveContainer running = users.stream().filter(LiveContainer::running).findFirst().orElse(null);
-    return engine.locked(() -> {
-      List<String> names = engine.tags.byId().getOrDefault(id, List.of());
+    return lock.locked(() -> {
+      List<String> names = tags.byId().getOrDefault(id, List.of());
       if (repository != null) {
         if (names.size() > 1) {
           untag(id, repository, tag, names, false);
@@ -55,7 +62,7 @@ final class ImageRemoval {
           throw new RefusedByEngine(RefusedByEngine.Reason.IN_USE, "image in use", "", user.id, id,
               String.valueOf(running != null));
         }
-        if (engine.graph.hasChildren(id)) {
+        if (graph.hasChildren(id)) {
           throw new RefusedByEngine(RefusedByEngine.Reason.HAS_CHILDREN, "image has children", id);
         }
       }
@@ -63,12 +70,12 @@ final class ImageRemoval {
         int colon = name.lastIndexOf(':');
         untag(id, name.substring(0, colon), name.substring(colon + 1), List.of(), true);
       }
-      if (users.isEmpty() && !engine.graph.hasChildren(id)) {
+      if (users.isEmpty() && !graph.hasChildren(id)) {
         delete(id);
         String parent = image.parent();
         while (prune && !parent.isEmpty()) {
-          Image p = engine.graph.byId(parent);
-          if (p == null || engine.tags.isReferenced(parent) || engine.graph.hasChildren(parent) || usedBy(parent)) {
+          Image p = graph.byId(parent);
+          if (p == null || tags.isReferenced(parent) || graph.hasChildren(parent) || usedBy(parent)) {
             break;
           }
           delete(parent);
@@ -80,7 +87,7 @@ final class ImageRemoval {
   }
 
   private boolean usedBy(String id) {
-    for (LiveContainer c : engine.store.all()) {
+    for (LiveContainer c : store.all()) {
       if (c.imageId.equals(id)) {
         return true;
       }
@@ -89,12 +96,12 @@ final class ImageRemoval {
   }
 
   private void untag(String id, String repository, String tag, List<String> names, boolean digests) {
-    engine.tags.delete(repository, tag);
+    tags.delete(repository, tag);
     result.add(new Removal(false, repository + ":" + tag));
     boolean lastInRepository = names.stream().noneMatch(n -> n.startsWith(repository + ":") && !n.equals(
         repository + ":" + tag));
     if (digests && lastInRepository) {
-      String digest = engine.digests.forget(id, repository);
+      String digest = repoDigests.forget(id, repository);
       if (digest != null) {
         result.add(new Removal(false, digest));
       }
@@ -102,8 +109,8 @@ final class ImageRemoval {
   }
 
   private void delete(String id) {
-    engine.graph.delete(id);
-    engine.digests.forgetImage(id);
+    graph.delete(id);
+    repoDigests.forgetImage(id);
     result.add(new Removal(true, id));
   }
 }

@@ -11,11 +11,26 @@ import java.nio.file.Path;
 
 /** One {@code POST /images/create?fromSrc=…}: v0.4.4's ImageImport. */
 final class ImportOperation {
-  private final Engine engine;
+  private final StateLock lock;
+  private final ImageGraph graph;
+  private final TagStore tags;
+  private final LayerStaging staging;
+  private final Ids ids;
+  private final Clock clock;
+  private final Registry registry;
+  private final Transfers transfers;
   private final ProgressSink sink;
 
-  ImportOperation(Engine engine, ProgressSink sink) {
-    this.engine = engine;
+  ImportOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, Ids ids, Clock clock,
+      Registry registry, Transfers transfers, ProgressSink sink) {
+    this.lock = lock;
+    this.graph = graph;
+    this.tags = tags;
+    this.staging = staging;
+    this.ids = ids;
+    this.clock = clock;
+    this.registry = registry;
+    this.transfers = transfers;
     this.sink = sink;
   }
 
@@ -26,17 +41,17 @@ final class ImportOperation {
     } else {
       String url = urlOf(src);
       sink.status("Downloading from " + url);
-      byte[] bytes = Downloads.get(engine.registry, url);
-      archive = Transfers.withProgress(engine, new Transfer(TransferKind.IMPORT, url, "", 1, 0), bytes, bytes.length,
+      byte[] bytes = Downloads.get(registry, url);
+      archive = transfers.withProgress(new Transfer(TransferKind.IMPORT, url, "", 1, 0), bytes, bytes.length,
           "Importing", sink);
     }
-    Path staged = engine.layers.untar(archive);
-    Image image = engine.locked(() -> {
-      Image created = engine.layers.register(new Image(engine.ids.next(), "", "Imported from " + src, engine.now(), "",
+    Path staged = staging.untar(archive);
+    Image image = lock.locked(() -> {
+      Image created = staging.register(new Image(ids.next(), "", "Imported from " + src, Times.now(clock), "",
           Config.empty(), Engine.VERSION, "", null, "x86_64", 0), staged, 0);
       storeArchive(created.id(), archive);
       if (repo != null && !repo.isEmpty()) {
-        engine.tags.set(repo, tag, created.id());
+        tags.set(repo, tag, created.id());
       }
       return created;
     });
@@ -47,7 +62,7 @@ final class ImportOperation {
   /** StoreImage kept the imported stream as it came, compressed or not; push uploads exactly these bytes. */
   private void storeArchive(String id, byte[] archive) {
     try {
-      Files.write(engine.graph.archivePath(id), archive);
+      Files.write(graph.archivePath(id), archive);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,17 +12,32 @@ import java.util.List;
  * container that is created, never started, and left behind, as v0.4.4's ImageInsert did.
  */
 final class InsertOperation {
-  private final Engine engine;
+  private final StateLock lock;
+  private final TagStore tags;
+  private final LayerStaging staging;
+  private final Ids ids;
+  private final Clock clock;
+  private final Registry registry;
+  private final ContainerStore store;
+  private final Transfers transfers;
   private final ProgressSink sink;
 
-  InsertOperation(Engine engine, ProgressSink sink) {
-    this.engine = engine;
+  InsertOperation(StateLock lock, TagStore tags, LayerStaging staging, Ids ids, Clock clock, Registry registry,
+      ContainerStore store, Transfers transfers, ProgressSink sink) {
+    this.lock = lock;
+    this.tags = tags;
+    this.staging = staging;
+    this.ids = ids;
+    this.clock = clock;
+    this.registry = registry;
+    this.store = store;
+    this.transfers = transfers;
     this.sink = sink;
   }
 
   String run(String name, String url, String path) {
-    Image source = engine.locked(() -> engine.tags.lookup(name));
-    byte[] bytes = Downloads.get(engine.registry, url);
+    Image source = lock.locked(() -> tags.lookup(name));
+    byte[] bytes = Downloads.get(registry, url);
     Config helperConfig = Config.builder()
         .attachStdout(true)
         .attachStderr(true)
@@ -30,18 +45,18 @@ final class InsertOperation {
         .image(source.id())
         .volumes(List.of())
         .build();
-    LiveContainer helper = engine.locked(() -> engine.store.create(helperConfig, new java.util.ArrayList<>()));
-    bytes = Transfers.withProgress(engine, new Transfer(TransferKind.INSERT, url, "", 1, 0), bytes, bytes.length,
+    LiveContainer helper = lock.locked(() -> store.create(helperConfig, new java.util.ArrayList<>()));
+    bytes = transfers.withProgress(new Transfer(TransferKind.INSERT, url, "", 1, 0), bytes, bytes.length,
         "Downloading", sink);
-    Path staged = engine.layers.staging();
+    Path staged = staging.staging();
     try {
       inject(staged, path, bytes);
     } catch (RuntimeException e) {
-      engine.layers.discard(staged);
+      staging.discard(staged);
       throw e;
     }
-    Image image = engine.locked(() -> engine.layers.register(new Image(engine.ids.next(), source.id(), source.comment(),
-        engine.now(), helper.id, helper.config, Engine.VERSION, source.author(), null, "x86_64", 0), staged, 0));
+    Image image = lock.locked(() -> staging.register(new Image(ids.next(), source.id(), source.comment(),
+        Times.now(clock), helper.id, helper.config, Engine.VERSION, source.author(), null, "x86_64", 0), staged, 0));
     sink.status(image.id());
     return image.shortId();
   }

@@ -9,17 +9,30 @@ final class Logins {
   static final String CREATED =
       "Account created. Please use the confirmation link we sent to your e-mail to activate it.\n";
 
-  private Logins() {}
+  private final Registry registry;
+  private AuthConfig storedAuth;
 
-  static String login(Engine engine, AuthConfig given, boolean store) {
+  Logins(Registry registry) {
+    this.registry = registry;
+  }
+
+  /** The credentials a storing login kept (API 1.0/1.1), or empty strings. */
+  synchronized AuthConfig storedAuth() {
+    return storedAuth == null ? AuthConfig.EMPTY : storedAuth;
+  }
+
+  private synchronized void storeAuth(AuthConfig auth) {
+    storedAuth = auth.email().isEmpty() ? null : auth;
+  }
+
+  String login(AuthConfig given, boolean store) {
     AuthConfig auth = given;
     if (store) {
-      AuthConfig stored = engine.storedAuth();
+      AuthConfig stored = storedAuth();
       if (auth.username().equals(stored.username())) {
         auth = new AuthConfig(auth.username(), stored.password(), auth.email());
       }
     }
-    Registry registry = engine.registry;
     String status;
     synchronized (registry) {
       Registry.Account account = registry.account(auth.username());
@@ -34,13 +47,13 @@ final class Logins {
         status = SUCCEEDED;
       } else {
         if (store) {
-          engine.storeAuth(auth);
+          storeAuth(auth);
         }
         throw new DockerException("Wrong login/password, please try again");
       }
     }
     if (store) {
-      engine.storeAuth(auth);
+      storeAuth(auth);
     }
     return status;
   }

@@ -1,8 +1,13 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.internal.shell.ShellClock;
+import io.mockdocker.internal.shell.ShellContext;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -16,5 +21,26 @@ record ProcessIo(List<String> argv, Map<String, String> env, Path root, String h
   ProcessIo(List<String> argv, Map<String, String> env, Path root, String hostname, InputStream stdin,
       OutputStream stdout, OutputStream stderr, Clock clock) {
     this(argv, env, root, hostname, stdin, stdout, stderr, clock, "/");
+  }
+
+  /** What the built-in shell sees: these streams and this root, and the engine's clock as the shell's. */
+  ShellContext shellContext() {
+    ShellClock shellClock = new ShellClock() {
+      @Override
+      public Instant now() {
+        return clock.now();
+      }
+
+      @Override
+      public ZoneId zone() {
+        return clock.zone();
+      }
+
+      @Override
+      public void sleep(Duration duration) throws InterruptedException {
+        clock.sleep(duration);
+      }
+    };
+    return new ShellContext(root, env, hostname, cwd, stdin, stdout, stderr, shellClock);
   }
 }

@@ -10,27 +10,45 @@ import java.util.TreeMap;
 
 /** One {@code POST /images/create?fromImage=…}: the message sequence of v0.4.4's ImagePull. */
 final class PullOperation {
-  private final Engine engine;
+  private final StateLock lock;
+  private final ImageGraph graph;
+  private final TagStore tags;
+  private final LayerStaging staging;
+  private final RepoDigests digests;
+  private final Registry registry;
+  private final OperationPools pools;
+  private final Transfers transfers;
   private final ProgressSink sink;
   /** The name transfers are reported under, and how many layers this pull has downloaded. */
   private String repository = "";
   private int layers;
-  /** Names are references checked by the view (a registry host allowed), not the era's repository names. */
-  private final boolean references;
+  private final Naming naming;
 
-  PullOperation(Engine engine, ProgressSink sink) {
-    this(engine, sink, false);
+  /** How the pulled name is read. */
+  enum Naming {
+    /** The era's repository names: at most one {@code /}. */
+    REPOSITORY,
+    /** References checked by the view: a registry host allowed. */
+    REFERENCE
   }
 
-  PullOperation(Engine engine, ProgressSink sink, boolean references) {
-    this.engine = engine;
+  PullOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, RepoDigests digests,
+      Registry registry, OperationPools pools, Transfers transfers, ProgressSink sink, Naming naming) {
+    this.lock = lock;
+    this.graph = graph;
+    this.tags = tags;
+    this.staging = staging;
+    this.digests = digests;
+    this.registry = registry;
+    this.pools = pools;
+    this.transfers = transfers;
     this.sink = sink;
-    this.references = references;
+    this.naming = naming;
   }
 
   void run(String name, String tag, String endpoint) {
     String key = name + ":" + tag;
-    engine.poolAdd("pull", key);
+    pools.add("pull", key);
     repository = name;
     try {
       if (!endpoint.isEmpty()) {
@@ -38,17 +56,16 @@ final class PullOperation {
         return;
       }
       String remote = name;
-      if (!references && name.split("/", -1).length > 2) {
+      if (naming == Naming.REPOSITORY && name.split("/", -1).length > 2) {
         remote = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
       }
       pullRepository(name, remote, tag);
     } finally {
-      engine.poolRemove("pull", key);
+      pools.remove("pull", key);
     }
   }
 
   private void pullRepository(String local, String remote, String askedTag) {
-    Registry registry = engine.registry;
     sink.status("Pulling repository " + local + " from " + registry.indexAddress());
     List<String> imageList = registry.repositoryImages(remote);
     Map<String, String> tagsList = registry.tags(remote).orElse(null);
@@ -80,16 +97,16 @@ final class PullOperation {
         throw new DockerException("Could not find repository on any of the indexed registries.", e);
       }
     }
-    boolean moved = engine.locked(() -> {
+    boolean moved = lock.locked(() -> {
       boolean any = false;
       for (Map.Entry<String, String> e : tagsList.entrySet()) {
         if (askedTag.isEmpty() || e.getKey().equals(askedTag)) {
-          Map<String, String> before = engine.tags.repository(local);
+          Map<String, String> before = tags.repository(local);
           any |= before == null || !e.getValue().equals(before.get(e.getKey()));
-          if (references) {
-            engine.tags.put(local, e.getKey(), e.getValue());
+          if (naming == Naming.REFERENCE) {
+            tags.put(local, e.getKey(), e.getValue());
           } else {
-            engine.tags.set(local, e.getKey(), e.getValue());
+            tags.set(local, e.getKey(), e.getValue());
           }
         }
       }
@@ -104,27 +121,26 @@ final class PullOperation {
     List<String> baseFirst = new java.util.ArrayList<>(ancestry == null ? List.of(id) : ancestry);
     java.util.Collections.reverse(baseFirst);
     Manifest manifest = Manifest.of(local, askedTag, id, baseFirst);
-    engine.digests.record(id, local, manifest.digest());
+    digests.record(id, local, manifest.digest());
     sink.finished(id, manifest, moved || layers > 0);
   }
 
   /** Pulls an image and its missing ancestors, the image itself first, down to the base. */
   private void pullImage(String id) {
-    Registry registry = engine.registry;
     List<String> history = registry.ancestry(id);
     if (history == null) {
       throw new DockerException("Internal server error: 404 trying to fetch remote history for " + id);
     }
     for (int i = history.size() - 1; i >= 0; i--) {
       String layerId = history.get(i);
-      if (engine.locked(() -> engine.graph.exists(layerId))) {
+      if (lock.locked(() -> graph.exists(layerId))) {
         sink.layerExists(layerId);
       } else {
         sink.layerStarted(layerId);
       }
     }
     for (String layerId : history) {
-      boolean present = engine.locked(() -> engine.graph.exists(layerId));
+      boolean present = lock.locked(() -> graph.exists(layerId));
       if (present) {
         continue;
       }
@@ -133,19 +149,19 @@ final class PullOperation {
           .orElseThrow(() -> new DockerException("HTTP code 404"));
       sink.status("Pulling " + layerId + " fs layer");
       Transfer transfer = new Transfer(TransferKind.PULL, repository, layerId, ++layers, 0);
-      byte[] layer = Transfers.withProgress(engine, transfer, remote.layerBytes(), remote.layerSize(), "Downloading",
+      byte[] layer = transfers.withProgress(transfer, remote.layerBytes(), remote.layerSize(), "Downloading",
           sink);
       sink.layerDownloaded(layerId);
-      Path staged = engine.layers.untar(layer);
-      boolean registered = engine.locked(() -> {
-        if (!engine.graph.exists(layerId)) {
-          engine.layers.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
+      Path staged = staging.untar(layer);
+      boolean registered = lock.locked(() -> {
+        if (!graph.exists(layerId)) {
+          staging.register(remote.metadata(), staged, Math.max(0, remote.declaredSize()));
           return true;
         }
         return false;
       });
       if (!registered) {
-        engine.layers.discard(staged);
+        staging.discard(staged);
       }
       sink.layerRegistered(layerId);
     }

@@ -14,25 +14,36 @@ import java.util.Map;
 
 /** One {@code POST /images/(name)/push}: the message sequence of v0.4.4's ImagePush. */
 final class PushOperation {
-  private final Engine engine;
+  private final StateLock lock;
+  private final ImageGraph graph;
+  private final Registry registry;
+  private final TagStore tags;
+  private final OperationPools pools;
+  private final Transfers transfers;
   private final ProgressSink sink;
   private String repository = "";
   private int layers;
 
   private record Element(String id, String tag) {}
 
-  PushOperation(Engine engine, ProgressSink sink) {
-    this.engine = engine;
+  PushOperation(StateLock lock, ImageGraph graph, Registry registry, TagStore tags, OperationPools pools,
+      Transfers transfers, ProgressSink sink) {
+    this.lock = lock;
+    this.graph = graph;
+    this.registry = registry;
+    this.tags = tags;
+    this.pools = pools;
+    this.transfers = transfers;
     this.sink = sink;
   }
 
   void run(String name, String endpoint, AuthConfig auth) {
-    engine.poolAdd("push", name);
+    pools.add("push", name);
     repository = name;
     try {
-      Image byId = engine.locked(() -> engine.graph.get(name));
+      Image byId = lock.locked(() -> graph.get(name));
       if (byId == null) {
-        Map<String, String> localRepo = engine.locked(() -> engine.tags.repository(name));
+        Map<String, String> localRepo = lock.locked(() -> tags.repository(name));
         sink.status("The push refers to a repository [" + name + "] (len: "
             + (localRepo == null ? 0 : localRepo.size()) + ")");
         if (localRepo == null) {
@@ -50,7 +61,7 @@ final class PushOperation {
       }
       pushImage(byId.id());
     } finally {
-      engine.poolRemove("push", name);
+      pools.remove("push", name);
     }
   }
 
@@ -63,7 +74,6 @@ final class PushOperation {
       srvName = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     }
     checkIndexAccess(srvName, auth);
-    Registry registry = engine.registry;
     String ep = registry.endpoint();
     sink.status("Pushing repository " + name + " to " + ep + " (" + localRepo.size() + " tags)");
     for (Element elem : imgList) {
@@ -76,15 +86,15 @@ final class PushOperation {
 
   /** Every layer to upload, base layers first, each with the tag whose history reached it first. */
   private List<Element> imageList(Map<String, String> localRepo) {
-    return engine.locked(() -> {
+    return lock.locked(() -> {
       List<Element> list = new ArrayList<>();
       LinkedHashSet<String> seen = new LinkedHashSet<>();
       localRepo.forEach((tag, id) -> {
-        Image image = engine.graph.byId(id);
+        Image image = graph.byId(id);
         if (image == null) {
           throw new DockerException("No such id: " + id);
         }
-        for (Image layer : engine.graph.history(image)) {
+        for (Image layer : graph.history(image)) {
           if (seen.add(layer.id())) {
             list.add(0, new Element(layer.id(), tag));
           }
@@ -96,7 +106,7 @@ final class PushOperation {
 
   /** The index's answer to the image-list PUT: the account must exist, match, and own the namespace. */
   private void checkIndexAccess(String srvName, AuthConfig auth) {
-    Registry.Account account = engine.registry.account(auth.username());
+    Registry.Account account = registry.account(auth.username());
     if (account == null || !account.password().equals(auth.password())) {
       throw new DockerException("Error: Status 401 trying to push repository " + srvName
           + ": {\"error\": \"Unauthorized\"}");
@@ -109,24 +119,23 @@ final class PushOperation {
   }
 
   private void pushImage(String id) {
-    Image image = engine.locked(() -> engine.graph.byId(id));
+    Image image = lock.locked(() -> graph.byId(id));
     sink.status("Pushing " + id);
-    Registry registry = engine.registry;
     if (registry.findImage(id).isPresent()) {
       sink.status("Image " + id + " already uploaded ; skipping");
       return;
     }
-    byte[] layer = layerBytes(engine, id);
-    layer = Transfers.withProgress(engine, new Transfer(TransferKind.PUSH, repository, id, ++layers, 0), layer,
+    byte[] layer = layerBytes(graph, id);
+    layer = transfers.withProgress(new Transfer(TransferKind.PUSH, repository, id, ++layers, 0), layer,
         layer.length, "Pushing", sink);
     registry.receive(new RemoteImage(image, image.size(), layer));
   }
 
   /** The stored archive when there is one (imports), else a tar of the layer as ExportRw made for commits. */
-  static byte[] layerBytes(Engine engine, String id) {
+  static byte[] layerBytes(ImageGraph graph, String id) {
     try {
-      Path archive = engine.graph.archivePath(id);
-      return Files.isRegularFile(archive) ? Files.readAllBytes(archive) : Layers.tarBytes(engine.graph.layerDir(id));
+      Path archive = graph.archivePath(id);
+      return Files.isRegularFile(archive) ? Files.readAllBytes(archive) : Layers.tarBytes(graph.layerDir(id));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

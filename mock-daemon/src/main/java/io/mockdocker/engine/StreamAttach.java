@@ -126,7 +126,7 @@ final class StreamAttach implements AttachHandle {
     }
     if (stdinPipe != null) {
       threads.submit(() -> {
-        pump(clientIn, stdinPipe, stdinOnce);
+        StdinPump.copy(clientIn, stdinPipe, stdinOnce ? StdinPump.AtEnd.CLOSE : StdinPump.AtEnd.KEEP_OPEN);
         if (era && !awaitsExit) {
           finished.countDown(); // v0.4.4 ended the attach when the client's input ended
         }
@@ -154,21 +154,6 @@ final class StreamAttach implements AttachHandle {
   public void close() {
     c.stdout.unsubscribe(out);
     c.stderr.unsubscribe(err);
-  }
-
-  private static void pump(InputStream clientIn, BytePipe pipe, boolean stdinOnce) {
-    byte[] buf = new byte[32 * 1024];
-    try {
-      int n;
-      while ((n = clientIn.read(buf)) > 0) {
-        pipe.output().write(buf, 0, n);
-      }
-    } catch (IOException e) {
-      // the client went away: as EOF
-    }
-    if (stdinOnce) {
-      pipe.close();
-    }
   }
 
   private synchronized void deliver(StdStream stream, byte[] bytes) throws IOException {

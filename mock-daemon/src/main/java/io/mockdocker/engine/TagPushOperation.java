@@ -12,54 +12,66 @@ import java.util.Map;
  * is not uploaded. Reports through the sink's structured events only.
  */
 final class TagPushOperation {
-  private final Engine engine;
+  private final StateLock lock;
+  private final ImageGraph graph;
+  private final TagStore tags;
+  private final RepoDigests digests;
+  private final Registry registry;
+  private final OperationPools pools;
+  private final Transfers transfers;
   private final ProgressSink sink;
 
-  TagPushOperation(Engine engine, ProgressSink sink) {
-    this.engine = engine;
+  TagPushOperation(StateLock lock, ImageGraph graph, TagStore tags, RepoDigests digests, Registry registry,
+      OperationPools pools, Transfers transfers, ProgressSink sink) {
+    this.lock = lock;
+    this.graph = graph;
+    this.tags = tags;
+    this.digests = digests;
+    this.registry = registry;
+    this.pools = pools;
+    this.transfers = transfers;
     this.sink = sink;
   }
 
   void run(String repository, String tag, AuthConfig auth) {
     String key = repository + ":" + tag;
-    engine.poolAdd("push", key);
+    pools.add("push", key);
     try {
-      Map<String, String> local = engine.locked(() -> engine.tags.repository(repository));
+      Map<String, String> local = lock.locked(() -> tags.repository(repository));
       String id = local == null ? null : local.get(tag);
-      Image image = id == null ? null : engine.locked(() -> engine.graph.byId(id));
+      Image image = id == null ? null : lock.locked(() -> graph.byId(id));
       if (image == null) {
         throw new RefusedByEngine(RefusedByEngine.Reason.NO_LOCAL_TAG, "No such id: " + key, repository);
       }
       checkAccess(repository, auth);
-      List<String> baseFirst = engine.locked(() -> {
+      List<String> baseFirst = lock.locked(() -> {
         List<String> ids = new ArrayList<>();
-        for (Image layer : engine.graph.history(image)) {
+        for (Image layer : graph.history(image)) {
           ids.add(layer.id());
         }
         Collections.reverse(ids);
         return ids;
       });
       baseFirst.forEach(sink::layerStarted);
-      Registry registry = engine.registry;
       int number = 0;
       for (String layerId : baseFirst) {
         if (registry.findImage(layerId).isPresent()) {
           sink.layerPushed(layerId, true);
           continue;
         }
-        Image layerImage = engine.locked(() -> engine.graph.byId(layerId));
-        byte[] bytes = PushOperation.layerBytes(engine, layerId);
-        bytes = Transfers.withProgress(engine, new Transfer(TransferKind.PUSH, repository, layerId, ++number, 0), bytes,
+        Image layerImage = lock.locked(() -> graph.byId(layerId));
+        byte[] bytes = PushOperation.layerBytes(graph, layerId);
+        bytes = transfers.withProgress(new Transfer(TransferKind.PUSH, repository, layerId, ++number, 0), bytes,
             bytes.length, "Pushing", sink);
         registry.receive(new RemoteImage(layerImage, layerImage.size(), bytes));
         sink.layerPushed(layerId, false);
       }
       registry.receiveTag(repository, tag, image.id());
       Manifest manifest = Manifest.of(repository, tag, image.id(), baseFirst);
-      engine.digests.record(image.id(), repository, manifest.digest());
+      digests.record(image.id(), repository, manifest.digest());
       sink.finished(image.id(), manifest, true);
     } finally {
-      engine.poolRemove("push", key);
+      pools.remove("push", key);
     }
   }
 
@@ -68,7 +80,7 @@ final class TagPushOperation {
    * registry wants an account that owns the repository's namespace.
    */
   private void checkAccess(String repository, AuthConfig auth) {
-    Registry.Account account = engine.registry.account(auth.username());
+    Registry.Account account = registry.account(auth.username());
     boolean valid = account != null && account.password().equals(auth.password());
     boolean ok;
     if (hasRegistryHost(repository)) {

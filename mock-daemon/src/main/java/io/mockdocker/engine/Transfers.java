@@ -1,5 +1,6 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.faults.Effect;
 import io.mockdocker.script.TransferScript;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,10 +13,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** Byte transfers with the daemon's progress reporting (paced by transfer scripts and request hooks), and tar extraction with the daemon's error texts. */
 final class Transfers {
-  private Transfers() {}
+  private final Clock clock;
+  private final TransferScripts scripts;
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  Transfers(Clock clock, TransferScripts scripts) {
+    this.clock = clock;
+    this.scripts = scripts;
+  }
+
+  /** Releases the transfers a script stopped: they wait for the engine to close. */
+  void close() {
+    closed.countDown();
+  }
 
   /**
    * Reads {@code content} through a progress reader, as the engine's script for this transfer and the request's
@@ -25,16 +39,16 @@ final class Transfers {
    *
    * @param declared the total the progress text shows when the script keeps the content's size
    */
-  static byte[] withProgress(Engine engine, Transfer transfer, byte[] content, long declared, String action,
+  byte[] withProgress(Transfer transfer, byte[] content, long declared, String action,
       ProgressSink sink) {
-    TransferScript script = engine.transferScripts.find(transfer);
+    TransferScript script = scripts.find(transfer);
     byte[] bytes = script.size() > content.length ? Arrays.copyOf(content, Math.toIntExact(script.size())) : content;
     long total = bytes == content ? declared : bytes.length;
     Transfer t = transfer.withSize(bytes.length);
     TransferHook hook = sink.hook();
     List<Mark> marks = marks(script, hook, t);
     ProgressCadence cadence = new ProgressCadence(total);
-    Pacer pacer = new Pacer(engine.clock, script.bytesPerSecond());
+    Pacer pacer = new Pacer(clock, script.bytesPerSecond());
     long pos = 0;
     int next = 0;
     try {
@@ -42,7 +56,7 @@ final class Transfers {
         while (next < marks.size() && marks.get(next).offset() <= pos) {
           Mark mark = marks.get(next++);
           try {
-            mark.apply(engine, hook, t);
+            apply(mark, hook, t);
           } catch (DockerException e) {
             sink.progress(action, cadence.text());
             sink.layerProgress(t.image(), pos, total);
@@ -76,11 +90,11 @@ final class Transfers {
   }
 
   /** One build step: its script's events all apply before the step runs (a step has no bytes). */
-  static void step(Engine engine, Transfer transfer) {
-    TransferScript script = engine.transferScripts.find(transfer);
+  void step(Transfer transfer) {
+    TransferScript script = scripts.find(transfer);
     try {
       for (TransferScript.Event e : script.events()) {
-        new Mark(0, e, Double.NaN).apply(engine, TransferHook.NONE, transfer);
+        apply(new Mark(0, e, Double.NaN), TransferHook.NONE, transfer);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -105,22 +119,24 @@ final class Transfers {
   }
 
   /** A script event or a hook mark at a byte offset. */
-  private record Mark(long offset, TransferScript.Event event, double hookMark) {
-    void apply(Engine engine, TransferHook hook, Transfer t) throws InterruptedException {
-      if (event == null) {
-        hook.reached(t, hookMark);
-        return;
-      }
-      if (event instanceof TransferScript.Pause p) {
-        engine.clock.sleep(p.duration());
-      } else if (event instanceof TransferScript.Stop) {
-        engine.awaitClose();
-        throw new ConnectionDropped(t + " stopped at " + offset + " bytes, then the daemon closed");
-      } else if (event instanceof TransferScript.Fail f) {
-        throw new DockerException(f.message());
-      } else if (event instanceof TransferScript.Drop) {
-        throw new ConnectionDropped(t + " dropped at " + offset + " bytes");
-      }
+  private record Mark(long offset, TransferScript.Event event, double hookMark) {}
+
+  private void apply(Mark mark, TransferHook hook, Transfer t) throws InterruptedException {
+    TransferScript.Event event = mark.event();
+    long offset = mark.offset();
+    if (event == null) {
+      hook.reached(t, mark.hookMark());
+      return;
+    }
+    if (event.effect() instanceof Effect.Delay p) {
+      clock.sleep(p.min());
+    } else if (event.effect() instanceof Effect.Stall) {
+      closed.await();
+      throw new ConnectionDropped(t + " stopped at " + offset + " bytes, then the daemon closed");
+    } else if (event.effect() instanceof Effect.DockerError f) {
+      throw new DockerException(f.message());
+    } else if (event.effect() instanceof Effect.Reset) {
+      throw new ConnectionDropped(t + " dropped at " + offset + " bytes");
     }
   }
 

@@ -97,7 +97,7 @@ public sealed interface Effect {
 
   /** An error with the status the daemon gave this message by its prefix ({@code No such} 404, else 500, …). */
   static Effect error(String message) {
-    return new DockerError(io.mockdocker.api.DockerApi.statusFor(message), message);
+    return new DockerError(io.mockdocker.internal.http.DockerApi.statusFor(message), message);
   }
 
   static Effect error(int status, String message) {

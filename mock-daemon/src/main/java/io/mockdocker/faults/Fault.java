@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One fault: which exchanges ({@link Match}), when in them ({@link Moment}), and what happens ({@link Effect}).
- * An immutable value; install it with {@code docker.faults().add(fault)} or build it fluently with
- * {@code docker.faults().on(…)}.
+ * An immutable value; install it with {@code docker.fault(fault)} or build it fluently with
+ * {@code docker.on(…)}.
  *
  * <pre>{@code
  * Fault.when(Match.pull("busybox").nth(2)).at(Moment.atProgress(0.4)).then(Effect.reset())

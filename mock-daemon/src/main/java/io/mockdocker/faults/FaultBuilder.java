@@ -8,7 +8,7 @@ import java.time.Instant;
  * effect, which installs the fault and returns its handle.
  *
  * <pre>{@code
- * docker.faults().on("POST", "/images/create").name("busybox").everyNth(3).afterMessages(5).resetConnection();
+ * docker.on("POST", "/images/create").name("busybox").everyNth(3).afterMessages(5).reset();
  * }</pre>
  */
 public final class FaultBuilder {
@@ -108,7 +108,7 @@ public final class FaultBuilder {
     return then(Effect.throttle(bytesPerSecond));
   }
 
-  public FaultHandle resetConnection() {
+  public FaultHandle reset() {
     return then(Effect.reset());
   }
 

@@ -1,6 +1,6 @@
 package io.mockdocker.faults;
 
-import io.mockdocker.api.DockerApi;
+import io.mockdocker.internal.http.DockerApi;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;

@@ -1,6 +1,8 @@
 package io.mockdocker.faults;
 
 import io.mockdocker.engine.Clock;
+import io.mockdocker.internal.FaultWiring;
+import io.mockdocker.internal.http.RequestVersion;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;
@@ -15,9 +17,9 @@ import java.util.function.BiConsumer;
  * endpoint. Faults are checked in the order they were added; every one that matches an exchange applies.
  *
  * <pre>{@code
- * FaultHandle flaky = docker.faults().on("POST", "/images/create").nth(2).resetConnection();
- * docker.faults().on("GET", "/version").error(500, "Internal server error");
- * docker.faults().on(Match.pull("busybox")).atProgress(2, 0.4).resetConnection();
+ * FaultHandle flaky = docker.on("POST", "/images/create").nth(2).reset();
+ * docker.on("GET", "/version").error(500, "Internal server error");
+ * docker.on(Match.pull("busybox")).atProgress(2, 0.4).reset();
  * flaky.remove();
  * }</pre>
  *
@@ -25,15 +27,23 @@ import java.util.function.BiConsumer;
  * added since start and installs again those given to the builder, with fresh counts.
  */
 public final class Faults {
-  /**
-   * Put on an exchange the modern view answers (API 1.24 and later): a fault's daemon error then takes the modern
-   * form ({@code {"message":…}} before the head, {@code {"errorDetail":…,"error":…}} inside a stream).
-   */
-  public static final io.undertow.util.AttachmentKey<Boolean> MODERN =
-      io.undertow.util.AttachmentKey.create(Boolean.class);
+  static {
+    FaultWiring.install(new FaultWiring.Access() {
+      @Override
+      public Faults create(Clock clock, BiConsumer<HttpServerExchange, Fault> onFired) {
+        return Faults.create(clock, onFired);
+      }
 
+      @Override
+      public HttpHandler wrap(Faults faults, HttpHandler next) {
+        return faults.wrap(next);
+      }
+    });
+  }
+
+  /** Whether the modern view answers the request: its daemon errors then take the modern form. */
   static boolean modern(HttpServerExchange ex) {
-    return Boolean.TRUE.equals(ex.getAttachment(MODERN));
+    return RequestVersion.isModern(ex);
   }
 
   private final Clock clock;
@@ -45,12 +55,7 @@ public final class Faults {
     this.onFired = onFired;
   }
 
-  /**
-   * The daemon makes one; tests reach it through {@code MockDocker.faults()}.
-   *
-   * @param onFired told of each fault as it fires, with the exchange it fires on (the journal listens here)
-   */
-  public static Faults create(Clock clock, BiConsumer<HttpServerExchange, Fault> onFired) {
+  static Faults create(Clock clock, BiConsumer<HttpServerExchange, Fault> onFired) {
     return new Faults(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(onFired, "onFired"));
   }
 
@@ -89,8 +94,7 @@ public final class Faults {
     return List.copyOf(handles);
   }
 
-  /** The handler that applies these faults around {@code next} (the daemon puts it inside its journal). */
-  public HttpHandler wrap(HttpHandler next) {
+  HttpHandler wrap(HttpHandler next) {
     return new FaultHandler(next, this);
   }
 

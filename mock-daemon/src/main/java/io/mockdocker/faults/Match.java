@@ -22,22 +22,21 @@ import java.util.regex.Pattern;
  * Match.pull("busybox").everyNth(3)
  * Match.request("*", "/containers/**").probability(0.25, 42)
  * }</pre>
- *
- * @param method an HTTP method, or {@code *} for any
- * @param path a path pattern starting with {@code /}
- * @param version an API version such as {@code 1.1}, or {@code null} for any
- * @param name an image or container name, or {@code null} for any
- * @param nth the one call (from 1) among those the other conditions match, or 0
- * @param every every so many such calls (3: the 3rd, 6th, …), or 0
- * @param probability the chance that a call the other conditions match is chosen, from 0 to 1
- * @param seed the seed of the draws for {@code probability}, so a run can be repeated
- * @param from the start of the window on the daemon's clock, or {@code null}
- * @param until the end of the window on the daemon's clock, or {@code null}
  */
-public record Match(String method, String path, String version, String name, int nth, int every,
-    double probability, long seed, Instant from, Instant until) {
+public final class Match {
+  private final String method;
+  private final String path;
+  private final String version;
+  private final String name;
+  private final int nth;
+  private final int every;
+  private final double probability;
+  private final long seed;
+  private final Instant from;
+  private final Instant until;
 
-  public Match {
+  private Match(String method, String path, String version, String name, int nth, int every, double probability,
+      long seed, Instant from, Instant until) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     glob(path);
@@ -53,7 +52,66 @@ public record Match(String method, String path, String version, String name, int
     if (from != null && until != null && !from.isBefore(until)) {
       throw new IllegalArgumentException("an empty window: " + from + " .. " + until);
     }
-    method = method.toUpperCase(Locale.ROOT);
+    this.method = method.toUpperCase(Locale.ROOT);
+    this.path = path;
+    this.version = version;
+    this.name = name;
+    this.nth = nth;
+    this.every = every;
+    this.probability = probability;
+    this.seed = seed;
+    this.from = from;
+    this.until = until;
+  }
+
+  /** An HTTP method, or {@code *} for any. */
+  public String method() {
+    return method;
+  }
+
+  /** A path pattern starting with {@code /}. */
+  public String path() {
+    return path;
+  }
+
+  /** An API version such as {@code 1.1}, or {@code null} for any. */
+  public String version() {
+    return version;
+  }
+
+  /** An image or container name, or {@code null} for any. */
+  public String name() {
+    return name;
+  }
+
+  /** The one call (from 1) among those the other conditions match, or 0. */
+  public int nth() {
+    return nth;
+  }
+
+  /** Every so many such calls (3: the 3rd, 6th, …), or 0. */
+  public int every() {
+    return every;
+  }
+
+  /** The chance that a call the other conditions match is chosen, from 0 to 1. */
+  public double probability() {
+    return probability;
+  }
+
+  /** The seed of the draws for {@link #probability()}, so a run can be repeated. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The start of the window on the daemon's clock, or {@code null}. */
+  public Instant from() {
+    return from;
+  }
+
+  /** The end of the window on the daemon's clock, or {@code null}. */
+  public Instant until() {
+    return until;
   }
 
   /** Every request. */
@@ -210,6 +268,19 @@ public record Match(String method, String path, String version, String name, int
       return mine;
     }
     throw new IllegalArgumentException("conflicting " + what + ": " + mine + " and " + theirs);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Match m && m.method.equals(method) && m.path.equals(path)
+        && Objects.equals(m.version, version) && Objects.equals(m.name, name) && m.nth == nth && m.every == every
+        && Double.compare(m.probability, probability) == 0 && m.seed == seed && Objects.equals(m.from, from)
+        && Objects.equals(m.until, until);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, path, version, name, nth, every, probability, seed, from, until);
   }
 
   /** E.g. {@code POST /images/create name=busybox #2} or {@code * /** every 3rd p=0.5 seed=7}. */

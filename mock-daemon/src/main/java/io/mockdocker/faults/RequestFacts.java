@@ -1,5 +1,6 @@
 package io.mockdocker.faults;
 
+import io.mockdocker.internal.http.RequestVersion;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,17 +11,14 @@ import java.util.regex.Pattern;
 
 /** What a match looks at in a request: method, path without its version prefix, the prefix, and the names. */
 record RequestFacts(String method, String unversionedPath, String version, List<String> names) {
-  private static final Pattern VERSION_PREFIX = Pattern.compile("^/v([0-9.]+)(?=/)");
   private static final Pattern IMAGE_PATH =
       Pattern.compile("^/images/(.+?)(/json|/history|/push|/insert|/tag)?$");
   private static final Pattern CONTAINER_PATH = Pattern.compile("^/containers/([^/]+)(/.*)?$");
   private static final List<String> NOT_NAMES = List.of("create", "json", "search", "viz", "ps");
 
   static RequestFacts of(HttpServerExchange ex) {
-    String path = ex.getRequestPath();
-    Matcher prefix = VERSION_PREFIX.matcher(path);
-    String version = prefix.find() ? prefix.group(1) : "";
-    String bare = version.isEmpty() ? path : path.substring(2 + version.length());
+    String version = RequestVersion.prefix(ex);
+    String bare = RequestVersion.unversionedPath(ex);
     List<String> names = new ArrayList<>();
     Matcher image = IMAGE_PATH.matcher(bare);
     Matcher container = CONTAINER_PATH.matcher(bare);

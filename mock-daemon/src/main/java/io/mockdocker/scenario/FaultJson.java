@@ -24,8 +24,9 @@ import java.util.Locale;
  *                     | {"type": "truncate"} | {"type": "malformedChunk"} | {"type": "closeAttachEarly"}}],
  * "transfers": [{"match": {"kind": "pull", "name": "busybox", "image": "e9aa", "number": 2},
  *                "size": 102400, "chunkSize": 4096, "bytesPerSecond": 51200,
- *                "events": [{"pause": 0.5, "duration": "PT10S"}, {"stop": 0.9}, {"fail": 0.4, "message": "…"},
- *                           {"drop": 0.4}]}]
+ *                "events": [{"at": 0.4, "effect": {"type": "error", "message": "…"}} (a delay, stall, error or reset),
+ *                           or the first form: {"pause": 0.5, "duration": "PT10S"} (delay), {"stop": 0.9} (stall),
+ *                           {"fail": 0.4, "message": "…"} (error), {"drop": 0.4} (reset)]}]
  * }</pre>
  */
 final class FaultJson {
@@ -36,9 +37,31 @@ final class FaultJson {
   }
 
   static Match match(JsonNode m) {
-    return new Match(m.path("method").asText("*"), m.path("path").asText("/**"), text(m, "version"), text(m, "name"),
-        m.path("nth").asInt(0), m.path("every").asInt(0), m.path("probability").asDouble(1), m.path("seed").asLong(0),
-        instant(m, "from"), instant(m, "until"));
+    Match match = Match.request(m.path("method").asText("*"), m.path("path").asText("/**"));
+    int nth = m.path("nth").asInt(0);
+    int every = m.path("every").asInt(0);
+    if (nth != 0 && every != 0) {
+      throw new IllegalArgumentException("a match is either the nth call or every nth call, not both");
+    }
+    if (text(m, "version") != null) {
+      match = match.version(text(m, "version"));
+    }
+    if (text(m, "name") != null) {
+      match = match.name(text(m, "name"));
+    }
+    if (nth != 0) {
+      match = match.nth(nth);
+    }
+    if (every != 0) {
+      match = match.everyNth(every);
+    }
+    if (m.has("probability") || m.has("seed")) {
+      match = match.probability(m.path("probability").asDouble(1), m.path("seed").asLong(0));
+    }
+    if (m.hasNonNull("from") || m.hasNonNull("until")) {
+      match = match.between(instant(m, "from"), instant(m, "until"));
+    }
+    return match;
   }
 
   static Moment moment(JsonNode m) {
@@ -86,14 +109,16 @@ final class FaultJson {
       b.bytesPerSecond(t.get("bytesPerSecond").asLong());
     }
     for (JsonNode e : t.path("events")) {
-      if (e.has("pause")) {
-        b.pause(e.get("pause").asDouble(), Duration.parse(e.path("duration").asText()));
+      if (e.has("at")) {
+        b.at(e.get("at").asDouble(), effect(e.path("effect")));
+      } else if (e.has("pause")) { // the first form, each kept as a fault at a moment with an effect
+        b.at(e.get("pause").asDouble(), Effect.delay(Duration.parse(e.path("duration").asText())));
       } else if (e.has("stop")) {
-        b.stopAt(e.get("stop").asDouble());
+        b.at(e.get("stop").asDouble(), Effect.stall());
       } else if (e.has("fail")) {
-        b.failAt(e.get("fail").asDouble(), e.path("message").asText("Connection reset by peer"));
+        b.at(e.get("fail").asDouble(), Effect.error(e.path("message").asText("Connection reset by peer")));
       } else if (e.has("drop")) {
-        b.dropAt(e.get("drop").asDouble());
+        b.at(e.get("drop").asDouble(), Effect.reset());
       } else {
         throw new IllegalArgumentException("unknown transfer event: " + e);
       }

@@ -1,5 +1,6 @@
 package io.mockdocker.script;
 
+import io.mockdocker.faults.Effect;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,20 +9,21 @@ import java.util.Objects;
 
 /**
  * How one streamed transfer goes: its size, how it is read, how fast, and what happens on the way. An immutable
- * value, registered for a {@link TransferMatch} with {@code engine.script(match, script)}.
+ * value, registered for a {@link TransferMatch} with {@code docker.script(match, script)}.
  *
  * <pre>{@code
  * TransferScript slow = TransferScript.builder()
  *     .size(50_000_000)                          // pad the layer to 50 MB
  *     .bytesPerSecond(100_000)                   // 100 kB/s on the daemon's clock: about 8 minutes
- *     .pause(0.5, Duration.ofSeconds(30))        // halfway, 30 s without a byte
- *     .failAt(0.9, "unexpected EOF")             // then the era's in-stream {"error":…}
+ *     .at(0.5, Effect.delay(Duration.ofSeconds(30)))  // halfway, 30 s without a byte
+ *     .at(0.9, Effect.error("unexpected EOF"))        // then the era's in-stream {"error":…}
  *     .build();
  * }</pre>
  *
  * <p>Positions are fractions of the size, from 0 to 1; the transfer reads exactly up to each one, so progress and
- * failures land on the byte ({@code floor(at × size)}). An event ends the transfer ({@link Fail}, {@link Drop},
- * {@link Stop}) or delays it ({@link Pause}); events at the same position run in the order given.
+ * failures land on the byte ({@code floor(at × size)}). An {@link Event} is a fault at a moment with an effect, in
+ * the words of {@code Fault}: it ends the transfer (an error, a reset, a stall) or delays it; events at the same
+ * position run in the order given.
  *
  * @param size the size in bytes (the content is padded with zeros, which a tar ignores), or {@link #AS_IS}
  * @param chunkSize bytes per read; each read may report progress as v0.4.4's progress reader did
@@ -36,45 +38,35 @@ public record TransferScript(long size, int chunkSize, long bytesPerSecond, List
   /** Today's behaviour: the fixture's size, 32 KiB reads, no delay. */
   public static final TransferScript DEFAULT = new TransferScript(AS_IS, DEFAULT_CHUNK, 0, List.of());
 
-  /** Something that happens when the transfer reaches a position. */
-  public sealed interface Event {
-    /** The position, a fraction of the size from 0 to 1. */
-    double at();
-  }
-
-  /** Waits on the daemon's clock, then goes on. */
-  public record Pause(double at, Duration duration) implements Event {
-    @Override
-    public String toString() {
-      return "pause(" + percent(at) + ", " + duration + ")";
-    }
-  }
-
-  /** Stops reading: the transfer hangs there until the daemon is reset or closed. */
-  public record Stop(double at) implements Event {
-    @Override
-    public String toString() {
-      return "stop(" + percent(at) + ")";
-    }
-  }
-
   /**
-   * The read fails: the progress reader prints its last update and the end marker, and the operation fails with
-   * this message, which reaches the client the way the era reported that operation's errors (for a pull, inside
-   * the stream with status 200).
+   * What happens when the transfer reaches a position: a fault at a moment (a fraction of the size) with an
+   * {@link Effect}. A transfer knows four effects: {@link Effect#delay(Duration)} waits on the daemon's clock, then
+   * goes on; {@link Effect#stall()} stops reading, and the transfer hangs there until the daemon is reset or closed;
+   * {@link Effect#error(String)} fails the read: the progress reader prints its last update and the end marker, and
+   * the operation fails with the message, which reaches the client the way the era reported that operation's errors
+   * (for a pull, inside the stream with status 200; the effect's status is not used); {@link Effect#reset()} resets
+   * the client's connection (RST) there, after the messages written so far.
+   *
+   * @param at the position, a fraction of the size from 0 to 1
+   * @param effect a fixed delay, a stall, an error or a reset
    */
-  public record Fail(double at, String message) implements Event {
-    @Override
-    public String toString() {
-      return "fail(" + percent(at) + ", " + message + ")";
+  public record Event(double at, Effect effect) {
+    public Event {
+      if (!(at >= 0 && at <= 1)) {
+        throw new IllegalArgumentException("an event's position is a fraction from 0 to 1: " + at);
+      }
+      Objects.requireNonNull(effect, "effect");
+      boolean fixedDelay = effect instanceof Effect.Delay d && d.min().equals(d.max());
+      if (!(fixedDelay || effect instanceof Effect.Stall || effect instanceof Effect.DockerError
+          || effect instanceof Effect.Reset)) {
+        throw new IllegalArgumentException("a transfer takes a fixed delay, a stall, an error or a reset: " + effect);
+      }
     }
-  }
 
-  /** The client's connection is reset (RST) there, after the messages written so far. */
-  public record Drop(double at) implements Event {
+    /** E.g. {@code error(500, boom) at 40%}. */
     @Override
     public String toString() {
-      return "drop(" + percent(at) + ")";
+      return effect + " at " + percent(at);
     }
   }
 
@@ -87,12 +79,6 @@ public record TransferScript(long size, int chunkSize, long bytesPerSecond, List
     }
     if (bytesPerSecond < 0) {
       throw new IllegalArgumentException("bytesPerSecond must not be negative: " + bytesPerSecond);
-    }
-    events = List.copyOf(events);
-    for (Event e : events) {
-      if (!(e.at() >= 0 && e.at() <= 1)) {
-        throw new IllegalArgumentException("an event's position is a fraction from 0 to 1: " + e);
-      }
     }
     List<Event> sorted = new ArrayList<>(events);
     sorted.sort(Comparator.comparingDouble(Event::at)); // stable: same position keeps the given order
@@ -118,7 +104,7 @@ public record TransferScript(long size, int chunkSize, long bytesPerSecond, List
     return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
   }
 
-  /** E.g. {@code TransferScript{size=as is, chunk=32768, speed=50000 B/s, events=[fail(40%, boom)]}}. */
+  /** E.g. {@code TransferScript{size=as is, chunk=32768, speed=50000 B/s, events=[error(500, boom) at 40%]}}. */
   @Override
   public String toString() {
     return "TransferScript{size=" + (size == AS_IS ? "as is" : String.valueOf(size)) + ", chunk=" + chunkSize
@@ -156,32 +142,14 @@ public record TransferScript(long size, int chunkSize, long bytesPerSecond, List
       return this;
     }
 
-    public Builder pause(double at, Duration duration) {
-      Objects.requireNonNull(duration, "duration");
-      if (duration.isNegative()) {
-        throw new IllegalArgumentException("a pause cannot be negative: " + duration);
-      }
-      events.add(new Pause(at, duration));
-      return this;
-    }
-
-    public Builder stopAt(double at) {
-      events.add(new Stop(at));
-      return this;
-    }
-
-    /** Fails with {@code unexpected EOF}, what Go said of a body that ended early. */
-    public Builder failAt(double at) {
-      return failAt(at, "unexpected EOF");
-    }
-
-    public Builder failAt(double at, String message) {
-      events.add(new Fail(at, Objects.requireNonNull(message, "message")));
-      return this;
-    }
-
-    public Builder dropAt(double at) {
-      events.add(new Drop(at));
+    /**
+     * What happens when the transfer reaches {@code at}, a fraction of its size: {@code at(0.5,
+     * Effect.delay(Duration.ofSeconds(30)))}, {@code at(0.9, Effect.stall())}, {@code at(0.4,
+     * Effect.error("unexpected EOF"))} ({@code unexpected EOF} is what Go said of a body that ended early),
+     * {@code at(0.4, Effect.reset())}.
+     */
+    public Builder at(double at, Effect effect) {
+      events.add(new Event(at, effect));
       return this;
     }
 

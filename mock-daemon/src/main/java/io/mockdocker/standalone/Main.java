@@ -1,5 +1,6 @@
 package io.mockdocker.standalone;
 
+import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
@@ -96,8 +97,8 @@ public final class Main implements Callable<Integer> {
     System.exit(new CommandLine(new Main(System.out, System.err)).execute(args));
   }
 
-  private io.mockdocker.api.ApiProfile profile() {
-    io.mockdocker.api.ApiProfile p = io.mockdocker.api.ApiProfile.named(profile);
+  private ApiProfile profile() {
+    ApiProfile p = ApiProfile.named(profile);
     return defaultApi == null ? p : p.withDefaultVersion(defaultApi);
   }
 
@@ -109,7 +110,7 @@ public final class Main implements Callable<Integer> {
         .fixtures(fixtures == null ? Fixtures.defaults() : Fixtures.fromJson(fixtures))
         .enableAdminApi()
         .profile(profile())
-        .onRequest(entry -> out.println(entry));
+        .onRequest(request -> out.println(request.line()));
     if (virtualClock) {
       io.mockdocker.engine.VirtualClock clock = io.mockdocker.engine.VirtualClock.start();
       clock.runAtSpeed(1.0);

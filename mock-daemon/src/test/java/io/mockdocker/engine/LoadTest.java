@@ -43,7 +43,7 @@ class LoadTest {
     }
     assertThat(Files.readString(engine.layer(BASE).resolve("etc/motd"))).isEqualTo("hi\n");
     assertThat(engine.history("me/app:v1")).hasSize(3);
-    assertThat(engine.images(false, "")).singleElement()
+    assertThat(engine.images()).singleElement()
         .satisfies(row -> assertThat(row.virtualSize()).isEqualTo(
             engine.history(TOP).stream().mapToLong(h -> h.image().size()).sum()));
     assertThat(engine.untagAndPrune("me/app:v1")).hasSize(4);  // untagged, then three deleted

@@ -1,11 +1,13 @@
 package io.mockdocker.engine;
 
+import io.mockdocker.faults.Effect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
@@ -18,9 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scripted transfers: size, chunks, pace, pauses, stops, failures and drops, as a client reads them. */
 class TransferScriptTest {
@@ -30,23 +32,19 @@ class TransferScriptTest {
   static final String PULL = "/v1.2/images/create?fromImage=test/app";
 
   VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
+    docker = daemon.docker();
     docker.registry()
         .image(Fixed.image(B, "", 10240, "./etc/base", "base\n"))
         .image(Fixed.image(A, B, 102400, "./srv/app", "app\n"))
         .tag("test/app", "latest", A)
         .url("http://example.com/f", "hello\n".getBytes(StandardCharsets.UTF_8));
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   static List<String> chunks(Response r) {
@@ -55,7 +53,8 @@ class TransferScriptTest {
 
   @Test
   void a_failure_at_40_percent_of_layer_2_ends_the_pull_with_the_eras_in_stream_error() {
-    docker.engine().script(TransferMatch.pull("test/app").layer(2), TransferScript.builder().failAt(0.4).build());
+    docker.script(TransferMatch.pull("test/app").layer(2),
+        TransferScript.builder().at(0.4, Effect.error("unexpected EOF")).build());
     Response r = http.post(PULL);
     assertThat(r.status()).isEqualTo(200);
     assertThat(chunks(r)).containsExactly(
@@ -79,7 +78,7 @@ class TransferScriptTest {
 
   @Test
   void a_padded_layer_in_small_chunks_reports_the_scripted_size() {
-    docker.engine().script(TransferMatch.pull("test/app").image(B),
+    docker.script(TransferMatch.pull("test/app").image(B),
         TransferScript.builder().size(20_000).chunkSize(5_000).build());
     Response r = http.post(PULL);
     assertThat(chunks(r)).containsSubsequence(
@@ -95,7 +94,7 @@ class TransferScriptTest {
 
   @Test
   void a_drop_resets_the_connection_after_the_messages_written_so_far() throws Exception {
-    docker.engine().script(TransferMatch.pull("test/app").layer(1), TransferScript.builder().dropAt(0.5).build());
+    docker.script(TransferMatch.pull("test/app").layer(1), TransferScript.builder().at(0.5, Effect.reset()).build());
     try (Socket s = new Socket(docker.uri().getHost(), docker.uri().getPort())) {
       s.getOutputStream().write(("POST " + PULL + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
@@ -117,8 +116,8 @@ class TransferScriptTest {
 
   @Test
   void a_pace_and_a_pause_take_their_time_on_the_daemon_clock() {
-    docker.engine().script(TransferMatch.pull("test/app").layer(2),
-        TransferScript.builder().bytesPerSecond(1024).pause(0.5, Duration.ofMinutes(1)).build());
+    docker.script(TransferMatch.pull("test/app").layer(2),
+        TransferScript.builder().bytesPerSecond(1024).at(0.5, Effect.delay(Duration.ofMinutes(1))).build());
     clock.runInstantly();
     assertThat(http.post(PULL).text()).endsWith("{\"status\":\"Pulling image " + B + " () from test/app\"}");
     assertThat(clock.now()).isEqualTo(T0.plusSeconds(10 + 60));
@@ -126,8 +125,8 @@ class TransferScriptTest {
 
   @Test
   void a_stopped_transfer_hangs_until_the_daemon_resets() throws Exception {
-    TransferHandle stop = docker.engine().script(TransferMatch.pull("test/app"),
-        TransferScript.builder().stopAt(0.1).build());
+    TransferHandle stop = docker.script(TransferMatch.pull("test/app"),
+        TransferScript.builder().at(0.1, Effect.stall()).build());
     CompletableFuture<String> pull = CompletableFuture.supplyAsync(() -> http.post(PULL).text());
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stop.transfers() == 1);
     assertThat(pull).isNotDone();
@@ -137,9 +136,9 @@ class TransferScriptTest {
 
   @Test
   void an_insert_download_can_fail_midway_inside_its_stream() {
-    docker.engine().pull("test/app", "", "", ProgressSink.NONE);
-    docker.engine().script(TransferMatch.insert("http://example.com/f"),
-        TransferScript.builder().size(10_000).failAt(0.5, "connection reset by peer").build());
+    docker.preload("test/app");
+    docker.script(TransferMatch.insert("http://example.com/f"),
+        TransferScript.builder().size(10_000).at(0.5, Effect.error("connection reset by peer")).build());
     Response r = http.post("/v1.2/images/test/app/insert?url=http://example.com/f&path=/f");
     // the read up to 50% is due an update (5000 > 4096 bytes); the failing read prints one more, then the end marker
     assertThat(r.text()).isEqualTo("{\"status\":\"Downloading\",\"progress\":\"5 kB/10 kB (50%)\"}"
@@ -149,8 +148,8 @@ class TransferScriptTest {
 
   @Test
   void a_build_step_can_fail_with_the_eras_error_build_line() {
-    docker.engine().pull("test/app", "", "", ProgressSink.NONE);
-    docker.engine().script(TransferMatch.build().step(2), TransferScript.builder().failAt(0, "no space left").build());
+    docker.preload("test/app");
+    docker.script(TransferMatch.build().step(2), TransferScript.builder().at(0, Effect.error("no space left")).build());
     String boundary = "xyz";
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"Dockerfile\"; filename=\"Dockerfile\""
         + "\r\nContent-Type: application/octet-stream\r\n\r\nFROM test/app\nMAINTAINER me\n\r\n--" + boundary + "--\r\n";

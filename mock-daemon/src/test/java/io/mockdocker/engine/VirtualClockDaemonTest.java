@@ -38,7 +38,7 @@ class VirtualClockDaemonTest {
   void start() {
     docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
     docker.registry().image(RemoteImage.builder(IMG).file("/etc/hostname", "img\n").build()).tag("img", "latest", IMG);
-    docker.engine().pull("img", "", "", ProgressSink.NONE);
+    docker.preload("img");
     http = new RawHttp(docker.uri());
   }
 
@@ -71,7 +71,7 @@ class VirtualClockDaemonTest {
 
   @Test
   void status_says_up_10_minutes_after_advancing_10_minutes() throws Exception {
-    ScriptHandle server = docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
+    ScriptHandle server = docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     run("{\"Image\":\"img\",\"Cmd\":[\"serve\"]}");
     clock.advance(Duration.ofMinutes(10));
     JsonNode list = JSON.readTree(http.get("/v1.2/containers/json").body());
@@ -81,7 +81,7 @@ class VirtualClockDaemonTest {
 
   @Test
   void a_scripted_sleep_ends_when_the_clock_passes_it() throws Exception {
-    docker.engine().script(ProcessMatch.any(),
+    docker.script(ProcessMatch.any(),
         ProcessScript.builder().stdout("a\n").sleep(Duration.ofSeconds(60)).exit(3).build());
     String id = run("{\"Image\":\"img\",\"Cmd\":[\"job\"]}");
     CompletableFuture<Response> waited = async("/containers/" + id + "/wait");
@@ -104,7 +104,7 @@ class VirtualClockDaemonTest {
 
   @Test
   void stop_kills_a_process_ignoring_term_when_the_clock_passes_t() throws Exception {
-    docker.engine().script(ProcessMatch.any(), ProcessScript.builder().awaitExit().ignoreSigterm().build());
+    docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().ignoreSigterm().build());
     String id = run("{\"Image\":\"img\",\"Cmd\":[\"stubborn\"]}");
     CompletableFuture<Response> stopped = async("/containers/" + id + "/stop?t=30");
     clock.awaitSleepers(1, WAIT);
@@ -120,7 +120,7 @@ class VirtualClockDaemonTest {
   void a_scripted_10_minute_pull_on_an_instant_clock_completes_and_the_clock_shows_10_minutes() {
     String layer = Fixed.id('d');
     docker.registry().image(Fixed.image(layer, "", 10240, "./big", "x\n")).tag("slow", "latest", layer);
-    docker.engine().script(TransferMatch.pull("slow"),
+    docker.script(TransferMatch.pull("slow"),
         TransferScript.builder().size(600_000).bytesPerSecond(1000).build());
     clock.runInstantly();
     Response r = http.post("/v1.2/images/create?fromImage=slow");

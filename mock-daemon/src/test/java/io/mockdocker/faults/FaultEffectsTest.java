@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.mockdocker.MockDocker;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
+import io.mockdocker.testing.RawHttp;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a client observes of each effect, at the head and inside a pull stream. */
 class FaultEffectsTest {
@@ -29,11 +32,12 @@ class FaultEffectsTest {
       + "{\"status\":\"Pulling image " + A + " (latest) from test/app\"}";
 
   VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
+    docker = daemon.docker();
     docker.registry()
         .image(Fixed.image(B, "", 10240, "./etc/base", "base\n"))
         .image(Fixed.image(A, B, 102400, "./srv/app", "app\n"))
@@ -44,12 +48,11 @@ class FaultEffectsTest {
   void stop() {
     // wakes a request a failed test left sleeping on the clock: close() would wait for it for ever
     clock.advance(Duration.ofDays(1));
-    docker.close();
   }
 
   @Test
   void an_error_at_the_head_answers_its_status_and_message_as_the_daemon_did() throws Exception {
-    docker.faults().on("GET", "/images/*/json").error("No such image: ghost");
+    docker.on("GET", "/images/*/json").error("No such image: ghost");
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(docker.uri().resolve("/v1.2/images/base/json")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -60,24 +63,24 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_the_head_resets_the_connection_before_any_byte() {
-    docker.faults().on("GET", "/version").resetConnection();
-    Wire.Received r = Wire.get(docker.uri(), "/version");
+    docker.on("GET", "/version").reset();
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("GET", "/version");
     assertThat(r.bytes()).isEmpty();
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
   }
 
   @Test
   void a_truncate_at_the_head_closes_without_an_answer() {
-    docker.faults().on("GET", "/version").truncate();
-    Wire.Received r = Wire.get(docker.uri(), "/version");
+    docker.on("GET", "/version").truncate();
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("GET", "/version");
     assertThat(r.bytes()).isEmpty();
     assertThat(r.failure()).isNull();
   }
 
   @Test
   void a_delay_holds_the_answer_until_the_daemon_clock_passes_it() throws Exception {
-    docker.faults().on("GET", "/version").delay(Duration.ofSeconds(30));
-    CompletableFuture<Wire.Received> r = CompletableFuture.supplyAsync(() -> Wire.get(docker.uri(), "/version"));
+    docker.on("GET", "/version").delay(Duration.ofSeconds(30));
+    CompletableFuture<RawHttp.Received> r = CompletableFuture.supplyAsync(() -> new RawHttp(docker.uri()).receive("GET", "/version"));
     clock.awaitSleepers(1, Duration.ofSeconds(10));
     clock.advance(Duration.ofSeconds(30).minusNanos(1));
     // a delay even a nanosecond shorter would wake now and answer within milliseconds
@@ -91,8 +94,8 @@ class FaultEffectsTest {
 
   @Test
   void a_stall_answers_nothing_until_released() throws Exception {
-    FaultHandle stall = docker.faults().on("GET", "/version").stall();
-    CompletableFuture<Wire.Received> r = CompletableFuture.supplyAsync(() -> Wire.get(docker.uri(), "/version"));
+    FaultHandle stall = docker.on("GET", "/version").stall();
+    CompletableFuture<RawHttp.Received> r = CompletableFuture.supplyAsync(() -> new RawHttp(docker.uri()).receive("GET", "/version"));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stall.fired() == 1);
     assertThat(r).isNotDone();
     stall.release();
@@ -101,8 +104,8 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_after_100_body_bytes_delivers_exactly_100_then_an_rst() {
-    docker.faults().on("POST", "/images/create").afterBytes(100).resetConnection();
-    Wire.Received r = Wire.post(docker.uri(), PULL);
+    docker.on("POST", "/images/create").afterBytes(100).reset();
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
     assertThat(r.body()).isEqualTo(FIRST_TWO.substring(0, 100));
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
@@ -110,8 +113,8 @@ class FaultEffectsTest {
 
   @Test
   void a_truncate_after_2_messages_ends_the_connection_after_exactly_those_messages() {
-    docker.faults().on("POST", "/images/create").afterMessages(2).truncate();
-    Wire.Received r = Wire.post(docker.uri(), PULL);
+    docker.on("POST", "/images/create").afterMessages(2).truncate();
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.body()).isEqualTo(FIRST_TWO);
     assertThat(r.rawBody()).doesNotEndWith("0\r\n\r\n");
     assertThat(r.failure()).isNull();
@@ -119,7 +122,7 @@ class FaultEffectsTest {
 
   @Test
   void an_error_after_2_messages_ends_the_stream_properly_with_the_eras_error_message() throws Exception {
-    docker.faults().on("POST", "/images/create").afterMessages(2).error(500, "Internal server error");
+    docker.on("POST", "/images/create").afterMessages(2).error(500, "Internal server error");
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(docker.uri().resolve(PULL)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -129,8 +132,8 @@ class FaultEffectsTest {
 
   @Test
   void a_malformed_chunk_breaks_a_chunked_pull_for_java_net_http() {
-    docker.faults().on("POST", "/images/create").afterMessages(1).malformedChunk();
-    Wire.Received raw = Wire.post(docker.uri(), PULL);
+    docker.on("POST", "/images/create").afterMessages(1).malformedChunk();
+    RawHttp.Received raw = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(raw.rawBody()).endsWith("\r\nzz\r\nmalformed chunk\r\n");
     CompletableFuture<HttpResponse<String>> r = HttpClient.newHttpClient().sendAsync(
         HttpRequest.newBuilder(docker.uri().resolve(PULL)).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -141,9 +144,9 @@ class FaultEffectsTest {
 
   @Test
   void a_throttle_of_50_kb_per_second_takes_bytes_over_50000_seconds_of_the_daemon_clock() {
-    docker.faults().on("POST", "/images/create").throttle(50_000);
+    docker.on("POST", "/images/create").throttle(50_000);
     clock.runInstantly();
-    Wire.Received r = Wire.post(docker.uri(), PULL);
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     long bodyBytes = r.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1).length;
     assertThat(bodyBytes).isGreaterThan(1000);
     assertThat(Duration.between(T0, clock.now()))
@@ -152,16 +155,16 @@ class FaultEffectsTest {
 
   @Test
   void a_reset_at_40_percent_of_layer_2_comes_after_the_progress_up_to_there() {
-    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).resetConnection();
-    Wire.Received r = Wire.post(docker.uri(), PULL);
+    docker.on("POST", "/images/create").atProgress(2, 0.4).reset();
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.body()).endsWith("{\"status\":\"Pulling " + B + " fs layer\"}");
     assertThat(r.reset()).as(String.valueOf(r.failure())).isTrue();
   }
 
   @Test
   void an_error_at_40_percent_of_layer_2_is_the_pulls_in_stream_error() {
-    docker.faults().on("POST", "/images/create").atProgress(2, 0.4).error("unexpected EOF");
-    Wire.Received r = Wire.post(docker.uri(), PULL);
+    docker.on("POST", "/images/create").atProgress(2, 0.4).error("unexpected EOF");
+    RawHttp.Received r = new RawHttp(docker.uri()).receive("POST", PULL);
     assertThat(r.head()).startsWith("HTTP/1.1 200 OK");
     assertThat(r.body()).endsWith("{\"status\":\"Pulling " + B + " fs layer\"}"
         + "{\"status\":\"Downloading\",\"progress\":\"4.096 kB/10.24 kB (40%)\"}{}"

@@ -6,32 +6,29 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which requests faults choose, over HTTP, and what the journal says of them. */
 class FaultMatchingTest {
   static final Instant T0 = Instant.parse("2013-07-01T00:00:00Z");
 
   VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.none()).clock(clock));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.none()).clock(clock).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   List<Integer> statuses(int calls, String path) {
@@ -44,36 +41,36 @@ class FaultMatchingTest {
 
   @Test
   void nth_fails_only_the_second_call() {
-    FaultHandle h = docker.faults().on("GET", "/version").nth(2).error(500, "boom");
+    FaultHandle h = docker.on("GET", "/version").nth(2).error(500, "boom");
     assertThat(statuses(4, "/version")).containsExactly(200, 500, 200, 200);
     assertThat(h.fired()).isEqualTo(1);
   }
 
   @Test
   void every_nth_fails_every_third_call() {
-    docker.faults().on("GET", "/version").everyNth(3).error(500, "boom");
+    docker.on("GET", "/version").everyNth(3).error(500, "boom");
     assertThat(statuses(6, "/version")).containsExactly(200, 200, 500, 200, 200, 500);
   }
 
   @Test
   void a_seeded_probability_repeats_the_same_choices() {
-    docker.faults().on("GET", "/version").probability(0.5, 42).error(500, "boom");
+    docker.on("GET", "/version").probability(0.5, 42).error(500, "boom");
     List<Integer> first = statuses(20, "/version");
     docker.reset();
-    docker.faults().on("GET", "/version").probability(0.5, 42).error(500, "boom");
+    docker.on("GET", "/version").probability(0.5, 42).error(500, "boom");
     assertThat(statuses(20, "/version")).isEqualTo(first).contains(200, 500);
   }
 
   @Test
   void a_version_condition_leaves_other_versions_alone() {
-    docker.faults().on("GET", "/version").version("1.1").error(500, "boom");
+    docker.on("GET", "/version").version("1.1").error(500, "boom");
     assertThat(http.get("/v1.1/version").status()).isEqualTo(500);
     assertThat(http.get("/v1.2/version").status()).isEqualTo(200);
   }
 
   @Test
   void a_name_condition_reads_the_path_and_the_from_image_query() {
-    docker.faults().on("*", "/images/**").name("busybox").error("No such image: busybox");
+    docker.on("*", "/images/**").name("busybox").error("No such image: busybox");
     assertThat(http.get("/v1.2/images/busybox/json").status()).isEqualTo(404);
     assertThat(http.get("/v1.2/images/base/json").status()).isEqualTo(404); // no fixtures: the daemon's own 404
     assertThat(http.get("/v1.2/images/base/json").text()).isEqualTo("No such image: base\n");
@@ -83,7 +80,7 @@ class FaultMatchingTest {
 
   @Test
   void a_window_on_the_daemon_clock_opens_and_closes() {
-    docker.faults().on("GET", "/version").between(T0.plusSeconds(10), T0.plusSeconds(20)).error(500, "boom");
+    docker.on("GET", "/version").between(T0.plusSeconds(10), T0.plusSeconds(20)).error(500, "boom");
     assertThat(http.get("/version").status()).isEqualTo(200);
     clock.advance(Duration.ofSeconds(10));
     assertThat(http.get("/version").status()).isEqualTo(500);
@@ -93,11 +90,11 @@ class FaultMatchingTest {
 
   @Test
   void a_removed_fault_no_longer_fires_and_reset_clears_added_faults() {
-    FaultHandle h = docker.faults().on("GET", "/version").error(500, "boom");
+    FaultHandle h = docker.on("GET", "/version").error(500, "boom");
     assertThat(http.get("/version").status()).isEqualTo(500);
     assertThat(h.remove()).isTrue();
     assertThat(http.get("/version").status()).isEqualTo(200);
-    docker.faults().on("GET", "/version").error(500, "boom");
+    docker.on("GET", "/version").error(500, "boom");
     docker.reset();
     assertThat(docker.faults().active()).isEmpty();
     assertThat(http.get("/version").status()).isEqualTo(200);
@@ -116,7 +113,7 @@ class FaultMatchingTest {
 
   @Test
   void the_journal_lists_each_fault_that_fired_on_its_request() {
-    docker.faults().on("GET", "/version").nth(2).error(500, "boom");
+    docker.on("GET", "/version").nth(2).error(500, "boom");
     http.get("/version");
     http.get("/version");
     List<RecordedRequest> seen = docker.journal().requests();
@@ -129,8 +126,8 @@ class FaultMatchingTest {
 
   @Test
   void a_request_reset_before_any_answer_is_in_the_journal_with_status_0() {
-    docker.faults().on("GET", "/version").resetConnection();
-    Wire.get(docker.uri(), "/version");
+    docker.on("GET", "/version").reset();
+    new RawHttp(docker.uri()).receive("GET", "/version");
     RecordedRequest r = docker.await().requests(1, "GET", "/version").get(0);
     assertThat(r.status()).isZero();
     assertThat(r.faults()).containsExactly("reset(at=head of GET /version)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.util.ArrayList;
@@ -99,9 +100,7 @@ class ContainerRacesTest {
   }
 
   static String create(RawHttp http, String cmd) {
-    Response created = http.post("/v1.2/containers/create", "application/json",
-        "{\"Image\":\"base\",\"Cmd\":" + cmd + "}");
-    assertThat(created.status()).isEqualTo(201);
-    return created.text().replaceAll(".*\"Id\":\"([0-9a-f]+)\".*", "$1");
+    return Json.create(http, "/v1.2/containers/create", "{\"Image\":\"base\",\"Cmd\":" + cmd + "}");
   }
+
 }

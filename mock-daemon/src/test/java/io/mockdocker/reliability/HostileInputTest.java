@@ -7,12 +7,11 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.engine.Image;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.RawHttp;
+import io.mockdocker.testing.Tars;
 import io.mockdocker.testing.RawHttp.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -228,37 +227,29 @@ class HostileInputTest {
 
   @Test
   void a_declared_body_over_the_limit_is_refused_before_it_is_read() throws IOException {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", docker.port()), 2000);
-      s.setSoTimeout(10_000);
-      s.getOutputStream().write(("POST /v1.2/images/create?fromSrc=- HTTP/1.1\r\nHost: x\r\n"
-          + "Content-Type: application/x-tar\r\nContent-Length: 629145600\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-      assertThat(answer).startsWith("HTTP/1.1 500 Internal Server Error\r\n").containsIgnoringCase("connection: close")
-          .endsWith("\r\n\r\nrequest body too large: more than 4194304 bytes, the daemon's limit\n");
-    }
+    RawHttp.Received answer = http.receive("POST /v1.2/images/create?fromSrc=- HTTP/1.1\r\nHost: x\r\n"
+        + "Content-Type: application/x-tar\r\nContent-Length: 629145600\r\n\r\n");
+    assertThat(answer.failure()).isNull();
+    assertThat(answer.text()).startsWith("HTTP/1.1 500 Internal Server Error\r\n")
+        .containsIgnoringCase("connection: close")
+        .endsWith("\r\n\r\nrequest body too large: more than 4194304 bytes, the daemon's limit\n");
     assertThat(http.get("/v1.2/version").status()).isEqualTo(200);
   }
 
   @Test
   void the_default_limit_is_512_mib() throws IOException {
-    try (MockDocker defaults = MockDocker.builder().fixtures(Fixtures.none()).start();
-        Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", defaults.port()), 2000);
-      s.setSoTimeout(10_000);
-      s.getOutputStream().write(("POST /v1.2/build HTTP/1.1\r\nHost: x\r\n"
-          + "Content-Length: 536870913\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-      assertThat(answer).startsWith("HTTP/1.1 500 ")
+    try (MockDocker defaults = MockDocker.builder().fixtures(Fixtures.none()).start()) {
+      RawHttp.Received answer = new RawHttp(defaults.uri()).receive("POST /v1.2/build HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Length: 536870913\r\n\r\n");
+      assertThat(answer.failure()).isNull();
+      assertThat(answer.text()).startsWith("HTTP/1.1 500 ")
           .endsWith("request body too large: more than 536870912 bytes, the daemon's limit\n");
     }
   }
 
   @Test
   void a_chunked_body_over_the_limit_is_refused_once_the_limit_is_read() throws Exception {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", docker.port()), 2000);
-      s.setSoTimeout(10_000);
+    try (Socket s = http.connect()) {
       OutputStream out = s.getOutputStream();
       out.write(("POST /v1.2/build HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
           + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -276,7 +267,7 @@ class HostileInputTest {
         }
       });
       writer.start();
-      String answer = readHead(s.getInputStream());
+      String answer = RawHttp.readHeadAndBody(s.getInputStream());
       assertThat(answer).startsWith("HTTP/1.1 500 ").containsIgnoringCase("connection: close")
           .endsWith("request body too large: more than 4194304 bytes, the daemon's limit\n");
       writer.join(10_000);
@@ -350,30 +341,5 @@ class HostileInputTest {
       assertThat(dir.resolve("var/lib/docker/" + marker)).doesNotExist();
     }
     assertThat(Path.of("/var/lib/docker", marker)).doesNotExist();
-  }
-
-  /** The status line, headers and a Content-Length body. */
-  static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    int length = -1;
-    StringBuilder line = new StringBuilder();
-    for (int c = in.read(); c != -1; c = in.read()) {
-      head.write(c);
-      line.append((char) c);
-      if (c == '\n') {
-        String l = line.toString().trim();
-        if (l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-          length = Integer.parseInt(l.substring(15).trim());
-        }
-        if (l.isEmpty()) {
-          break;
-        }
-        line.setLength(0);
-      }
-    }
-    if (length > 0) {
-      head.writeBytes(in.readNBytes(length));
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.api.ApiProfile;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.engine.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -99,7 +99,7 @@ class ShutdownTest {
   void close_returns_while_a_request_sleeps_on_a_stopped_virtual_clock() throws Exception {
     VirtualClock clock = VirtualClock.at(Instant.parse("2013-07-01T00:00:00Z"));
     MockDocker docker = MockDocker.builder().clock(clock).start();
-    docker.faults().on("GET", "/version").delay(Duration.ofDays(1));
+    docker.on("GET", "/version").delay(Duration.ofDays(1));
     HttpClient client = HttpClient.newHttpClient();
     CompletableFuture<HttpResponse<String>> held = client.sendAsync(
         HttpRequest.newBuilder(docker.uri().resolve("/v1.2/version")).build(), HttpResponse.BodyHandlers.ofString());

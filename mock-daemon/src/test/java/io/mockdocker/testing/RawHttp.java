@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * A tiny HTTP/1.1 client over a raw socket, so tests see exactly what went on the wire: the status line, every
- * header in order, the chunk boundaries and the decoded body.
+ * header in order, the chunk boundaries and the decoded body ({@link #send}); every byte until the end of the stream
+ * or a failure ({@link #receive}); or a connection kept open after its head, for hijacked streams ({@link #hijack}).
  */
 public final class RawHttp {
   private final URI base;
@@ -53,9 +54,7 @@ public final class RawHttp {
   }
 
   public Response sendRaw(byte[] head, byte[] body, boolean headRequest) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
-      socket.setSoTimeout(20000);
+    try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();
       out.write(head);
       out.write(body);
@@ -64,6 +63,98 @@ public final class RawHttp {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Sends {@code method path} with {@code Connection: close} and reads every byte until the end or a failure. */
+  public Received receive(String method, String path) {
+    return receive(method + " " + path + " HTTP/1.1\r\nHost: x\r\n"
+        + (method.equals("POST") ? "Content-Length: 0\r\n" : "") + "Connection: close\r\n\r\n");
+  }
+
+  /**
+   * Sends {@code request} as it is and reads every byte until the end of the stream; a failure while writing or
+   * reading ends the reading and is kept in the result (a failure to connect is thrown).
+   */
+  public Received receive(String request) {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    try (Socket socket = connect()) {
+      try {
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        byte[] buf = new byte[8192];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          got.write(buf, 0, n);
+        }
+      } catch (IOException e) {
+        return new Received(got.toByteArray(), e);
+      }
+      return new Received(got.toByteArray(), null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Opens a connection, sends a request with {@code extraHeaders} (each ending in CRLF) and a {@code Content-Length},
+   * and reads its head; the stream stays open for the caller.
+   */
+  public Hijacked hijack(String method, String path, String extraHeaders, String body) throws IOException {
+    Socket socket = connect();
+    try {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      OutputStream out = socket.getOutputStream();
+      out.write((method + " " + path + " HTTP/1.1\r\nHost: x\r\n" + extraHeaders + "Content-Length: " + bytes.length
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+      return new Hijacked(socket, readHead(socket.getInputStream()));
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** A new connection to the daemon: 5 s to connect, 20 s for any read. */
+  public Socket connect() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+      socket.setSoTimeout(20000);
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** Reads a response head up to and including its blank line, byte by byte (nothing of the body). */
+  public static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    while (matched < 4) {
+      int c = in.read();
+      if (c < 0) {
+        break;
+      }
+      head.write(c);
+      matched = c == end[matched] ? matched + 1 : (c == '\r' ? 1 : 0);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Reads a response head and, when it has a {@code Content-Length}, that many bytes of body after it. */
+  public static String readHeadAndBody(InputStream in) throws IOException {
+    String head = readHead(in);
+    int length = -1;
+    for (String l : head.split("\r\n")) {
+      if (l.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(l.substring(15).trim());
+      }
+    }
+    return length > 0 ? head + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1) : head;
   }
 
   private static Response read(InputStream in, boolean headRequest) throws IOException {
@@ -146,6 +237,94 @@ public final class RawHttp {
     @Override
     public String toString() {
       return statusLine + " " + text();
+    }
+  }
+
+  /** A connection with a request sent and its head read. */
+  public static final class Hijacked implements AutoCloseable {
+    public final Socket socket;
+    public final String head;
+
+    Hijacked(Socket socket, String head) {
+      this.socket = socket;
+      this.head = head;
+    }
+
+    public OutputStream out() throws IOException {
+      return socket.getOutputStream();
+    }
+
+    /** Everything after the head, until the server closes. */
+    public byte[] rest() throws IOException {
+      return socket.getInputStream().readAllBytes();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  /** What came back from {@link #receive}: the bytes, and how the stream ended ({@code null}: a normal end). */
+  public record Received(byte[] bytes, IOException failure) {
+    @Override
+    public String toString() {
+      return text() + (failure == null ? "" : " [" + failure + "]");
+    }
+
+    public String text() {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    public String head() {
+      String t = text();
+      int end = t.indexOf("\r\n\r\n");
+      return end < 0 ? t : t.substring(0, end);
+    }
+
+    public String rawBody() {
+      String t = text();
+      int end = t.indexOf("\r\n\r\n");
+      return end < 0 ? "" : t.substring(end + 4);
+    }
+
+    /** The chunked body decoded as far as it is well formed. */
+    public String body() {
+      String raw = rawBody();
+      StringBuilder out = new StringBuilder();
+      int i = 0;
+      while (true) {
+        int eol = raw.indexOf("\r\n", i);
+        if (eol < 0) {
+          out.append(raw.substring(i));
+          return out.toString();
+        }
+        int size;
+        try {
+          size = Integer.parseInt(raw.substring(i, eol), 16);
+        } catch (NumberFormatException e) {
+          return out.toString();
+        }
+        if (size == 0) {
+          return out.toString();
+        }
+        int start = eol + 2;
+        out.append(raw, start, Math.min(raw.length(), start + size));
+        i = start + size + 2;
+        if (i > raw.length()) {
+          return out.toString();
+        }
+      }
+    }
+
+    /** The stream ended with a failure rather than a clean close. */
+    public boolean failed() {
+      return failure != null;
+    }
+
+    /** The stream ended with a connection reset. */
+    public boolean reset() {
+      return failure != null && String.valueOf(failure.getMessage()).contains("reset");
     }
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
+import io.mockdocker.testing.Json;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class ContainerCrashLoopTest {
       VirtualClock clock) {
     Http http = new Http(info.uri());
     http.post("/v1.2/images/create?fromImage=busybox");
-    String id = Http.id(http.post("/v1.2/containers/create", "{\"Image\":\"busybox\",\"Cmd\":[\"/app\"]}"));
+    String id = Json.create(http, "/v1.2/containers/create", "{\"Image\":\"busybox\",\"Cmd\":[\"/app\"]}");
     Instant before = clock.now();
     for (int run = 1; run <= 2; run++) {
       assertThat(http.post("/v1.2/containers/" + id + "/start").statusCode()).isEqualTo(204);

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
+import io.mockdocker.testing.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,7 @@ class ContainerIgnoresStopTest {
       throws Exception {
     Http http = new Http(info.uri());
     http.post("/v1.2/images/create?fromImage=busybox");
-    String id = Http.id(http.post("/v1.2/containers/create", "{\"Image\":\"busybox\",\"Cmd\":[\"/server\"]}"));
+    String id = Json.create(http, "/v1.2/containers/create", "{\"Image\":\"busybox\",\"Cmd\":[\"/server\"]}");
     http.post("/v1.2/containers/" + id + "/start");
     assertThat(http.get("/v1.2/containers/json").body()).contains("\"Status\":\"Up ");
 

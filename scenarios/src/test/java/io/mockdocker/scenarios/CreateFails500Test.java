@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
 import org.junit.jupiter.api.Test;
 
 /** Scenario {@code create-fails-500}: create answers a plain-text 500. */
@@ -16,6 +17,6 @@ class CreateFails500Test {
     assertThat(create.statusCode()).isEqualTo(500);
     assertThat(create.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
     assertThat(create.body()).isEqualTo("Cannot create container: no space left on device\n");
-    assertThat(info.docker().engine().containers().all()).isEmpty();
+    assertThat(info.daemon().engine().containers().all()).isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
 import org.junit.jupiter.api.Test;
 
 /** Scenario {@code disk-full-during-pull}: every layer fails at 60% with "no space left on device". */
@@ -18,6 +19,6 @@ class DiskFullDuringPullTest {
         .contains("{\"status\":\"Downloading\",\"progress\":")
         .contains("no space left on device); checking next endpoint\"}")
         .endsWith("{\"error\":\"Could not find repository on any of the indexed registries.\"}");
-    assertThat(info.docker().engine().findImage("busybox")).isEmpty();
+    assertThat(info.daemon().engine().findImage("busybox")).isEmpty();
   }
 }

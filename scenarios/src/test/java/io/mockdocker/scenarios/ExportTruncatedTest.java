@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
+import io.mockdocker.testing.Json;
+import io.mockdocker.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
 /** Scenario {@code export-truncated}: exports stop after 10240 bytes of tar and the connection closes. */
@@ -13,10 +16,10 @@ class ExportTruncatedTest {
   @Test
   void the_export_stops_after_10240_bytes_without_the_closing_chunk(MockDockerRuntimeInfo info) throws Exception {
     Http http = new Http(info.uri());
-    String id = Http.id(http.post("/v1.2/containers/create", "{\"Image\":\"base\",\"Cmd\":[\"true\"]}"));
+    String id = Json.create(http, "/v1.2/containers/create", "{\"Image\":\"base\",\"Cmd\":[\"true\"]}");
     http.post("/v1.2/containers/" + id + "/start");
     http.post("/v1.2/containers/" + id + "/wait");
-    Raw.Received export = Raw.get(info.uri(), "/v1.2/containers/" + id + "/export");
+    RawHttp.Received export = new RawHttp(info.uri()).receive("GET", "/v1.2/containers/" + id + "/export");
     String text = export.text();
     assertThat(text).startsWith("HTTP/1.1 200 OK\r\n").doesNotEndWith("0\r\n\r\n");
     assertThat(dechunk(text.substring(text.indexOf("\r\n\r\n") + 4))).isEqualTo(10240);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
 import org.junit.jupiter.api.Test;
 
 /** Scenario {@code push-rejected}: the index knows no account, so a push fails inside its stream. */

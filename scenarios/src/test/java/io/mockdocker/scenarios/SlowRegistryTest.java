@@ -7,6 +7,7 @@ import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.junit.MockDockerExtension;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.scenario.Scenario;
+import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ class SlowRegistryTest {
       throws Exception {
     CLOCK.runInstantly();
     String busybox = "e9aa60c60128cad19d75f0d7c398df565d7ac04c6819b62d6d8f9560f5eb4672";
-    long layer = info.docker().registry().findImage(busybox).orElseThrow().layerSize();
+    long layer = info.daemon().registry().findImage(busybox).orElseThrow().layerSize();
     Instant before = CLOCK.now();
-    Raw.Received pull = Raw.post(info.uri(), "/v1.2/images/create?fromImage=busybox");
+    RawHttp.Received pull = new RawHttp(info.uri()).receive("POST", "/v1.2/images/create?fromImage=busybox");
     Duration took = Duration.between(before, CLOCK.now());
     assertThat(pull.text()).contains("(100%)");
     assertThat(took.toMillis()).isEqualTo(layer * 1000 / 51200);

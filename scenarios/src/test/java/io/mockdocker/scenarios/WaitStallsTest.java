@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
+import io.mockdocker.testing.Http;
+import io.mockdocker.testing.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +22,7 @@ class WaitStallsTest {
   @Test
   void a_client_with_a_timeout_gives_up_and_a_release_lets_the_next_wait_answer(MockDockerRuntimeInfo info) {
     Http http = new Http(info.uri());
-    String id = Http.id(http.post("/v1.2/containers/create", "{\"Image\":\"base\",\"Cmd\":[\"true\"]}"));
+    String id = Json.create(http, "/v1.2/containers/create", "{\"Image\":\"base\",\"Cmd\":[\"true\"]}");
     http.post("/v1.2/containers/" + id + "/start");
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest wait = HttpRequest.newBuilder(URI.create(info.url() + "/v1.2/containers/" + id + "/wait"))
@@ -28,7 +30,7 @@ class WaitStallsTest {
     assertThatThrownBy(() -> client.send(wait, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(HttpTimeoutException.class);
     assertThat(http.get("/v1.2/version").statusCode()).isEqualTo(200);
-    info.docker().faults().active().forEach(handle -> handle.remove());
+    info.daemon().faults().active().forEach(handle -> handle.remove());
     assertThat(http.post("/v1.2/containers/" + id + "/wait").body()).isEqualTo("{\"StatusCode\":0}");
   }
 }

@@ -1,0 +1,35 @@
+package io.mockdocker.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.HttpServerExchange;
+import java.nio.charset.StandardCharsets;
+
+/** How the modern daemon answers: JSON with Go's encoder (one value and a newline), bare statuses, JSON errors. */
+public final class ModernResponses {
+  public static final String JSON = "application/json";
+
+  private ModernResponses() {}
+
+  public static void json(HttpServerExchange ex, int status, JsonNode node) {
+    byte[] body = GoJson.bytes(node);
+    byte[] line = new byte[body.length + 1];
+    System.arraycopy(body, 0, line, 0, body.length);
+    line[body.length] = '\n';
+    Responses.send(ex, status, JSON, line);
+  }
+
+  /** A status with no body (204, 304, 201 for tag, 200 for resize). */
+  public static void empty(HttpServerExchange ex, int status) {
+    Responses.send(ex, status, null, new byte[0]);
+  }
+
+  /** {@code {"message":…}} as {@code application/json}. */
+  static void error(HttpServerExchange ex, int status, String message) {
+    json(ex, status, GoJson.object().put("message", message));
+  }
+
+  /** {@code http.Error}: the text and a newline as {@code text/plain} (versions below 1.24). */
+  static void plainError(HttpServerExchange ex, int status, String message) {
+    Responses.send(ex, status, Responses.TEXT_PLAIN, (message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,135 @@
+package io.mockdocker.internal.http;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a modern API version (1.24–1.50) changes, as data: the {@link Feature} table says from which version and until
+ * which one each difference holds, and a version's row is the set of features that hold at its number. Endpoints read
+ * the named features; they never compare version numbers.
+ */
+public record ModernVersion(String number, Set<Feature> features) {
+
+  /** One difference between modern versions, with the range where it holds: {@code since <= v < until}. */
+  enum Feature {
+    /** Non-TTY attach, exec and logs say {@code application/vnd.docker.multiplexed-stream}. */
+    MULTIPLEXED_STREAMS("1.42", null),
+    /** Wait takes {@code condition} and sends its headers at once. */
+    WAIT_CONDITION("1.30", null),
+    /** Build sends {@code {"aux":{"ID":…}}}. */
+    BUILD_AUX("1.30", null),
+    /** Image list and inspect carry {@code VirtualSize}. */
+    VIRTUAL_SIZE(null, "1.44"),
+    /** An untagged image lists {@code RepoTags ["<none>:<none>"]}. */
+    UNTAGGED_NONE(null, "1.43"),
+    /** Image inspect carries {@code Container} and {@code ContainerConfig}. */
+    IMAGE_CONTAINER_FIELDS(null, "1.45"),
+    /** Events carry {@code status}, {@code id} and {@code from}. */
+    LEGACY_EVENT_FIELDS(null, "1.52"),
+    /** Stop takes {@code signal}. */
+    STOP_SIGNAL("1.42", null),
+    /** Container inspect's {@code NetworkSettings} carries the deprecated top-level {@code IPAddress}, … fields. */
+    LEGACY_NETWORK_FIELDS(null, "1.52"),
+    /** Image inspect's {@code Config} has the container config's shape. */
+    LEGACY_IMAGE_CONFIG(null, "1.50");
+
+    /** The first version with the feature, or {@code null} for all before {@link #until}. */
+    private final String since;
+    /** The first version without it, or {@code null} for all from {@link #since}. */
+    private final String until;
+
+    Feature(String since, String until) {
+      this.since = since;
+      this.until = until;
+    }
+
+    boolean holdsAt(String number) {
+      return (since == null || compare(number, since) >= 0) && (until == null || compare(number, until) < 0);
+    }
+  }
+
+  public ModernVersion {
+    features = Set.copyOf(features);
+  }
+
+  static ModernVersion of(String number) {
+    Set<Feature> features = EnumSet.noneOf(Feature.class);
+    for (Feature feature : Feature.values()) {
+      if (feature.holdsAt(number)) {
+        features.add(feature);
+      }
+    }
+    return new ModernVersion(number, features);
+  }
+
+  boolean has(Feature feature) {
+    return features.contains(feature);
+  }
+
+  public boolean multiplexedStreams() {
+    return has(Feature.MULTIPLEXED_STREAMS);
+  }
+
+  public boolean waitCondition() {
+    return has(Feature.WAIT_CONDITION);
+  }
+
+  public boolean buildAux() {
+    return has(Feature.BUILD_AUX);
+  }
+
+  public boolean virtualSize() {
+    return has(Feature.VIRTUAL_SIZE);
+  }
+
+  public boolean untaggedNone() {
+    return has(Feature.UNTAGGED_NONE);
+  }
+
+  public boolean imageContainerFields() {
+    return has(Feature.IMAGE_CONTAINER_FIELDS);
+  }
+
+  public boolean legacyEventFields() {
+    return has(Feature.LEGACY_EVENT_FIELDS);
+  }
+
+  boolean stopSignal() {
+    return has(Feature.STOP_SIGNAL);
+  }
+
+  public boolean legacyNetworkFields() {
+    return has(Feature.LEGACY_NETWORK_FIELDS);
+  }
+
+  public boolean legacyImageConfig() {
+    return has(Feature.LEGACY_IMAGE_CONFIG);
+  }
+
+  /** Compares dotted versions part by part as integers, as the daemon's {@code versions.compare} did. */
+  static int compare(String a, String b) {
+    String[] x = a.split("\\.", -1);
+    String[] y = b.split("\\.", -1);
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int p = i < x.length ? parse(x[i]) : 0;
+      int q = i < y.length ? parse(y[i]) : 0;
+      if (p != q) {
+        return p < q ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private static int parse(String part) {
+    try {
+      return Integer.parseInt(part);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "v" + number;
+  }
+}

@@ -1,0 +1,22 @@
+package io.mockdocker.internal.http;
+
+import io.mockdocker.ApiProfile;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/** Resolves the request's {@code /vX.Y} prefix once and attaches it ({@link RequestVersion}); answers nothing. */
+final class ResolveVersion implements HttpHandler {
+  private final ApiProfile profile;
+  private final HttpHandler next;
+
+  ResolveVersion(ApiProfile profile, HttpHandler next) {
+    this.profile = profile;
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange ex) throws Exception {
+    RequestVersion.attach(ex, profile);
+    next.handleRequest(ex);
+  }
+}

@@ -1,0 +1,96 @@
+package io.mockdocker.internal.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One route of the daemon's gorilla/mux table: a method and a path template such as {@code /images/{name:.*}/json},
+ * matched against the path without its {@code /vX.Y} prefix (which {@link RequestVersion} parsed). A {@link #quick()} route answers from memory,
+ * without reading a body, streaming or waiting, and is served on the I/O thread instead of a worker.
+ */
+public record Route<V>(String method, String template, Endpoint<V> endpoint, Pattern pattern,
+    List<String> variables, boolean onIoThread) {
+
+  private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
+
+  /** Compiled once per template: every daemon builds the same table. */
+  private static final Map<String, Route<?>> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public static <V> Route<V> of(String method, String template, Endpoint<V> endpoint) {
+    Route<?> compiled = COMPILED.computeIfAbsent(template, t -> compile(method, t, endpoint));
+    return new Route<>(method, template, endpoint, compiled.pattern, compiled.variables, false);
+  }
+
+  private static <V> Route<V> compile(String method, String template, Endpoint<V> endpoint) {
+    List<String> names = new ArrayList<>();
+    StringBuilder regex = new StringBuilder();
+    Matcher m = VARIABLE.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(last, m.start())));
+      names.add(m.group(1));
+      regex.append('(').append(m.group(2) == null ? "[^/]+" : m.group(2)).append(')');
+      last = m.end();
+    }
+    regex.append(Pattern.quote(template.substring(last)));
+    Pattern pattern = Pattern.compile("^" + regex + "$", Pattern.DOTALL);
+    return new Route<>(method, template, endpoint, pattern, List.copyOf(names), false);
+  }
+
+  /** This route, served on the I/O thread: only for endpoints that answer one JSON value from memory. */
+  public Route<V> quick() {
+    return new Route<>(method, template, endpoint, pattern, variables, true);
+  }
+
+  /** The variables of a match of the unversioned path; {@code null} when no match. */
+  Map<String, String> match(String unversionedPath) {
+    Matcher m = pattern.matcher(unversionedPath);
+    if (!m.matches()) {
+      return null;
+    }
+    Map<String, String> vars = new LinkedHashMap<>();
+    for (int i = 0; i < variables.size(); i++) {
+      vars.put(variables.get(i), m.group(i + 1));
+    }
+    return vars;
+  }
+
+  /** A route that matched a request, with its path variables. */
+  record Found<V>(Route<V> route, Map<String, String> vars) {}
+
+  /** The first of {@code routes} for this method and unversioned path, as mux tried them in order; else null. */
+  static <V> Found<V> find(List<Route<V>> routes, String method, String path) {
+    for (Route<V> route : routes) {
+      if (route.method().equals(method)) {
+        Map<String, String> vars = route.match(path);
+        if (vars != null) {
+          return new Found<>(route, vars);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Runs {@code action} with blocking streams, handing the exchange to a worker thread first when on the I/O one. */
+  static void onWorker(io.undertow.server.HttpServerExchange ex, io.undertow.server.HttpHandler action)
+      throws Exception {
+    if (ex.isInIoThread()) {
+      ex.dispatch(exchange -> {
+        exchange.startBlocking();
+        action.handleRequest(exchange);
+      });
+    } else {
+      ex.startBlocking();
+      action.handleRequest(ex);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + template;
+  }
+}

@@ -1,0 +1,54 @@
+package io.mockdocker.internal.http.era;
+
+import io.mockdocker.internal.http.ApiVersion;
+import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.Hijack;
+import io.mockdocker.internal.http.Route;
+
+import io.mockdocker.engine.AttachHandle;
+import io.mockdocker.engine.AttachOptions;
+import io.mockdocker.engine.DockerException;
+import io.mockdocker.engine.Engine;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code POST /containers/(id)/attach}: the checks answer normally (400, 404), then the connection is hijacked and
+ * carries raw, unframed bytes, as in API 1.0–1.2. A failure after the head is written as {@code Error: …\n}.
+ */
+final class AttachEndpoint {
+  private final Engine engine;
+  private final ExecutorService threads;
+
+  AttachEndpoint(Engine engine, ExecutorService threads) {
+    this.engine = engine;
+    this.threads = threads;
+  }
+
+  List<Route<ApiVersion>> routes() {
+    return List.of(Route.of("POST", "/containers/{name:.*}/attach", this::attach));
+  }
+
+  private void attach(Call<ApiVersion> call) {
+    AttachOptions options = new AttachOptions(call.bool("logs"), call.bool("stream"), call.bool("stdin"),
+        call.bool("stdout"), call.bool("stderr"));
+    // subscribed before the head goes out, so that a start the client sends once it has read the head is followed
+    AttachHandle attach = engine.containers().prepareEraAttach(call.var("name"), options);
+    try {
+      Hijack.start(call.exchange(), Hijack.headFor(call.exchange()), threads, (in, out) -> {
+        try (attach) {
+          attach.run(in, (stream, bytes) -> {
+            out.write(bytes);
+            out.flush();
+          });
+        } catch (DockerException e) {
+          out.write(("Error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      });
+    } catch (RuntimeException e) {
+      attach.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.mockdocker.internal.http.era;
+
+import io.mockdocker.internal.http.JsonBodies;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.engine.AuthConfig;
+
+/** The era's lower-case auth JSON: {@code {"username","password","email"}}. */
+final class AuthJson {
+  private AuthJson() {}
+
+  static AuthConfig read(ObjectNode o) {
+    return new AuthConfig(JsonBodies.string(o, "username", "string"), JsonBodies.string(o, "password", "string"),
+        JsonBodies.string(o, "email", "string"));
+  }
+}

@@ -1,0 +1,115 @@
+package io.mockdocker.internal.http.era;
+
+import io.mockdocker.internal.http.ApiVersion;
+import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.Responses;
+import io.mockdocker.internal.http.Route;
+
+import io.mockdocker.engine.BuildOutput;
+import io.mockdocker.engine.DockerException;
+import io.mockdocker.engine.Engine;
+import io.mockdocker.engine.ProgressSink;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /build} in its 1.0–1.2 form: a multipart body with a {@code Dockerfile} part and an optional
+ * {@code Context} tar, query {@code t}; raw text output flushed line by line, failures as {@code Error build: …} with
+ * status 200, as the v0.4.4 daemon sent them.
+ */
+final class BuildEndpoint {
+  private final Engine engine;
+
+  BuildEndpoint(Engine engine) {
+    this.engine = engine;
+  }
+
+  List<Route<ApiVersion>> routes() {
+    return List.of(Route.of("POST", "/build", this::build));
+  }
+
+  private void build(Call<ApiVersion> call) throws IOException {
+    var ex = call.exchange();
+    Map<String, Multipart.Part> parts =
+        Multipart.parse(ex.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), call.body());
+    String remote = call.param("t");
+    if (remote.isEmpty() && parts.containsKey("t") && !parts.get("t").file()) {
+      remote = new String(parts.get("t").content(), StandardCharsets.UTF_8);
+    }
+    String tag = "";
+    if (remote.contains(":")) {
+      String[] split = remote.split(":", -1);
+      tag = split[1];
+      remote = split[0];
+    }
+    Multipart.Part dockerfile = parts.get("Dockerfile");
+    if (dockerfile == null || !dockerfile.file()) {
+      throw new DockerException("http: no such file");
+    }
+    Multipart.Part context = parts.get("Context");
+    byte[] contextTar = context != null && context.file() ? context.content() : null;
+
+    ex.setStatusCode(200);
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, Responses.TEXT_PLAIN);
+    ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
+    OutputStream out = ex.getOutputStream();
+    RawOutput output = new RawOutput(out);
+    try {
+      String id = engine.build(new String(dockerfile.content(), StandardCharsets.UTF_8), contextTar, output);
+      if (!remote.isEmpty()) {
+        try {
+          engine.tag(id, remote, tag);
+        } catch (DockerException ignored) {
+          // v0.4.4 ignored the tagging error
+        }
+      }
+    } catch (DockerException | UncheckedIOException e) {
+      output.write("Error build: " + e.getMessage() + "\n");
+    }
+    out.close();
+  }
+
+  /** Build output: raw text, flushed per write; pulls for FROM in the raw formatter. */
+  private static final class RawOutput implements BuildOutput {
+    private final OutputStream out;
+
+    RawOutput(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(String text) {
+      try {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public ProgressSink pullSink() {
+      return new ProgressSink() {
+        @Override
+        public void status(String text) {
+          write(text + "\r\n");
+        }
+
+        @Override
+        public void progress(String action, String text) {
+          write(action + " " + text + "\r");
+        }
+
+        @Override
+        public void endOfTransfer() {
+          write("\r\n");
+        }
+      };
+    }
+  }
+}

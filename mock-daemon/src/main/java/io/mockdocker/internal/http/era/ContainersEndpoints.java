@@ -1,0 +1,230 @@
+package io.mockdocker.internal.http.era;
+
+import io.mockdocker.internal.http.ApiVersion;
+import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.ConfigJson;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.JsonBodies;
+import io.mockdocker.internal.http.Responses;
+import io.mockdocker.internal.http.Route;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.engine.Change;
+import io.mockdocker.engine.Config;
+import io.mockdocker.engine.Container;
+import io.mockdocker.engine.ContainerCreated;
+import io.mockdocker.engine.ContainerListing;
+import io.mockdocker.engine.DockerException;
+import io.mockdocker.engine.Engine;
+import io.mockdocker.engine.Image;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/** The container endpoints, attach and build aside. */
+public final class ContainersEndpoints {
+  private final Engine engine;
+
+  ContainersEndpoints(Engine engine) {
+    this.engine = engine;
+  }
+
+  List<Route<ApiVersion>> routes() {
+    return List.of(
+        Route.of("GET", "/containers/json", this::list).quick(),
+        Route.of("GET", "/containers/ps", this::list).quick(),
+        Route.of("POST", "/containers/create", this::create),
+        Route.of("GET", "/containers/{name:.*}/json", this::inspect).quick(),
+        Route.of("GET", "/containers/{name:.*}/changes", this::changes),
+        Route.of("GET", "/containers/{name:.*}/export", this::export),
+        Route.of("POST", "/containers/{name:.*}/start", this::start),
+        Route.of("POST", "/containers/{name:.*}/stop", this::stop),
+        Route.of("POST", "/containers/{name:.*}/restart", this::restart),
+        Route.of("POST", "/containers/{name:.*}/kill", this::kill),
+        Route.of("POST", "/containers/{name:.*}/wait", this::await),
+        Route.of("POST", "/containers/{name:.*}/resize", this::resize),
+        Route.of("DELETE", "/containers/{name:.*}", this::delete),
+        Route.of("POST", "/commit", this::commit));
+  }
+
+  private void list(Call<ApiVersion> call) {
+    boolean all = call.bool("all");
+    String since = call.param("since");
+    String before = call.param("before");
+    int limit = atoi(call.param("limit"), -1);
+    ArrayNode out = GoJson.array();
+    for (ContainerListing row : engine.containers().list(all, limit, since, before)) {
+      Container c = row.container();
+      out.addObject()
+          .put("Id", c.id())
+          .put("Image", row.image())
+          .put("Command", c.command())
+          .put("Created", c.created().toEpochSecond())
+          .put("Status", row.status())
+          .put("Ports", c.networkSettings().portsHuman())
+          .put("SizeRw", row.sizeRw())
+          .put("SizeRootFs", row.sizeRootFs());
+    }
+    Responses.json(call.exchange(), out);
+  }
+
+  private void create(Call<ApiVersion> call) {
+    Config config = ConfigJson.read(JsonBodies.object(call.body()));
+    ContainerCreated created = engine.containers().create(config);
+    ObjectNode out = GoJson.object().put("Id", created.id());
+    if (!created.warnings().isEmpty()) {
+      ArrayNode warnings = out.putArray("Warnings");
+      created.warnings().forEach(warnings::add);
+    }
+    Responses.jsonAfterStatus(call.exchange(), 201, out);
+  }
+
+  private void inspect(Call<ApiVersion> call) {
+    Container c = engine.containers().inspect(call.var("name"));
+    ObjectNode o = GoJson.object();
+    o.put("ID", c.id());
+    o.put("Created", GoJson.time(c.created()));
+    o.put("Path", c.path());
+    ArrayNode args = o.putArray("Args");
+    c.args().forEach(args::add);
+    o.set("Config", ConfigJson.write(c.config()));
+    ObjectNode state = o.putObject("State");
+    state.put("Running", c.state().running());
+    state.put("Pid", c.state().pid());
+    state.put("ExitCode", c.state().exitCode());
+    state.put("StartedAt", c.state().startedAt() == null ? GoJson.ZERO_TIME : GoJson.time(c.state().startedAt()));
+    state.put("Ghost", c.state().ghost());
+    o.put("Image", c.image());
+    ObjectNode net = o.putObject("NetworkSettings");
+    net.put("IPAddress", c.networkSettings().ipAddress());
+    net.put("IPPrefixLen", c.networkSettings().ipPrefixLen());
+    net.put("Gateway", c.networkSettings().gateway());
+    net.put("Bridge", c.networkSettings().bridge());
+    net.set("PortMapping", stringMap(c.networkSettings().portMapping()));
+    o.put("SysInitPath", c.sysInitPath());
+    o.put("ResolvConfPath", c.resolvConfPath());
+    o.set("Volumes", stringMap(c.volumes()));
+    Responses.json(call.exchange(), o);
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode stringMap(Map<String, String> map) {
+    if (map == null) {
+      return GoJson.MAPPER.nullNode();
+    }
+    ObjectNode o = GoJson.object();
+    new java.util.TreeMap<>(map).forEach(o::put);
+    return o;
+  }
+
+  private void changes(Call<ApiVersion> call) {
+    List<Change> changes = engine.containers().changes(call.var("name"));
+    if (changes.isEmpty()) {
+      Responses.json(call.exchange(), GoJson.MAPPER.nullNode());
+      return;
+    }
+    ArrayNode out = GoJson.array();
+    for (Change c : changes) {
+      out.addObject().put("Path", c.path()).put("Kind", c.kind().code());
+    }
+    Responses.json(call.exchange(), out);
+  }
+
+  private void export(Call<ApiVersion> call) throws IOException {
+    String name = call.var("name");
+    engine.containers().require(name);
+    var ex = call.exchange();
+    ex.setStatusCode(200);
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/octet-stream");
+    ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
+    try (OutputStream out = ex.getOutputStream()) {
+      engine.containers().export(name, out);
+    }
+  }
+
+  private void start(Call<ApiVersion> call) {
+    engine.containers().start(call.var("name"));
+    Responses.status(call.exchange(), 204);
+  }
+
+  private void stop(Call<ApiVersion> call) {
+    int t = seconds(call.param("t"));
+    engine.containers().stop(call.var("name"), t);
+    Responses.status(call.exchange(), 204);
+  }
+
+  private void restart(Call<ApiVersion> call) {
+    int t = seconds(call.param("t"));
+    engine.containers().restart(call.var("name"), t);
+    Responses.status(call.exchange(), 204);
+  }
+
+  private void kill(Call<ApiVersion> call) {
+    engine.containers().kill(call.var("name"));
+    Responses.status(call.exchange(), 204);
+  }
+
+  private void await(Call<ApiVersion> call) {
+    int code = engine.containers().await(call.var("name"));
+    Responses.json(call.exchange(), GoJson.object().put("StatusCode", code));
+  }
+
+  private void resize(Call<ApiVersion> call) {
+    strictAtoi(call.param("h"));
+    strictAtoi(call.param("w"));
+    engine.containers().resize(call.var("name"));
+    Responses.status(call.exchange(), 200);
+  }
+
+  private void delete(Call<ApiVersion> call) {
+    call.bool("v");
+    engine.containers().remove(call.var("name"));
+    Responses.status(call.exchange(), 204);
+  }
+
+  private void commit(Call<ApiVersion> call) {
+    String repo = call.param("repo");
+    String tag = call.param("tag");
+    String container = call.param("container");
+    String author = call.param("author");
+    String comment = call.param("comment");
+    Config config;
+    try {
+      config = ConfigJson.read(JsonBodies.object(call.body()));
+    } catch (DockerException e) {
+      config = Config.empty(); // the daemon logged the decode error and went on with a zero config
+    }
+    Image image = engine.containers().commit(container, repo, tag, comment, author, config);
+    Responses.jsonAfterStatus(call.exchange(), 201, GoJson.object().put("Id", image.shortId()));
+  }
+
+  /** Go's strconv.Atoi, with a fallback for anything it rejects. */
+  public static int atoi(String s, int fallback) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /** {@code t}: not an integer, or negative, means 10. */
+  public static int seconds(String s) {
+    int t = atoi(s, -1);
+    return t < 0 ? 10 : t;
+  }
+
+  static int strictAtoi(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new DockerException("strconv.ParseInt: parsing " + goQuote(s) + ": "
+          + (s.matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax"));
+    }
+  }
+
+  private static String goQuote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,52 @@
+package io.mockdocker.internal.http.modern;
+
+import io.mockdocker.internal.http.ModernNames;
+
+import io.mockdocker.engine.Container;
+import io.mockdocker.engine.Engine;
+import io.mockdocker.engine.Image;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The container list's filters: {@code status}, {@code label}, {@code name}, {@code id}, {@code ancestor}. */
+final class ContainerFilters {
+  private final ModernFilters filters;
+  private final Engine engine;
+
+  private ContainerFilters(ModernFilters filters, Engine engine) {
+    this.filters = filters;
+    this.engine = engine;
+  }
+
+  static ContainerFilters parse(String json, Engine engine) {
+    return new ContainerFilters(ModernFilters.parse(json), engine);
+  }
+
+  boolean mentions(String key) {
+    return filters.mentions(key);
+  }
+
+  boolean matches(Container c) {
+    return filters.any("status", s -> s.equals(c.state().status()))
+        && filters.any("id", id -> c.id().startsWith(id))
+        && filters.any("name", n -> nameMatches(n, c.name()))
+        && filters.any("ancestor", a -> ancestor(a, c))
+        && filters.labels(c.config().labels());
+  }
+
+  private static boolean nameMatches(String pattern, String name) {
+    try {
+      return Pattern.compile(pattern).matcher("/" + name).find();
+    } catch (PatternSyntaxException e) {
+      return ("/" + name).contains(pattern);
+    }
+  }
+
+  private boolean ancestor(String ref, Container c) {
+    if (ref.equals(c.config().image()) || c.image().startsWith(ref.replace("sha256:", ""))) {
+      return true;
+    }
+    Image image = engine.findImage(ModernNames.repository(ref)).orElse(null);
+    return image != null && image.id().equals(c.image());
+  }
+}

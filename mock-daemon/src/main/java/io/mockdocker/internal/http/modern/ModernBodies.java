@@ -1,0 +1,129 @@
+package io.mockdocker.internal.http.modern;
+
+import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.GoJson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.engine.Config;
+import io.mockdocker.engine.HostConfig;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loose reading of modern request bodies, as Go's decoder read them: {@code null} is absent, unknown keys are
+ * ignored, a string where a list of strings belongs is a one-element list (Go's {@code StrSlice}).
+ */
+final class ModernBodies {
+  private ModernBodies() {}
+
+  /** The body as an object; empty is {@code {}}; anything but an object or malformed JSON is a 400. */
+  static ObjectNode object(byte[] body) {
+    if (body.length == 0) {
+      return GoJson.object();
+    }
+    try {
+      JsonNode node = GoJson.MAPPER.readTree(body);
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return GoJson.object();
+      }
+      if (!node.isObject()) {
+        throw new ApiError(400, "json: cannot unmarshal " + node.getNodeType().name().toLowerCase()
+            + " into Go value of type struct");
+      }
+      return (ObjectNode) node;
+    } catch (JsonProcessingException e) {
+      throw new ApiError(400, "invalid JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new ApiError(400, "unexpected EOF");
+    }
+  }
+
+  static JsonNode field(JsonNode o, String name) {
+    JsonNode v = o == null ? null : o.get(name);
+    return v == null || v.isNull() ? null : v;
+  }
+
+  static String string(JsonNode o, String name) {
+    JsonNode v = field(o, name);
+    return v == null ? "" : v.asText();
+  }
+
+  static boolean bool(JsonNode o, String name) {
+    JsonNode v = field(o, name);
+    return v != null && v.asBoolean();
+  }
+
+  static long number(JsonNode o, String name) {
+    JsonNode v = field(o, name);
+    return v == null ? 0 : v.asLong();
+  }
+
+  static List<String> strings(JsonNode o, String name) {
+    JsonNode v = field(o, name);
+    if (v == null) {
+      return null;
+    }
+    List<String> list = new ArrayList<>();
+    if (v.isArray()) {
+      v.forEach(item -> list.add(item.isNull() ? "" : item.asText()));
+    } else {
+      list.add(v.asText());
+    }
+    return list;
+  }
+
+  static Map<String, String> stringMap(JsonNode o, String name) {
+    JsonNode v = field(o, name);
+    if (v == null || !v.isObject()) {
+      return null;
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    v.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+    return map;
+  }
+
+  /** The container config of a create body; {@code image} is the resolved name the engine looks up. */
+  static Config config(ObjectNode o, String image) {
+    List<String> volumes = null;
+    JsonNode v = field(o, "Volumes");
+    if (v != null && v.isObject()) {
+      volumes = new ArrayList<>();
+      for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
+        volumes.add(it.next());
+      }
+    }
+    JsonNode host = field(o, "HostConfig");
+    return Config.builder()
+        .hostname(string(o, "Hostname"))
+        .user(string(o, "User"))
+        .memory(number(host, "Memory"))
+        .cpuShares(number(host, "CpuShares"))
+        .attachStdin(bool(o, "AttachStdin"))
+        .attachStdout(bool(o, "AttachStdout"))
+        .attachStderr(bool(o, "AttachStderr"))
+        .tty(bool(o, "Tty"))
+        .openStdin(bool(o, "OpenStdin"))
+        .stdinOnce(bool(o, "StdinOnce"))
+        .env(strings(o, "Env"))
+        .cmd(strings(o, "Cmd"))
+        .image(image)
+        .volumes(volumes)
+        .entrypoint(strings(o, "Entrypoint"))
+        .workingDir(string(o, "WorkingDir"))
+        .labels(stringMap(o, "Labels"))
+        .build();
+  }
+
+  static HostConfig hostConfig(ObjectNode o) {
+    JsonNode h = field(o, "HostConfig");
+    JsonNode log = field(h, "LogConfig");
+    JsonNode restart = field(h, "RestartPolicy");
+    return new HostConfig(bool(h, "AutoRemove"), string(log, "Type"), stringMap(log, "Config"),
+        string(h, "NetworkMode"), string(restart, "Name"), (int) number(restart, "MaximumRetryCount"));
+  }
+}

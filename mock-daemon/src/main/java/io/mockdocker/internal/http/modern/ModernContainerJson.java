@@ -1,0 +1,311 @@
+package io.mockdocker.internal.http.modern;
+
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.ModernVersion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.engine.Config;
+import io.mockdocker.engine.Container;
+import io.mockdocker.engine.ContainerState;
+import io.mockdocker.engine.HostConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A container as the modern API prints it: the list summary and the inspect document. */
+final class ModernContainerJson {
+  /** The ID the default bridge network shows. */
+  static final String BRIDGE_NETWORK_ID = "b7a7b6c1d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d";
+
+  private ModernContainerJson() {}
+
+  /** One {@code ContainerSummary}; sizes only when asked for ({@code sizes} non-null). */
+  static ObjectNode summary(Container c, long[] sizes, Instant now) {
+    ObjectNode o = GoJson.object();
+    o.put("Id", c.id());
+    o.set("Names", GoJson.array().add("/" + c.name()));
+    o.put("Image", c.config().image());
+    o.put("ImageID", "sha256:" + c.image());
+    o.put("Command", c.command().stripTrailing());
+    o.put("Created", c.created().toEpochSecond());
+    o.set("Ports", ports(c));
+    if (sizes != null) {
+      o.put("SizeRw", sizes[0]);
+      o.put("SizeRootFs", sizes[1]);
+    }
+    o.set("Labels", labels(c.config()));
+    o.put("State", c.state().status());
+    o.put("Status", status(c.state(), now));
+    o.set("HostConfig", GoJson.object().put("NetworkMode", c.hostConfig().networkMode()));
+    ObjectNode networks = GoJson.object();
+    networks.set("bridge", endpoint(c));
+    o.set("NetworkSettings", GoJson.object().set("Networks", networks));
+    o.set("Mounts", GoJson.array());
+    return o;
+  }
+
+  /** {@code Up 5 seconds}, {@code Exited (0) 2 seconds ago}, {@code Created}. */
+  static String status(ContainerState s, Instant now) {
+    if (s.running()) {
+      return "Up " + human(Duration.between(s.startedAt().toInstant(), now));
+    }
+    if (s.startedAt() == null) {
+      return "Created";
+    }
+    Instant finished = s.finishedAt() == null ? now : s.finishedAt().toInstant();
+    return "Exited (" + s.exitCode() + ") " + human(Duration.between(finished, now)) + " ago";
+  }
+
+  /** go-units' HumanDuration. */
+  static String human(Duration d) {
+    long seconds = d.getSeconds();
+    if (seconds < 1) {
+      return "Less than a second";
+    } else if (seconds == 1) {
+      return "1 second";
+    } else if (seconds < 60) {
+      return seconds + " seconds";
+    }
+    long minutes = d.toMinutes();
+    if (minutes == 1) {
+      return "About a minute";
+    } else if (minutes < 60) {
+      return minutes + " minutes";
+    }
+    long hours = (long) (d.toNanos() / 3.6e12 + 0.5);
+    if (hours == 1) {
+      return "About an hour";
+    } else if (hours < 48) {
+      return hours + " hours";
+    } else if (hours < 24 * 7 * 2) {
+      return hours / 24 + " days";
+    } else if (hours < 24 * 30 * 2) {
+      return hours / 24 / 7 + " weeks";
+    } else if (hours < 24 * 365 * 2) {
+      return hours / 24 / 30 + " months";
+    }
+    return d.toHours() / 24 / 365 + " years";
+  }
+
+  /** The {@code ContainerInspectResponse}. */
+  static ObjectNode inspect(Container c, ModernVersion version) {
+    ObjectNode o = GoJson.object();
+    o.put("Id", c.id());
+    o.put("Created", ModernTimes.utc(c.created()));
+    o.put("Path", c.path());
+    ArrayNode args = o.putArray("Args");
+    c.args().forEach(args::add);
+    ContainerState s = c.state();
+    ObjectNode state = o.putObject("State");
+    state.put("Status", s.status());
+    state.put("Running", s.running());
+    state.put("Paused", false);
+    state.put("Restarting", false);
+    state.put("OOMKilled", false);
+    state.put("Dead", false);
+    state.put("Pid", s.pid());
+    state.put("ExitCode", s.exitCode());
+    state.put("Error", "");
+    state.put("StartedAt", s.startedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.startedAt()));
+    state.put("FinishedAt", s.finishedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.finishedAt()));
+    o.put("Image", "sha256:" + c.image());
+    String dir = "/var/lib/docker/containers/" + c.id() + "/";
+    o.put("ResolvConfPath", dir + "resolv.conf");
+    o.put("HostnamePath", dir + "hostname");
+    o.put("HostsPath", dir + "hosts");
+    o.put("LogPath", dir + c.id() + "-json.log");
+    o.put("Name", "/" + c.name());
+    o.put("RestartCount", 0);
+    o.put("Driver", "vfs");
+    o.put("Platform", "linux");
+    o.put("MountLabel", "");
+    o.put("ProcessLabel", "");
+    o.put("AppArmorProfile", "");
+    if (c.execIds().isEmpty()) {
+      o.putNull("ExecIDs");
+    } else {
+      ArrayNode execs = o.putArray("ExecIDs");
+      c.execIds().forEach(execs::add);
+    }
+    o.set("HostConfig", hostConfig(c.hostConfig()));
+    ObjectNode graph = o.putObject("GraphDriver");
+    graph.put("Name", "vfs");
+    graph.putNull("Data");
+    o.set("Mounts", GoJson.array());
+    o.set("Config", config(c.config()));
+    o.set("NetworkSettings", networkSettings(c, version));
+    return o;
+  }
+
+  private static ObjectNode hostConfig(HostConfig h) {
+    ObjectNode o = GoJson.object();
+    o.putNull("Binds");
+    o.put("ContainerIDFile", "");
+    ObjectNode log = o.putObject("LogConfig");
+    log.put("Type", h.logType());
+    ObjectNode logConfig = log.putObject("Config");
+    h.logConfig().forEach(logConfig::put);
+    o.put("NetworkMode", h.networkMode());
+    o.set("PortBindings", GoJson.object());
+    o.set("RestartPolicy", GoJson.object().put("Name", h.restartPolicy())
+        .put("MaximumRetryCount", h.restartMaxRetries()));
+    o.put("AutoRemove", h.autoRemove());
+    o.put("VolumeDriver", "");
+    o.putNull("VolumesFrom");
+    o.set("ConsoleSize", GoJson.array().add(0).add(0));
+    o.putNull("CapAdd");
+    o.putNull("CapDrop");
+    o.put("CgroupnsMode", "private");
+    o.set("Dns", GoJson.array());
+    o.set("DnsOptions", GoJson.array());
+    o.set("DnsSearch", GoJson.array());
+    o.putNull("ExtraHosts");
+    o.putNull("GroupAdd");
+    o.put("IpcMode", "private");
+    o.put("Cgroup", "");
+    o.putNull("Links");
+    o.put("OomScoreAdj", 0);
+    o.put("PidMode", "");
+    o.put("Privileged", false);
+    o.put("PublishAllPorts", false);
+    o.put("ReadonlyRootfs", false);
+    o.putNull("SecurityOpt");
+    o.put("UTSMode", "");
+    o.put("UsernsMode", "");
+    o.put("ShmSize", 67108864);
+    o.put("Runtime", "runc");
+    o.put("Isolation", "");
+    o.put("CpuShares", 0);
+    o.put("Memory", 0);
+    o.put("NanoCpus", 0);
+    o.put("CgroupParent", "");
+    o.putNull("Devices");
+    o.putNull("MemorySwappiness");
+    o.put("MemorySwap", 0);
+    o.putNull("Ulimits");
+    return o;
+  }
+
+  static ObjectNode config(Config c) {
+    ObjectNode o = GoJson.object();
+    o.put("Hostname", c.hostname());
+    o.put("Domainname", "");
+    o.put("User", c.user());
+    o.put("AttachStdin", c.attachStdin());
+    o.put("AttachStdout", c.attachStdout());
+    o.put("AttachStderr", c.attachStderr());
+    o.put("Tty", c.tty());
+    o.put("OpenStdin", c.openStdin());
+    o.put("StdinOnce", c.stdinOnce());
+    o.set("Env", strings(c.env()));
+    o.set("Cmd", strings(c.cmd()));
+    o.put("Image", c.image());
+    if (c.volumes() == null) {
+      o.putNull("Volumes");
+    } else {
+      ObjectNode volumes = o.putObject("Volumes");
+      c.volumes().forEach(volumes::putObject);
+    }
+    o.put("WorkingDir", c.workingDir());
+    o.set("Entrypoint", strings(c.entrypoint()));
+    o.putNull("OnBuild");
+    o.set("Labels", labels(c));
+    return o;
+  }
+
+  private static ObjectNode networkSettings(Container c, ModernVersion version) {
+    var n = c.networkSettings();
+    ObjectNode o = GoJson.object();
+    o.put("Bridge", "");
+    o.put("SandboxID", c.state().running() ? c.id() : "");
+    o.put("SandboxKey", c.state().running() ? "/var/run/docker/netns/" + c.id().substring(0, 12) : "");
+    o.set("Ports", ports(c).isEmpty() ? GoJson.object() : portMap(n.portMapping()));
+    if (version.legacyNetworkFields()) { // below 1.52: the deprecated top-level endpoint fields
+      o.put("LinkLocalIPv6Address", "");
+      o.put("LinkLocalIPv6PrefixLen", 0);
+      o.putNull("SecondaryIPAddresses");
+      o.putNull("SecondaryIPv6Addresses");
+      o.put("EndpointID", n.ipAddress().isEmpty() ? "" : c.id());
+      o.put("Gateway", n.gateway());
+      o.put("GlobalIPv6Address", "");
+      o.put("GlobalIPv6PrefixLen", 0);
+      o.put("IPAddress", n.ipAddress());
+      o.put("IPPrefixLen", n.ipPrefixLen());
+      o.put("IPv6Gateway", "");
+      o.put("MacAddress", mac(n.ipAddress()));
+    }
+    ObjectNode networks = o.putObject("Networks");
+    networks.set("bridge", endpoint(c));
+    return o;
+  }
+
+  private static ObjectNode endpoint(Container c) {
+    var n = c.networkSettings();
+    ObjectNode e = GoJson.object();
+    e.putNull("IPAMConfig");
+    e.putNull("Links");
+    e.putNull("Aliases");
+    e.put("MacAddress", mac(n.ipAddress()));
+    e.putNull("DriverOpts");
+    e.put("GwPriority", 0);
+    e.put("NetworkID", n.ipAddress().isEmpty() ? "" : BRIDGE_NETWORK_ID);
+    e.put("EndpointID", n.ipAddress().isEmpty() ? "" : c.id());
+    e.put("Gateway", n.gateway());
+    e.put("IPAddress", n.ipAddress());
+    e.put("IPPrefixLen", n.ipPrefixLen());
+    e.put("IPv6Gateway", "");
+    e.put("GlobalIPv6Address", "");
+    e.put("GlobalIPv6PrefixLen", 0);
+    e.putNull("DNSNames");
+    return e;
+  }
+
+  private static String mac(String ip) {
+    if (ip.isEmpty()) {
+      return "";
+    }
+    String[] parts = ip.split("\\.");
+    StringBuilder sb = new StringBuilder("02:42");
+    for (String p : parts) {
+      sb.append(':').append(String.format("%02x", Integer.parseInt(p) & 0xff));
+    }
+    return sb.toString();
+  }
+
+  private static ArrayNode ports(Container c) {
+    ArrayNode a = GoJson.array();
+    Map<String, String> mapping = c.networkSettings().portMapping();
+    if (mapping != null) {
+      new java.util.TreeMap<>(mapping).forEach((priv, pub) -> a.addObject().put("IP", "0.0.0.0")
+          .put("PrivatePort", Integer.parseInt(priv)).put("PublicPort", Integer.parseInt(pub)).put("Type", "tcp"));
+    }
+    return a;
+  }
+
+  private static ObjectNode portMap(Map<String, String> mapping) {
+    ObjectNode o = GoJson.object();
+    new java.util.TreeMap<>(mapping).forEach((priv, pub) -> o.set(priv + "/tcp",
+        GoJson.array().add(GoJson.object().put("HostIp", "0.0.0.0").put("HostPort", pub))));
+    return o;
+  }
+
+  static JsonNode labels(Config c) {
+    ObjectNode o = GoJson.object();
+    if (c.labels() != null) {
+      c.labels().forEach(o::put);
+    }
+    return o;
+  }
+
+  static JsonNode strings(List<String> list) {
+    if (list == null) {
+      return GoJson.MAPPER.nullNode();
+    }
+    ArrayNode a = GoJson.array();
+    list.forEach(a::add);
+    return a;
+  }
+}

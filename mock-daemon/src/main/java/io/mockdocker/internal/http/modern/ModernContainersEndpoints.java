@@ -1,0 +1,275 @@
+package io.mockdocker.internal.http.modern;
+
+import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.ModernNames;
+import io.mockdocker.internal.http.ModernResponses;
+import io.mockdocker.internal.http.ModernVersion;
+import io.mockdocker.internal.http.Route;
+import io.mockdocker.internal.http.era.ContainersEndpoints;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.engine.Change;
+import io.mockdocker.engine.Config;
+import io.mockdocker.engine.Container;
+import io.mockdocker.engine.ContainerCreated;
+import io.mockdocker.engine.ContainerListing;
+import io.mockdocker.engine.ContainerWaiter;
+import io.mockdocker.engine.Engine;
+import io.mockdocker.engine.HostConfig;
+import io.mockdocker.engine.LogOptions;
+import io.mockdocker.engine.WaitCondition;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The modern container endpoints, attach aside. */
+final class ModernContainersEndpoints {
+  private static final Pattern VALID_NAME = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+
+  private final Engine engine;
+
+  ModernContainersEndpoints(Engine engine) {
+    this.engine = engine;
+  }
+
+  List<Route<ModernVersion>> routes() {
+    return List.of(
+        Route.of("GET", "/containers/json", this::list),
+        Route.of("POST", "/containers/create", this::create),
+        Route.of("GET", "/containers/{name:.*}/json", this::inspect),
+        Route.of("GET", "/containers/{name:.*}/changes", this::changes),
+        Route.of("GET", "/containers/{name:.*}/export", this::export),
+        Route.of("GET", "/containers/{name:.*}/logs", this::logs),
+        Route.of("POST", "/containers/{name:.*}/start", this::start),
+        Route.of("POST", "/containers/{name:.*}/stop", this::stop),
+        Route.of("POST", "/containers/{name:.*}/restart", this::restart),
+        Route.of("POST", "/containers/{name:.*}/kill", this::kill),
+        Route.of("POST", "/containers/{name:.*}/wait", this::await),
+        Route.of("POST", "/containers/{name:.*}/resize", this::resize),
+        Route.of("DELETE", "/containers/{name:.*}", this::delete));
+  }
+
+  private void list(Call<ModernVersion> call) {
+    boolean all = call.flag("all");
+    int limit = ContainersEndpoints.atoi(call.param("limit"), -1);
+    boolean size = call.flag("size");
+    ContainerFilters filters = ContainerFilters.parse(call.param("filters"), engine);
+    Instant now = engine.clock().now();
+    ArrayNode out = GoJson.array();
+    for (ContainerListing row : engine.containers().listAll()) {
+      Container c = row.container();
+      if (!all && !c.state().running() && limit <= 0 && !filters.mentions("status")) {
+        continue;
+      }
+      if (!filters.matches(c)) {
+        continue;
+      }
+      if (limit > 0 && out.size() == limit) {
+        break;
+      }
+      out.add(ModernContainerJson.summary(c, size ? new long[] {row.sizeRw(), row.sizeRootFs()} : null, now));
+    }
+    ModernResponses.json(call.exchange(), 200, out);
+  }
+
+  private void create(Call<ModernVersion> call) {
+    String name = call.param("name");
+    if (!name.isEmpty() && !VALID_NAME.matcher(name).matches()) {
+      throw new ApiError(400, "Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    }
+    ObjectNode body = ModernBodies.object(call.body());
+    String given = ModernBodies.string(body, "Image");
+    if (given.isEmpty()) {
+      throw new ApiError(400, "no image specified");
+    }
+    String image = ModernNames.repository(given);
+    if (engine.findImage(image).isEmpty()) {
+      throw new ApiError(404, "No such image: " + familiar(image));
+    }
+    Config config = ModernBodies.config(body, image);
+    HostConfig host = ModernBodies.hostConfig(body);
+    ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
+        host);
+    ObjectNode out = GoJson.object().put("Id", created.fullId());
+    ArrayNode warnings = out.putArray("Warnings");
+    created.warnings().forEach(warnings::add);
+    ModernResponses.json(call.exchange(), 201, out);
+  }
+
+  /** The familiar form of a reference: {@code busybox} is {@code busybox:latest}. */
+  static String familiar(String ref) {
+    int slash = ref.lastIndexOf('/');
+    String last = ref.substring(slash + 1);
+    return last.contains(":") || ref.contains("@") || ref.matches("[0-9a-f]{12,64}") ? ref : ref + ":latest";
+  }
+
+  private void inspect(Call<ModernVersion> call) {
+    Container c = engine.containers().inspect(call.var("name"));
+    ModernResponses.json(call.exchange(), 200, ModernContainerJson.inspect(c, call.version()));
+  }
+
+  private void changes(Call<ModernVersion> call) {
+    List<Change> changes = engine.containers().changes(call.var("name"));
+    if (changes.isEmpty()) {
+      ModernResponses.json(call.exchange(), 200, GoJson.MAPPER.nullNode());
+      return;
+    }
+    ArrayNode out = GoJson.array();
+    for (Change c : changes) {
+      out.addObject().put("Path", c.path()).put("Kind", c.kind().code());
+    }
+    ModernResponses.json(call.exchange(), 200, out);
+  }
+
+  private void export(Call<ModernVersion> call) throws IOException {
+    String id = engine.containers().inspect(call.var("name")).id();
+    HttpServerExchange ex = call.exchange();
+    ex.setStatusCode(200);
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/x-tar");
+    ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
+    try (OutputStream out = ex.getOutputStream()) {
+      engine.containers().export(id, out);
+    }
+  }
+
+  private void logs(Call<ModernVersion> call) throws IOException, InterruptedException {
+    boolean stdout = call.flag("stdout");
+    boolean stderr = call.flag("stderr");
+    if (!stdout && !stderr) {
+      throw new ApiError(400, "Bad parameters: you must choose at least one stream");
+    }
+    Container c = engine.containers().inspect(call.var("name"));
+    Instant now = engine.clock().now();
+    Instant since = ModernTimes.parse(call.param("since"), now);
+    Instant until = ModernTimes.parse(call.param("until"), now);
+    LogOptions options = new LogOptions(stdout, stderr, since, until, tail(call.param("tail")), call.flag("follow"));
+    boolean timestamps = call.flag("timestamps");
+    boolean tty = c.config().tty();
+    HttpServerExchange ex = call.exchange();
+    ex.setStatusCode(200);
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, StdFrames.contentType(call.version(), tty));
+    ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
+    OutputStream out = ex.getOutputStream();
+    out.flush();
+    StdFrames frames = new StdFrames(out, !tty);
+    try {
+      engine.containers().logs(c.id(), options, entry -> {
+        byte[] bytes = entry.bytes();
+        if (timestamps) {
+          byte[] stamp = (ModernTimes.padded(entry.time()) + " ").getBytes(StandardCharsets.US_ASCII);
+          byte[] both = new byte[stamp.length + bytes.length];
+          System.arraycopy(stamp, 0, both, 0, stamp.length);
+          System.arraycopy(bytes, 0, both, stamp.length, bytes.length);
+          bytes = both;
+        }
+        frames.write(entry.stream(), bytes);
+      });
+    } finally {
+      out.close();
+    }
+  }
+
+  /** {@code all}, a number, or anything unreadable or negative: every line. */
+  private static int tail(String value) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      return n < 0 ? -1 : n;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void start(Call<ModernVersion> call) {
+    Container c = engine.containers().inspect(call.var("name"));
+    if (c.state().running()) {
+      ModernResponses.empty(call.exchange(), 304);
+      return;
+    }
+    engine.containers().start(c.id());
+    ModernResponses.empty(call.exchange(), 204);
+  }
+
+  private void stop(Call<ModernVersion> call) {
+    Container c = engine.containers().inspect(call.var("name"));
+    if (!c.state().running()) {
+      ModernResponses.empty(call.exchange(), 304);
+      return;
+    }
+    engine.containers().stop(c.id(), ContainersEndpoints.seconds(call.param("t")));
+    ModernResponses.empty(call.exchange(), 204);
+  }
+
+  private void restart(Call<ModernVersion> call) {
+    Container c = engine.containers().inspect(call.var("name"));
+    engine.containers().restart(c.id(), ContainersEndpoints.seconds(call.param("t")));
+    ModernResponses.empty(call.exchange(), 204);
+  }
+
+  private void kill(Call<ModernVersion> call) {
+    String name = call.var("name");
+    Container c = engine.containers().inspect(name);
+    if (!c.state().running()) {
+      throw new ApiError(409, "Cannot kill container: " + name + ": container " + c.id() + " is not running");
+    }
+    engine.containers().kill(c.id());
+    ModernResponses.empty(call.exchange(), 204);
+  }
+
+  /** How often a blocked wait looks whether its client is still there (real time, not the engine's clock). */
+  private static final java.time.Duration CLIENT_CHECK = java.time.Duration.ofMillis(200);
+
+  private void await(Call<ModernVersion> call) throws InterruptedException {
+    WaitCondition condition = WaitCondition.NOT_RUNNING;
+    boolean early = call.version().waitCondition();
+    if (early) {
+      String value = call.param("condition");
+      condition = switch (value) {
+        case "", "not-running" -> WaitCondition.NOT_RUNNING;
+        case "next-exit" -> WaitCondition.NEXT_EXIT;
+        case "removed" -> WaitCondition.REMOVED;
+        default -> throw new ApiError(400, "invalid condition: \"" + value + "\"");
+      };
+    }
+    ContainerWaiter waiter = engine.containers().waiter(call.var("name"), condition);
+    JsonLines lines = new JsonLines(call.exchange(), "\n");
+    try {
+      if (early) {
+        lines.start();
+      }
+      java.util.OptionalInt code = waiter.await(CLIENT_CHECK);
+      while (code.isEmpty()) {
+        if (ClientGone.check(call.exchange())) {
+          // the CLI drops its next-exit wait after `run -d`: the daemon stopped waiting, and so does the mock
+          call.exchange().endExchange();
+          return;
+        }
+        code = waiter.await(CLIENT_CHECK);
+      }
+      lines.write(GoJson.object().put("StatusCode", code.getAsInt()));
+      lines.finish();
+    } catch (UncheckedIOException e) {
+      call.exchange().endExchange(); // the client went away: nothing to say
+    }
+  }
+
+  private void resize(Call<ModernVersion> call) {
+    int h = ContainersEndpoints.atoi(call.param("h"), 0);
+    int w = ContainersEndpoints.atoi(call.param("w"), 0);
+    engine.containers().resizeTty(call.var("name"), h, w);
+    ModernResponses.empty(call.exchange(), 200);
+  }
+
+  private void delete(Call<ModernVersion> call) {
+    engine.containers().remove(call.var("name"), call.flag("force"));
+    ModernResponses.empty(call.exchange(), 204);
+  }
+}

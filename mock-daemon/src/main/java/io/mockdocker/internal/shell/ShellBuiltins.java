@@ -1,0 +1,87 @@
+package io.mockdocker.internal.shell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/** Builtins that act on the shell itself: cd, exit, export, unset. Messages as dash prints them. */
+final class ShellBuiltins {
+  private ShellBuiltins() {}
+
+  /** {@code cd [DIR]}: no argument goes to {@code $HOME} (or {@code /}). */
+  static int cd(Proc p) throws IOException {
+    List<String> args = p.operands();
+    String target;
+    if (args.isEmpty()) {
+      String home = p.state().get("HOME");
+      target = home == null || home.isEmpty() ? "/" : home;
+    } else if (args.get(0).equals("-")) {
+      String old = p.state().get("OLDPWD");
+      target = old == null ? p.state().cwd() : old;
+    } else {
+      target = args.get(0);
+    }
+    ContainerFs fs = p.fs();
+    boolean directory;
+    try {
+      directory = Files.isDirectory(fs.resolve(target));
+    } catch (IOException e) {
+      directory = false;
+    }
+    if (!directory) {
+      p.err("/bin/sh: cd: can't cd to " + target + "\n");
+      return 2;
+    }
+    String old = p.state().cwd();
+    p.state().cwd(fs.absolute(target));
+    if (p.state().get("PWD") != null) {
+      p.state().set("PWD", p.state().cwd());
+      p.state().set("OLDPWD", old);
+    }
+    return 0;
+  }
+
+  /** {@code exit [N]}: ends the script with N (default: the last status). */
+  static int exit(Proc p) throws IOException {
+    if (p.operands().isEmpty()) {
+      throw new ShellExit(p.state().status());
+    }
+    String n = p.operands().get(0);
+    if (!n.matches("\\d{1,9}")) {
+      p.err("/bin/sh: exit: Illegal number: " + n + "\n");
+      throw new ShellExit(2);
+    }
+    throw new ShellExit(Integer.parseInt(n) & 0xff);
+  }
+
+  /** {@code export NAME[=VALUE]...}; without arguments lists the exported variables. */
+  static int export(Proc p) throws IOException {
+    if (p.operands().isEmpty()) {
+      StringBuilder out = new StringBuilder();
+      p.state().environment().forEach((k, v) ->
+          out.append("export ").append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
+      p.out(out.toString());
+      return 0;
+    }
+    for (String a : p.operands()) {
+      int eq = a.indexOf('=');
+      String name = eq < 0 ? a : a.substring(0, eq);
+      if (!Parser.isName(name)) {
+        p.err("/bin/sh: export: " + name + ": bad variable name\n");
+        return 2;
+      }
+      if (eq < 0) {
+        p.state().export(name);
+      } else {
+        p.state().export(name, a.substring(eq + 1));
+      }
+    }
+    return 0;
+  }
+
+  /** {@code unset NAME...}. */
+  static int unset(Proc p) {
+    p.operands().forEach(p.state()::unset);
+    return 0;
+  }
+}

@@ -1,0 +1,29 @@
+package io.mockdocker.internal.shell;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a simulated process sees.
+ *
+ * @param root the container's root file system (its writable view); every container path resolves inside it
+ * @param env the process environment, in the order {@code env} prints it
+ * @param hostname what {@code hostname} prints
+ * @param workingDir the container path the process starts in; {@code null} or empty means {@code /}
+ * @param stdin the process's standard input (may block; the shell reads it on a helper thread so that an interrupt
+ *     still ends a read promptly)
+ * @param stdout standard output, flushed after each chunk of output
+ * @param stderr standard error, flushed after each message
+ * @param clock what {@code sleep} waits on and {@code date}, {@code touch} and friends read
+ */
+public record ShellContext(
+    Path root,
+    Map<String, String> env,
+    String hostname,
+    String workingDir,
+    InputStream stdin,
+    OutputStream stdout,
+    OutputStream stderr,
+    ShellClock clock) {}

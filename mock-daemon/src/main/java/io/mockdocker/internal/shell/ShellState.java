@@ -1,0 +1,111 @@
+package io.mockdocker.internal.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One shell's variables, working directory, positional parameters and last exit status. */
+final class ShellState {
+  private final LinkedHashMap<String, String> vars;
+  private final Set<String> exported;
+  private final List<String> positional;
+  private String cwd;
+  private int status;
+
+  private ShellState(Map<String, String> vars, Set<String> exported, List<String> positional, String cwd) {
+    this.vars = new LinkedHashMap<>(vars);
+    this.exported = new LinkedHashSet<>(exported);
+    this.positional = new ArrayList<>(positional);
+    this.cwd = cwd;
+  }
+
+  /** A fresh shell: every variable of {@code environment} exported; {@code positional.get(0)} is {@code $0}. */
+  static ShellState of(Map<String, String> environment, String cwd, List<String> positional) {
+    Map<String, String> env = environment == null ? Map.of() : environment;
+    return new ShellState(env, env.keySet(), positional, cwd);
+  }
+
+  /** A subshell: everything copied. */
+  ShellState copy() {
+    ShellState copy = new ShellState(vars, exported, positional, cwd);
+    copy.status = status;
+    return copy;
+  }
+
+  /** A copy in which {@code extra} are set and exported, for {@code NAME=value command}. */
+  ShellState withExported(Map<String, String> extra) {
+    ShellState copy = copy();
+    extra.forEach(copy::export);
+    return copy;
+  }
+
+  /** The exported variables, in the order they were first set. */
+  Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    vars.forEach((k, v) -> {
+      if (exported.contains(k)) {
+        env.put(k, v);
+      }
+    });
+    return env;
+  }
+
+  String get(String name) {
+    return vars.get(name);
+  }
+
+  void set(String name, String value) {
+    vars.put(name, value);
+  }
+
+  void export(String name, String value) {
+    vars.put(name, value);
+    exported.add(name);
+  }
+
+  void export(String name) {
+    exported.add(name);
+  }
+
+  void unset(String name) {
+    vars.remove(name);
+    exported.remove(name);
+  }
+
+  Map<String, String> variables() {
+    return vars;
+  }
+
+  boolean isExported(String name) {
+    return exported.contains(name);
+  }
+
+  /** {@code $0}, {@code $1}, ...: empty when out of range. */
+  String positional(int index) {
+    return index < positional.size() ? positional.get(index) : "";
+  }
+
+  /** {@code $1} onwards. */
+  List<String> arguments() {
+    return positional.isEmpty() ? List.of() : positional.subList(1, positional.size());
+  }
+
+  String cwd() {
+    return cwd;
+  }
+
+  void cwd(String cwd) {
+    this.cwd = cwd;
+  }
+
+  int status() {
+    return status;
+  }
+
+  void status(int status) {
+    this.status = status;
+  }
+}

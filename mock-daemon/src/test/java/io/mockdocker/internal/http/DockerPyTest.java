@@ -1,0 +1,63 @@
+package io.mockdocker.internal.http;
+
+import io.mockdocker.ApiProfile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mockdocker.MockDocker;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker-py (the Docker SDK for Python, when {@code python3 -c "import docker"} works here; skipped with the reason
+ * otherwise) against the modern profile: version negotiation, pull, run with remove, exec with its exit code, list,
+ * stop, logs, build from a file object, run of the built image.
+ */
+class DockerPyTest {
+  @TempDir
+  Path dir;
+
+  static boolean dockerPyAvailable() {
+    try {
+      Process p = new ProcessBuilder("python3", "-c", "import docker").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void a_docker_py_session_sees_what_a_docker_daemon_would_give_it() throws Exception {
+    assumeTrue(dockerPyAvailable(), "no python3 with the docker module here: the docker-py test needs one");
+    Path script = dir.resolve("session.py");
+    try (InputStream in = getClass().getResourceAsStream("docker_py_session.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    try (MockDocker docker = MockDocker.builder().profile(ApiProfile.modern()).start()) {
+      Process p = new ProcessBuilder("python3", script.toString(), docker.dockerHost()).redirectErrorStream(true)
+          .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(out).isZero();
+      assertThat(out.lines().toList()).isEqualTo(List.of(
+          "version 1.50",
+          "pulled ['busybox:latest']",
+          "run b'hi\\n'",
+          "exec ExecResult(exit_code=3, output=b'from-exec\\n')",
+          "list ['pyc']",
+          "status exited",
+          "logs b''",
+          "built ['pybuilt:1']",
+          "run built b'built\\n'",
+          "images ['base:latest', 'base:ubuntu-quantal', 'busybox:latest', 'pybuilt:1']"));
+      assertThat(docker.engine().containers().all()).isEmpty();
+    }
+  }
+}
