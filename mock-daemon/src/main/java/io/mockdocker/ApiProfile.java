@@ -1,5 +1,6 @@
 package io.mockdocker;
 
+import io.mockdocker.internal.http.Profiles;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -87,40 +88,10 @@ public final class ApiProfile {
 
   /** Whether a version number is served by this profile. */
   public boolean serves(String version) {
-    if (isEraVersion(version)) {
+    if (Profiles.isEraVersion(version)) {
       return era;
     }
-    return modern && compare(version, MODERN_MIN) >= 0 && compare(version, MODERN_MAX) <= 0;
-  }
-
-  /**
-   * 1.0, 1.1, 1.2 compared as dotted versions (1.12 is API 1.12, not the era's float 1.12): how the {@code all}
-   * profile splits versions between its views. The era profile alone keeps the era's float parsing.
-   */
-  private static boolean isEraVersion(String version) {
-    return compare(version, "0") > 0 && compare(version, ERA_MAX) <= 0;
-  }
-
-  /** Dotted versions compared part by part as numbers; a part that is not a number counts as 0. */
-  private static int compare(String a, String b) {
-    String[] x = a.split("\\.", -1);
-    String[] y = b.split("\\.", -1);
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int p = i < x.length ? parse(x[i]) : 0;
-      int q = i < y.length ? parse(y[i]) : 0;
-      if (p != q) {
-        return p < q ? -1 : 1;
-      }
-    }
-    return 0;
-  }
-
-  private static int parse(String part) {
-    try {
-      return Integer.parseInt(part);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return modern && Profiles.compare(version, MODERN_MIN) >= 0 && Profiles.compare(version, MODERN_MAX) <= 0;
   }
 
   @Override

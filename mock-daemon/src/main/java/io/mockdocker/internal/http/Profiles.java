@@ -2,8 +2,11 @@ package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
 
-/** How the views read an {@link ApiProfile}: which versions belong to the era view, and its default version. */
-final class Profiles {
+/**
+ * How the views read an {@link ApiProfile}: which versions belong to the era view, and its default version. Public
+ * only for {@code ApiProfile} itself, which asks the same questions.
+ */
+public final class Profiles {
   static final String ERA_MAX = "1.2";
 
   private Profiles() {}
@@ -25,7 +28,12 @@ final class Profiles {
    * 1.0, 1.1, 1.2 compared as dotted versions (1.12 is API 1.12, not the era's float 1.12): how the {@code all}
    * profile splits versions between its views.
    */
-  static boolean isEraVersion(String version) {
+  public static boolean isEraVersion(String version) {
     return ModernVersion.compare(version, "0") > 0 && ModernVersion.compare(version, ERA_MAX) <= 0;
+  }
+
+  /** Dotted versions compared part by part as numbers, as the daemon's {@code versions.compare} did. */
+  public static int compare(String a, String b) {
+    return ModernVersion.compare(a, b);
   }
 }
