@@ -1,9 +1,9 @@
 package io.mockdocker;
 
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.ContainerState;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Image;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.ContainerState;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Image;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

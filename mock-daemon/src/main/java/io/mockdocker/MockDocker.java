@@ -1,24 +1,22 @@
 package io.mockdocker;
 
-import io.mockdocker.internal.FaultWiring;
-import io.mockdocker.internal.http.DockerApi;
-import io.mockdocker.internal.http.HandlerChain;
-import io.mockdocker.engine.Clock;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.ScriptHandle;
-import io.mockdocker.engine.TarLimits;
-import io.mockdocker.engine.TransferHandle;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.faults.FaultBuilder;
 import io.mockdocker.faults.FaultHandle;
 import io.mockdocker.faults.Faults;
-import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.faults.Match;
+import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.FaultWiring;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.HandlerChain;
+import io.mockdocker.registry.Registry;
 import io.mockdocker.scenario.Scenario;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.ScriptHandle;
+import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import io.undertow.Undertow;
@@ -33,8 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.Xnio;
@@ -278,7 +276,7 @@ public final class MockDocker implements AutoCloseable {
    * {@code busybox:latest} one tag, {@code busybox} every tag the registry holds (the era's pull). Until
    * {@link #reset()}; {@link Builder#preload(String)} preloads for good.
    *
-   * @throws io.mockdocker.engine.DockerException with the daemon's message when the registry has no such image
+   * @throws io.mockdocker.internal.engine.DockerException with the daemon's message when the registry has no such image
    */
   public void preload(String image) {
     preload(state.engine(), image);
@@ -470,7 +468,7 @@ public final class MockDocker implements AutoCloseable {
 
     /**
      * The clock the daemon reads and waits on: {@link Clock#system()} by default, or a
-     * {@link io.mockdocker.engine.VirtualClock} to make scripted time pass without waiting.
+     * {@link io.mockdocker.VirtualClock} to make scripted time pass without waiting.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);

@@ -94,8 +94,8 @@ class AdminApiTest {
 
   @Test
   void a_virtual_clock_is_advanced_through_the_admin_api() {
-    io.mockdocker.engine.VirtualClock clock =
-        io.mockdocker.engine.VirtualClock.at(java.time.Instant.parse("2013-06-20T12:00:00Z"));
+    io.mockdocker.VirtualClock clock =
+        io.mockdocker.VirtualClock.at(java.time.Instant.parse("2013-06-20T12:00:00Z"));
     try (MockDocker virtual = MockDocker.builder().clock(clock).enableAdminApi().start()) {
       RawHttp admin = new RawHttp(virtual.uri());
       assertThat(admin.get("/_mock/clock").text()).isEqualTo("{\"now\":\"2013-06-20T12:00:00Z\",\"virtual\":true}");

@@ -3,8 +3,8 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.ScriptHandle;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.script.ScriptHandle;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.testing.Daemon;

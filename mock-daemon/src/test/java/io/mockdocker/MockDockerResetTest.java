@@ -3,8 +3,8 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.TransferHandle;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.script.TransferHandle;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;

@@ -3,7 +3,6 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockdocker.engine.Clock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;

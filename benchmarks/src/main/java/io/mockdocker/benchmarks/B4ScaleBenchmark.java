@@ -1,8 +1,8 @@
 package io.mockdocker.benchmarks;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Engine;
+import io.mockdocker.registry.Config;
+import io.mockdocker.internal.engine.Engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

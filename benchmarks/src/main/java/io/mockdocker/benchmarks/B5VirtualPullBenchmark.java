@@ -1,8 +1,8 @@
 package io.mockdocker.benchmarks;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.registry.RemoteImage;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;

@@ -1,8 +1,8 @@
 package io.mockdocker.benchmarks;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.registry.Config;
+import io.mockdocker.registry.RemoteImage;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

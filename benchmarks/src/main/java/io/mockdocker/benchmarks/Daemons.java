@@ -1,10 +1,10 @@
 package io.mockdocker.benchmarks;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Clock;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.Clock;
+import io.mockdocker.registry.Config;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
-import io.mockdocker.engine.ScriptHandle;
+import io.mockdocker.script.ScriptHandle;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
 import io.mockdocker.script.ProcessMatch;

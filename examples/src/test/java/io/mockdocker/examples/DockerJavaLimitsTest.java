@@ -10,7 +10,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
+import io.mockdocker.registry.Config;
 import io.mockdocker.junit.MockDockerTest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.junit.MockDockerExtension;
 import io.mockdocker.junit.MockDockerRuntimeInfo;

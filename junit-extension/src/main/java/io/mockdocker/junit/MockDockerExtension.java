@@ -2,7 +2,7 @@ package io.mockdocker.junit;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.ApiProfile;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
 import java.io.IOException;

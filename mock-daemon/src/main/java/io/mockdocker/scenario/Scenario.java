@@ -2,7 +2,7 @@ package io.mockdocker.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mockdocker.engine.Engine;
+import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;

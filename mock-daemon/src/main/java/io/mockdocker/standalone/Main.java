@@ -112,7 +112,7 @@ public final class Main implements Callable<Integer> {
         .profile(profile())
         .onRequest(request -> out.println(request.line()));
     if (virtualClock) {
-      io.mockdocker.engine.VirtualClock clock = io.mockdocker.engine.VirtualClock.start();
+      io.mockdocker.VirtualClock clock = io.mockdocker.VirtualClock.start();
       clock.runAtSpeed(1.0);
       builder.clock(clock);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;

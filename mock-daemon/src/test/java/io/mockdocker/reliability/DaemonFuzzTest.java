@@ -1,6 +1,6 @@
 package io.mockdocker.reliability;
 
-import io.mockdocker.engine.TarLimits;
+import io.mockdocker.TarLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,10 +1,10 @@
 package io.mockdocker.reliability;
 
-import io.mockdocker.engine.TarLimits;
+import io.mockdocker.TarLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.Tars;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.ApiProfile;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.mockdocker.internal.http;
 
-import io.mockdocker.engine.DockerException;
+import io.mockdocker.internal.engine.DockerException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;

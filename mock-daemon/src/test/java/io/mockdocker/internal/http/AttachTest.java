@@ -3,8 +3,8 @@ package io.mockdocker.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
-import io.mockdocker.engine.ScriptHandle;
+import io.mockdocker.registry.RemoteImage;
+import io.mockdocker.script.ScriptHandle;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;

@@ -4,9 +4,9 @@ import io.mockdocker.ApiProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;

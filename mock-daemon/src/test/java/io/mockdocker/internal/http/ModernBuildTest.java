@@ -4,7 +4,7 @@ import io.mockdocker.ApiProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;
@@ -169,7 +169,7 @@ class ModernBuildTest {
     assertThat(config.get("Env").toString()).contains("MODE=test");
     assertThat(http.get("/v1.50/images/json").text()).contains("\"Labels\":{\"team\":\"a\",\"two words\":\"v 2\"}");
 
-    String id = docker.engine().containers().create(io.mockdocker.engine.Config.builder().image("meta:1").build()).id();
+    String id = docker.engine().containers().create(io.mockdocker.registry.Config.builder().image("meta:1").build()).id();
     docker.engine().containers().start(id);
     assertThat(docker.engine().containers().await(id)).isZero();
     String logs = new String(http.get("/v1.50/containers/" + id + "/logs?stdout=1").body(), StandardCharsets.UTF_8);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.mockdocker.MockDocker;
 import io.mockdocker.testing.DockerCli;
 import io.mockdocker.testing.DockerCli.Result;
-import io.mockdocker.engine.Config;
+import io.mockdocker.registry.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

@@ -4,8 +4,8 @@ import io.mockdocker.ApiProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.ProgressSink;
+import io.mockdocker.registry.Config;
+import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.io.InputStream;

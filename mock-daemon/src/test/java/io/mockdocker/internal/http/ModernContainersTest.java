@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mockdocker.ApiProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;

@@ -4,7 +4,7 @@ import io.mockdocker.ApiProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
+import io.mockdocker.registry.Config;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;

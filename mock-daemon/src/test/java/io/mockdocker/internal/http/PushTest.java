@@ -3,10 +3,10 @@ package io.mockdocker.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.internal.engine.Image;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.RawHttp;

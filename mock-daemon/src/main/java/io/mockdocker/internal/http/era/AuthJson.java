@@ -3,7 +3,7 @@ package io.mockdocker.internal.http.era;
 import io.mockdocker.internal.http.JsonBodies;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.AuthConfig;
+import io.mockdocker.internal.engine.AuthConfig;
 
 /** The era's lower-case auth JSON: {@code {"username","password","email"}}. */
 final class AuthJson {

@@ -9,9 +9,9 @@ import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.AuthConfig;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
+import io.mockdocker.internal.engine.AuthConfig;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.Responses;
 
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.TransferHook;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.internal.engine.TransferHook;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;

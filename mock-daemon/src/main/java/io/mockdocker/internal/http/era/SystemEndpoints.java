@@ -8,9 +8,9 @@ import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.AuthConfig;
-import io.mockdocker.engine.Capability;
-import io.mockdocker.engine.Engine;
+import io.mockdocker.internal.engine.AuthConfig;
+import io.mockdocker.internal.engine.Capability;
+import io.mockdocker.internal.engine.Engine;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
