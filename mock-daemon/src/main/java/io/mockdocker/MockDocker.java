@@ -6,6 +6,7 @@ import io.mockdocker.faults.FaultHandle;
 import io.mockdocker.faults.Faults;
 import io.mockdocker.faults.Match;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.DaemonAccess;
 import io.mockdocker.internal.FaultWiring;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.ProgressSink;
@@ -50,6 +51,10 @@ import org.xnio.XnioWorker;
  * }</pre>
  */
 public final class MockDocker implements AutoCloseable {
+  static {
+    DaemonAccess.install(MockDocker::engine);
+  }
+
   private final Fixtures fixtures;
   private final boolean cors;
   private final ApiProfile profile;
@@ -165,8 +170,9 @@ public final class MockDocker implements AutoCloseable {
     Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
         .random(random).tarLimits(tarLimits).build();
     try {
-      fixtures.apply(engine);
-      scenarios.forEach(scenario -> scenario.applyTo(engine));
+      fixtures.applyTo(engine.registry());
+      fixtures.local().forEach(name -> pullFixture(engine, name));
+      scenarios.forEach(scenario -> install(engine, scenario));
       setup.forEach(step -> step.accept(engine));
     } catch (RuntimeException e) {
       engine.close();
@@ -207,8 +213,13 @@ public final class MockDocker implements AutoCloseable {
     return profile;
   }
 
-  /** The daemon's state, to read: images, tags, containers. A {@link #reset()} replaces it. */
-  public Engine engine() {
+  /** The daemon's images, tags and containers, to read without HTTP; it reads the daemon as it is, after a reset too. */
+  public DaemonState state() {
+    return new DaemonState(this);
+  }
+
+  /** The engine, for the daemon's own classes (and mock-daemon's tests); a {@link #reset()} replaces it. */
+  Engine engine() {
     return state.engine();
   }
 
@@ -289,6 +300,23 @@ public final class MockDocker implements AutoCloseable {
         ProgressSink.NONE);
   }
 
+  /** Pulls a fixture's local name silently: {@code repo} (every tag) or {@code repo:tag}, split at its first colon. */
+  private static void pullFixture(Engine engine, String name) {
+    int colon = name.indexOf(':');
+    engine.pull(colon < 0 ? name : name.substring(0, colon), colon < 0 ? "" : name.substring(colon + 1), "",
+        ProgressSink.NONE);
+  }
+
+  /** Installs a scenario's processes and transfer scripts on an engine (its faults go to the daemon's faults). */
+  private static void install(Engine engine, Scenario scenario) {
+    for (Scenario.Rule rule : scenario.processes()) {
+      engine.script(rule.match(), rule.script());
+    }
+    for (Scenario.Transfer transfer : scenario.transfers()) {
+      engine.script(transfer.match(), transfer.script());
+    }
+  }
+
   /**
    * Waits, within a timeout, for what the daemon does asynchronously: requests seen, pulls finished, containers
    * running or exited.
@@ -302,7 +330,7 @@ public final class MockDocker implements AutoCloseable {
    * {@link Builder#scenario(Scenario)} for that). A {@link #reset()} removes what was loaded this way.
    */
   public void load(Scenario scenario) {
-    scenario.applyTo(state.engine());
+    install(state.engine(), scenario);
     scenario.faults().forEach(faults::add);
   }
 
@@ -312,7 +340,7 @@ public final class MockDocker implements AutoCloseable {
    * {@link Builder#registry(Registry)} is kept, with whatever was pushed to it. Faults are removed (releasing their
    * stalls) and those given to {@link Builder#fault(Fault)} installed again with fresh counts; the clock is not
    * touched. Call it when no request is in flight;
-   * objects obtained from {@link #engine()} and {@link #registry()} before the reset no longer describe the daemon.
+   * objects obtained from {@link #registry()} before the reset no longer describe the daemon.
    */
   public synchronized void reset() {
     if (closed) {

@@ -1,11 +1,11 @@
 package io.mockdocker.benchmarks;
 
-import io.mockdocker.MockDocker;
 import io.mockdocker.Clock;
-import io.mockdocker.registry.Config;
-import io.mockdocker.internal.engine.Engine;
-import io.mockdocker.registry.RemoteImage;
+import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.registry.Config;
+import io.mockdocker.registry.RemoteImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

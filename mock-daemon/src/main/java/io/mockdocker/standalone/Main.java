@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The standalone fake daemon: {@code java -jar mock-daemon-standalone.jar [--host H] [--port P] …}. */
 @Command(name = "mock-daemon", mixinStandardHelpOptions = false,

@@ -1,10 +1,10 @@
 package io.mockdocker.internal.engine;
 
-import io.mockdocker.internal.RegistryAccess;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.mockdocker.Clock;
 import io.mockdocker.TarLimits;
+import io.mockdocker.internal.RegistryAccess;
 import io.mockdocker.registry.Config;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.registry.RemoteImage;

@@ -1,7 +1,7 @@
 package io.mockdocker.internal.engine;
 
-import io.mockdocker.internal.RegistryAccess;
 import io.mockdocker.Clock;
+import io.mockdocker.internal.RegistryAccess;
 import io.mockdocker.registry.Config;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.registry.RemoteImage;

@@ -1,5 +1,6 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.faults.Effect;
@@ -74,7 +75,7 @@ class TransferScriptTest {
         "{}",
         "{\"status\":\"Error while retrieving image for tag:  (unexpected EOF); checking next endpoint\"}",
         "{\"error\":\"Could not find repository on any of the indexed registries.\"}");
-    assertThat(docker.engine().findImage("test/app")).isEmpty();
+    assertThat(Engines.of(docker).findImage("test/app")).isEmpty();
   }
 
   @Test
@@ -90,7 +91,7 @@ class TransferScriptTest {
         "{\"status\":\"Downloading\",\"progress\":\"20 kB/20 kB (100%)\"}",
         "{\"status\":\"Downloading\",\"progress\":\"20 kB/20 kB (100%)\"}",
         "{}");
-    assertThat(docker.engine().findImage("test/app")).isPresent();
+    assertThat(Engines.of(docker).findImage("test/app")).isPresent();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
@@ -91,7 +92,7 @@ class VirtualClockDaemonTest {
     clock.awaitSleepers(1, WAIT);
     clock.advance(Duration.ofSeconds(60).minusNanos(1));
     holds("the process sleeping a nanosecond before its end",
-        () -> docker.engine().containers().inspect(id).state().running() && !waited.isDone());
+        () -> Engines.of(docker).containers().inspect(id).state().running() && !waited.isDone());
     clock.advance(Duration.ofNanos(1));
     assertThat(waited.get(10, TimeUnit.SECONDS).text()).isEqualTo("{\"StatusCode\":3}");
   }

@@ -1,11 +1,5 @@
 package io.mockdocker.internal.http.modern;
 
-import io.mockdocker.internal.http.ApiError;
-import io.mockdocker.internal.http.Call;
-import io.mockdocker.internal.http.GoJson;
-import io.mockdocker.internal.http.ModernVersion;
-import io.mockdocker.internal.http.Route;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.BuildDialect;
@@ -16,6 +10,11 @@ import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.NotInRegistry;
 import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.engine.RefusedByEngine;
+import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.ModernVersion;
+import io.mockdocker.internal.http.Route;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,8 @@
 package io.mockdocker.internal.http.modern;
 
-import io.mockdocker.internal.http.ApiError;
-import io.mockdocker.internal.http.Call;
-import io.mockdocker.internal.http.GoJson;
-import io.mockdocker.internal.http.ModernNames;
-import io.mockdocker.internal.http.ModernResponses;
-import io.mockdocker.internal.http.ModernVersion;
-import io.mockdocker.internal.http.Route;
-import io.mockdocker.internal.http.era.ContainersEndpoints;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Change;
-import io.mockdocker.registry.Config;
 import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.ContainerCreated;
 import io.mockdocker.internal.engine.ContainerListing;
@@ -21,6 +11,15 @@ import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.engine.LogOptions;
 import io.mockdocker.internal.engine.WaitCondition;
+import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.ModernNames;
+import io.mockdocker.internal.http.ModernResponses;
+import io.mockdocker.internal.http.ModernVersion;
+import io.mockdocker.internal.http.Route;
+import io.mockdocker.internal.http.era.ContainersEndpoints;
+import io.mockdocker.registry.Config;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;

@@ -1,12 +1,5 @@
 package io.mockdocker.internal.http.modern;
 
-import io.mockdocker.internal.http.ApiError;
-import io.mockdocker.internal.http.Call;
-import io.mockdocker.internal.http.DockerApi;
-import io.mockdocker.internal.http.GoJson;
-import io.mockdocker.internal.http.ModernVersion;
-import io.mockdocker.internal.http.Route;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.AuthConfig;
@@ -17,6 +10,12 @@ import io.mockdocker.internal.engine.NotInRegistry;
 import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.engine.RefusedByEngine;
 import io.mockdocker.internal.engine.TransferHook;
+import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.ModernVersion;
+import io.mockdocker.internal.http.Route;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
