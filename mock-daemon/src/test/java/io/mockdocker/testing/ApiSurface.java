@@ -12,6 +12,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +34,23 @@ import java.util.stream.Stream;
 public final class ApiSurface {
   private ApiSurface() {}
 
-  /** The surface of the classes compiled into the directory that holds {@code anchor}'s class file. */
+  /**
+   * The surface of the classes compiled into the directory or jar that holds {@code anchor}'s class file (a jar when
+   * junit-compat runs junit-extension's tests against its artifact).
+   */
   public static String of(Class<?> anchor) {
-    Path root = classesRoot(anchor);
+    Path location = classesRoot(anchor);
+    if (Files.isRegularFile(location)) {
+      try (FileSystem jar = FileSystems.newFileSystem(location)) {
+        return of(anchor, jar.getPath("/"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return of(anchor, location);
+  }
+
+  private static String of(Class<?> anchor, Path root) {
     Set<String> exported = exportedPackages(root);
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
