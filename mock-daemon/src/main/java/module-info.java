@@ -1,8 +1,8 @@
 /**
  * mock-daemon: a fake Docker daemon for tests. Users touch the exported packages: the daemon, its builder and
  * profiles, clocks, the journal and waits ({@code io.mockdocker}), faults and scripts as values, scenarios, fixtures,
- * and the engine's state model. The HTTP views ({@code io.mockdocker.internal.http}), the mini shell and the
- * standalone command line are internal.
+ * and the registry. The engine ({@code io.mockdocker.internal.engine}), the HTTP views ({@code
+ * io.mockdocker.internal.http}), the mini shell and the standalone command line are internal.
  */
 module io.mockdocker {
   requires com.fasterxml.jackson.databind;
@@ -15,9 +15,9 @@ module io.mockdocker {
   requires static info.picocli;
 
   exports io.mockdocker;
-  exports io.mockdocker.engine;
   exports io.mockdocker.faults;
   exports io.mockdocker.fixtures;
+  exports io.mockdocker.registry;
   exports io.mockdocker.scenario;
   exports io.mockdocker.script;
 

@@ -3,7 +3,6 @@ package io.mockdocker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.VirtualClock;
 import io.mockdocker.faults.FaultHandle;
 import io.mockdocker.scenario.Scenario;
 import io.undertow.server.HttpHandler;

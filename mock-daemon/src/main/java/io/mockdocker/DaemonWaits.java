@@ -1,9 +1,8 @@
 package io.mockdocker;
 
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.ContainerState;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Image;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.ContainerState;
+import io.mockdocker.internal.engine.DockerException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +20,7 @@ import org.awaitility.core.ConditionTimeoutException;
  *
  * <pre>{@code
  * docker.await().requests(2, "POST", "/images/create");
- * Image busybox = docker.await().atMost(Duration.ofSeconds(30)).pulled("busybox");
+ * ImageInfo busybox = docker.await().atMost(Duration.ofSeconds(30)).pulled("busybox");
  * docker.await().running(id);
  * int code = docker.await().exited(id);
  * docker.await().exited(id, 0);                     // fails if it exited with another code
@@ -75,17 +74,17 @@ public final class DaemonWaits {
    * Waits until {@code repo[:tag]} resolves to a local image (a pull of it finished) and returns the image. The pull's
    * HTTP response may still be finishing.
    */
-  public Image pulled(String name) {
+  public ImageInfo pulled(String name) {
     Objects.requireNonNull(name, "name");
-    return until("image " + name + " pulled", () -> docker.engine().findImage(name), Optional::isPresent,
+    return until("image " + name + " pulled", () -> docker.state().image(name), Optional::isPresent,
         seen -> "no image " + name + "; local: " + docker.engine().repositories().keySet()).orElseThrow();
   }
 
   /** Waits until the container's process runs and returns the container as inspect saw it then. */
-  public Container running(String name) {
+  public ContainerInfo running(String name) {
     Objects.requireNonNull(name, "name");
-    return until("container " + name + " running", () -> inspect(name),
-        seen -> seen.isPresent() && seen.get().state().running(), seen -> describe(name, seen)).orElseThrow();
+    return ContainerInfo.of(until("container " + name + " running", () -> inspect(name),
+        seen -> seen.isPresent() && seen.get().state().running(), seen -> describe(name, seen)).orElseThrow());
   }
 
   /**

@@ -1,24 +1,23 @@
 package io.mockdocker;
 
-import io.mockdocker.internal.FaultWiring;
-import io.mockdocker.internal.http.DockerApi;
-import io.mockdocker.internal.http.HandlerChain;
-import io.mockdocker.engine.Clock;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.ScriptHandle;
-import io.mockdocker.engine.TarLimits;
-import io.mockdocker.engine.TransferHandle;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.faults.FaultBuilder;
 import io.mockdocker.faults.FaultHandle;
 import io.mockdocker.faults.Faults;
-import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.faults.Match;
+import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.DaemonAccess;
+import io.mockdocker.internal.FaultWiring;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.HandlerChain;
+import io.mockdocker.registry.Registry;
 import io.mockdocker.scenario.Scenario;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.ScriptHandle;
+import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import io.undertow.Undertow;
@@ -33,8 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.Xnio;
@@ -52,6 +51,10 @@ import org.xnio.XnioWorker;
  * }</pre>
  */
 public final class MockDocker implements AutoCloseable {
+  static {
+    DaemonAccess.install(MockDocker::engine);
+  }
+
   private final Fixtures fixtures;
   private final boolean cors;
   private final ApiProfile profile;
@@ -167,8 +170,9 @@ public final class MockDocker implements AutoCloseable {
     Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
         .random(random).tarLimits(tarLimits).build();
     try {
-      fixtures.apply(engine);
-      scenarios.forEach(scenario -> scenario.applyTo(engine));
+      fixtures.applyTo(engine.registry());
+      fixtures.local().forEach(name -> pullFixture(engine, name));
+      scenarios.forEach(scenario -> install(engine, scenario));
       setup.forEach(step -> step.accept(engine));
     } catch (RuntimeException e) {
       engine.close();
@@ -209,8 +213,13 @@ public final class MockDocker implements AutoCloseable {
     return profile;
   }
 
-  /** The daemon's state, to read: images, tags, containers. A {@link #reset()} replaces it. */
-  public Engine engine() {
+  /** The daemon's images, tags and containers, to read without HTTP; it reads the daemon as it is, after a reset too. */
+  public DaemonState state() {
+    return new DaemonState(this);
+  }
+
+  /** The engine, for the daemon's own classes (and mock-daemon's tests); a {@link #reset()} replaces it. */
+  Engine engine() {
     return state.engine();
   }
 
@@ -278,7 +287,7 @@ public final class MockDocker implements AutoCloseable {
    * {@code busybox:latest} one tag, {@code busybox} every tag the registry holds (the era's pull). Until
    * {@link #reset()}; {@link Builder#preload(String)} preloads for good.
    *
-   * @throws io.mockdocker.engine.DockerException with the daemon's message when the registry has no such image
+   * @throws io.mockdocker.internal.engine.DockerException with the daemon's message when the registry has no such image
    */
   public void preload(String image) {
     preload(state.engine(), image);
@@ -289,6 +298,23 @@ public final class MockDocker implements AutoCloseable {
     boolean tagged = colon > image.lastIndexOf('/');
     engine.pull(tagged ? image.substring(0, colon) : image, tagged ? image.substring(colon + 1) : "", "",
         ProgressSink.NONE);
+  }
+
+  /** Pulls a fixture's local name silently: {@code repo} (every tag) or {@code repo:tag}, split at its first colon. */
+  private static void pullFixture(Engine engine, String name) {
+    int colon = name.indexOf(':');
+    engine.pull(colon < 0 ? name : name.substring(0, colon), colon < 0 ? "" : name.substring(colon + 1), "",
+        ProgressSink.NONE);
+  }
+
+  /** Installs a scenario's processes and transfer scripts on an engine (its faults go to the daemon's faults). */
+  private static void install(Engine engine, Scenario scenario) {
+    for (Scenario.Rule rule : scenario.processes()) {
+      engine.script(rule.match(), rule.script());
+    }
+    for (Scenario.Transfer transfer : scenario.transfers()) {
+      engine.script(transfer.match(), transfer.script());
+    }
   }
 
   /**
@@ -304,7 +330,7 @@ public final class MockDocker implements AutoCloseable {
    * {@link Builder#scenario(Scenario)} for that). A {@link #reset()} removes what was loaded this way.
    */
   public void load(Scenario scenario) {
-    scenario.applyTo(state.engine());
+    install(state.engine(), scenario);
     scenario.faults().forEach(faults::add);
   }
 
@@ -314,7 +340,7 @@ public final class MockDocker implements AutoCloseable {
    * {@link Builder#registry(Registry)} is kept, with whatever was pushed to it. Faults are removed (releasing their
    * stalls) and those given to {@link Builder#fault(Fault)} installed again with fresh counts; the clock is not
    * touched. Call it when no request is in flight;
-   * objects obtained from {@link #engine()} and {@link #registry()} before the reset no longer describe the daemon.
+   * objects obtained from {@link #registry()} before the reset no longer describe the daemon.
    */
   public synchronized void reset() {
     if (closed) {
@@ -470,7 +496,7 @@ public final class MockDocker implements AutoCloseable {
 
     /**
      * The clock the daemon reads and waits on: {@link Clock#system()} by default, or a
-     * {@link io.mockdocker.engine.VirtualClock} to make scripted time pass without waiting.
+     * {@link io.mockdocker.VirtualClock} to make scripted time pass without waiting.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);

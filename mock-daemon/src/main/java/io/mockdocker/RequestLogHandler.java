@@ -2,7 +2,6 @@ package io.mockdocker;
 
 import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.internal.http.RequestVersion;
-import io.mockdocker.engine.Clock;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;

@@ -3,8 +3,8 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.testing.Daemon;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,10 +41,10 @@ class AdminApiTest {
   @Test
   void reset_forgets_tags_and_the_journal() {
     http.post("/v1.2/images/base/tag?repo=extra");
-    assertThat(docker.engine().findImage("extra")).isPresent();
+    assertThat(Engines.of(docker).findImage("extra")).isPresent();
     assertThat(http.post("/_mock/reset").status()).isEqualTo(204);
-    assertThat(docker.engine().findImage("extra")).isEmpty();
-    assertThat(docker.engine().findImage("base")).isPresent();
+    assertThat(Engines.of(docker).findImage("extra")).isEmpty();
+    assertThat(Engines.of(docker).findImage("base")).isPresent();
     assertThat(http.get("/_mock/journal").text()).isEqualTo("[]");
   }
 
@@ -94,8 +94,8 @@ class AdminApiTest {
 
   @Test
   void a_virtual_clock_is_advanced_through_the_admin_api() {
-    io.mockdocker.engine.VirtualClock clock =
-        io.mockdocker.engine.VirtualClock.at(java.time.Instant.parse("2013-06-20T12:00:00Z"));
+    io.mockdocker.VirtualClock clock =
+        io.mockdocker.VirtualClock.at(java.time.Instant.parse("2013-06-20T12:00:00Z"));
     try (MockDocker virtual = MockDocker.builder().clock(clock).enableAdminApi().start()) {
       RawHttp admin = new RawHttp(virtual.uri());
       assertThat(admin.get("/_mock/clock").text()).isEqualTo("{\"now\":\"2013-06-20T12:00:00Z\",\"virtual\":true}");

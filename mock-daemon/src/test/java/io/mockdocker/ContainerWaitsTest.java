@@ -3,13 +3,13 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.ScriptHandle;
+import io.mockdocker.internal.engine.Container;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.ScriptHandle;
 import io.mockdocker.testing.Daemon;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -47,9 +47,9 @@ class ContainerWaitsTest {
         ProcessScript.builder().awaitExit().build());
     String id = create("serve");
     CompletableFuture<?> start = CompletableFuture.runAsync(() -> http.post("/v1.2/containers/" + id + "/start"));
-    Container running = docker.await().running(id);
+    ContainerInfo running = docker.await().running(id);
     assertThat(running.id()).startsWith(id).hasSize(64);
-    assertThat(running.state().running()).isTrue();
+    assertThat(running.running()).isTrue();
     start.join();
     serve.exit(0);
   }
@@ -112,7 +112,7 @@ class ContainerWaitsTest {
         ProcessScript.builder().awaitExit().build());
     String id = create("serve");
     http.post("/v1.2/containers/" + id + "/start");
-    int pid = docker.await().running(id).state().pid();
+    int pid = docker.await().running(id).pid();
     assertThatThrownBy(() -> docker.await().atMost(SHORT).exited(id))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("timed out after 50ms waiting for container " + id + " exited; saw container " + id

@@ -3,9 +3,9 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.TransferHandle;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import io.mockdocker.testing.Fixed;
@@ -25,8 +25,8 @@ class MockDockerResetTest {
       docker.reset();
 
       assertThat(docker.port()).isEqualTo(port);
-      assertThat(docker.engine().findImage("mine:v1")).isEmpty();
-      assertThat(docker.engine().findImage("base")).isPresent();
+      assertThat(Engines.of(docker).findImage("mine:v1")).isEmpty();
+      assertThat(Engines.of(docker).findImage("base")).isPresent();
       assertThat(docker.registry().tags("extra")).isEmpty();
       assertThat(docker.journal().requests()).isEmpty();
       assertThat(http.get("/v1.2/images/mine:v1/json").status()).isEqualTo(404);
@@ -67,16 +67,16 @@ class MockDockerResetTest {
         .script(TransferMatch.pull("busybox"), small).start()) {
       docker.preload("mock/webapp");
       docker.script(TransferMatch.pull("other"), small);
-      assertThat(docker.engine().findImage("busybox:latest")).isPresent();
-      assertThat(docker.engine().findImage("mock/webapp")).isPresent();
-      assertThat(docker.engine().transferScripts()).map(TransferHandle::match)
+      assertThat(Engines.of(docker).findImage("busybox:latest")).isPresent();
+      assertThat(Engines.of(docker).findImage("mock/webapp")).isPresent();
+      assertThat(Engines.of(docker).transferScripts()).map(TransferHandle::match)
           .containsExactly(TransferMatch.pull("busybox"), TransferMatch.pull("other"));
 
       docker.reset();
 
-      assertThat(docker.engine().findImage("busybox:latest")).isPresent();
-      assertThat(docker.engine().findImage("mock/webapp")).isEmpty();
-      assertThat(docker.engine().transferScripts()).map(TransferHandle::match)
+      assertThat(Engines.of(docker).findImage("busybox:latest")).isPresent();
+      assertThat(Engines.of(docker).findImage("mock/webapp")).isEmpty();
+      assertThat(Engines.of(docker).transferScripts()).map(TransferHandle::match)
           .containsExactly(TransferMatch.pull("busybox"));
     }
   }

@@ -3,7 +3,6 @@ package io.mockdocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockdocker.engine.Clock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
@@ -98,7 +97,7 @@ class RequestJournalTest {
     byte[] tar = io.mockdocker.testing.Fixed.tar(Map.of("./etc/imported", "x".repeat(300)));
     RawHttp.Response r = http.post("/v1.2/images/create?fromSrc=-&repo=imported", "application/x-tar", tar);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(docker.engine().findImage("imported")).isPresent();
+    assertThat(Engines.of(docker).findImage("imported")).isPresent();
     RecordedRequest create = docker.journal().requests().get(0);
     assertThat(create.bodyLength()).isEqualTo(tar.length);
     assertThat(create.body()).isEqualTo(new String(tar, 0, 200, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.mockdocker.benchmarks;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.mockdocker.MockDocker;
+import io.mockdocker.internal.DaemonAccess;
 import io.undertow.Undertow;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +47,8 @@ public class B2KeepAliveBenchmark {
   @Setup(Level.Trial)
   public void start() throws IOException {
     docker = Daemons.frozen();
-    String image = Daemons.chain(docker.engine(), 1, 0, 2);
-    Daemons.runningContainers(docker.engine(), image, CONTAINERS);
+    String image = Daemons.chain(DaemonAccess.engine(docker), 1, 0, 2);
+    Daemons.runningContainers(DaemonAccess.engine(docker), image, CONTAINERS);
     expected = RawHttp.once(docker.port(), "GET", PATH);
     int port;
     switch (server) {

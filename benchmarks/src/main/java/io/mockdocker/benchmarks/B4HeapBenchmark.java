@@ -1,6 +1,6 @@
 package io.mockdocker.benchmarks;
 
-import io.mockdocker.engine.Engine;
+import io.mockdocker.internal.engine.Engine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.concurrent.TimeUnit;

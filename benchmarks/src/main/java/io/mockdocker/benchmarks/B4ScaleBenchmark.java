@@ -1,8 +1,9 @@
 package io.mockdocker.benchmarks;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Engine;
+import io.mockdocker.internal.DaemonAccess;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.registry.Config;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public class B4ScaleBenchmark {
   @Setup(Level.Trial)
   public void fill() throws IOException {
     docker = Daemons.empty();
-    Engine engine = docker.engine();
+    Engine engine = DaemonAccess.engine(docker);
     List<String> tops = new ArrayList<>();
     for (int chain = 0; chain < images / DEPTH; chain++) {
       String top = Daemons.chain(engine, 2, (long) chain * DEPTH, DEPTH, false);
@@ -78,7 +79,7 @@ public class B4ScaleBenchmark {
   public static class Victim {
     @Setup(Level.Invocation)
     public void load(B4ScaleBenchmark bench) {
-      Engine engine = bench.docker.engine();
+      Engine engine = DaemonAccess.engine(bench.docker);
       String top = Daemons.chain(engine, 3, bench.victims * DEPTH, DEPTH, false);
       engine.tag(top, "victim", "latest");
       bench.victims++;

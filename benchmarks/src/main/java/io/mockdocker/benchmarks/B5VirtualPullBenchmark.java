@@ -1,9 +1,10 @@
 package io.mockdocker.benchmarks;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.DaemonAccess;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import io.mockdocker.testing.Tars;
@@ -87,7 +88,7 @@ public class B5VirtualPullBenchmark {
       throw new IllegalStateException("the pull took " + took + " of daemon time, not " + SCRIPTED + ": "
           + new String(body, StandardCharsets.UTF_8));
     }
-    docker.engine().untagAndPrune("slow:latest");
+    DaemonAccess.engine(docker).untagAndPrune("slow:latest");
     return body.length;
   }
 }

@@ -1,8 +1,9 @@
 package io.mockdocker.benchmarks;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.internal.DaemonAccess;
+import io.mockdocker.registry.Config;
+import io.mockdocker.registry.RemoteImage;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +63,8 @@ public class B6ExportBenchmark {
     for (int i = 0; i < FILES; i++) {
       image.file("/data/blob" + i, size);
     }
-    docker.engine().load(List.of(image.build()));
-    String container = docker.engine().containers().create(Config.builder().image(id).cmd("true").build()).id();
+    DaemonAccess.engine(docker).load(List.of(image.build()));
+    String container = DaemonAccess.engine(docker).containers().create(Config.builder().image(id).cmd("true").build()).id();
     path = "/v1.2/containers/" + container + "/export";
   }
 

@@ -1,11 +1,11 @@
 package io.mockdocker.benchmarks;
 
+import io.mockdocker.Clock;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Clock;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.registry.Config;
+import io.mockdocker.registry.RemoteImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

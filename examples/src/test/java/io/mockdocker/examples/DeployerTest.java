@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
-import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.ScriptHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class DeployerTest {
             "POST /v1.2/containers/" + id + "/wait 200",
             "POST /v1.2/containers/" + id + "/attach?logs=1&stdout=1&stderr=1 200",
             "DELETE /v1.2/containers/" + id + " 204");
-    assertThat(docker.daemon().engine().containers().all()).isEmpty();
+    assertThat(docker.daemon().state().containers()).isEmpty();
   }
 
   @Test
@@ -53,7 +53,7 @@ class DeployerTest {
     assertThat(ran.output()).isEqualTo("applying 001\nrelation \"users\" already exists\n");
     assertThat(failure).hasMessage("container " + ran.containerId() + " exited with code 1: " + ran.output());
     docker.journal().verify(1, "DELETE", "/containers/" + ran.containerId());
-    assertThat(docker.engine().containers().all()).isEmpty();
+    assertThat(docker.state().containers()).isEmpty();
   }
 
   @Test
@@ -108,7 +108,7 @@ class DeployerTest {
         () -> new Deployer(docker.uri(), Backoff.none()).deploy(Job.of("busybox", "serve")));
 
     String id = docker.await().requests(1, "POST", "/containers/*/start").get(0).unversionedPath().split("/")[2];
-    assertThat(docker.await().running(id).state().running()).isTrue();
+    assertThat(docker.await().running(id).running()).isTrue();
     serve.exit(0);
 
     Deployment done = deployment.get(10, TimeUnit.SECONDS);

@@ -10,7 +10,6 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
 import io.mockdocker.junit.MockDockerTest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +36,8 @@ class DockerJavaLimitsTest {
   }
 
   @Test
-  void listing_containers_fails_because_ports_is_a_string_in_1_2(MockDocker docker) {
-    String id = docker.engine().containers()
-        .create(Config.builder().image("base").cmd("true").build()).id();
+  void listing_containers_fails_because_ports_is_a_string_in_1_2(MockDocker docker) throws Exception {
+    String id = create(docker);
     assertThat(id).hasSize(12);
     assertThatThrownBy(() -> client.listContainersCmd().withShowAll(true).exec())
         .isExactlyInstanceOf(RuntimeException.class)
@@ -55,13 +53,12 @@ class DockerJavaLimitsTest {
         .exec(new PullImageResultCallback()).awaitCompletion(30, TimeUnit.SECONDS))
         .isExactlyInstanceOf(DockerClientException.class)
         .hasMessage("Could not pull image: null");
-    assertThat(docker.engine().findImage("busybox:latest")).isPresent();
+    assertThat(docker.state().image("busybox:latest")).isPresent();
   }
 
   @Test
-  void inspect_has_no_container_id_because_1_2_writes_ID_not_Id(MockDocker docker) {
-    String id = docker.engine().containers()
-        .create(Config.builder().image("base").cmd("true").build()).id();
+  void inspect_has_no_container_id_because_1_2_writes_ID_not_Id(MockDocker docker) throws Exception {
+    String id = create(docker);
     assertThat(client.inspectContainerCmd(id).exec().getId()).isNull();
     assertThat(client.inspectContainerCmd(id).exec().getPath()).isEqualTo("true");
   }
@@ -72,7 +69,7 @@ class DockerJavaLimitsTest {
     InspectImageResponse image = client.inspectImageCmd("busybox").exec();
     assertThat(image.getId()).isNull();
     assertThat(image.getCreated()).isNull();
-    assertThat(image.getSize()).isEqualTo(docker.engine().inspectImage("busybox").size());
+    assertThat(image.getSize()).isEqualTo(docker.state().image("busybox").orElseThrow().size());
   }
 
   @Test
@@ -84,12 +81,17 @@ class DockerJavaLimitsTest {
   }
 
   @Test
-  void container_logs_are_404_because_the_logs_endpoint_came_after_1_2(MockDocker docker) {
-    String id = docker.engine().containers()
-        .create(Config.builder().image("base").cmd("true").build()).id();
+  void container_logs_are_404_because_the_logs_endpoint_came_after_1_2(MockDocker docker) throws Exception {
+    String id = create(docker);
     assertThatThrownBy(() -> client.logContainerCmd(id).withStdOut(true).exec(new DockerJava.RawOutput())
         .awaitCompletion(30, TimeUnit.SECONDS))
         .isExactlyInstanceOf(NotFoundException.class)
         .hasMessage("Status 404: 404 page not found\n");
+  }
+
+  /** Creates a {@code base} container running {@code true} over the API, as a client would; returns its ID. */
+  private static String create(MockDocker docker) throws Exception {
+    return JavaApiTest.JSON.readTree(JavaApiTest.post(docker.uri(), "/v1.2/containers/create",
+        "{\"Image\":\"base\",\"Cmd\":[\"true\"]}").body()).get("Id").asText();
   }
 }

@@ -72,7 +72,7 @@ class DockerJavaTest {
         .extracting(PullResponseItem::getProgress).isEqualTo("111.1 kB/111.1 kB (100%)");
     assertThat(items).allSatisfy(i -> assertThat(i.getProgressDetail()).isNull());
     assertThat(items).last().extracting(PullResponseItem::getStatus).isNull();
-    assertThat(docker.engine().findImage("busybox:latest")).isPresent();
+    assertThat(docker.state().image("busybox:latest")).isPresent();
   }
 
   @Test
@@ -102,7 +102,7 @@ class DockerJavaTest {
     assertThat(inspected.getConfig().getCmd()).containsExactly("greet", "world");
     assertThat(output.text()).isEqualTo("hello\noops\n");
     assertThat(output.streamTypes()).isEqualTo("RAW");
-    assertThat(docker.engine().containers().all()).isEmpty();
+    assertThat(docker.state().containers()).isEmpty();
     assertThat(docker.journal().requests()).map(r -> r.method() + " " + r.target() + " " + r.status())
         .containsExactly(
             "POST /v1.2/containers/create 201",

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.ContainerInfo;
+import io.mockdocker.ImageInfo;
 import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.Image;
-import io.mockdocker.engine.ImageListing;
-import io.mockdocker.engine.RemoteImage;
-import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.ScriptHandle;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Java examples of README.md and docs/containers-and-the-shell.md (excerpts of this file), run and checked. */
@@ -57,12 +57,12 @@ class JavaApiTest {
       get(uri, "/v1.2/images/busybox/json");
 
       // The daemon's state, without HTTP.
-      Image image = docker.engine().inspectImage("base");
-      List<ImageListing> images = docker.engine().images();
+      ImageInfo image = docker.state().image("base").orElseThrow();
+      Map<String, Map<String, String>> repositories = docker.state().repositories();
       // ...
       assertThat(image.parent()).isNotEmpty();
-      assertThat(docker.engine().inspectImage("me/app").parent()).isEqualTo(parentId);
-      assertThat(images).map(ImageListing::repository).contains("base", "me/app");
+      assertThat(docker.state().image("me/app").orElseThrow().parent()).isEqualTo(parentId);
+      assertThat(repositories).containsKeys("base", "me/app");
 
       // What arrived: every request with its version, query, first 200 body bytes, status and duration.
       docker.journal().verify(1, "POST", "/images/create");       // the version prefix and query are ignored
@@ -80,12 +80,12 @@ class JavaApiTest {
 
       // Asynchronous edges, with Awaitility; a timeout fails with what was seen and the journal's tail.
       docker.await().requests(2, "GET", "/images/*/json");
-      Image busybox = docker.await().atMost(Duration.ofSeconds(30)).pulled("busybox");
-      Container web = docker.await().running(containerId);         // its process runs
+      ImageInfo busybox = docker.await().atMost(Duration.ofSeconds(30)).pulled("busybox");
+      ContainerInfo web = docker.await().running(containerId);         // its process runs
       int code = docker.await().exited(containerId);               // it ran and stopped: its exit code
       docker.await().exited(containerId, 0);                       // the same, failing with the code it saw
       // ...
-      assertThat(busybox.id()).isEqualTo(docker.engine().inspectImage("busybox").id());
+      assertThat(busybox.id()).isEqualTo(docker.state().image("busybox").orElseThrow().id());
       assertThat(web.id()).startsWith(containerId);
       assertThat(code).isZero();
       assertThatThrownBy(() -> docker.await().atMost(Duration.ofMillis(200)).exited(containerId, 3))
@@ -95,8 +95,7 @@ class JavaApiTest {
       // ...
       assertThat(docker.uri()).isEqualTo(uri);
       assertThat(docker.journal().requests()).isEmpty();
-      assertThat(docker.engine().images()).map(ImageListing::repository).contains("base")
-          .doesNotContain("me/app", "busybox");
+      assertThat(docker.state().repositories()).containsKey("base").doesNotContainKeys("me/app", "busybox");
     }
   }
 

@@ -143,7 +143,7 @@ abstract class ModernDockerJavaContract {
     });
 
     client.removeContainerCmd(id).exec();
-    assertThat(docker.engine().containers().all()).isEmpty();
+    assertThat(docker.state().containers()).isEmpty();
     assertThatThrownBy(() -> client.inspectContainerCmd(id).exec()).isInstanceOf(NotFoundException.class);
   }
 

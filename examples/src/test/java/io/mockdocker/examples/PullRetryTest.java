@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.junit.MockDockerExtension;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
+import io.mockdocker.registry.RemoteImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +67,6 @@ class PullRetryTest {
     assertThat(failure).hasMessage(EXPECTED_ERROR);
     docker.journal().verify(2, "POST", "/images/create");
     docker.journal().verify(0, "POST", "/containers/create");
-    assertThat(docker.engine().findImage("acme/app")).isEmpty();
+    assertThat(docker.state().image("acme/app")).isEmpty();
   }
 }

@@ -1,8 +1,8 @@
 package io.mockdocker.junit;
 
-import io.mockdocker.MockDocker;
 import io.mockdocker.ApiProfile;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.MockDocker;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
 import java.io.IOException;
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;

@@ -2,8 +2,8 @@ package io.mockdocker.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.Clock;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Clock;
 import io.mockdocker.testing.Http;
 import java.time.Duration;
 import java.time.Instant;

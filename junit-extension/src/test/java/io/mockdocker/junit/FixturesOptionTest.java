@@ -26,7 +26,7 @@ class FixturesOptionTest {
     @Test
     void the_registry_holds_what_the_resource_declares_and_nothing_is_local(MockDocker docker) {
       assertThat(docker.registry().repositoryNames()).containsExactly("tiny");
-      assertThat(docker.engine().allImages()).isEmpty();
+      assertThat(docker.state().images()).isEmpty();
     }
   }
 

@@ -58,7 +58,7 @@ class ParallelIsolationTest {
       assertThat(http.get("/v1.2/images/" + other + "/json").statusCode()).as(other)
           .isEqualTo(other.equals(name) ? 200 : 404);
     }
-    assertThat(docker.engine().repositories().keySet()).containsExactlyInAnyOrder("base", name);
+    assertThat(docker.state().repositories().keySet()).containsExactlyInAnyOrder("base", name);
   }
 
   @MockDockerTest

@@ -31,7 +31,7 @@ class PerMethodLifecycleTest {
   void the_next_test_gets_a_new_daemon_and_the_old_one_is_closed(MockDocker docker) {
     assertThat(docker).isNotSameAs(first);
     assertThat(docker.port()).isNotEqualTo(first.port());
-    assertThat(docker.engine().findImage("mine:v1")).isEmpty();
+    assertThat(docker.state().image("mine:v1")).isEmpty();
     assertThatThrownBy(() -> new Http(first.uri()).get("/v1.2/version"))
         .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(ConnectException.class);
   }

@@ -32,6 +32,6 @@ class ProgrammaticInstanceFieldTest {
   void the_next_test_gets_another_daemon_without_the_first_ones_tag(MockDocker docker) {
     assertThat(SEEN).hasSize(1).doesNotContain(docker);
     assertThat(docker.port()).isNotEqualTo(SEEN.get(0).port());
-    assertThat(docker.engine().findImage("mine:v1")).isEmpty();
+    assertThat(docker.state().image("mine:v1")).isEmpty();
   }
 }

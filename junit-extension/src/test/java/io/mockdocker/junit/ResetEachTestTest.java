@@ -23,7 +23,7 @@ class ResetEachTestTest {
     first = docker;
     firstPort = docker.port();
     assertThat(new Http(docker.uri()).post("/v1.2/images/base/tag?repo=mine&tag=v1").statusCode()).isEqualTo(201);
-    assertThat(docker.engine().findImage("mine:v1")).isPresent();
+    assertThat(docker.state().image("mine:v1")).isPresent();
   }
 
   @Test
@@ -31,8 +31,8 @@ class ResetEachTestTest {
   void the_next_test_gets_the_same_daemon_back_at_its_fixtures(MockDocker docker) {
     assertThat(docker).isSameAs(first);
     assertThat(docker.port()).isEqualTo(firstPort);
-    assertThat(docker.engine().findImage("mine:v1")).isEmpty();
-    assertThat(docker.engine().findImage("base")).isPresent();
+    assertThat(docker.state().image("mine:v1")).isEmpty();
+    assertThat(docker.state().image("base")).isPresent();
     assertThat(docker.journal().requests()).isEmpty();
     assertThat(new Http(docker.uri()).get("/v1.2/images/mine:v1/json").statusCode()).isEqualTo(404);
   }

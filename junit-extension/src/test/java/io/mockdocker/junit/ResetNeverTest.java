@@ -22,7 +22,7 @@ class ResetNeverTest {
   @Test
   @Order(2)
   void the_next_test_still_sees_the_tag_and_the_request(MockDocker docker) {
-    assertThat(docker.engine().findImage("kept:v1")).isPresent();
+    assertThat(docker.state().image("kept:v1")).isPresent();
     docker.journal().verify(1, "POST", "/images/base/tag");
   }
 }

@@ -1,6 +1,6 @@
 package io.mockdocker.faults;
 
-import io.mockdocker.engine.Clock;
+import io.mockdocker.Clock;
 import io.mockdocker.internal.FaultWiring;
 import io.mockdocker.internal.http.RequestVersion;
 import io.undertow.server.HttpHandler;

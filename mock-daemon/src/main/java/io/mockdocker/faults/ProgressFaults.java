@@ -1,9 +1,9 @@
 package io.mockdocker.faults;
 
-import io.mockdocker.engine.ConnectionDropped;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Transfer;
-import io.mockdocker.engine.TransferHook;
+import io.mockdocker.internal.engine.ConnectionDropped;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Transfer;
+import io.mockdocker.internal.engine.TransferHook;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;

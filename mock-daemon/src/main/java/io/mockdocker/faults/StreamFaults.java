@@ -1,6 +1,6 @@
 package io.mockdocker.faults;
 
-import io.mockdocker.engine.Clock;
+import io.mockdocker.Clock;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;

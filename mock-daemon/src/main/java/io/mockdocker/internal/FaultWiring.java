@@ -1,6 +1,6 @@
 package io.mockdocker.internal;
 
-import io.mockdocker.engine.Clock;
+import io.mockdocker.Clock;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.faults.Faults;
 import io.undertow.server.HttpHandler;

@@ -2,13 +2,12 @@ package io.mockdocker.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mockdocker.engine.Engine;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.fixtures.Fixtures;
-import io.mockdocker.script.TransferMatch;
-import io.mockdocker.script.TransferScript;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.TransferMatch;
+import io.mockdocker.script.TransferScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -155,19 +154,6 @@ public final class Scenario {
 
   public List<Transfer> transfers() {
     return transfers;
-  }
-
-  /**
-   * Installs the scenario's engine behaviours (processes and transfer scripts) on a daemon's engine; its fixtures are
-   * used at start or reset, and its {@link #faults()} by the daemon.
-   */
-  public void applyTo(Engine engine) {
-    for (Rule rule : processes) {
-      engine.script(rule.match(), rule.script());
-    }
-    for (Transfer transfer : transfers) {
-      engine.script(transfer.match(), transfer.script());
-    }
   }
 
   @Override

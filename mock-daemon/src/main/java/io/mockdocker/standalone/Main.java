@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The standalone fake daemon: {@code java -jar mock-daemon-standalone.jar [--host H] [--port P] …}. */
 @Command(name = "mock-daemon", mixinStandardHelpOptions = false,
@@ -112,7 +112,7 @@ public final class Main implements Callable<Integer> {
         .profile(profile())
         .onRequest(request -> out.println(request.line()));
     if (virtualClock) {
-      io.mockdocker.engine.VirtualClock clock = io.mockdocker.engine.VirtualClock.start();
+      io.mockdocker.VirtualClock clock = io.mockdocker.VirtualClock.start();
       clock.runAtSpeed(1.0);
       builder.clock(clock);
     }

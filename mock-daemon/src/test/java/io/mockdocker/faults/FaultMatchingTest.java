@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;

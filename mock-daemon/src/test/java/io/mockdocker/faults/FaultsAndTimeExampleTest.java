@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
 import io.mockdocker.RecordedRequest;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import io.mockdocker.testing.Json;

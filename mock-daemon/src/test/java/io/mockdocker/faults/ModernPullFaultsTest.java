@@ -3,8 +3,9 @@ package io.mockdocker.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mockdocker.MockDocker;
 import io.mockdocker.ApiProfile;
+import io.mockdocker.Engines;
+import io.mockdocker.MockDocker;
 import io.mockdocker.scenario.Scenario;
 import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class ModernPullFaultsTest {
           .contains("{\"status\":\"Pulling fs layer\",\"progressDetail\":{}")
           .doesNotContain("Pull complete").doesNotContain("Status:");
       assertThat(third.reset()).as(String.valueOf(third.failure())).isTrue();
-      assertThat(docker.engine().findImage("busybox")).isEmpty();
+      assertThat(Engines.of(docker).findImage("busybox")).isEmpty();
       // the reset reaches the client before the broken pull has unwound and given back busybox:latest's pull slot
       RawHttp.Received fourth = await("the broken pull to unwind").atMost(Duration.ofSeconds(5))
           .pollInterval(Duration.ofMillis(100))

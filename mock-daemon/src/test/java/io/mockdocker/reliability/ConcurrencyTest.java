@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
 import io.mockdocker.fixtures.Fixtures;
-import io.mockdocker.testing.RawHttp;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +190,7 @@ class ConcurrencyTest {
     // the graph is acyclic (a parent may be missing: v0.4.4's 1.2 delete pruned an image a container still used,
     // and a commit of that container then names it, sequentially as much as in a race)
     Map<String, String> parents = new HashMap<>();
-    for (Image image : docker.engine().allImages()) {
+    for (Image image : Engines.of(docker).allImages()) {
       parents.put(image.id(), image.parent());
     }
     for (String id : parents.keySet()) {
@@ -199,7 +200,7 @@ class ConcurrencyTest {
       }
     }
     // every tag points at an existing image
-    docker.engine().repositories().forEach((repo, tags) -> tags.forEach((tag, id) ->
+    Engines.of(docker).repositories().forEach((repo, tags) -> tags.forEach((tag, id) ->
         assertThat(parents).as("%s:%s", repo, tag).containsKey(id)));
     // /info agrees with the lists
     JsonNode info = JSON.readTree(http.get("/v1.2/info").text());

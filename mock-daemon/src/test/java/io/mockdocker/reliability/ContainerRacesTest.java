@@ -2,11 +2,12 @@ package io.mockdocker.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Json;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ class ContainerRacesTest {
         }
       }
       assertThat(answers).allMatch(a -> a.matches("404 No such container: [0-9a-f]+\n"), "a 404 No such container");
-      assertThat(docker.engine().containerCount()).isZero();
+      assertThat(Engines.of(docker).containerCount()).isZero();
     }
   }
 
@@ -63,7 +64,7 @@ class ContainerRacesTest {
       }
       assertThat(answers).allMatch(a -> a.matches("404 No such container: [0-9a-f]+\n")
           || a.equals("406 Impossible to remove a running container, please stop it first\n"), "expected");
-      assertThat(docker.engine().containerCount()).isZero();
+      assertThat(Engines.of(docker).containerCount()).isZero();
     }
   }
 

@@ -1,10 +1,8 @@
 package io.mockdocker.reliability;
 
-import io.mockdocker.engine.TarLimits;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.mockdocker.MockDocker;
+import io.mockdocker.TarLimits;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R2: Jazzer over what a client controls: whole raw requests (routing, query parsing, headers), JSON bodies,

@@ -1,14 +1,13 @@
 package io.mockdocker.reliability;
 
-import io.mockdocker.engine.TarLimits;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
+import io.mockdocker.TarLimits;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.Image;
+import io.mockdocker.testing.RawHttp.Response;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.Tars;
-import io.mockdocker.testing.RawHttp.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R5: tar bombs, path traversal, oversized bodies and deeply nested JSON are refused with the daemon's kind of error;
@@ -64,7 +64,7 @@ class HostileInputTest {
     Response r = importBody(bomb);
     assertThat(r.status()).isEqualTo(500);
     assertThat(r.text()).isEqualTo("tar archive too large: more than 1048576 bytes once extracted, the daemon's limit\n");
-    assertThat(docker.engine().imageCount()).isEqualTo(2);
+    assertThat(Engines.of(docker).imageCount()).isEqualTo(2);
     assertThat(docker.journal().matching("POST", "/images/create")).hasSize(1);
   }
 
@@ -122,7 +122,7 @@ class HostileInputTest {
     for (int i = 0; i < 5; i++) {
       assertThat(importBody(Tars.gzip().zeros("big", 2 << 20).bytes()).status()).isEqualTo(500);
     }
-    Path graph = docker.engine().layer(docker.engine().inspectImage("base").id()).getParent().getParent();
+    Path graph = Engines.of(docker).layer(Engines.of(docker).inspectImage("base").id()).getParent().getParent();
     try (Stream<Path> staging = Files.list(graph.resolve("_staging"))) {
       assertThat(staging.toList()).isEmpty();
     }
@@ -149,18 +149,18 @@ class HostileInputTest {
     Response absolute = importBody(Tars.plain().file("/tmp/" + marker, "inside\n").bytes());
     assertThat(absolute.status()).isEqualTo(200);
     String shortId = absolute.text().replaceAll(".*\"status\":\"([0-9a-f]{12})\".*", "$1");
-    Image image = docker.engine().inspectImage(shortId);
-    assertThat(Files.readString(docker.engine().layer(image.id()).resolve("tmp/" + marker))).isEqualTo("inside\n");
+    Image image = Engines.of(docker).inspectImage(shortId);
+    assertThat(Files.readString(Engines.of(docker).layer(image.id()).resolve("tmp/" + marker))).isEqualTo("inside\n");
   }
 
   @Test
   void insert_refuses_a_path_with_dot_dot_inside_its_stream() {
     docker.registry().url("http://example.com/x", "x".getBytes(StandardCharsets.UTF_8));
-    int before = docker.engine().imageCount();
+    int before = Engines.of(docker).imageCount();
     Response r = http.post("/v1.2/images/base/insert?url=http://example.com/x&path=../../" + marker);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.text()).endsWith("{\"error\":\"Invalid path: ../../" + marker + "\"}");
-    assertThat(docker.engine().imageCount()).isEqualTo(before);
+    assertThat(Engines.of(docker).imageCount()).isEqualTo(before);
   }
 
   @Test
@@ -168,7 +168,7 @@ class HostileInputTest {
     docker.registry().url("http://example.com/x", "x".getBytes(StandardCharsets.UTF_8));
     Response r = http.post("/v1.2/images/base/insert?url=http://example.com/x&path=/tmp/" + marker);
     String id = r.text().replaceAll("(?s).*\\{\"status\":\"([0-9a-f]{64})\"}.*", "$1");
-    assertThat(Files.readString(docker.engine().layer(id).resolve("tmp/" + marker))).isEqualTo("x");
+    assertThat(Files.readString(Engines.of(docker).layer(id).resolve("tmp/" + marker))).isEqualTo("x");
   }
 
   @Test
@@ -176,8 +176,8 @@ class HostileInputTest {
     Response r = build("FROM base\nADD x ../../../../../etc/" + marker + "\n", Tars.plain().file("x", "added\n").bytes());
     assertThat(r.text()).endsWith("\n").contains("Successfully built ");
     String id = built(r);
-    assertThat(Files.readString(docker.engine().layer(id).resolve("etc/" + marker))).isEqualTo("added\n");
-    assertThat(filesNamed(marker)).allMatch(p -> p.startsWith(docker.engine().layer(id))
+    assertThat(Files.readString(Engines.of(docker).layer(id).resolve("etc/" + marker))).isEqualTo("added\n");
+    assertThat(filesNamed(marker)).allMatch(p -> p.startsWith(Engines.of(docker).layer(id))
         || p.toString().matches("/var/lib/docker/containers/[0-9a-f]{64}/rootfs/etc/" + marker));
   }
 
@@ -192,7 +192,7 @@ class HostileInputTest {
     assertThat(filesNamed(marker)).isNotEmpty().allMatch(p -> p.toString()
         .matches("/var/lib/docker/(containers/[0-9a-f]{64}/rootfs|graph/[0-9a-f]{64}/layer)/(var/lib/docker/)?"
             + marker));
-    assertThat(docker.engine().layer(id).resolve("var/lib/docker/" + marker)).exists();
+    assertThat(Engines.of(docker).layer(id).resolve("var/lib/docker/" + marker)).exists();
   }
 
   @Test
@@ -298,7 +298,7 @@ class HostileInputTest {
 
   @Test
   void the_engine_s_files_are_on_an_in_memory_file_system() {
-    Path layer = docker.engine().layer(docker.engine().inspectImage("base").id());
+    Path layer = Engines.of(docker).layer(Engines.of(docker).inspectImage("base").id());
     assertThat(layer.getFileSystem()).isNotSameAs(FileSystems.getDefault());
     assertThat(layer.getFileSystem().provider().getScheme()).isEqualTo("jimfs");
   }
@@ -321,12 +321,12 @@ class HostileInputTest {
 
   String built(Response r) {
     String shortId = r.text().replaceAll("(?s).*Successfully built ([0-9a-f]{12})\n.*", "$1");
-    return docker.engine().inspectImage(shortId).id();
+    return Engines.of(docker).inspectImage(shortId).id();
   }
 
   /** Every path on the engine's file system whose last name is {@code name}. */
   List<Path> filesNamed(String name) throws IOException {
-    Path root = docker.engine().layer(docker.engine().inspectImage("base").id()).getFileSystem().getPath("/");
+    Path root = Engines.of(docker).layer(Engines.of(docker).inspectImage("base").id()).getFileSystem().getPath("/");
     try (Stream<Path> all = Files.walk(root)) {
       return all.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(name)).toList();
     }

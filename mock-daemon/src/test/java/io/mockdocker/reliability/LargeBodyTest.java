@@ -2,11 +2,12 @@ package io.mockdocker.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class LargeBodyTest {
           Fixed.tar(Map.of("./big", content)));
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.text()).matches("\\{\"status\":\"[0-9a-f]{12}\"}");
-      String id = docker.engine().inspectImage(r.text().substring(11, 23)).id();
-      assertThat(Files.size(docker.engine().layer(id).resolve("big"))).isEqualTo(3 << 20);
+      String id = Engines.of(docker).inspectImage(r.text().substring(11, 23)).id();
+      assertThat(Files.size(Engines.of(docker).layer(id).resolve("big"))).isEqualTo(3 << 20);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.mockdocker.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -77,12 +78,12 @@ class DockerCliTest {
     Result pull = docker("pull", "busybox");
     assertThat(pull.exit()).as(pull.out()).isZero();
     assertThat(pull.out()).contains("Pulling repository busybox from https://index.docker.io/v1");
-    assertThat(docker.engine().findImage("busybox:latest")).isPresent();
+    assertThat(Engines.of(docker).findImage("busybox:latest")).isPresent();
 
     Result tag = docker("tag", "busybox", "mytag");
     assertThat(tag.exit()).as(tag.out()).isZero();
-    String id = docker.engine().inspectImage("busybox").id();
-    assertThat(docker.engine().inspectImage("mytag:latest").id()).isEqualTo(id);
+    String id = Engines.of(docker).inspectImage("busybox").id();
+    assertThat(Engines.of(docker).inspectImage("mytag:latest").id()).isEqualTo(id);
 
     Result images = docker("images");
     assertThat(images.exit()).as(images.out()).isZero();
@@ -91,7 +92,7 @@ class DockerCliTest {
     Result rmi = docker("rmi", "mytag");
     assertThat(rmi.exit()).as(rmi.out()).isZero();
     assertThat(rmi.out()).contains("Untagged: " + id.substring(0, 12));
-    assertThat(docker.engine().findImage("mytag")).isEmpty();
-    assertThat(docker.engine().findImage("busybox")).isPresent();
+    assertThat(Engines.of(docker).findImage("mytag")).isEmpty();
+    assertThat(Engines.of(docker).findImage("busybox")).isPresent();
   }
 }

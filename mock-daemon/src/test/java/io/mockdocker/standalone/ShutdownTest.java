@@ -3,9 +3,9 @@ package io.mockdocker.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.mockdocker.MockDocker;
 import io.mockdocker.ApiProfile;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.MockDocker;
+import io.mockdocker.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.mockdocker.testing;
 
-import io.mockdocker.engine.RemoteImage;
+import io.mockdocker.registry.RemoteImage;
 import java.util.Map;
 import java.util.TreeMap;
 

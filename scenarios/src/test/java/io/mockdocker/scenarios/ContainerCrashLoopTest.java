@@ -2,7 +2,7 @@ package io.mockdocker.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
 import io.mockdocker.testing.Http;

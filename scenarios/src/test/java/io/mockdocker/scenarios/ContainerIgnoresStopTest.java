@@ -3,7 +3,7 @@ package io.mockdocker.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.junit.MockDockerTest;
 import io.mockdocker.testing.Http;

@@ -17,6 +17,6 @@ class CreateFails500Test {
     assertThat(create.statusCode()).isEqualTo(500);
     assertThat(create.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
     assertThat(create.body()).isEqualTo("Cannot create container: no space left on device\n");
-    assertThat(info.daemon().engine().containers().all()).isEmpty();
+    assertThat(info.daemon().state().containers()).isEmpty();
   }
 }

@@ -19,6 +19,6 @@ class DiskFullDuringPullTest {
         .contains("{\"status\":\"Downloading\",\"progress\":")
         .contains("no space left on device); checking next endpoint\"}")
         .endsWith("{\"error\":\"Could not find repository on any of the indexed registries.\"}");
-    assertThat(info.daemon().engine().findImage("busybox")).isEmpty();
+    assertThat(info.daemon().state().image("busybox")).isEmpty();
   }
 }

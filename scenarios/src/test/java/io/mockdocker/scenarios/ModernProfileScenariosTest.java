@@ -22,7 +22,7 @@ class ModernProfileScenariosTest {
       assertThat(create.statusCode()).isEqualTo(500);
       assertThat(create.headers().firstValue("Content-Type")).contains("application/json");
       assertThat(create.body()).isEqualTo("{\"message\":\"Cannot create container: no space left on device\"}\n");
-      assertThat(info.daemon().engine().containers().all()).isEmpty();
+      assertThat(info.daemon().state().containers()).isEmpty();
     }
   }
 
@@ -37,7 +37,7 @@ class ModernProfileScenariosTest {
       assertThat(pull.body()).startsWith("{\"status\":\"Pulling from library/busybox\",\"id\":\"latest\"}\r\n")
           .contains("\"status\":\"Downloading\",\"progressDetail\":{\"current\":")
           .endsWith("{\"errorDetail\":{\"message\":\"" + message + "\"},\"error\":\"" + message + "\"}\r\n");
-      assertThat(info.daemon().engine().findImage("busybox")).isEmpty();
+      assertThat(info.daemon().state().image("busybox")).isEmpty();
     }
   }
 

@@ -3,7 +3,7 @@ package io.mockdocker.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.junit.MockDockerExtension;
 import io.mockdocker.junit.MockDockerRuntimeInfo;
 import io.mockdocker.scenario.Scenario;

@@ -1,18 +1,18 @@
 package io.mockdocker.internal.http;
 
-import io.mockdocker.engine.DockerException;
+import io.mockdocker.internal.engine.DockerException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ArrayList;
 
 /**
  * One request as an endpoint sees it: the version row of its view ({@link ApiVersion} in the era,

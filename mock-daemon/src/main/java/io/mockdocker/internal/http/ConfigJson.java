@@ -3,7 +3,7 @@ package io.mockdocker.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Config;
+import io.mockdocker.registry.Config;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

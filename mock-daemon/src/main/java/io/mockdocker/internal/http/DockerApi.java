@@ -1,11 +1,10 @@
 package io.mockdocker.internal.http;
 
+import io.mockdocker.ApiProfile;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.TransferHook;
 import io.mockdocker.internal.http.era.EraApi;
 import io.mockdocker.internal.http.modern.ModernApi;
-
-import io.mockdocker.ApiProfile;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;

@@ -1,7 +1,7 @@
 package io.mockdocker.internal.http;
 
-import io.mockdocker.engine.ConnectionDropped;
-import io.mockdocker.engine.DockerException;
+import io.mockdocker.internal.engine.ConnectionDropped;
+import io.mockdocker.internal.engine.DockerException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.DockerException;
+import io.mockdocker.internal.engine.DockerException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import io.mockdocker.engine.DockerException;
+import io.mockdocker.internal.engine.DockerException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;

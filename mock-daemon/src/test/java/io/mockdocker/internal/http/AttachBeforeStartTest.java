@@ -3,9 +3,9 @@ package io.mockdocker.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.Json;

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,7 +199,7 @@ class AuthAndSystemTest {
     assertThat(afterPull.get("Images").asInt()).isEqualTo(2);
     assertThat(afterPull.get("Containers").asInt()).isZero();
 
-    docker.engine().insert("app", "http://example.com/f", "/f", ProgressSink.NONE);
+    Engines.of(docker).insert("app", "http://example.com/f", "/f", ProgressSink.NONE);
     JsonNode afterInsert = JSON.readTree(http.get("/v1.0/info").body());
     assertThat(afterInsert.get("Images").asInt()).isEqualTo(3);
     assertThat(afterInsert.get("Containers").asInt()).isEqualTo(1);

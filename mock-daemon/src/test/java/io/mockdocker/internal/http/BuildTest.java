@@ -2,15 +2,16 @@ package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -76,11 +77,11 @@ class BuildTest {
     assertThat(r.text()).startsWith("Step 1 : FROM img\n ---> " + IMG.substring(0, 12) + "\n");
     Matcher m = Pattern.compile("Successfully built ([0-9a-f]{12})").matcher(r.text());
     assertThat(m.find()).isTrue();
-    var image = docker.engine().inspectImage("me/app:v1");
+    var image = Engines.of(docker).inspectImage("me/app:v1");
     assertThat(image.id()).startsWith(m.group(1));
     assertThat(image.config().cmd()).containsExactly("cat", "/app/built");
     assertThat(image.author()).isEqualTo("Me <me@x>");
-    assertThat(docker.engine().history("me/app:v1")).extracting(h -> String.join(" ",
+    assertThat(Engines.of(docker).history("me/app:v1")).extracting(h -> String.join(" ",
         h.image().containerConfig().cmd() == null ? java.util.List.of() : h.image().containerConfig().cmd()))
         .startsWith("/bin/sh -c #(nop) CMD [cat /app/built]", "/bin/sh -c make",
             "/bin/sh -c #(nop) MAINTAINER Me <me@x>");
@@ -124,8 +125,8 @@ class BuildTest {
     Response r = build("?t=added", "FROM img\nADD hello.txt /srv/hello.txt\n", context);
     assertThat(shape(r.text())).isEqualTo("Step 1 : FROM img\n ---> <id>\n"
         + "Step 2 : ADD hello.txt /srv/hello.txt\n ---> Running in <id>\n ---> <id>\nSuccessfully built <id>\n");
-    String id = docker.engine().inspectImage("added").id();
-    assertThat(java.nio.file.Files.readString(docker.engine().layer(id).resolve("srv/hello.txt")))
+    String id = Engines.of(docker).inspectImage("added").id();
+    assertThat(java.nio.file.Files.readString(Engines.of(docker).layer(id).resolve("srv/hello.txt")))
         .isEqualTo("hi there\n");
   }
 

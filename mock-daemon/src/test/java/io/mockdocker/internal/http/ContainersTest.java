@@ -5,17 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.RemoteImage;
-import io.mockdocker.engine.ScriptHandle;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.ScriptHandle;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.Json;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +158,7 @@ class ContainersTest {
     ScriptHandle h = docker.script(ProcessMatch.any(), ProcessScript.builder().awaitExit().build());
     String id = create("{\"Image\":\"img\",\"Cmd\":[\"x\"]}");
     http.post("/containers/" + id + "/start");
-    String full = docker.engine().containers().inspect(id).id();
+    String full = Engines.of(docker).containers().inspect(id).id();
     Response again = http.post("/containers/" + id + "/start");
     assertThat(again.status()).isEqualTo(500);
     assertThat(again.text())
@@ -306,7 +307,7 @@ class ContainersTest {
     assertThat(ids("/containers/json?limit=abc")).isEmpty();
     assertThat(ids("/containers/json?before=" + c)).containsExactly(b, a);
     assertThat(ids("/containers/json?since=" + a)).containsExactly(c, b);
-    assertThat(ids("/containers/json?all=1&before=" + docker.engine().containers().inspect(c).id())).isEmpty();
+    assertThat(ids("/containers/json?all=1&before=" + Engines.of(docker).containers().inspect(c).id())).isEmpty();
   }
 
   List<String> ids(String path) throws Exception {

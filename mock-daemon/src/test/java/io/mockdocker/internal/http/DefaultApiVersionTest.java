@@ -1,18 +1,18 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A path without {@code /vX.Y} is served as the profile's default version, also when that is an older era one. */
 class DefaultApiVersionTest {
@@ -26,8 +26,8 @@ class DefaultApiVersionTest {
     docker = MockDocker.builder().fixtures(Fixtures.none()).profile(profile).start();
     http = new RawHttp(docker.uri());
     docker.registry().image(RemoteImage.builder(IMAGE).file("/f", "x").build());
-    docker.engine().pull(IMAGE, "", Registry.DEFAULT_ENDPOINT, ProgressSink.NONE);
-    docker.engine().tag(IMAGE, "kept", "latest");
+    Engines.of(docker).pull(IMAGE, "", Registry.DEFAULT_ENDPOINT, ProgressSink.NONE);
+    Engines.of(docker).tag(IMAGE, "kept", "latest");
   }
 
   @AfterEach
@@ -45,7 +45,7 @@ class DefaultApiVersionTest {
     assertThat(delete.statusLine()).isEqualTo("HTTP/1.1 204 No Content");
     assertThat(delete.body()).isEmpty();
     // 1.1 deleted the layer only: the tag is left behind
-    assertThat(docker.engine().repositories()).containsKey("kept");
+    assertThat(Engines.of(docker).repositories()).containsKey("kept");
     assertThat(http.get("/v1.2/auth").status()).isEqualTo(404);
   }
 

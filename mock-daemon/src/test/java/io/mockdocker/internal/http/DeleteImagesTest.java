@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +47,11 @@ class DeleteImagesTest {
   /** Makes {@code id} (child of {@code parent}, "" for a base) local without tagging it. */
   void local(String id, String parent) {
     docker.registry().image(RemoteImage.builder(id).parent(parent).file("/layer/" + id.charAt(0), id).build());
-    docker.engine().pull(id, "", Registry.DEFAULT_ENDPOINT, ProgressSink.NONE);
+    Engines.of(docker).pull(id, "", Registry.DEFAULT_ENDPOINT, ProgressSink.NONE);
   }
 
   void tag(String id, String repo, String tag) {
-    docker.engine().tag(id, repo, tag);
+    Engines.of(docker).tag(id, repo, tag);
   }
 
   /** The chain {@code base(tagged) <- A <- B(tagged x)}. */
@@ -79,7 +80,7 @@ class DeleteImagesTest {
   }
 
   boolean exists(String id) {
-    return docker.engine().allImages().stream().anyMatch(i -> i.id().equals(id));
+    return Engines.of(docker).allImages().stream().anyMatch(i -> i.id().equals(id));
   }
 
   List<String> listed() throws Exception {
@@ -101,17 +102,17 @@ class DeleteImagesTest {
     assertThat(r.body()).isEmpty();
     assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8"); // sniffed by go1.1, 204 included
     assertThat(exists(B)).isFalse();
-    assertThat(Files.exists(docker.engine().layer(B))).isFalse();
+    assertThat(Files.exists(Engines.of(docker).layer(B))).isFalse();
     assertThat(exists(A)).isTrue();
     assertThat(exists(BASE)).isTrue();
-    assertThat(Files.exists(docker.engine().layer(A))).isTrue();
+    assertThat(Files.exists(Engines.of(docker).layer(A))).isTrue();
   }
 
   @Test
   void v1_0_leaves_the_tag_dangling_and_the_list_skips_it() throws Exception {
     chain();
     assertThat(http.delete("/v1.0/images/x").status()).isEqualTo(204);
-    assertThat(docker.engine().repositories()).containsKey("x");
+    assertThat(Engines.of(docker).repositories()).containsKey("x");
     assertThat(listed()).containsExactlyInAnyOrder("base:latest=" + s(BASE), s(A));
     Response list = http.get("/v1.0/images/json");
     assertThat(JSON.readTree(list.body())).hasSize(2); // base:latest and A, now an untagged head
@@ -146,7 +147,7 @@ class DeleteImagesTest {
     assertThat(http.delete("/v1.1/images/" + s(A)).status()).isEqualTo(204);
     assertThat(exists(A)).isFalse();
     assertThat(exists(B)).isTrue();
-    assertThat(docker.engine().inspectImage("x").parent()).isEqualTo(A);
+    assertThat(Engines.of(docker).inspectImage("x").parent()).isEqualTo(A);
     Response history = http.get("/v1.1/images/x/history");
     assertThat(JSON.readTree(history.body())).hasSize(1);
   }
@@ -181,7 +182,7 @@ class DeleteImagesTest {
     assertThat(r.text()).isEqualTo(list(untagged(B), deleted(B), deleted(A)));
     assertThat(r.header("Content-Length")).isEqualTo(String.valueOf(r.body().length));
     assertThat(listed()).containsExactly("base:latest=" + s(BASE));
-    assertThat(docker.engine().repositories()).doesNotContainKey("x");
+    assertThat(Engines.of(docker).repositories()).doesNotContainKey("x");
   }
 
   @Test
@@ -209,7 +210,7 @@ class DeleteImagesTest {
     tag(C4, "x", "other");
     Response r = http.delete("/v1.2/images/x");
     assertThat(r.text()).isEqualTo(list(untagged(B), deleted(B), deleted(A)));
-    assertThat(docker.engine().repositories()).doesNotContainKey("x");
+    assertThat(Engines.of(docker).repositories()).doesNotContainKey("x");
     // C4 lost its tag too, but it was not examined: it stays, now untagged
     assertThat(exists(C4)).isTrue();
     assertThat(listed()).containsExactlyInAnyOrder("base:latest=" + s(BASE), s(C4));
@@ -223,7 +224,7 @@ class DeleteImagesTest {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(r.text()).isEqualTo("No such image: y\n");
-    assertThat(docker.engine().repositories()).containsKey("y");
+    assertThat(Engines.of(docker).repositories()).containsKey("y");
   }
 
   @Test
@@ -241,7 +242,7 @@ class DeleteImagesTest {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.text()).isEqualTo("No such tag: x:333\n");
     assertThat(exists(B)).isTrue();
-    assertThat(docker.engine().repositories().get("x")).containsEntry("latest", B);
+    assertThat(Engines.of(docker).repositories().get("x")).containsEntry("latest", B);
   }
 
   @Test
@@ -279,7 +280,7 @@ class DeleteImagesTest {
     local(B, A);
     Response r = http.delete("/v1.2/images/" + s(A));
     assertThat(r.text()).isEqualTo(list(deleted(B), deleted(A), deleted(BASE)));
-    assertThat(docker.engine().allImages()).isEmpty();
+    assertThat(Engines.of(docker).allImages()).isEmpty();
   }
 
   @Test
@@ -351,7 +352,7 @@ class DeleteImagesTest {
     Response r = http.delete("/v1.2/images/x");
     assertThat(r.text()).isEqualTo(
         list(untagged(B), deleted(B), deleted(C5), deleted(C4), deleted(A), deleted(BASE)));
-    assertThat(docker.engine().allImages()).isEmpty();
+    assertThat(Engines.of(docker).allImages()).isEmpty();
   }
 
   @Test
@@ -363,7 +364,7 @@ class DeleteImagesTest {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.text()).isEqualTo("No such id: " + A + "\n");
     assertThat(exists(B)).isFalse();
-    assertThat(docker.engine().repositories()).doesNotContainKey("x");
+    assertThat(Engines.of(docker).repositories()).doesNotContainKey("x");
   }
 
   @Test

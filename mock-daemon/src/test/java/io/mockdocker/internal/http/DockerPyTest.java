@@ -1,9 +1,7 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * docker-py (the Docker SDK for Python, when {@code python3 -c "import docker"} works here; skipped with the reason
@@ -57,7 +57,7 @@ class DockerPyTest {
           "built ['pybuilt:1']",
           "run built b'built\\n'",
           "images ['base:latest', 'base:ubuntu-quantal', 'busybox:latest', 'pybuilt:1']"));
-      assertThat(docker.engine().containers().all()).isEmpty();
+      assertThat(Engines.of(docker).containers().all()).isEmpty();
     }
   }
 }

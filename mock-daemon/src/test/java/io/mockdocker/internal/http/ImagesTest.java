@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.registry.Config;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +93,9 @@ class ImagesTest {
 
   @Test
   void list_without_all_shows_untagged_heads() throws Exception {
-    String shortId = docker.engine().importImage("-",
+    String shortId = Engines.of(docker).importImage("-",
         new java.io.ByteArrayInputStream(Fixed.tar(java.util.Map.of("./x", "x"))), "", "",
-        io.mockdocker.engine.ProgressSink.NONE);
+        io.mockdocker.internal.engine.ProgressSink.NONE);
     JsonNode list = json(http.get("/v1.2/images/json"));
     assertThat(list).hasSize(4);
     assertThat(list.get(3).get("Id").asText()).startsWith(shortId);

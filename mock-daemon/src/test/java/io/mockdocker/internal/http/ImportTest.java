@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,9 +92,9 @@ class ImportTest {
     assertThat(r.statusLine()).isEqualTo("HTTP/1.1 200 OK");
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     assertThat(r.text()).matches("\\{\"status\":\"[0-9a-f]{12}\"}");
-    String id = docker.engine().inspectImage(shortIdOf(r)).id();
-    assertThat(Files.readString(docker.engine().layer(id).resolve("etc/hostname"))).isEqualTo("imported\n");
-    assertThat(Files.readString(docker.engine().layer(id).resolve("bin/tool"))).isEqualTo("#!/bin/sh\n");
+    String id = Engines.of(docker).inspectImage(shortIdOf(r)).id();
+    assertThat(Files.readString(Engines.of(docker).layer(id).resolve("etc/hostname"))).isEqualTo("imported\n");
+    assertThat(Files.readString(Engines.of(docker).layer(id).resolve("bin/tool"))).isEqualTo("#!/bin/sh\n");
   }
 
   @Test
@@ -122,7 +123,7 @@ class ImportTest {
         + "\"Dns\":null,\"Image\":\"\",\"Volumes\":null,\"VolumesFrom\":\"\"}");
     // "/", "/bin", "/etc" at 4096 each, plus the two files
     assertThat(img.get("Size").asLong()).isEqualTo(3 * 4096 + 9 + 10);
-    Image image = docker.engine().inspectImage(shortId);
+    Image image = Engines.of(docker).inspectImage(shortId);
     assertThat(image.parent()).isEmpty();
     assertThat(image.container()).isEmpty();
     assertThat(image.config()).isNull();
@@ -132,17 +133,17 @@ class ImportTest {
   void repo_and_tag_tag_the_new_image() {
     String tagged = shortIdOf(importBody("&repo=imported&tag=v1", TAR));
     String latest = shortIdOf(importBody("&repo=user/imported", TAR));
-    assertThat(docker.engine().repositories().get("imported")).containsOnlyKeys("v1");
-    assertThat(docker.engine().repositories().get("imported").get("v1")).startsWith(tagged);
-    assertThat(docker.engine().repositories().get("user/imported").get("latest")).startsWith(latest);
+    assertThat(Engines.of(docker).repositories().get("imported")).containsOnlyKeys("v1");
+    assertThat(Engines.of(docker).repositories().get("imported").get("v1")).startsWith(tagged);
+    assertThat(Engines.of(docker).repositories().get("user/imported").get("latest")).startsWith(latest);
     assertThat(tagged).isNotEqualTo(latest);
   }
 
   @Test
   void a_tag_without_repo_tags_nothing() {
     importBody("&tag=v1", TAR);
-    assertThat(docker.engine().repositories()).isEmpty();
-    assertThat(docker.engine().allImages()).hasSize(1);
+    assertThat(Engines.of(docker).repositories()).isEmpty();
+    assertThat(Engines.of(docker).allImages()).hasSize(1);
   }
 
   @Test
@@ -157,10 +158,10 @@ class ImportTest {
         + "{\"status\":\"Importing\",\"progress\":\"3.072 kB/3.072 kB (100%)\"}"
         + "{}"
         + "{\"status\":\"" + shortId + "\"}");
-    Image image = docker.engine().inspectImage("web");
+    Image image = Engines.of(docker).inspectImage("web");
     assertThat(image.id()).startsWith(shortId);
     assertThat(image.comment()).isEqualTo("Imported from http://example.com/rootfs.tar");
-    assertThat(Files.readString(docker.engine().layer(image.id()).resolve("etc/hostname"))).isEqualTo("imported\n");
+    assertThat(Files.readString(Engines.of(docker).layer(image.id()).resolve("etc/hostname"))).isEqualTo("imported\n");
   }
 
   @Test
@@ -194,7 +195,7 @@ class ImportTest {
     assertThat(r.text()).startsWith("{\"status\":\"Downloading from http://example.com/rootfs.tar\"}");
     String shortId = shortIdOf(r);
     // the comment keeps fromSrc as given
-    assertThat(docker.engine().inspectImage(shortId).comment()).isEqualTo("Imported from example.com/rootfs.tar");
+    assertThat(Engines.of(docker).inspectImage(shortId).comment()).isEqualTo("Imported from example.com/rootfs.tar");
   }
 
   @Test
@@ -207,7 +208,7 @@ class ImportTest {
     // nothing was flushed before the handler returned: the whole answer has a Content-Length
     assertThat(r.chunked()).isFalse();
     assertThat(r.header("Content-Length")).isEqualTo(String.valueOf(r.body().length));
-    assertThat(docker.engine().allImages()).isEmpty();
+    assertThat(Engines.of(docker).allImages()).isEmpty();
   }
 
   @Test
@@ -241,8 +242,8 @@ class ImportTest {
     assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(r.text()).isEqualTo("exit status 2: tar: This does not look like a tar archive\n"
         + "tar: Exiting with failure status due to previous errors\n\n");
-    assertThat(docker.engine().allImages()).isEmpty();
-    assertThat(docker.engine().repositories()).isEmpty();
+    assertThat(Engines.of(docker).allImages()).isEmpty();
+    assertThat(Engines.of(docker).repositories()).isEmpty();
   }
 
   @Test
@@ -259,7 +260,7 @@ class ImportTest {
     Response r = importBody("&repo=a:b", TAR);
     assertThat(r.status()).isEqualTo(500);
     assertThat(r.text()).isEqualTo("Illegal repository name: a:b\n");
-    assertThat(docker.engine().allImages()).hasSize(1);
+    assertThat(Engines.of(docker).allImages()).hasSize(1);
   }
 
   @Test
@@ -269,7 +270,7 @@ class ImportTest {
     assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(r.chunked()).isFalse();
     assertThat(r.text()).matches("[0-9a-f]{12}\r\n");
-    assertThat(docker.engine().inspectImage(r.text().trim()).comment()).isEqualTo("Imported from -");
+    assertThat(Engines.of(docker).inspectImage(r.text().trim()).comment()).isEqualTo("Imported from -");
   }
 
   @Test

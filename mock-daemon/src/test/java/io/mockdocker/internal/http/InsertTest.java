@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.Image;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.Image;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -71,13 +72,13 @@ class InsertTest {
     Matcher m = SUCCESS.matcher(r.text());
     assertThat(m.matches()).isTrue();
     String id = m.group(1);
-    Image image = docker.engine().inspectImage(m.group(2));
+    Image image = Engines.of(docker).inspectImage(m.group(2));
     assertThat(image.id()).isEqualTo(id);
     assertThat(image.parent()).isEqualTo(BASE);
     assertThat(image.config()).isNull();
     assertThat(image.comment()).isEqualTo("Imported from -");
     assertThat(image.author()).isEqualTo("someone");
-    List<Container> containers = docker.engine().containers().all();
+    List<Container> containers = Engines.of(docker).containers().all();
     assertThat(containers).hasSize(1);
     Container helper = containers.get(0);
     assertThat(image.container()).isEqualTo(helper.id());
@@ -105,15 +106,15 @@ class InsertTest {
   void the_file_is_in_the_new_layer_only() throws Exception {
     Matcher m = SUCCESS.matcher(insert("/v1.2", "base", URL, "/srv/hello.txt").text());
     assertThat(m.matches()).isTrue();
-    assertThat(Files.readString(docker.engine().layer(m.group(1)).resolve("srv/hello.txt"))).isEqualTo("hello\n");
-    assertThat(Files.exists(docker.engine().layer(BASE).resolve("srv/hello.txt"))).isFalse();
+    assertThat(Files.readString(Engines.of(docker).layer(m.group(1)).resolve("srv/hello.txt"))).isEqualTo("hello\n");
+    assertThat(Files.exists(Engines.of(docker).layer(BASE).resolve("srv/hello.txt"))).isFalse();
   }
 
   @Test
   void the_helper_container_stays_listed_as_exited() throws Exception {
     insert("/v1.2", "base", URL, "/srv/hello.txt");
-    assertThat(docker.engine().containers().all()).hasSize(1);
-    assertThat(docker.engine().containerCount()).isEqualTo(1);
+    assertThat(Engines.of(docker).containers().all()).hasSize(1);
+    assertThat(Engines.of(docker).containerCount()).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -125,7 +126,7 @@ class InsertTest {
     assertThat(r.chunked()).isFalse();
     assertThat(r.header("Content-Length")).isEqualTo("9");
     assertThat(r.text()).isEqualTo("{\"Id\":\"\"}");
-    assertThat(docker.engine().containers().all()).isEmpty();
+    assertThat(Engines.of(docker).containers().all()).isEmpty();
   }
 
   @ParameterizedTest
@@ -136,8 +137,8 @@ class InsertTest {
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     assertThat(r.text()).isEqualTo("{\"Id\":\"\"}");
     // the download comes before the helper container
-    assertThat(docker.engine().containers().all()).isEmpty();
-    assertThat(docker.engine().allImages()).hasSize(1);
+    assertThat(Engines.of(docker).containers().all()).isEmpty();
+    assertThat(Engines.of(docker).allImages()).hasSize(1);
   }
 
   @Test
@@ -158,7 +159,7 @@ class InsertTest {
   @Test
   void insert_accepts_an_id_prefix_and_names_with_slashes() {
     assertThat(SUCCESS.matcher(insert("/v1.2", BASE.substring(0, 6), URL, "/a").text()).matches()).isTrue();
-    docker.engine().tag(BASE, "user/base", "latest");
+    Engines.of(docker).tag(BASE, "user/base", "latest");
     assertThat(SUCCESS.matcher(insert("/v1.2", "user/base", URL, "/b").text()).matches()).isTrue();
   }
 }

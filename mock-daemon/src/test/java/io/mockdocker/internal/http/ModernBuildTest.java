@@ -1,14 +1,13 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Modern POST /build with the classic builder: stream lines, aux ID, tags, rm, errors. */
 class ModernBuildTest {
@@ -53,7 +53,7 @@ class ModernBuildTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     List<String> lines = lines(r);
-    String id = docker.engine().references().tagged("built", "1").orElseThrow().id();
+    String id = Engines.of(docker).references().tagged("built", "1").orElseThrow().id();
     String s = id.substring(0, 12);
     assertThat(lines).hasSize(14);
     assertThat(lines.get(0)).isEqualTo("{\"stream\":\"Step 1/3 : FROM busybox\\n\"}\r\n");
@@ -73,8 +73,8 @@ class ModernBuildTest {
     assertThat(lines.get(11)).isEqualTo("{\"aux\":{\"ID\":\"sha256:" + id + "\"}}\r\n");
     assertThat(lines.get(12)).isEqualTo("{\"stream\":\"Successfully built " + s + "\\n\"}\r\n");
     assertThat(lines.get(13)).isEqualTo("{\"stream\":\"Successfully tagged built:1\\n\"}\r\n");
-    assertThat(docker.engine().containers().all()).isEmpty();
-    assertThat(docker.engine().references().tagged("built", "1").orElseThrow().config().cmd()).containsExactly("cat", "/x");
+    assertThat(Engines.of(docker).containers().all()).isEmpty();
+    assertThat(Engines.of(docker).references().tagged("built", "1").orElseThrow().config().cmd()).containsExactly("cat", "/x");
   }
 
   @Test
@@ -84,8 +84,8 @@ class ModernBuildTest {
     String text = new String(r.body(), StandardCharsets.UTF_8);
     assertThat(text).doesNotContain("aux").doesNotContain("Removed intermediate container")
         .endsWith("{\"stream\":\"Successfully tagged a:latest\\n\"}\r\n{\"stream\":\"Successfully tagged b:2\\n\"}\r\n");
-    assertThat(docker.engine().containers().all()).hasSize(2);
-    assertThat(docker.engine().references().tagged("b", "2")).isPresent();
+    assertThat(Engines.of(docker).containers().all()).hasSize(2);
+    assertThat(Engines.of(docker).references().tagged("b", "2")).isPresent();
   }
 
   @Test
@@ -104,7 +104,7 @@ class ModernBuildTest {
     assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"errorDetail\":{\"code\":1,\"message\":\"The command "
         + "'/bin/sh -c false' returned a non-zero code: 1\"},\"error\":\"The command '/bin/sh -c false' returned a "
         + "non-zero code: 1\"}\r\n");
-    assertThat(docker.engine().references().tagged("x", "latest")).isEmpty();
+    assertThat(Engines.of(docker).references().tagged("x", "latest")).isEmpty();
   }
 
   @Test
@@ -132,7 +132,7 @@ class ModernBuildTest {
     assertThat(text).contains("{\"stream\":\"Step 7/10 : COPY hello.txt /srv/hello.txt\\n\"}\r\n")
         .contains("{\"stream\":\"hello from the context\\n\"}\r\n")
         .endsWith("{\"stream\":\"Successfully tagged classic:latest\\n\"}\r\n");
-    Image image = docker.engine().references().tagged("classic", "latest").orElseThrow();
+    Image image = Engines.of(docker).references().tagged("classic", "latest").orElseThrow();
     assertThat(image.config().user()).isEqualTo("nobody");
     assertThat(image.config().env()).contains("K=v");
   }
@@ -169,9 +169,9 @@ class ModernBuildTest {
     assertThat(config.get("Env").toString()).contains("MODE=test");
     assertThat(http.get("/v1.50/images/json").text()).contains("\"Labels\":{\"team\":\"a\",\"two words\":\"v 2\"}");
 
-    String id = docker.engine().containers().create(io.mockdocker.engine.Config.builder().image("meta:1").build()).id();
-    docker.engine().containers().start(id);
-    assertThat(docker.engine().containers().await(id)).isZero();
+    String id = Engines.of(docker).containers().create(io.mockdocker.registry.Config.builder().image("meta:1").build()).id();
+    Engines.of(docker).containers().start(id);
+    assertThat(Engines.of(docker).containers().await(id)).isZero();
     String logs = new String(http.get("/v1.50/containers/" + id + "/logs?stdout=1").body(), StandardCharsets.UTF_8);
     assertThat(logs).endsWith("from-entrypoint x\n");
   }

@@ -1,13 +1,11 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.testing.DockerCli;
-import io.mockdocker.testing.DockerCli.Result;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.DockerCli.Result;
+import io.mockdocker.testing.DockerCli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * docker CLI 28.2.2 against a modern-profile daemon: run, ps, logs, inspect, exec, diff, export, stop, rm, events.
@@ -56,7 +56,7 @@ class ModernCliContainersTest {
     Result r = docker("run", "--rm", "busybox", "echo", "hi");
     assertThat(r.out()).isEqualTo("hi\n");
     assertThat(r.exit()).isZero();
-    assertThat(docker.engine().containers().all()).isEmpty();
+    assertThat(Engines.of(docker).containers().all()).isEmpty();
   }
 
   @Test

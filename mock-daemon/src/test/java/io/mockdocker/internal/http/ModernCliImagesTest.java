@@ -1,19 +1,19 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.testing.DockerCli;
+import io.mockdocker.registry.Config;
 import io.mockdocker.testing.DockerCli.Result;
-import io.mockdocker.engine.Config;
+import io.mockdocker.testing.DockerCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * docker CLI 28 against a modern-profile daemon: pull, images, inspect, history, tag, login, push, search, build,
@@ -118,7 +118,7 @@ class ModernCliImagesTest {
     Result rmi = docker("rmi", "localhost:5000/busybox:v1");
     ok(rmi);
     assertThat(rmi.out()).isEqualTo("Untagged: localhost:5000/busybox:v1\n");
-    assertThat(docker.engine().references().tagged("busybox", "latest")).isPresent();
+    assertThat(Engines.of(docker).references().tagged("busybox", "latest")).isPresent();
   }
 
   @Test
@@ -131,15 +131,15 @@ class ModernCliImagesTest {
     assertThat(build.out()).contains("Step 1/4 : FROM busybox").contains("Step 2/4 : COPY greeting.txt /greeting.txt")
         .contains("hello from the build context").containsPattern("Successfully built [0-9a-f]{12}")
         .contains("Successfully tagged built:1");
-    String built = docker.engine().references().tagged("built", "1").orElseThrow().id();
+    String built = Engines.of(docker).references().tagged("built", "1").orElseThrow().id();
 
     Result failing = docker("build", "-f", "Dockerfile.bad", context.resolve("nope").toString());
     assertThat(failing.exit()).isNotZero();
 
-    String container = docker.engine().containers().create(Config.builder().image(built).cmd("true").build()).id();
+    String container = Engines.of(docker).containers().create(Config.builder().image(built).cmd("true").build()).id();
     Result commit = docker("commit", "-m", "msg", "-a", "me", container, "committed:v1");
     ok(commit);
-    String committed = docker.engine().references().tagged("committed", "v1").orElseThrow().id();
+    String committed = Engines.of(docker).references().tagged("committed", "v1").orElseThrow().id();
     assertThat(commit.out()).isEqualTo("sha256:" + committed + "\n");
 
     Result images = docker("images");

@@ -1,11 +1,10 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.ProgressSink;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.registry.Config;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client that leaves a blocked wait or events stream (the CLI drops its next-exit wait after {@code run -d}) frees
@@ -29,9 +29,9 @@ class ModernClientGoneTest {
   void start() {
     docker = daemon.docker();
     docker.preload("busybox:latest");
-    sleeper = docker.engine().containers().create(Config.builder().image("busybox").cmd("sleep", "1000").build())
+    sleeper = Engines.of(docker).containers().create(Config.builder().image("busybox").cmd("sleep", "1000").build())
         .id();
-    docker.engine().containers().start(sleeper);
+    Engines.of(docker).containers().start(sleeper);
   }
 
   /** Sends a request, reads the status line the daemon flushes at once, and closes. */
@@ -61,6 +61,6 @@ class ModernClientGoneTest {
     RawHttp.Response ping = new RawHttp(docker.uri()).get("/_ping");
     assertThat(ping.status()).isEqualTo(200);
     assertThat(ping.text()).isEqualTo("OK");
-    assertThat(docker.engine().containers().inspect(sleeper).state().running()).isTrue();
+    assertThat(Engines.of(docker).containers().inspect(sleeper).state().running()).isTrue();
   }
 }

@@ -5,14 +5,14 @@ import static io.mockdocker.testing.Frames.frame;
 import static io.mockdocker.testing.Json.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockdocker.ApiProfile;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Json;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

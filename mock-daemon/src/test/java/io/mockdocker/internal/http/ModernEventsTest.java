@@ -4,14 +4,15 @@ import static io.mockdocker.testing.Json.MAPPER;
 import static io.mockdocker.testing.Json.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockdocker.ApiProfile;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mockdocker.ApiProfile;
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.VirtualClock;
+import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Json;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,7 @@ class ModernEventsTest {
   void image_tag_and_exec_events_are_recorded() throws Exception {
     Json.create(http, "/v1.50/containers/create?name=ex", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"]}");
     http.post("/v1.50/containers/ex/start");
-    docker.engine().tag("busybox", "mine", "v1");
+    Engines.of(docker).tag("busybox", "mine", "v1");
     String exec = tree(http.post("/v1.50/containers/ex/exec", "application/json",
         "{\"Cmd\":[\"echo\",\"hi\"],\"AttachStdout\":true}")).get("Id").asText();
     http.post("/v1.50/exec/" + exec + "/start", "application/json", "{\"Detach\":true}");

@@ -1,16 +1,16 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
+import io.mockdocker.registry.Config;
 import io.mockdocker.testing.Daemon;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Modern image endpoints with one JSON answer: list, inspect, history, tag, delete, search, commit. */
 class ModernImagesTest {
@@ -118,10 +118,10 @@ class ModernImagesTest {
     Response r = http.post("/v1.50/images/busybox/tag?repo=localhost%3A5000%2Fbusybox&tag=v1");
     assertThat(r.statusLine()).isEqualTo("HTTP/1.1 201 Created");
     assertThat(r.body()).isEmpty();
-    assertThat(docker.engine().references().tagged("localhost:5000/busybox", "v1").orElseThrow().id()).isEqualTo(BUSYBOX);
+    assertThat(Engines.of(docker).references().tagged("localhost:5000/busybox", "v1").orElseThrow().id()).isEqualTo(BUSYBOX);
     assertThat(http.get("/images/localhost:5000/busybox:v1/json").status()).isEqualTo(200);
     assertThat(http.post("/images/sha256:" + BUSYBOX + "/tag?repo=byid").status()).isEqualTo(201);
-    assertThat(docker.engine().references().tagged("byid", "latest")).isPresent();
+    assertThat(Engines.of(docker).references().tagged("byid", "latest")).isPresent();
   }
 
   @Test
@@ -150,11 +150,11 @@ class ModernImagesTest {
   void delete_of_the_last_tag_prunes_untagged_parents_unless_noprune() {
     Response pull = http.post("/images/create?fromImage=base&tag=latest");
     assertThat(pull.text()).endsWith("{\"status\":\"Status: Image is up to date for base:latest\"}\r\n");
-    String digest = docker.engine().references().repoDigests(BASE).get(0);
+    String digest = Engines.of(docker).references().repoDigests(BASE).get(0);
     http.delete("/images/base:ubuntu-quantal");
     assertThat(http.delete("/images/base?noprune=1").text()).isEqualTo("[{\"Untagged\":\"base:latest\"},"
         + "{\"Untagged\":\"" + digest + "\"},{\"Deleted\":\"sha256:" + BASE + "\"}]\n");
-    assertThat(docker.engine().references().imageById(ROOT)).isPresent();
+    assertThat(Engines.of(docker).references().imageById(ROOT)).isPresent();
     http.post("/images/create?fromImage=base&tag=latest");
     http.delete("/images/base:ubuntu-quantal");
     assertThat(http.delete("/images/base").text()).endsWith("{\"Deleted\":\"sha256:" + BASE + "\"},"
@@ -169,7 +169,7 @@ class ModernImagesTest {
     assertThat(multiple.text()).isEqualTo("{\"message\":\"conflict: unable to delete e9aa60c60128 (must be forced) "
         + "- image is referenced in multiple repositories\"}\n");
     http.delete("/images/other:1");
-    String id = docker.engine().containers().create(Config.builder().image("busybox").cmd("true").build()).id();
+    String id = Engines.of(docker).containers().create(Config.builder().image("busybox").cmd("true").build()).id();
     Response inUse = http.delete("/images/busybox");
     assertThat(inUse.status()).isEqualTo(409);
     assertThat(inUse.text()).isEqualTo("{\"message\":\"conflict: unable to remove repository reference \\\"busybox\\\" "
@@ -190,18 +190,18 @@ class ModernImagesTest {
 
   @Test
   void commit_is_201_with_the_sha256_id_and_tags_a_fully_qualified_repo() {
-    String id = docker.engine().containers().create(Config.builder().image("busybox").cmd("true").build()).id();
+    String id = Engines.of(docker).containers().create(Config.builder().image("busybox").cmd("true").build()).id();
     Response r = http.post("/v1.50/commit?author=me&comment=msg&container=" + id.substring(0, 12)
         + "&repo=docker.io%2Flibrary%2Fcommitted&tag=v1");
     assertThat(r.status()).isEqualTo(201);
-    String imageId = docker.engine().references().tagged("committed", "v1").orElseThrow().id();
+    String imageId = Engines.of(docker).references().tagged("committed", "v1").orElseThrow().id();
     assertThat(r.text()).isEqualTo("{\"Id\":\"sha256:" + imageId + "\"}\n");
-    assertThat(docker.engine().references().tagged("committed", "v1").orElseThrow().author()).isEqualTo("me");
+    assertThat(Engines.of(docker).references().tagged("committed", "v1").orElseThrow().author()).isEqualTo("me");
     Response dj = http.post("/commit?container=" + id + "&m=jmsg&repo=jcommitted&tag=v1", "application/json",
         "{\"Cmd\":[\"echo\",\"hi\"],\"Env\":null,\"containerId\":null}");
     assertThat(dj.status()).isEqualTo(201);
-    assertThat(docker.engine().references().tagged("jcommitted", "v1").orElseThrow().comment()).isEqualTo("jmsg");
-    assertThat(docker.engine().references().tagged("jcommitted", "v1").orElseThrow().config().cmd()).containsExactly("echo", "hi");
+    assertThat(Engines.of(docker).references().tagged("jcommitted", "v1").orElseThrow().comment()).isEqualTo("jmsg");
+    assertThat(Engines.of(docker).references().tagged("jcommitted", "v1").orElseThrow().config().cmd()).containsExactly("echo", "hi");
     Response missing = http.post("/commit?container=nosuch&repo=x");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.text()).isEqualTo("{\"message\":\"No such container: nosuch\"}\n");
@@ -211,7 +211,7 @@ class ModernImagesTest {
   void tag_and_delete_leave_their_image_events() {
     assertThat(http.post("/v1.50/images/busybox/tag?repo=localhost%3A5000%2Fbusybox&tag=v1").status()).isEqualTo(201);
     assertThat(http.delete("/v1.50/images/localhost:5000/busybox:v1").status()).isEqualTo(200);
-    assertThat(docker.engine().events().history())
+    assertThat(Engines.of(docker).events().history())
         .filteredOn(e -> e.type().equals("image"))
         .extracting(e -> e.action() + " " + e.actorId() + " " + e.attributes().get("name"))
         .containsSubsequence(

@@ -1,22 +1,22 @@
 package io.mockdocker.internal.http;
 
-import io.mockdocker.faults.Effect;
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
+import io.mockdocker.faults.Effect;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Modern pull: the JSON progress lines of POST /images/create, fresh and up to date, and its errors. */
 class ModernPullTest {
@@ -72,8 +72,8 @@ class ModernPullTest {
         "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"bbbbbbbbbbbb\"}\r\n",
         "{\"status\":\"Digest: " + DIGEST + "\"}\r\n",
         "{\"status\":\"Status: Downloaded newer image for test/app:latest\"}\r\n");
-    assertThat(docker.engine().references().tagged("test/app", "latest")).isPresent();
-    assertThat(docker.engine().references().repoDigests(A)).containsExactly("test/app@" + DIGEST);
+    assertThat(Engines.of(docker).references().tagged("test/app", "latest")).isPresent();
+    assertThat(Engines.of(docker).references().repoDigests(A)).containsExactly("test/app@" + DIGEST);
   }
 
   @Test

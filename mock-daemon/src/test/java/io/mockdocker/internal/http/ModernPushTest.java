@@ -1,13 +1,12 @@
 package io.mockdocker.internal.http;
 
 import io.mockdocker.ApiProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Config;
+import io.mockdocker.registry.Config;
 import io.mockdocker.testing.Daemon;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Modern push: the JSON lines, registry hosts, credentials, and pulling back what was pushed. */
 class ModernPushTest {
@@ -34,9 +34,9 @@ class ModernPushTest {
     docker = daemon.docker();
     http = daemon.http();
     http.post("/images/create?fromImage=busybox&tag=latest");
-    String container = docker.engine().containers().create(Config.builder().image("busybox").cmd("true").build())
+    String container = Engines.of(docker).containers().create(Config.builder().image("busybox").cmd("true").build())
         .id();
-    committed = docker.engine().containers().commit(container, "", "", "", "", null).id();
+    committed = Engines.of(docker).containers().commit(container, "", "", "", "", null).id();
   }
 
   static List<String> lines(Response r) {
@@ -71,7 +71,7 @@ class ModernPushTest {
     assertThat(m.matches()).as(lines.get(lines.size() - 2)).isTrue();
     assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"progressDetail\":{},\"aux\":{\"Tag\":\"v1\",\"Digest\":\""
         + m.group(1) + "\",\"Size\":" + m.group(2) + "}}\r\n");
-    assertThat(docker.engine().references().repoDigests(committed)).containsExactly("localhost:5000/app@" + m.group(1));
+    assertThat(Engines.of(docker).references().repoDigests(committed)).containsExactly("localhost:5000/app@" + m.group(1));
 
     // what was pushed pulls back with the same digest
     http.delete("/images/localhost:5000/app:v1");

@@ -2,12 +2,13 @@ package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,8 +86,8 @@ class PullTest {
   @Test
   void pull_tags_the_image_and_a_second_pull_skips_present_layers() {
     http.post("/v1.2/images/create?fromImage=test/app&tag=latest");
-    assertThat(docker.engine().inspectImage("test/app").id()).isEqualTo(A);
-    assertThat(docker.engine().inspectImage("test/app:latest").parent()).isEqualTo(B);
+    assertThat(Engines.of(docker).inspectImage("test/app").id()).isEqualTo(A);
+    assertThat(Engines.of(docker).inspectImage("test/app:latest").parent()).isEqualTo(B);
     Response again = http.post("/v1.2/images/create?fromImage=test/app&tag=latest");
     assertThat(again.text()).isEqualTo(
         "{\"status\":\"Pulling repository test/app from https://index.docker.io/v1\"}"
@@ -96,7 +97,7 @@ class PullTest {
   @Test
   void pulled_layers_hold_the_registry_files() throws Exception {
     http.post("/v1.2/images/create?fromImage=test/app");
-    java.nio.file.Path layer = docker.engine().layer(A);
+    java.nio.file.Path layer = Engines.of(docker).layer(A);
     assertThat(java.nio.file.Files.readString(layer.resolve("srv/app"))).isEqualTo("app\n");
   }
 
@@ -126,7 +127,7 @@ class PullTest {
     Response r = http.post("/v1.2/images/create?fromImage=docker.io%2Ftest%2Fapp&tag=latest");
     assertThat(r.text()).startsWith(
         "{\"status\":\"Pulling repository test/app from https://index.docker.io/v1\"}");
-    assertThat(docker.engine().inspectImage("test/app:latest").id()).isEqualTo(A);
+    assertThat(Engines.of(docker).inspectImage("test/app:latest").id()).isEqualTo(A);
   }
 
   @Test
@@ -138,7 +139,7 @@ class PullTest {
         "{\"status\":\"Downloading\",\"progress\":\"5 kB/5 kB (100%)\"}",
         "{\"status\":\"Downloading\",\"progress\":\"5 kB/5 kB (100%)\"}",
         "{}");
-    assertThat(docker.engine().repositories()).isEmpty();
+    assertThat(Engines.of(docker).repositories()).isEmpty();
   }
 
   @Test

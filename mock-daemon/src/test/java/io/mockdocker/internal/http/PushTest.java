@@ -2,15 +2,16 @@ package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
-import io.mockdocker.engine.Image;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.RemoteImage;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.internal.engine.Image;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.registry.RemoteImage;
 import io.mockdocker.testing.Fixed;
-import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
+import io.mockdocker.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,9 +44,9 @@ class PushTest {
         .url("http://example.com/app.txt", "app\n".getBytes(StandardCharsets.UTF_8));
     docker = MockDocker.builder().fixtures(Fixtures.none()).registry(registry).start();
     docker.preload("base");
-    String shortApp = docker.engine().insert("base", "http://example.com/app.txt", "/srv/app.txt", ProgressSink.NONE);
-    app = docker.engine().inspectImage(shortApp).id();
-    docker.engine().tag(app, "mock/app", "latest");
+    String shortApp = Engines.of(docker).insert("base", "http://example.com/app.txt", "/srv/app.txt", ProgressSink.NONE);
+    app = Engines.of(docker).inspectImage(shortApp).id();
+    Engines.of(docker).tag(app, "mock/app", "latest");
     http = new RawHttp(docker.uri());
   }
 
@@ -123,11 +124,11 @@ class PushTest {
       assertThat(pull.text()).startsWith(status("Pulling repository mock/app from https://index.docker.io/v1"))
           .contains(status("Pulling image " + BASE + " () from mock/app"))
           .contains(status("Pulling image " + app + " (latest) from mock/app") + status("Pulling " + app + " metadata"));
-      Image pulled = other.engine().inspectImage("mock/app");
+      Image pulled = Engines.of(other).inspectImage("mock/app");
       assertThat(pulled.id()).isEqualTo(app);
       assertThat(pulled.parent()).isEqualTo(BASE);
-      assertThat(pulled.comment()).isEqualTo(docker.engine().inspectImage(app).comment());
-      assertThat(Files.readString(other.engine().layer(app).resolve("srv/app.txt"))).isEqualTo("app\n");
+      assertThat(pulled.comment()).isEqualTo(Engines.of(docker).inspectImage(app).comment());
+      assertThat(Files.readString(Engines.of(other).layer(app).resolve("srv/app.txt"))).isEqualTo("app\n");
     }
   }
 
@@ -139,7 +140,7 @@ class PushTest {
     }
     byte[] body = gz.toByteArray();
     Response imported = http.post("/v1.2/images/create?fromSrc=-&repo=mock/imp", "application/octet-stream", body);
-    String id = docker.engine().inspectImage(imported.text().substring(11, 23)).id();
+    String id = Engines.of(docker).inspectImage(imported.text().substring(11, 23)).id();
     Response r = push("/v1.2", "mock/imp", GOOD);
     assertThat(r.text()).isEqualTo(status("The push refers to a repository [mock/imp] (len: 1)")
         + status("Processing checksums")
@@ -151,7 +152,7 @@ class PushTest {
         + tags(id, "mock/imp", "latest"));
     try (MockDocker other = MockDocker.builder().fixtures(Fixtures.none()).registry(registry).start()) {
       other.preload("mock/imp");
-      assertThat(Files.readString(other.engine().layer(id).resolve("etc/motd"))).isEqualTo("imported\n");
+      assertThat(Files.readString(Engines.of(other).layer(id).resolve("etc/motd"))).isEqualTo("imported\n");
     }
   }
 
@@ -168,7 +169,7 @@ class PushTest {
 
   @Test
   void pushing_into_another_namespace_is_refused_with_a_403() {
-    docker.engine().tag(app, "other/app", "latest");
+    Engines.of(docker).tag(app, "other/app", "latest");
     Response r = push("/v1.2", "other/app", GOOD);
     assertThat(r.text()).endsWith(status("Sending image list")
         + "{\"error\":\"Error: Status 403 trying to push repository other/app: {\\\"error\\\": \\\"Access Denied\\\"}\"}");
@@ -239,7 +240,7 @@ class PushTest {
 
   @Test
   void every_tag_of_the_repository_is_counted_but_only_new_layers_carry_a_tag() {
-    docker.engine().tag(BASE, "mock/app", "base");
+    Engines.of(docker).tag(BASE, "mock/app", "base");
     Response r = push("/v1.2", "mock/app", GOOD);
     // tags are walked in order (base, latest): base reaches BASE first, latest only reaches the app layer
     assertThat(r.text()).contains(status("Pushing repository mock/app to " + EP + " (2 tags)"))

@@ -117,7 +117,7 @@ class LiveShellTest {
       @Override
       public void sleep(Duration duration) throws InterruptedException {
         sleeping.countDown();
-        io.mockdocker.engine.Clock.system().sleep(duration);
+        io.mockdocker.Clock.system().sleep(duration);
       }
     };
     Running sleep = new Running(List.of("sh", "-c", "echo start; sleep 100; echo never"),

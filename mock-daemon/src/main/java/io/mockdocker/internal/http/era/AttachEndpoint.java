@@ -1,14 +1,13 @@
 package io.mockdocker.internal.http.era;
 
+import io.mockdocker.internal.engine.AttachHandle;
+import io.mockdocker.internal.engine.AttachOptions;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.Hijack;
 import io.mockdocker.internal.http.Route;
-
-import io.mockdocker.engine.AttachHandle;
-import io.mockdocker.engine.AttachOptions;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

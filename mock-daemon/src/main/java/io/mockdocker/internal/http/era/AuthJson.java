@@ -1,9 +1,8 @@
 package io.mockdocker.internal.http.era;
 
-import io.mockdocker.internal.http.JsonBodies;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.AuthConfig;
+import io.mockdocker.internal.engine.AuthConfig;
+import io.mockdocker.internal.http.JsonBodies;
 
 /** The era's lower-case auth JSON: {@code {"username","password","email"}}. */
 final class AuthJson {

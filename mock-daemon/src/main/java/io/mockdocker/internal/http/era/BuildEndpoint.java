@@ -1,14 +1,13 @@
 package io.mockdocker.internal.http.era;
 
+import io.mockdocker.internal.engine.BuildOutput;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
-
-import io.mockdocker.engine.BuildOutput;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.ProgressSink;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,14 @@
 package io.mockdocker.internal.http.era;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.Change;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.ContainerCreated;
+import io.mockdocker.internal.engine.ContainerListing;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.ConfigJson;
@@ -7,17 +16,7 @@ import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Change;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.ContainerCreated;
-import io.mockdocker.engine.ContainerListing;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.Image;
+import io.mockdocker.registry.Config;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.OutputStream;

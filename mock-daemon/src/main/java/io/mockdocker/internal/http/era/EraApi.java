@@ -1,9 +1,8 @@
 package io.mockdocker.internal.http.era;
 
+import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Route;
-
-import io.mockdocker.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

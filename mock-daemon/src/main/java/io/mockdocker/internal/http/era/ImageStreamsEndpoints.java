@@ -1,5 +1,9 @@
 package io.mockdocker.internal.http.era;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.AuthConfig;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
@@ -7,11 +11,6 @@ import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.ModernNames;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.AuthConfig;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
 import java.util.List;
 
 /**

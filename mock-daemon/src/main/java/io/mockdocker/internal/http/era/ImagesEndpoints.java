@@ -1,5 +1,13 @@
 package io.mockdocker.internal.http.era;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.Deletion;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.HistoryEntry;
+import io.mockdocker.internal.engine.Image;
+import io.mockdocker.internal.engine.ImageListing;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.ConfigJson;
@@ -8,17 +16,8 @@ import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.ModernNames;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Deletion;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.HistoryEntry;
-import io.mockdocker.engine.Image;
-import io.mockdocker.engine.ImageListing;
-import io.mockdocker.engine.Registry;
+import io.mockdocker.registry.Config;
+import io.mockdocker.registry.Registry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.mockdocker.internal.http.era;
 
-import io.mockdocker.engine.DockerException;
+import io.mockdocker.internal.engine.DockerException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;

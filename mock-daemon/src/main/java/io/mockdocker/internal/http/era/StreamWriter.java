@@ -1,12 +1,11 @@
 package io.mockdocker.internal.http.era;
 
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.internal.engine.TransferHook;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.Responses;
-
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;

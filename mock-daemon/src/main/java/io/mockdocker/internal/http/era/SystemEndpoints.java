@@ -1,16 +1,15 @@
 package io.mockdocker.internal.http.era;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.AuthConfig;
+import io.mockdocker.internal.engine.Capability;
+import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.AuthConfig;
-import io.mockdocker.engine.Capability;
-import io.mockdocker.engine.Engine;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

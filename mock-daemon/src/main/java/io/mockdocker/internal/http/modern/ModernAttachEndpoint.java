@@ -1,14 +1,13 @@
 package io.mockdocker.internal.http.modern;
 
+import io.mockdocker.internal.engine.AttachHandle;
+import io.mockdocker.internal.engine.AttachOptions;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.Hijack;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
-
-import io.mockdocker.engine.AttachHandle;
-import io.mockdocker.engine.AttachOptions;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.Engine;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.util.List;

@@ -1,15 +1,14 @@
 package io.mockdocker.internal.http.modern;
 
+import io.mockdocker.internal.engine.AuthConfig;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.RefusedByEngine;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
-
-import io.mockdocker.engine.AuthConfig;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.RefusedByEngine;
 import java.util.List;
 
 /**

@@ -1,13 +1,12 @@
 package io.mockdocker.internal.http.modern;
 
-import io.mockdocker.internal.http.ApiError;
-import io.mockdocker.internal.http.GoJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.HostConfig;
+import io.mockdocker.internal.engine.HostConfig;
+import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.registry.Config;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,21 +1,20 @@
 package io.mockdocker.internal.http.modern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.BuildDialect;
+import io.mockdocker.internal.engine.BuildOutput;
+import io.mockdocker.internal.engine.BuildRequest;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.NotInRegistry;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.internal.engine.RefusedByEngine;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.BuildDialect;
-import io.mockdocker.engine.BuildOutput;
-import io.mockdocker.engine.BuildRequest;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.NotInRegistry;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.RefusedByEngine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

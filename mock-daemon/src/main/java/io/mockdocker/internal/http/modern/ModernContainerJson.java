@@ -1,15 +1,14 @@
 package io.mockdocker.internal.http.modern;
 
-import io.mockdocker.internal.http.GoJson;
-import io.mockdocker.internal.http.ModernVersion;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.ContainerState;
-import io.mockdocker.engine.HostConfig;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.ContainerState;
+import io.mockdocker.internal.engine.HostConfig;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.ModernVersion;
+import io.mockdocker.registry.Config;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

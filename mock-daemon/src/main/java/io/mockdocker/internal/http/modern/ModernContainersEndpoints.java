@@ -1,5 +1,16 @@
 package io.mockdocker.internal.http.modern;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.Change;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.ContainerCreated;
+import io.mockdocker.internal.engine.ContainerListing;
+import io.mockdocker.internal.engine.ContainerWaiter;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.HostConfig;
+import io.mockdocker.internal.engine.LogOptions;
+import io.mockdocker.internal.engine.WaitCondition;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
@@ -8,19 +19,7 @@ import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
 import io.mockdocker.internal.http.era.ContainersEndpoints;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Change;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.ContainerCreated;
-import io.mockdocker.engine.ContainerListing;
-import io.mockdocker.engine.ContainerWaiter;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.HostConfig;
-import io.mockdocker.engine.LogOptions;
-import io.mockdocker.engine.WaitCondition;
+import io.mockdocker.registry.Config;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;

@@ -1,15 +1,14 @@
 package io.mockdocker.internal.http.modern;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.Event;
+import io.mockdocker.internal.engine.Events;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.Event;
-import io.mockdocker.engine.Events;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;

@@ -1,18 +1,17 @@
 package io.mockdocker.internal.http.modern;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.ExecConfig;
+import io.mockdocker.internal.engine.ExecInstance;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.Hijack;
 import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.ExecConfig;
-import io.mockdocker.engine.ExecInstance;
 import io.undertow.util.HeaderValues;
 import java.util.ArrayList;
 import java.util.List;

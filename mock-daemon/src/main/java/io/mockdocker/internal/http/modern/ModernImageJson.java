@@ -1,12 +1,11 @@
 package io.mockdocker.internal.http.modern;
 
-import io.mockdocker.internal.http.GoJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Image;
+import io.mockdocker.internal.engine.Image;
+import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.registry.Config;
 import java.util.List;
 
 /** Image JSON of the modern view: the configs of image inspect in their two shapes, IDs with {@code sha256:}. */

@@ -1,22 +1,21 @@
 package io.mockdocker.internal.http.modern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.AuthConfig;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.Manifest;
+import io.mockdocker.internal.engine.NotInRegistry;
+import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.internal.engine.RefusedByEngine;
+import io.mockdocker.internal.engine.TransferHook;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.AuthConfig;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.Manifest;
-import io.mockdocker.engine.NotInRegistry;
-import io.mockdocker.engine.ProgressSink;
-import io.mockdocker.engine.RefusedByEngine;
-import io.mockdocker.engine.TransferHook;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,24 +1,23 @@
 package io.mockdocker.internal.http.modern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.HistoryEntry;
+import io.mockdocker.internal.engine.Image;
+import io.mockdocker.internal.engine.RefusedByEngine;
+import io.mockdocker.internal.engine.Removal;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Config;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.DockerException;
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.HistoryEntry;
-import io.mockdocker.engine.Image;
-import io.mockdocker.engine.RefusedByEngine;
-import io.mockdocker.engine.Registry;
-import io.mockdocker.engine.Removal;
+import io.mockdocker.registry.Config;
+import io.mockdocker.registry.Registry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,9 @@
 package io.mockdocker.internal.http.modern;
 
+import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.Image;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.ModernNames;
-
-import io.mockdocker.engine.Engine;
-import io.mockdocker.engine.Image;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,11 @@
 package io.mockdocker.internal.http.modern;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.ApiProfile;
+import io.mockdocker.internal.engine.Capability;
+import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
@@ -9,13 +14,6 @@ import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.ModernView;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
-
-import io.mockdocker.ApiProfile;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockdocker.engine.Capability;
-import io.mockdocker.engine.Container;
-import io.mockdocker.engine.Engine;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;

@@ -1,9 +1,8 @@
 package io.mockdocker.internal.http.modern;
 
+import io.mockdocker.internal.engine.StdStream;
+import io.mockdocker.internal.engine.StreamSink;
 import io.mockdocker.internal.http.ModernVersion;
-
-import io.mockdocker.engine.StdStream;
-import io.mockdocker.engine.StreamSink;
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -1,4 +1,0 @@
-package io.mockdocker.engine;
-
-/** One row of the container list: the container, its image's name, its status text and its sizes. */
-public record ContainerListing(Container container, String image, String status, long sizeRw, long sizeRootFs) {}

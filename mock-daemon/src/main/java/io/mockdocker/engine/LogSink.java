@@ -1,9 +1,0 @@
-package io.mockdocker.engine;
-
-import java.io.IOException;
-
-/** Where {@code logs} delivers each entry. */
-@FunctionalInterface
-public interface LogSink {
-  void write(LogEntry entry) throws IOException;
-}

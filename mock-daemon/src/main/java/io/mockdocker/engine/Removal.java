@@ -1,4 +1,0 @@
-package io.mockdocker.engine;
-
-/** What one image removal did: untagged a reference ({@code repo:tag} or {@code repo@digest}) or deleted an image ID. */
-public record Removal(boolean deleted, String value) {}

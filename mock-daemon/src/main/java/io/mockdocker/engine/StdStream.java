@@ -1,8 +1,0 @@
-package io.mockdocker.engine;
-
-/** Which output of a process some bytes came from, or the client's input. */
-public enum StdStream {
-  STDIN,
-  STDOUT,
-  STDERR
-}

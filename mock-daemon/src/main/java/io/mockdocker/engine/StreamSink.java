@@ -1,9 +1,0 @@
-package io.mockdocker.engine;
-
-import java.io.IOException;
-
-/** Where a modern attach or exec delivers output: each write says which stream the bytes came from. */
-@FunctionalInterface
-public interface StreamSink {
-  void write(StdStream stream, byte[] bytes) throws IOException;
-}

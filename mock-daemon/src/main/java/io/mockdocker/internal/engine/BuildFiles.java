@@ -1,0 +1,71 @@
+package io.mockdocker.internal.engine;
+
+import io.mockdocker.internal.shell.RootedPaths;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What ADD and COPY do to a build step's container: copy a tree into its root file system, never outside it. */
+final class BuildFiles {
+  private BuildFiles() {}
+
+  /**
+   * Copies the tree under {@code from} to the container path {@code dest} in the container's {@code rootfs}, merging
+   * into existing directories. Every target is resolved inside the root ({@code ..} stops at {@code /}, links in the
+   * container are followed inside it), so nothing lands outside the container's file system.
+   */
+  static void copyInto(Path from, Path rootfs, String dest) throws IOException {
+    Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Path target = RootedPaths.resolve(rootfs, containerPath(from, dir, dest), true);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(target);
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target.getParent());
+          Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        directoryTimes.put(target, attrs.lastModifiedTime());
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Path target = RootedPaths.resolve(rootfs, containerPath(from, file, dest), false);
+        if (target.equals(rootfs)) {
+          throw new DockerException("Invalid ADD destination: " + dest);
+        }
+        Files.createDirectories(target.getParent());
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          ImageGraph.deleteTree(target);
+        }
+        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
+            LinkOption.NOFOLLOW_LINKS);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    for (Map.Entry<Path, FileTime> d : directoryTimes.entrySet()) {
+      Files.setLastModifiedTime(d.getKey(), d.getValue());
+    }
+  }
+
+  private static String containerPath(Path base, Path path, String dest) {
+    StringBuilder out = new StringBuilder(dest.startsWith("/") ? dest : "/" + dest);
+    for (Path name : base.relativize(path)) {
+      if (!name.toString().isEmpty()) {
+        out.append('/').append(name);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package io.mockdocker.internal.engine;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A build from a context tar that holds its Dockerfile.
+ *
+ * @param dialect which builder's rules apply
+ * @param dockerfile the Dockerfile's path inside the context ({@code Dockerfile} by default)
+ * @param remove remove each step's container after its commit
+ * @param noCache never reuse a cached step
+ * @param buildArgs values for ARG
+ * @param labels labels for the image, added as a last LABEL step (as the classic builder did)
+ */
+public record BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,
+    Map<String, String> buildArgs, Map<String, String> labels) {
+
+  public BuildRequest {
+    Objects.requireNonNull(dialect, "dialect");
+    dockerfile = dockerfile == null || dockerfile.isEmpty() ? "Dockerfile" : dockerfile;
+    buildArgs = buildArgs == null ? Map.of() : Map.copyOf(buildArgs);
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  public BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,
+      Map<String, String> buildArgs) {
+    this(dialect, dockerfile, remove, noCache, buildArgs, null);
+  }
+}

@@ -1,0 +1,69 @@
+package io.mockdocker.internal.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Builds from a Dockerfile and a context tar: the era's {@code POST /build} and the classic builder of today's API. */
+final class Builds {
+  private final Images images;
+  private final StateLock lock;
+  private final TagStore tags;
+  private final LayerStaging staging;
+  private final ContainerStore store;
+  private final ContainerRuntime runtime;
+  private final Transfers transfers;
+
+  Builds(Images images, StateLock lock, TagStore tags, LayerStaging staging, ContainerStore store,
+      ContainerRuntime runtime, Transfers transfers) {
+    this.images = images;
+    this.lock = lock;
+    this.tags = tags;
+    this.staging = staging;
+    this.store = store;
+    this.runtime = runtime;
+    this.transfers = transfers;
+  }
+
+  /** The era's build: the Dockerfile as given, an optional context tar (plain or compressed). */
+  String build(String dockerfile, byte[] contextTar, BuildOutput out) {
+    Path context = contextTar == null ? null : staging.untar(contextTar);
+    try {
+      return operation(out, context, new BuildRequest(BuildDialect.ERA, "", false, false, null)).build(dockerfile);
+    } finally {
+      if (context != null) {
+        staging.discard(context);
+      }
+    }
+  }
+
+  /** A build whose context tar holds the Dockerfile at {@code request.dockerfile()}, by the request's dialect. */
+  String build(BuildRequest request, byte[] contextTar, BuildOutput out) {
+    Path context = staging.untar(contextTar);
+    try {
+      Path file = context.resolve(request.dockerfile()).normalize();
+      String text;
+      try {
+        if (!file.startsWith(context) || !java.nio.file.Files.isRegularFile(file)) {
+          throw new DockerException("Cannot locate specified Dockerfile: " + request.dockerfile());
+        }
+        text = java.nio.file.Files.readString(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (!request.labels().isEmpty()) {
+        StringBuilder label = new StringBuilder("\nLABEL");
+        new java.util.TreeMap<>(request.labels()).forEach((k, v) -> label.append(' ').append(BuildLabels.quote(k))
+            .append('=').append(BuildLabels.quote(v)));
+        text = text + label + "\n";
+      }
+      return operation(out, context, request).build(text);
+    } finally {
+      staging.discard(context);
+    }
+  }
+
+  private BuildOperation operation(BuildOutput out, Path context, BuildRequest request) {
+    return new BuildOperation(images, lock, tags, staging, store, runtime, transfers, out, context, request);
+  }
+}

@@ -1,0 +1,257 @@
+package io.mockdocker.internal.engine;
+
+import io.mockdocker.Clock;
+import io.mockdocker.internal.shell.MiniShell;
+import io.mockdocker.script.ScriptHandle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Exec instances: a command run inside a running container's root file system by the built-in shell (or a
+ * matching process script), with its own streams. Ended when the container's process ends. Thread-safe.
+ */
+final class Execs {
+  private final Ids ids;
+  private final Pids pids;
+  private final Clock clock;
+  private final Events events;
+  private final ProcessScripts scripts;
+  private final ExecutorService threads;
+  private final Map<String, Exec> execs = new ConcurrentHashMap<>();
+
+  /** One exec instance; fields guarded by its monitor. */
+  private static final class Exec {
+    final String id;
+    final LiveContainer container;
+    final ExecConfig config;
+    boolean started;
+    boolean running;
+    Integer exitCode;
+    int pid;
+    Thread thread;
+
+    Exec(String id, LiveContainer container, ExecConfig config) {
+      this.id = id;
+      this.container = container;
+      this.config = config;
+    }
+
+    synchronized ExecInstance snapshot() {
+      return new ExecInstance(id, container.id, running, exitCode, pid, config);
+    }
+  }
+
+  Execs(Ids ids, Pids pids, Clock clock, Events events, ProcessScripts scripts, ExecutorService threads) {
+    this.ids = ids;
+    this.pids = pids;
+    this.clock = clock;
+    this.events = events;
+    this.scripts = scripts;
+    this.threads = threads;
+  }
+
+  String create(LiveContainer c, ExecConfig config) {
+    synchronized (c) {
+      c.requirePresent();
+      if (!c.state.running()) {
+        throw new DockerException("container " + c.id + " is not running");
+      }
+    }
+    if (config.cmd().isEmpty()) {
+      throw new DockerException("No exec command specified");
+    }
+    String id = ids.next();
+    execs.put(id, new Exec(id, c, config));
+    synchronized (c) {
+      c.execIds.add(id);
+    }
+    events.emit("container", "exec_create: " + String.join(" ", config.cmd()), c.id, attributes(c, id));
+    return id;
+  }
+
+  ExecInstance inspect(String id) {
+    return get(id).snapshot();
+  }
+
+  private Exec get(String id) {
+    Exec e = execs.get(id);
+    if (e == null) {
+      throw new DockerException("No such exec instance: " + id);
+    }
+    return e;
+  }
+
+  /** Checks that the instance exists and can start (before a hijack). */
+  void requireStartable(String id) {
+    Exec e = get(id);
+    synchronized (e) {
+      if (e.started) {
+        throw new DockerException("conflict: exec " + id + " has already run");
+      }
+    }
+    synchronized (e.container) {
+      if (!e.container.state.running()) {
+        throw new DockerException("container " + e.container.id + " is not running");
+      }
+    }
+  }
+
+  /**
+   * Starts the instance and blocks until its command exits, delivering its output to {@code sink}; with
+   * {@code detach}, runs it in the background and returns at once. {@code stdin} may be {@code null}.
+   */
+  void start(String id, InputStream stdin, StreamSink sink, boolean detach) throws InterruptedException {
+    Exec e = get(id);
+    LiveContainer c = e.container;
+    synchronized (e) {
+      if (e.started) {
+        throw new DockerException("conflict: exec " + id + " has already run");
+      }
+      synchronized (c) {
+        if (!c.state.running()) {
+          throw new DockerException("container " + c.id + " is not running");
+        }
+      }
+      e.started = true;
+      e.running = true;
+      e.pid = pids.next();
+    }
+    events.emit("container", "exec_start: " + String.join(" ", e.config.cmd()), c.id, attributes(c, id));
+    if (detach) {
+      threads.submit(() -> {
+        run(e, null, (stream, bytes) -> { });
+        return null;
+      });
+      return;
+    }
+    run(e, stdin, sink);
+  }
+
+  private void run(Exec e, InputStream clientIn, StreamSink sink) throws InterruptedException {
+    LiveContainer c = e.container;
+    ExecConfig config = e.config;
+    synchronized (e) {
+      e.thread = Thread.currentThread();
+    }
+    BytePipe pipe = clientIn != null && config.attachStdin() ? new BytePipe() : null;
+    if (pipe != null) {
+      threads.submit(() -> StdinPump.copy(clientIn, pipe, StdinPump.AtEnd.CLOSE));
+    }
+    int code;
+    try {
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+      env.put("HOSTNAME", c.config.hostname());
+      List<String> all = new ArrayList<>(c.config.env() == null ? List.of() : c.config.env());
+      if (config.env() != null) {
+        all.addAll(config.env());
+      }
+      for (String kv : all) {
+        int eq = kv.indexOf('=');
+        env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+      }
+      if (config.tty()) {
+        env.put("TERM", "xterm");
+      }
+      env.putIfAbsent("HOME", "/root");
+      String cwd = !config.workingDir().isEmpty() ? config.workingDir()
+          : c.config.workingDir().isEmpty() ? "/" : c.config.workingDir();
+      OutputStream out = new SinkStream(sink, StdStream.STDOUT, config.tty(), config.attachStdout());
+      OutputStream err = new SinkStream(sink, config.tty() ? StdStream.STDOUT : StdStream.STDERR, config.tty(),
+          config.attachStderr());
+      InputStream in = pipe == null ? InputStream.nullInputStream() : pipe.input();
+      ProcessIo io = new ProcessIo(config.cmd(), env, c.rootfs, c.config.hostname(), in, out, err, clock,
+          cwd);
+      ScriptHandle script = scripts.find(config.cmd(), c);
+      if (script != null) {
+        code = ScriptedProcess.run(script, io);
+      } else if (!MiniShell.knows(config.cmd().get(0))) {
+        ContainerRuntime.writeQuietly(err, "OCI runtime exec failed: exec failed: unable to start container process:"
+            + " exec: \"" + config.cmd().get(0) + "\": executable file not found in $PATH: unknown\r\n");
+        code = 127;
+      } else {
+        code = ContainerRuntime.shell(io);
+      }
+    } catch (InterruptedException ex) {
+      code = 137;
+    } catch (RuntimeException ex) {
+      code = 126;
+    } finally {
+      if (pipe != null) {
+        pipe.close();
+      }
+    }
+    Thread.interrupted();
+    synchronized (e) {
+      e.running = false;
+      e.exitCode = code;
+      e.thread = null;
+    }
+    Map<String, String> attributes = attributes(c, e.id);
+    attributes.put("exitCode", Integer.toString(code));
+    events.emit("container", "exec_die", c.id, attributes);
+  }
+
+  /** The container's process ended: its running execs end too. */
+  void containerExited(LiveContainer c) {
+    for (Exec e : execs.values()) {
+      if (e.container == c) {
+        synchronized (e) {
+          if (e.thread != null) {
+            e.thread.interrupt();
+          }
+        }
+      }
+    }
+  }
+
+  private static Map<String, String> attributes(LiveContainer c, String execId) {
+    Map<String, String> attributes = new TreeMap<>(c.eventAttributes());
+    attributes.put("execID", execId);
+    return attributes;
+  }
+
+  /** An exec's output stream: bytes go to the sink as one stream ({@code \n} → {@code \r\n} with a TTY). */
+  private static final class SinkStream extends OutputStream {
+    private final StreamSink sink;
+    private final StdStream stream;
+    private final boolean tty;
+    private final boolean attached;
+
+    SinkStream(StreamSink sink, StdStream stream, boolean tty, boolean attached) {
+      this.sink = sink;
+      this.stream = stream;
+      this.tty = tty;
+      this.attached = attached;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (!attached || len == 0) {
+        return;
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(len + 8);
+      for (int i = off; i < off + len; i++) {
+        if (tty && b[i] == '\n') {
+          bytes.write('\r');
+        }
+        bytes.write(b[i]);
+      }
+      sink.write(stream, bytes.toByteArray());
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.mockdocker.internal.engine;
+
+import io.mockdocker.Clock;
+import io.mockdocker.registry.Config;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A container's mutable state inside the engine. Fields are guarded by this object's monitor; {@link #ops}
+ * serialises start, stop, kill and restart, as the daemon's State lock did.
+ */
+final class LiveContainer {
+  final String id;
+  final OffsetDateTime created;
+  final String path;
+  final List<String> args;
+  final String imageId;
+  final Path dir;
+  final Path rootfs;
+  final String resolvConfPath;
+  final String name;
+  final HostConfig hostConfig;
+  final ContainerLog log;
+  final ContainerOutput stdout;
+  final ContainerOutput stderr;
+  final ReentrantLock ops = new ReentrantLock();
+
+  Config config;
+  ContainerState state = ContainerState.CREATED;
+  NetworkSettings network = NetworkSettings.NONE;
+  Bridge.Lease lease;
+  Map<String, String> volumes;
+  boolean mounted;
+  /** Set by rm, under the monitor and {@link #ops}: from then on the container is gone for every operation. */
+  boolean removed;
+  /** Set once rm finished (files gone, destroy event sent); removed-waits watch it. */
+  boolean destroyed;
+  BytePipe stdin;
+  Run run;
+  CountDownLatch exited = new CountDownLatch(0);
+  /** How many runs have ended; next-exit waits watch it. */
+  long exits;
+  /** A stdin pipe made by an attach before the first start; the start takes it over. */
+  BytePipe pendingStdin;
+  /** The exec instances created on this container, oldest first. */
+  final List<String> execIds = new java.util.ArrayList<>();
+
+  /** One run of the container's process. */
+  static final class Run {
+    final long number;
+    volatile Thread thread;
+    volatile int signal;
+    volatile boolean ignoresTerm;
+    boolean finished;
+
+    Run(long number) {
+      this.number = number;
+    }
+  }
+
+  LiveContainer(String id, String name, OffsetDateTime created, Config config, HostConfig hostConfig, String imageId,
+      Path dir, String resolvConfPath, Clock clock) {
+    this.id = id;
+    this.name = name;
+    this.hostConfig = hostConfig;
+    this.created = created;
+    this.config = config;
+    List<String> argv = config.argv();
+    this.path = argv.get(0);
+    this.args = List.copyOf(argv.subList(1, argv.size()));
+    this.log = new ContainerLog(clock);
+    this.stdout = new ContainerOutput(log, StdStream.STDOUT);
+    this.stderr = new ContainerOutput(log, StdStream.STDERR);
+    this.imageId = imageId;
+    this.dir = dir;
+    this.rootfs = dir.resolve("rootfs");
+    this.resolvConfPath = resolvConfPath;
+  }
+
+  synchronized Container snapshot() {
+    return new Container(id, created, path, args, config, state, imageId, network, ContainerRuntime.SYS_INIT_PATH,
+        resolvConfPath,
+        volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)), name, hostConfig, List.copyOf(execIds));
+  }
+
+  /** Fails as a missing container once rm took it; the monitor must be held. */
+  void requirePresent() {
+    if (removed) {
+      throw new DockerException("No such container: " + Ids.shortId(id));
+    }
+  }
+
+  /** Whether the container was never started; the monitor must be held. */
+  boolean neverStarted() {
+    return state.startedAt() == null && !state.running();
+  }
+
+  /**
+   * The stdin an attach with {@code stdin} feeds (the container has {@code OpenStdin}): the running process's, or
+   * before the first start the pipe that start takes over; the monitor must be held.
+   */
+  BytePipe attachStdin() {
+    if (state.running()) {
+      return stdin;
+    }
+    if (pendingStdin == null) {
+      pendingStdin = new BytePipe();
+    }
+    return pendingStdin;
+  }
+
+  /** The attributes every event of this container carries: its labels, then image and name. */
+  synchronized Map<String, String> eventAttributes() {
+    Map<String, String> attributes = new java.util.TreeMap<>();
+    if (config.labels() != null) {
+      attributes.putAll(config.labels());
+    }
+    attributes.put("image", config.image());
+    attributes.put("name", name);
+    return attributes;
+  }
+
+  synchronized boolean running() {
+    return state.running();
+  }
+}

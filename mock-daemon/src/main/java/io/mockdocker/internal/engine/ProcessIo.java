@@ -1,0 +1,47 @@
+package io.mockdocker.internal.engine;
+
+import io.mockdocker.Clock;
+import io.mockdocker.internal.shell.ShellClock;
+import io.mockdocker.internal.shell.ShellContext;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a simulated process gets: its argv, environment, root file system, hostname, streams, the clock and its
+ * working directory.
+ */
+record ProcessIo(List<String> argv, Map<String, String> env, Path root, String hostname, InputStream stdin,
+    OutputStream stdout, OutputStream stderr, Clock clock, String cwd) {
+
+  ProcessIo(List<String> argv, Map<String, String> env, Path root, String hostname, InputStream stdin,
+      OutputStream stdout, OutputStream stderr, Clock clock) {
+    this(argv, env, root, hostname, stdin, stdout, stderr, clock, "/");
+  }
+
+  /** What the built-in shell sees: these streams and this root, and the engine's clock as the shell's. */
+  ShellContext shellContext() {
+    ShellClock shellClock = new ShellClock() {
+      @Override
+      public Instant now() {
+        return clock.now();
+      }
+
+      @Override
+      public ZoneId zone() {
+        return clock.zone();
+      }
+
+      @Override
+      public void sleep(Duration duration) throws InterruptedException {
+        clock.sleep(duration);
+      }
+    };
+    return new ShellContext(root, env, hostname, cwd, stdin, stdout, stderr, shellClock);
+  }
+}

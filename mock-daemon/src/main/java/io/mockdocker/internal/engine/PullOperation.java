@@ -1,0 +1,172 @@
+package io.mockdocker.internal.engine;
+
+import io.mockdocker.internal.RegistryAccess;
+import io.mockdocker.registry.Registry;
+import io.mockdocker.registry.RemoteImage;
+import io.mockdocker.script.TransferKind;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One {@code POST /images/create?fromImage=…}: the message sequence of v0.4.4's ImagePull. */
+final class PullOperation {
+  private final StateLock lock;
+  private final ImageGraph graph;
+  private final TagStore tags;
+  private final LayerStaging staging;
+  private final RepoDigests digests;
+  private final Registry registry;
+  private final OperationPools pools;
+  private final Transfers transfers;
+  private final ProgressSink sink;
+  /** The name transfers are reported under, and how many layers this pull has downloaded. */
+  private String repository = "";
+  private int layers;
+  private final Naming naming;
+
+  /** How the pulled name is read. */
+  enum Naming {
+    /** The era's repository names: at most one {@code /}. */
+    REPOSITORY,
+    /** References checked by the view: a registry host allowed. */
+    REFERENCE
+  }
+
+  PullOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, RepoDigests digests,
+      Registry registry, OperationPools pools, Transfers transfers, ProgressSink sink, Naming naming) {
+    this.lock = lock;
+    this.graph = graph;
+    this.tags = tags;
+    this.staging = staging;
+    this.digests = digests;
+    this.registry = registry;
+    this.pools = pools;
+    this.transfers = transfers;
+    this.sink = sink;
+    this.naming = naming;
+  }
+
+  void run(String name, String tag, String endpoint) {
+    String key = name + ":" + tag;
+    pools.add("pull", key);
+    repository = name;
+    try {
+      if (!endpoint.isEmpty()) {
+        pullImage(name);
+        return;
+      }
+      String remote = name;
+      if (naming == Naming.REPOSITORY && name.split("/", -1).length > 2) {
+        remote = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+      }
+      pullRepository(name, remote, tag);
+    } finally {
+      pools.remove("pull", key);
+    }
+  }
+
+  private void pullRepository(String local, String remote, String askedTag) {
+    sink.status("Pulling repository " + local + " from " + registry.indexAddress());
+    List<String> imageList = RegistryAccess.repositoryImages(registry, remote);
+    Map<String, String> tagsList = registry.tags(remote).orElse(null);
+    if (imageList == null || tagsList == null) {
+      throw new NotInRegistry("HTTP code: 404", local, askedTag, false);
+    }
+    Map<String, String> tagOf = new TreeMap<>();
+    if (askedTag.isEmpty()) {
+      tagsList.forEach((tag, id) -> tagOf.put(id, tag));
+    } else {
+      String id = tagsList.get(askedTag);
+      if (id == null) {
+        throw new NotInRegistry("Tag " + askedTag + " not found in repositoy " + local, local, askedTag, true);
+      }
+      tagOf.put(id, askedTag);
+      sink.resolved(local, askedTag, id);
+    }
+    for (String id : imageList) {
+      String imgTag = tagOf.getOrDefault(id, "");
+      if (!askedTag.isEmpty() && !imgTag.equals(askedTag)) {
+        continue;
+      }
+      sink.status("Pulling image " + id + " (" + imgTag + ") from " + remote);
+      try {
+        pullImage(id);
+      } catch (DockerException e) {
+        sink.status("Error while retrieving image for tag: " + askedTag + " (" + e.getMessage()
+            + "); checking next endpoint");
+        throw new DockerException("Could not find repository on any of the indexed registries.", e);
+      }
+    }
+    boolean moved = lock.locked(() -> {
+      boolean any = false;
+      for (Map.Entry<String, String> e : tagsList.entrySet()) {
+        if (askedTag.isEmpty() || e.getKey().equals(askedTag)) {
+          Map<String, String> before = tags.repository(local);
+          any |= before == null || !e.getValue().equals(before.get(e.getKey()));
+          if (naming == Naming.REFERENCE) {
+            tags.put(local, e.getKey(), e.getValue());
+          } else {
+            tags.set(local, e.getKey(), e.getValue());
+          }
+        }
+      }
+      return any;
+    });
+    if (askedTag.isEmpty()) {
+      sink.finished("", null, moved || layers > 0);
+      return;
+    }
+    String id = tagsList.get(askedTag);
+    List<String> ancestry = RegistryAccess.ancestry(registry, id);
+    List<String> baseFirst = new java.util.ArrayList<>(ancestry == null ? List.of(id) : ancestry);
+    java.util.Collections.reverse(baseFirst);
+    Manifest manifest = Manifest.of(local, askedTag, id, baseFirst);
+    digests.record(id, local, manifest.digest());
+    sink.finished(id, manifest, moved || layers > 0);
+  }
+
+  /** Pulls an image and its missing ancestors, the image itself first, down to the base. */
+  private void pullImage(String id) {
+    List<String> history = RegistryAccess.ancestry(registry, id);
+    if (history == null) {
+      throw new DockerException("Internal server error: 404 trying to fetch remote history for " + id);
+    }
+    for (int i = history.size() - 1; i >= 0; i--) {
+      String layerId = history.get(i);
+      if (lock.locked(() -> graph.exists(layerId))) {
+        sink.layerExists(layerId);
+      } else {
+        sink.layerStarted(layerId);
+      }
+    }
+    for (String layerId : history) {
+      boolean present = lock.locked(() -> graph.exists(layerId));
+      if (present) {
+        continue;
+      }
+      sink.status("Pulling " + layerId + " metadata");
+      RemoteImage remote = registry.findImage(layerId)
+          .orElseThrow(() -> new DockerException("HTTP code 404"));
+      sink.status("Pulling " + layerId + " fs layer");
+      Transfer transfer = new Transfer(TransferKind.PULL, repository, layerId, ++layers, 0);
+      byte[] layer = transfers.withProgress(transfer, RegistryAccess.layerBytes(remote), remote.layerSize(), "Downloading",
+          sink);
+      sink.layerDownloaded(layerId);
+      Path staged = staging.untar(layer);
+      boolean registered = lock.locked(() -> {
+        if (!graph.exists(layerId)) {
+          staging.register(RegistryAccess.metadata(remote), staged, Math.max(0, remote.declaredSize()));
+          return true;
+        }
+        return false;
+      });
+      if (!registered) {
+        staging.discard(staged);
+      }
+      sink.layerRegistered(layerId);
+    }
+  }
+}
