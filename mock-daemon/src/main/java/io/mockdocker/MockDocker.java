@@ -8,6 +8,7 @@ import io.mockdocker.faults.Match;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.internal.DaemonAccess;
 import io.mockdocker.internal.FaultWiring;
+import io.mockdocker.internal.HttpServer;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.http.DockerApi;
@@ -20,24 +21,14 @@ import io.mockdocker.script.ScriptHandle;
 import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.xnio.OptionMap;
-import org.xnio.Options;
-import org.xnio.Xnio;
-import org.xnio.XnioWorker;
 
 /**
  * A fake Docker daemon speaking the Remote API v1.0–v1.2 as docker v0.4.4 did, over real state: an image graph with
@@ -64,8 +55,7 @@ public final class MockDocker implements AutoCloseable {
   private final RequestJournal journal;
   private final Faults faults;
   private final List<Fault> givenFaults;
-  private final XnioWorker worker;
-  private final Undertow server;
+  private final HttpServer server;
   private final String host;
   private final int port;
   private final List<Scenario> scenarios;
@@ -102,7 +92,6 @@ public final class MockDocker implements AutoCloseable {
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
     this.state = newState();
-    this.worker = worker(b.ioThreads, b.workerThreads);
     try {
       // The admin API when enabled (outside the chain: admin calls are not recorded), then the chain HandlerChain
       // documents: the version prefix, the journal, the faults (they read the view from the version), the view.
@@ -113,56 +102,13 @@ public final class MockDocker implements AutoCloseable {
       if (b.adminApi) {
         handler = new AdminHandler(this, handler);
       }
-      this.server = Undertow.builder()
-          .addHttpListener(b.port, b.host)
-          .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
-          .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
-          .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
-          // Undertow's own default (2 MiB) cut off any larger import or build context with UT000020
-          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxEntitySize(b.maxBodyBytes))
-          .setSocketOption(Options.REUSE_ADDRESSES, true)
-          .setWorker(worker)
-          .setHandler(handler)
-          .build();
-      server.start();
+      this.server = HttpServer.start(b.host, b.port, b.ioThreads, b.workerThreads, b.maxBodyBytes, handler);
     } catch (RuntimeException e) {
-      worker.shutdownNow();
       state.close();
       throw e;
     }
-    InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     this.host = b.host;
-    this.port = address.getPort();
-  }
-
-  /**
-   * The daemon's own XNIO worker (I/O threads and the pool that runs blocking handlers), with the options Undertow
-   * gives the worker it makes itself. Owning it lets {@link #close()} end requests that are still running (a
-   * following log, an events stream, an attach) instead of waiting for them, as Undertow's own stop would.
-   */
-  private static XnioWorker worker(int ioThreads, int workerThreads) {
-    try {
-      return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
-          .set(Options.WORKER_IO_THREADS, ioThreads)
-          .set(Options.WORKER_TASK_CORE_THREADS, workerThreads)
-          .set(Options.WORKER_TASK_MAX_THREADS, workerThreads)
-          .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
-          .set(Options.CONNECTION_LOW_WATER, 1_000_000)
-          .set(Options.TCP_NODELAY, true)
-          .set(Options.CORK, true)
-          .getMap());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the daemon's I/O worker", e);
-    }
-  }
-
-  /**
-   * Undertow's entity limit, kept above the daemon's own so that the daemon's check (with its clear error) always
-   * fires first, with room for the bounded drain of a refused body.
-   */
-  private static long maxEntitySize(long maxBodyBytes) {
-    long slack = 80L << 20;
-    return maxBodyBytes > Long.MAX_VALUE - slack ? Long.MAX_VALUE : maxBodyBytes + slack;
+    this.port = server.port();
   }
 
   /** A new engine with the fixtures applied, and the API over it. */
@@ -365,20 +311,7 @@ public final class MockDocker implements AutoCloseable {
     }
     closed = true;
     faults.clear();
-    try {
-      server.stop();
-    } finally {
-      try {
-        state.close();
-      } finally {
-        worker.shutdownNow();
-        try {
-          worker.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
+    server.close(state::close);
   }
 
   @Override
