@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A snapshot of a container, the era's {@code Container} struct: what inspect prints. {@code image} is the full ID of
  * its image; {@code volumes} is {@code null} before the first start. {@code name} (without the leading {@code /}),
- * {@code hostConfig} and {@code execIds} are later additions the era's writers ignore.
+ * {@code hostConfig}, {@code execIds} and {@code ports} (the modern view's, {@code null} otherwise) are later additions the era's writers ignore.
  */
 public record Container(
     String id,
@@ -24,7 +24,8 @@ public record Container(
     Map<String, String> volumes,
     String name,
     HostConfig hostConfig,
-    List<String> execIds) {
+    List<String> execIds,
+    ContainerPorts ports) {
 
   public String shortId() {
     return Ids.shortId(id);

@@ -32,6 +32,7 @@ final class ContainerRuntime {
 
   private final StateLock lock;
   private final Bridge bridge;
+  private final Ports ports;
   private final Set<Capability> capabilities;
   private final Clock clock;
   private final Ids ids;
@@ -43,10 +44,11 @@ final class ContainerRuntime {
   private final ExecutorService threads;
   private final AtomicLong runs = new AtomicLong();
 
-  ContainerRuntime(StateLock lock, Bridge bridge, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
+  ContainerRuntime(StateLock lock, Bridge bridge, Ports ports, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
       Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads) {
     this.lock = lock;
     this.bridge = bridge;
+    this.ports = ports;
     this.capabilities = capabilities;
     this.clock = clock;
     this.ids = ids;
@@ -75,7 +77,7 @@ final class ContainerRuntime {
       }
     }
     store.mount(c);
-    Bridge.Lease lease = lock.locked(() -> bridge.allocate(c.config.portSpecs()));
+    Bridge.Lease lease = lock.locked(() -> bridge.allocate(c.ports != null ? List.of() : c.config.portSpecs()));
     LiveContainer.Run run = new LiveContainer.Run(runs.incrementAndGet());
     synchronized (c) {
       Config config = c.config;
@@ -89,6 +91,8 @@ final class ContainerRuntime {
       try {
         c.volumes = volumes(c);
         makeWorkingDir(c.rootfs, config.workingDir());
+        c.listeners = c.ports == null ? null
+            : ports.open(c.ports, c.name, c.id, lease.settings().ipAddress());
       } catch (DockerException | UncheckedIOException e) {
         lock.locked(() -> {
           bridge.release(lease);
@@ -225,11 +229,14 @@ final class ContainerRuntime {
   /** Ends a run once: releases the network, closes stdin and the listeners, unmounts, records the code. */
   private void finish(LiveContainer c, LiveContainer.Run run, int code) {
     Bridge.Lease lease;
+    PortListeners listeners;
     synchronized (c) {
       if (run.finished || c.run != run) {
         return;
       }
       run.finished = true;
+      listeners = c.listeners;
+      c.listeners = null;
       lease = c.lease;
       c.lease = null;
       c.network = NetworkSettings.NONE;
@@ -249,6 +256,9 @@ final class ContainerRuntime {
       c.exits++;
       c.exited.countDown();
       c.notifyAll();
+    }
+    if (listeners != null) {
+      ports.close(listeners);
     }
     if (lease != null) {
       lock.locked(() -> {

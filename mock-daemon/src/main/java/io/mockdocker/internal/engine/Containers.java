@@ -57,6 +57,20 @@ public final class Containers {
     return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings), c.id);
   }
 
+  /** The same with the modern view's ports: the image's exposed ports are added to {@code ports}. */
+  public ContainerCreated create(Config config, String name, HostConfig hostConfig, PortConfig ports) {
+    List<String> warnings = new ArrayList<>();
+    LiveContainer c = lock.locked(() -> {
+      LiveContainer created = store.create(config, name, hostConfig, warnings);
+      synchronized (created) {
+        created.ports = ports.withImagePorts(created.config.portSpecs());
+      }
+      return created;
+    });
+    events.emit("container", "create", c.id, c.eventAttributes());
+    return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings), c.id);
+  }
+
   /** Inspect: {@code No such container: <name>} when no unique ID prefix matches. */
   public Container inspect(String name) {
     return store.get(name).snapshot();
@@ -129,6 +143,8 @@ public final class Containers {
     LiveContainer c = store.get(name);
     try {
       runtime.start(c);
+    } catch (PortRefused e) {
+      throw e;
     } catch (DockerException | UncheckedIOException e) {
       if (String.valueOf(e.getMessage()).startsWith("No such container")) {
         // removed between the lookup and the start: the answer it would have had a moment later

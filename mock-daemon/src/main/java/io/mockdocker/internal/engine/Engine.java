@@ -56,6 +56,7 @@ public final class Engine implements AutoCloseable {
   private final Builds builds;
   private final ContainerStore store;
   private final Containers containers;
+  private final Ports ports;
 
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
@@ -77,8 +78,9 @@ public final class Engine implements AutoCloseable {
     this.scripts = new ProcessScripts(lock, tags);
     this.store = new ContainerStore(fs.getPath("/var/lib/docker/containers"), lock, graph, tags, staging, ids, clock,
         capabilities, events);
+    this.ports = new Ports(threads);
     Execs execs = new Execs(ids, pids, clock, events, scripts, threads);
-    ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), capabilities, clock, ids, pids, events, store,
+    ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
         execs, scripts, threads);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
     this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
@@ -258,6 +260,11 @@ public final class Engine implements AutoCloseable {
   // ---------------------------------------------------------------- containers
 
   /** Containers: create, start, stop, wait, attach, changes, export, commit. */
+  /** Published ports: the listeners of running containers. */
+  public Ports ports() {
+    return ports;
+  }
+
   public Containers containers() {
     return containers;
   }
@@ -309,6 +316,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     transfers.close();
+    ports.closeAll();
     threads.shutdownNow();
     try {
       fs.close();

@@ -33,6 +33,9 @@ final class LiveContainer {
   ContainerState state = ContainerState.CREATED;
   NetworkSettings network = NetworkSettings.NONE;
   Bridge.Lease lease;
+  /** The modern view's port model ({@code null} for the era's containers) and the current run's listeners. */
+  PortConfig ports;
+  PortListeners listeners;
   Map<String, String> volumes;
   boolean mounted;
   /** Set by rm, under the monitor and {@link #ops}: from then on the container is gone for every operation. */
@@ -84,7 +87,8 @@ final class LiveContainer {
   synchronized Container snapshot() {
     return new Container(id, created, path, args, config, state, imageId, network, ContainerRuntime.SYS_INIT_PATH,
         resolvConfPath,
-        volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)), name, hostConfig, List.copyOf(execIds));
+        volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)), name, hostConfig, List.copyOf(execIds),
+        ports == null ? null : new ContainerPorts(ports, listeners == null ? List.of() : listeners.published()));
   }
 
   /** Fails as a missing container once rm took it; the monitor must be held. */

@@ -30,7 +30,7 @@ final class ModernContainerJson {
     o.put("ImageID", "sha256:" + c.image());
     o.put("Command", c.command().stripTrailing());
     o.put("Created", c.created().toEpochSecond());
-    o.set("Ports", ports(c));
+    o.set("Ports", c.ports() != null ? ModernPorts.summary(c) : ports(c));
     if (sizes != null) {
       o.put("SizeRw", sizes[0]);
       o.put("SizeRootFs", sizes[1]);
@@ -130,11 +130,13 @@ final class ModernContainerJson {
       c.execIds().forEach(execs::add);
     }
     o.set("HostConfig", hostConfig(c.hostConfig()));
+    ((ObjectNode) o.get("HostConfig")).set("PortBindings", ModernPorts.bindings(c));
+    ((ObjectNode) o.get("HostConfig")).put("PublishAllPorts", ModernPorts.publishAll(c));
     ObjectNode graph = o.putObject("GraphDriver");
     graph.put("Name", "vfs");
     graph.putNull("Data");
     o.set("Mounts", GoJson.array());
-    o.set("Config", config(c.config()));
+    o.set("Config", withExposed(config(c.config()), ModernPorts.exposed(c)));
     o.set("NetworkSettings", networkSettings(c, version));
     return o;
   }
@@ -188,6 +190,21 @@ final class ModernContainerJson {
     return o;
   }
 
+  /** {@code Config.ExposedPorts} in its place, after {@code AttachStderr}, when there are any. */
+  private static ObjectNode withExposed(ObjectNode config, ObjectNode exposed) {
+    if (exposed == null) {
+      return config;
+    }
+    ObjectNode o = GoJson.object();
+    config.fields().forEachRemaining(e -> {
+      o.set(e.getKey(), e.getValue());
+      if (e.getKey().equals("AttachStderr")) {
+        o.set("ExposedPorts", exposed);
+      }
+    });
+    return o;
+  }
+
   static ObjectNode config(Config c) {
     ObjectNode o = GoJson.object();
     o.put("Hostname", c.hostname());
@@ -221,7 +238,8 @@ final class ModernContainerJson {
     o.put("Bridge", "");
     o.put("SandboxID", c.state().running() ? c.id() : "");
     o.put("SandboxKey", c.state().running() ? "/var/run/docker/netns/" + c.id().substring(0, 12) : "");
-    o.set("Ports", ports(c).isEmpty() ? GoJson.object() : portMap(n.portMapping()));
+    o.set("Ports", c.ports() != null ? ModernPorts.networkPorts(c)
+        : ports(c).isEmpty() ? GoJson.object() : portMap(n.portMapping()));
     if (version.legacyNetworkFields()) { // below 1.52: the deprecated top-level endpoint fields
       o.put("LinkLocalIPv6Address", "");
       o.put("LinkLocalIPv6PrefixLen", 0);

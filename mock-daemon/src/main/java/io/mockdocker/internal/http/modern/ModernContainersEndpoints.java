@@ -97,7 +97,7 @@ final class ModernContainersEndpoints {
     Config config = ModernBodies.config(body, image);
     HostConfig host = ModernBodies.hostConfig(body);
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
-        host);
+        host, ModernPorts.read(body));
     ObjectNode out = GoJson.object().put("Id", created.fullId());
     ArrayNode warnings = out.putArray("Warnings");
     created.warnings().forEach(warnings::add);
