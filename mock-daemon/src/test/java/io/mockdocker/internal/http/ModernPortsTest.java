@@ -150,6 +150,30 @@ class ModernPortsTest {
   }
 
   @Test
+  void the_images_exposed_ports_are_the_containers_and_publish_all_publishes_them() throws IOException {
+    Response build = http.post("/v1.50/build?t=exposed", "application/x-tar",
+        io.mockdocker.testing.Fixed.tar(java.util.Map.of("Dockerfile", "FROM busybox\nEXPOSE 80\n")));
+    assertThat(build.status()).isEqualTo(200);
+    Json.create(http, "/v1.50/containers/create?name=web",
+        "{\"Image\":\"exposed\",\"Cmd\":[\"sleep\",\"1000\"],\"HostConfig\":{\"PublishAllPorts\":true}}");
+    assertThat(inspect("web").get("Config").get("ExposedPorts").toString()).isEqualTo("{\"80/tcp\":{}}");
+    http.post("/v1.50/containers/web/start");
+    int port = inspect("web").get("NetworkSettings").get("Ports").get("80/tcp").get(0).get("HostPort").asInt();
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    }
+  }
+
+  @Test
+  void an_exposed_port_of_the_image_is_not_published_without_publish_all() {
+    http.post("/v1.50/build?t=exposed", "application/x-tar",
+        io.mockdocker.testing.Fixed.tar(java.util.Map.of("Dockerfile", "FROM busybox\nEXPOSE 80\n")));
+    Json.create(http, "/v1.50/containers/create?name=web", "{\"Image\":\"exposed\",\"Cmd\":[\"sleep\",\"1000\"]}");
+    http.post("/v1.50/containers/web/start");
+    assertThat(inspect("web").get("NetworkSettings").get("Ports").toString()).isEqualTo("{\"80/tcp\":null}");
+  }
+
+  @Test
   void an_invalid_port_is_400() {
     Response r = http.post("/v1.50/containers/create", "application/json",
         "{\"Image\":\"busybox\",\"HostConfig\":{\"PortBindings\":{\"abc/tcp\":[]}}}");
