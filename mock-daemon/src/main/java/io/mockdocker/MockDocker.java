@@ -79,7 +79,10 @@ public final class MockDocker implements AutoCloseable {
   private MockDocker(Builder b) {
     this.fixtures = b.fixtures != null ? b.fixtures : Fixtures.defaults();
     this.scenarios = List.copyOf(b.scenarios);
-    this.setup = List.copyOf(b.setup);
+    List<Consumer<Engine>> steps = new ArrayList<>(b.setup);
+    String bindHost = b.host;
+    steps.add(0, engine -> engine.ports().listenOn(bindHost)); // published ports listen where the daemon does
+    this.setup = List.copyOf(steps);
     this.cors = b.cors;
     this.profile = b.profile;
     this.clock = b.clock;

@@ -281,4 +281,35 @@ abstract class ModernDockerJavaContract {
       return b.toString(StandardCharsets.UTF_8);
     }
   }
+
+  @Test
+  void published_ports_are_inspected_listed_and_listen_while_the_container_runs() throws Exception {
+    pullBusybox();
+    com.github.dockerjava.api.model.ExposedPort http = com.github.dockerjava.api.model.ExposedPort.tcp(80);
+    String id = client.createContainerCmd("busybox").withCmd("sleep", "1000").withExposedPorts(http)
+        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withPortBindings(
+            new com.github.dockerjava.api.model.PortBinding(com.github.dockerjava.api.model.Ports.Binding.empty(),
+                http)))
+        .exec().getId();
+    client.startContainerCmd(id).exec();
+    InspectContainerResponse inspected = client.inspectContainerCmd(id).exec();
+    assertThat(inspected.getConfig().getExposedPorts()).containsExactly(http);
+    com.github.dockerjava.api.model.Ports.Binding[] bindings =
+        inspected.getNetworkSettings().getPorts().getBindings().get(http);
+    assertThat(bindings).extracting(com.github.dockerjava.api.model.Ports.Binding::getHostIp)
+        .containsExactly("0.0.0.0", "::");
+    int port = Integer.parseInt(bindings[0].getHostPortSpec());
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+    }
+    Container listed = client.listContainersCmd().exec().get(0);
+    assertThat(listed.getPorts()).extracting(p -> p.getIp() + " " + p.getPrivatePort() + "->" + p.getPublicPort()
+        + "/" + p.getType()).containsExactly("0.0.0.0 80->" + port + "/tcp", ":: 80->" + port + "/tcp");
+    client.stopContainerCmd(id).withTimeout(0).exec();
+    assertThatThrownBy(() -> {
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+      }
+    }).isInstanceOf(java.net.ConnectException.class);
+  }
 }

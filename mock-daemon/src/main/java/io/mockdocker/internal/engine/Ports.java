@@ -30,9 +30,14 @@ public final class Ports {
     this.threads = threads;
   }
 
-  /** Listen on {@code host} instead of loopback (the daemon was started there). */
-  public void listenOn(InetAddress host) {
-    this.address = host;
+  /** Listen where the daemon was started: loopback stays loopback, any other address is used as it is. */
+  public void listenOn(String host) {
+    try {
+      InetAddress a = InetAddress.getByName(host);
+      this.address = a.isLoopbackAddress() ? InetAddress.getLoopbackAddress() : a;
+    } catch (java.net.UnknownHostException e) {
+      this.address = InetAddress.getLoopbackAddress();
+    }
   }
 
   /** Opens a run's listeners; {@code name}, {@code endpoint} and {@code containerIp} word the failures. */
