@@ -182,4 +182,23 @@ class ModernArchiveTest {
     assertThat(evil.text()).isEqualTo("{\"message\":\"\\\"../../../escape\\\" is outside of \\\"/data\\\"\"}\n");
     assertThat(http.get("/v1.50/containers/box/archive?path=/escape").status()).isEqualTo(404);
   }
+
+  @Test
+  void a_tar_bomb_and_a_symlink_leading_out_are_refused_and_the_daemon_serves_on() {
+    docker.close();
+    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern())
+        .tarLimits(new io.mockdocker.TarLimits(1 << 20, 1000)).start();
+    docker.preload("busybox:latest");
+    http = new RawHttp(docker.uri());
+    Json.create(http, "/v1.50/containers/create?name=box", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
+    Response bomb = put("/tmp", Tars.gzip().zeros("big", 2L << 20).bytes());
+    assertThat(bomb.status()).isEqualTo(500);
+    assertThat(bomb.text()).isEqualTo("{\"message\":\"tar archive too large: more than 1048576 bytes once "
+        + "extracted, the daemon's limit\"}\n");
+    Response link = put("/tmp", Tars.plain().symlink("out", "/").file("out/etc/evil", "x").bytes());
+    assertThat(link.status()).isEqualTo(400);
+    assertThat(link.text()).isEqualTo("{\"message\":\"Invalid tar entry: out/etc/evil\"}\n");
+    assertThat(http.get("/v1.50/containers/box/archive?path=/etc/evil").status()).isEqualTo(404);
+    assertThat(http.get("/_ping").status()).isEqualTo(200);
+  }
 }
