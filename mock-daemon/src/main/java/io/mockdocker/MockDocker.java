@@ -490,7 +490,7 @@ public final class MockDocker implements AutoCloseable {
       return this;
     }
 
-    /** What one tar extraction (import, pull, build context, ADD) may produce; {@link TarLimits#DEFAULT} by default. */
+    /** What one tar extraction (import, pull, build context, ADD, archive PUT) may produce; {@link TarLimits#DEFAULT} by default. */
     public Builder tarLimits(TarLimits limits) {
       this.tarLimits = Objects.requireNonNull(limits);
       return this;

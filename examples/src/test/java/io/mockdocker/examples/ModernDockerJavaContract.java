@@ -257,6 +257,37 @@ abstract class ModernDockerJavaContract {
             .containsEntry("name", "evt"));
   }
 
+  @Test
+  void copy_archive_to_and_from_a_container(@TempDir Path dir) throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withCmd("cat", "/tmp/in/note.txt").exec().getId();
+    Path note = Files.createDirectories(dir.resolve("in")).resolve("note.txt");
+    Files.writeString(note, "copied\n");
+    client.copyArchiveToContainerCmd(id).withHostResource(dir.resolve("in").toString()).withRemotePath("/tmp")
+        .exec();
+    client.startContainerCmd(id).exec();
+    client.waitContainerCmd(id).start().awaitStatusCode(SECONDS, TimeUnit.SECONDS);
+    Frames logs = client.logContainerCmd(id).withStdOut(true).withTailAll().exec(new Frames());
+    logs.awaitCompletion(SECONDS, TimeUnit.SECONDS);
+    assertThat(logs.text(StreamType.STDOUT)).isEqualTo("copied\n");
+
+    List<String> names = new ArrayList<>();
+    String content = null;
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        client.copyArchiveFromContainerCmd(id, "/tmp/in").exec())) {
+      for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        names.add(e.getName());
+        if (e.getName().equals("in/note.txt")) {
+          content = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(names).containsExactly("in/", "in/note.txt");
+    assertThat(content).isEqualTo("copied\n");
+    assertThatThrownBy(() -> client.copyArchiveFromContainerCmd(id, "/nope").exec().close())
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("Could not find the file /nope in container");
+  }
+
   /** Collects multiplexed frames by stream. */
   static final class Frames extends ResultCallback.Adapter<Frame> {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();

@@ -219,6 +219,17 @@ final class ContainerStore {
     });
   }
 
+  /** The container's root file system, made from its image's layers if the container never had one; not mounted. */
+  Path rootfs(LiveContainer c) {
+    synchronized (c) {
+      c.requirePresent();
+      if (!Files.exists(c.rootfs)) {
+        materialize(c.imageId, c.rootfs);
+      }
+      return c.rootfs;
+    }
+  }
+
   /** Mounts the container's root file system: its image's layers are copied in on first use. */
   void mount(LiveContainer c) {
     synchronized (c) {

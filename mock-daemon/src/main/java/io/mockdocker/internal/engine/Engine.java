@@ -57,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final ContainerStore store;
   private final Containers containers;
   private final Ports ports;
+  private final Archives archives;
 
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
@@ -83,6 +84,7 @@ public final class Engine implements AutoCloseable {
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
         execs, scripts, threads);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
+    this.archives = new Archives(store, events, b.tarLimits);
     this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
@@ -267,6 +269,11 @@ public final class Engine implements AutoCloseable {
 
   public Containers containers() {
     return containers;
+  }
+
+  /** Files in and out of containers: stat, read as a tar, extract a tar. */
+  public Archives archives() {
+    return archives;
   }
 
   /**

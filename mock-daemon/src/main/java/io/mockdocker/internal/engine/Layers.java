@@ -115,10 +115,18 @@ final class Layers {
    * block) and {@code out} flushed, but not closed.
    */
   static void writeTar(Path root, OutputStream out) throws IOException {
+    writeTar(root, ".", out);
+  }
+
+  /**
+   * {@link #writeTar(Path, OutputStream)} with {@code path} (a directory, file or symlink) as the top entry named
+   * {@code name} ({@code etc} gives {@code etc/}, {@code etc/hostname}, ...).
+   */
+  static void writeTar(Path path, String name, OutputStream out) throws IOException {
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out, GNU_TAR_BLOCK_SIZE, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    writeEntry(tar, root, "./");
+    writeEntry(tar, path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name);
     tar.finish();
     out.flush();
   }

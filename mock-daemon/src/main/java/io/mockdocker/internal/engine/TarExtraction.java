@@ -38,6 +38,14 @@ final class TarExtraction {
   private TarExtraction() {}
 
   static void extract(InputStream in, Path root, TarLimits limits) throws IOException {
+    extract(in, root, limits, false);
+  }
+
+  /**
+   * Extracts with, when {@code noOverwriteDirNonDir}, an existing directory never replaced by a non-directory nor an
+   * existing non-directory by a directory ({@link OverwriteRefused}).
+   */
+  static void extract(InputStream in, Path root, TarLimits limits, boolean noOverwriteDirNonDir) throws IOException {
     Files.createDirectories(root);
     BufferedInputStream buffered = new BufferedInputStream(new FilterInputStream(in) {
       @Override
@@ -54,6 +62,9 @@ final class TarExtraction {
         if (++entries > limits.maxEntries()) {
           throw new TarLimitException("tar archive has too many entries: more than " + limits.maxEntries()
               + ", the daemon's limit");
+        }
+        if (noOverwriteDirNonDir) {
+          refuseOverwrite(inside(root, entry.getName(), entry.getName()), entry);
         }
         extractEntry(tar, entry, root, directoryTimes, budget, limits);
       }
@@ -212,6 +223,29 @@ final class TarExtraction {
 
     TarLimitException(String message) {
       super(message);
+    }
+  }
+
+  private static void refuseOverwrite(Path target, TarArchiveEntry entry) throws OverwriteRefused {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    boolean existingDir = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+    if (existingDir != entry.isDirectory()) {
+      throw new OverwriteRefused(target, existingDir);
+    }
+  }
+
+  /** An entry that would replace a directory by a non-directory, or the reverse, under noOverwriteDirNonDir. */
+  static final class OverwriteRefused extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient Path target;
+    final boolean existingDir;
+
+    OverwriteRefused(Path target, boolean existingDir) {
+      super("cannot overwrite " + (existingDir ? "directory" : "non-directory") + " " + target);
+      this.target = target;
+      this.existingDir = existingDir;
     }
   }
 

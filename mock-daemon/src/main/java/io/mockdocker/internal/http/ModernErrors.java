@@ -5,7 +5,8 @@ final class ModernErrors {
   private ModernErrors() {}
 
   static int statusFor(String message) {
-    if (message.startsWith("No such") || message.startsWith("pull access denied")) {
+    if (message.startsWith("No such") || message.startsWith("pull access denied")
+        || message.startsWith("Could not find the file ")) {
       return 404;
     }
     if (message.startsWith("conflict") || message.startsWith("Conflict")
@@ -13,7 +14,8 @@ final class ModernErrors {
       return 409;
     }
     if (message.startsWith("Bad parameter") || message.startsWith("invalid") || message.startsWith("Invalid")
-        || message.equals("No exec command specified") || message.equals("No command specified")) {
+        || message.equals("No exec command specified") || message.equals("No command specified")
+        || message.equals("extraction point is not a directory")) {
       return 400;
     }
     return 500;
