@@ -237,6 +237,10 @@ final class ContainerRuntime {
       run.finished = true;
       listeners = c.listeners;
       c.listeners = null;
+      if (listeners != null) {
+        // the host ports are free before anyone waiting for the exit (a forced remove, a wait) wakes up
+        ports.close(listeners);
+      }
       lease = c.lease;
       c.lease = null;
       c.network = NetworkSettings.NONE;
@@ -256,9 +260,6 @@ final class ContainerRuntime {
       c.exits++;
       c.exited.countDown();
       c.notifyAll();
-    }
-    if (listeners != null) {
-      ports.close(listeners);
     }
     if (lease != null) {
       lock.locked(() -> {
