@@ -56,6 +56,7 @@ public final class Engine implements AutoCloseable {
   private final Builds builds;
   private final ContainerStore store;
   private final Containers containers;
+  private final Networks networks;
 
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
@@ -81,6 +82,7 @@ public final class Engine implements AutoCloseable {
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), capabilities, clock, ids, pids, events, store,
         execs, scripts, threads);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
+    this.networks = new Networks(ids, clock, events, containers::inspect);
     this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
@@ -260,6 +262,11 @@ public final class Engine implements AutoCloseable {
   /** Containers: create, start, stop, wait, attach, changes, export, commit. */
   public Containers containers() {
     return containers;
+  }
+
+  /** Networks: the predefined bridge, host and none, created networks, connect and disconnect. */
+  public Networks networks() {
+    return networks;
   }
 
   /**

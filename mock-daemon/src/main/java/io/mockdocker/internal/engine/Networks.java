@@ -1,0 +1,370 @@
+package io.mockdocker.internal.engine;
+
+import io.mockdocker.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The daemon's networks: the predefined {@code bridge} (the fake bridge's subnet), {@code host} and {@code none}, and
+ * the networks clients create, with an endpoint (ID, MAC, an address from the subnet) for each container attached.
+ * A container's endpoints are kept from connect until disconnect or the container's removal. Events are emitted
+ * outside this object's lock. Thread-safe. Obtained from {@link Engine#networks()}.
+ */
+public final class Networks {
+  public static final String BRIDGE = "bridge";
+  public static final String HOST = "host";
+  public static final String NONE = "none";
+  static final String BRIDGE_ID = "b7a7b6c1d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d";
+  static final String HOST_ID = "0a6d0c3f2e1b4a5968778695a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5";
+  static final String NONE_ID = "5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d";
+
+  private final Ids ids;
+  private final Clock clock;
+  private final Events events;
+  private final Function<String, Container> containers;
+  private final Map<String, State> byId = new LinkedHashMap<>();
+  private final Map<String, List<Wanted>> wanted = new LinkedHashMap<>();
+
+  /** A network a container asked for at create, joined at its start: name or ID, aliases, address or {@code ""}. */
+  public record Wanted(String network, List<String> aliases, String ipv4Address) {
+    public Wanted {
+      aliases = aliases == null ? List.of() : List.copyOf(aliases);
+      ipv4Address = ipv4Address == null ? "" : ipv4Address;
+    }
+  }
+
+  /** One network's mutable state. */
+  private static final class State {
+    Network network;
+    int[] subnet;
+    int gateway;
+    final BitSet used = new BitSet();
+    final Map<String, NetworkEndpoint> endpoints = new LinkedHashMap<>();
+
+    Network snapshot() {
+      return new Network(network.id(), network.name(), network.driver(), network.created(), network.predefined(),
+          network.internal(), network.attachable(), network.enableIpv6(), network.labels(), network.options(),
+          network.subnet(), network.gateway(), new ArrayList<>(endpoints.values()));
+    }
+  }
+
+  Networks(Ids ids, Clock clock, Events events, Function<String, Container> containers) {
+    this.ids = ids;
+    this.clock = clock;
+    this.events = events;
+    this.containers = containers;
+    OffsetDateTime start = clock.now().atOffset(ZoneOffset.UTC);
+    predefine(BRIDGE_ID, BRIDGE, BRIDGE, start, "172.16.42.0/24", Bridge.GATEWAY);
+    predefine(HOST_ID, HOST, HOST, start, "", "");
+    predefine(NONE_ID, NONE, "null", start, "", "");
+    events.subscribe(e -> {
+      if (e.type().equals("container") && e.action().equals("destroy")) {
+        detachAll(e.actorId());
+      }
+    });
+  }
+
+  private void predefine(String id, String name, String driver, OffsetDateTime created, String subnet,
+      String gateway) {
+    State s = new State();
+    s.network = new Network(id, name, driver, created, true, false, false, false, Map.of(), Map.of(), subnet, gateway,
+        List.of());
+    byId.put(id, s);
+  }
+
+  /** Every network, the predefined ones first, then by creation. */
+  public synchronized List<Network> list() {
+    return byId.values().stream().map(State::snapshot).toList();
+  }
+
+  /** By full ID, full name, then unique ID prefix; {@code network X not found} otherwise. */
+  public synchronized Network inspect(String term) {
+    return find(term).snapshot();
+  }
+
+  /** Whether {@code term} names a network (as {@link #inspect} would find it). */
+  public synchronized boolean exists(String term) {
+    return lookup(term).isPresent();
+  }
+
+  private State find(String term) {
+    return lookup(term).orElseThrow(() -> new NetworkRefused(NetworkRefused.Kind.NOT_FOUND,
+        "network " + term + " not found"));
+  }
+
+  private Optional<State> lookup(String term) {
+    if (term == null || term.isEmpty()) {
+      return Optional.empty();
+    }
+    State exact = byId.get(term);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    List<State> named = byId.values().stream().filter(s -> s.network.name().equals(term)).toList();
+    if (named.size() == 1) {
+      return Optional.of(named.get(0));
+    }
+    List<State> prefixed = byId.values().stream().filter(s -> s.network.id().startsWith(term)).toList();
+    if (prefixed.size() > 1) {
+      throw new NetworkRefused(NetworkRefused.Kind.INVALID,
+          "network " + term + " is ambiguous (" + prefixed.size() + " matches found based on ID prefix)");
+    }
+    return prefixed.stream().findFirst();
+  }
+
+  /** Creates a network; a predefined name or a name in use is refused as the daemon refused it. */
+  public Network create(NetworkCreate request) {
+    Network created;
+    synchronized (this) {
+      String name = request.name();
+      if (name.equals(BRIDGE) || name.equals(HOST) || name.equals(NONE) || name.equals("default")) {
+        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
+            "operation is not permitted on predefined " + name + " network ");
+      }
+      if (byId.values().stream().anyMatch(s -> s.network.name().equals(name))) {
+        throw new NetworkRefused(NetworkRefused.Kind.CONFLICT, "network with name " + name + " already exists");
+      }
+      List<int[]> taken = byId.values().stream().filter(s -> s.subnet != null).map(s -> s.subnet).toList();
+      int[] subnet = null;
+      String gatewayText = "";
+      for (String[] pool : request.pools()) {
+        if (pool[0] != null && !pool[0].isEmpty()) {
+          subnet = Subnets.parse(pool[0]);
+          gatewayText = pool[1] == null ? "" : pool[1];
+          break;
+        }
+      }
+      if (subnet == null) {
+        subnet = Subnets.allocate(taken);
+      } else {
+        int[] wanted = subnet;
+        if (taken.stream().anyMatch(t -> Subnets.overlaps(t, wanted))) {
+          throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN, "invalid pool request: "
+              + "Pool overlaps with other one on this address space");
+        }
+      }
+      int gateway = gatewayText.isEmpty() ? subnet[0] + 1 : Subnets.address(gatewayText, gatewayText);
+      if ((gateway & Subnets.mask(subnet[1])) != subnet[0]) {
+        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
+            "no matching subnet for gateway " + gatewayText);
+      }
+      State s = new State();
+      s.subnet = subnet;
+      s.gateway = gateway;
+      s.used.set(gateway - subnet[0]);
+      s.network = new Network(ids.next(), name, request.driver(), clock.now().atOffset(ZoneOffset.UTC), false,
+          request.internal(), request.attachable(), request.enableIpv6(), request.labels(), request.options(),
+          Subnets.cidr(subnet), Subnets.dotted(gateway), List.of());
+      byId.put(s.network.id(), s);
+      created = s.snapshot();
+    }
+    emit(created, "create", Map.of());
+    return created;
+  }
+
+  /**
+   * Attaches a container (by name or ID) to a created network with these aliases and, when not empty, this address.
+   * The predefined networks take no explicit connections here.
+   */
+  public NetworkEndpoint connect(String term, String container, List<String> aliases, String ipv4Address) {
+    Container c = containers.apply(container);
+    NetworkEndpoint endpoint;
+    Network network;
+    synchronized (this) {
+      State s = find(term);
+      if (s.network.predefined()) {
+        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN, s.network.name().equals(BRIDGE)
+            ? "mock-docker: connecting a container to the predefined bridge network is not simulated"
+            : "container cannot be disconnected from host network or connected to host network");
+      }
+      if (s.endpoints.containsKey(c.id())) {
+        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
+            "endpoint with name " + c.name() + " already exists in network " + s.network.name());
+      }
+      int offset = offset(s, ipv4Address == null ? "" : ipv4Address);
+      s.used.set(offset);
+      String ip = Subnets.dotted(s.subnet[0] + offset);
+      List<String> dns = new ArrayList<>();
+      dns.add(c.name());
+      aliases.stream().filter(a -> !dns.contains(a)).forEach(dns::add);
+      for (String extra : List.of(c.shortId(), c.config().hostname())) {
+        if (!extra.isEmpty() && !dns.contains(extra)) {
+          dns.add(extra);
+        }
+      }
+      endpoint = new NetworkEndpoint(s.network.id(), s.network.name(), c.id(), c.name(), ids.next(), mac(ip), ip,
+          s.subnet[1], s.network.gateway(), aliases, ipv4Address == null ? "" : ipv4Address, dns);
+      s.endpoints.put(c.id(), endpoint);
+      network = s.network;
+    }
+    emit(network, "connect", Map.of("container", c.id()));
+    return endpoint;
+  }
+
+  private static int offset(State s, String wanted) {
+    int size = 1 << (32 - s.subnet[1]);
+    if (!wanted.isEmpty()) {
+      int a = Subnets.address(wanted, wanted);
+      int offset = a - s.subnet[0];
+      if ((a & Subnets.mask(s.subnet[1])) != s.subnet[0]) {
+        throw new NetworkRefused(NetworkRefused.Kind.INVALID, "no configured subnet contains IP address " + wanted);
+      }
+      if (s.used.get(offset)) {
+        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN, "Address already in use");
+      }
+      return offset;
+    }
+    int offset = s.used.nextClearBit(1);
+    if (offset >= size - 1) {
+      throw new NetworkRefused(NetworkRefused.Kind.SYSTEM, "no available IPv4 addresses on this network's address "
+          + "pools: " + s.network.name() + " (" + s.network.id() + ")");
+    }
+    return offset;
+  }
+
+  /** The MAC the daemon derived from an address: {@code 02:42} and the four octets. */
+  public static String mac(String ip) {
+    StringBuilder sb = new StringBuilder("02:42");
+    for (String p : ip.split("\\.")) {
+      sb.append(':').append(String.format("%02x", Integer.parseInt(p) & 0xff));
+    }
+    return sb.toString();
+  }
+
+  /** Detaches a container from a created network. */
+  public void disconnect(String term, String container) {
+    Container c = containers.apply(container);
+    Network network;
+    synchronized (this) {
+      State s = find(term);
+      NetworkEndpoint e = s.endpoints.remove(c.id());
+      if (e == null) {
+        throw new NetworkRefused(NetworkRefused.Kind.SYSTEM,
+            "container " + c.id() + " is not connected to network " + s.network.name());
+      }
+      release(s, e);
+      network = s.network;
+    }
+    emit(network, "disconnect", Map.of("container", c.id()));
+  }
+
+  private static void release(State s, NetworkEndpoint e) {
+    s.used.clear(Subnets.address(e.ipAddress(), e.ipAddress()) - s.subnet[0]);
+  }
+
+  /** The endpoints of one container on created networks, by network name. */
+  public synchronized List<NetworkEndpoint> endpointsOf(String containerId) {
+    List<NetworkEndpoint> out = new ArrayList<>();
+    for (State s : byId.values()) {
+      NetworkEndpoint e = s.endpoints.get(containerId);
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Records the created networks a new container asked for (its network mode and its endpoint configurations);
+   * they need not exist yet, as the daemon looked them up only when the container started.
+   */
+  public synchronized void want(String containerId, List<Wanted> networks) {
+    if (!networks.isEmpty()) {
+      wanted.put(containerId, List.copyOf(networks));
+    }
+  }
+
+  /** The networks a container asked for at create and has not joined yet. */
+  public synchronized List<Wanted> wantedBy(String containerId) {
+    return wanted.getOrDefault(containerId, List.of());
+  }
+
+  /**
+   * Before a start: joins the networks the container asked for; one that does not exist fails the start with
+   * {@code failed to set up container networking: network X not found}, and the container stays as it was.
+   */
+  public void join(String containerId) {
+    List<Wanted> wants;
+    synchronized (this) {
+      wants = wanted.getOrDefault(containerId, List.of());
+      for (Wanted w : wants) {
+        if (lookup(w.network()).isEmpty()) {
+          throw new NetworkRefused(NetworkRefused.Kind.NOT_FOUND,
+              "failed to set up container networking: network " + w.network() + " not found");
+        }
+      }
+      wanted.remove(containerId);
+    }
+    for (Wanted w : wants) {
+      String id = inspect(w.network()).id();
+      if (endpointsOf(containerId).stream().noneMatch(e -> e.networkId().equals(id))) {
+        connect(id, containerId, w.aliases(), w.ipv4Address());
+      }
+    }
+  }
+
+  private void detachAll(String containerId) {
+    List<Network> left = new ArrayList<>();
+    synchronized (this) {
+      wanted.remove(containerId);
+      for (State s : byId.values()) {
+        NetworkEndpoint e = s.endpoints.remove(containerId);
+        if (e != null) {
+          release(s, e);
+          left.add(s.network);
+        }
+      }
+    }
+    left.forEach(n -> emit(n, "disconnect", Map.of("container", containerId)));
+  }
+
+  /** Removes a created network without endpoints. */
+  public void remove(String term) {
+    Network gone;
+    synchronized (this) {
+      State s = find(term);
+      if (s.network.predefined()) {
+        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
+            s.network.name() + " is a pre-defined network and cannot be removed");
+      }
+      if (!s.endpoints.isEmpty()) {
+        List<String> eps = s.endpoints.values().stream()
+            .map(e -> "name:\"" + e.containerName() + "\" id:\"" + Ids.shortId(e.endpointId()) + "\"").toList();
+        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN, "error while removing network: network "
+            + s.network.name() + " has active endpoints (" + String.join(", ", eps) + ")");
+      }
+      byId.remove(s.network.id());
+      gone = s.network;
+    }
+    emit(gone, "destroy", Map.of());
+  }
+
+  /** Removes every created network without endpoints that {@code keep} does not keep; returns their names. */
+  public List<String> prune(java.util.function.Predicate<Network> selected) {
+    List<Network> gone = new ArrayList<>();
+    synchronized (this) {
+      for (State s : List.copyOf(byId.values())) {
+        if (!s.network.predefined() && s.endpoints.isEmpty() && selected.test(s.network)) {
+          byId.remove(s.network.id());
+          gone.add(s.network);
+        }
+      }
+    }
+    gone.forEach(n -> emit(n, "destroy", Map.of()));
+    return gone.stream().map(Network::name).toList();
+  }
+
+  private void emit(Network n, String action, Map<String, String> extra) {
+    Map<String, String> attributes = new LinkedHashMap<>(extra);
+    attributes.put("name", n.name());
+    attributes.put("type", n.driver());
+    events.emit("network", action, n.id(), attributes);
+  }
+}
