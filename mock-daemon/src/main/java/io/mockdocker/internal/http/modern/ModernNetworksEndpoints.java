@@ -184,7 +184,7 @@ final class ModernNetworksEndpoints {
     if (configs != null) {
       configs.fields().forEachRemaining(f -> {
         String key = f.getKey();
-        if (!key.equals(mode) && !Set.of(Networks.BRIDGE, Networks.HOST, Networks.NONE).contains(key)) {
+        if (!key.equals(mode) && !Set.of(Networks.BRIDGE, Networks.HOST, Networks.NONE, "default").contains(key)) {
           out.add(wanted(key, f.getValue()));
         }
       });
