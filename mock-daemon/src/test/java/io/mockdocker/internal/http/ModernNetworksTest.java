@@ -25,10 +25,11 @@ class ModernNetworksTest {
 
   MockDocker docker;
   RawHttp http;
+  VirtualClock clock;
 
   @BeforeEach
   void start() {
-    VirtualClock clock = VirtualClock.at(T0);
+    clock = VirtualClock.at(T0);
     clock.runAtSpeed(1.0);
     docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock).start();
     docker.preload("busybox:latest");
@@ -217,5 +218,31 @@ class ModernNetworksTest {
     assertThat(prune.status()).isEqualTo(200);
     assertThat(prune.text()).isEqualTo("{\"NetworksDeleted\":[\"alpha\"]}\n");
     assertThat(http.post("/v1.50/networks/prune").text()).isEqualTo("{\"NetworksDeleted\":null}\n");
+  }
+
+  @Test
+  void network_events_are_on_the_event_stream_and_filtered_by_network() throws Exception {
+    String id = createNetwork("{\"Name\":\"evnet\"}");
+    createNetwork("{\"Name\":\"quiet\"}");
+    String c = container("joiner", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
+    http.post("/v1.50/networks/evnet/connect", JSON, "{\"Container\":\"joiner\"}");
+    http.post("/v1.50/networks/evnet/disconnect", JSON, "{\"Container\":\"joiner\"}");
+    assertThat(http.delete("/v1.50/networks/evnet").status()).isEqualTo(204);
+    clock.advance(java.time.Duration.ofSeconds(120));
+    Response r = http.get("/v1.50/events?since=" + T0.getEpochSecond() + "&until=" + (T0.getEpochSecond() + 60)
+        + "&filters=%7B%22network%22%3A%5B%22evnet%22%5D%7D");
+    assertThat(r.status()).isEqualTo(200);
+    List<String> seen = new ArrayList<>();
+    for (String line : r.text().split("\n")) {
+      JsonNode e = tree(line);
+      assertThat(e.get("Type").asText()).isEqualTo("network");
+      assertThat(e.get("Actor").get("ID").asText()).isEqualTo(id);
+      seen.add(e.get("Action").asText() + " " + e.get("Actor").get("Attributes").toString());
+    }
+    assertThat(seen).containsExactly(
+        "create {\"name\":\"evnet\",\"type\":\"bridge\"}",
+        "connect {\"container\":\"" + c + "\",\"name\":\"evnet\",\"type\":\"bridge\"}",
+        "disconnect {\"container\":\"" + c + "\",\"name\":\"evnet\",\"type\":\"bridge\"}",
+        "destroy {\"name\":\"evnet\",\"type\":\"bridge\"}");
   }
 }
