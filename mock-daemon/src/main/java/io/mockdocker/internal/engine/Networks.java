@@ -4,7 +4,6 @@ import io.mockdocker.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import java.util.function.Function;
 /**
  * The daemon's networks: the predefined {@code bridge} (the fake bridge's subnet), {@code host} and {@code none}, and
  * the networks clients create, with an endpoint (ID, MAC, an address from the subnet) for each container attached.
- * A container's endpoints are kept from connect until disconnect or the container's removal. Events are emitted
+ * A container has endpoints while it runs: they are made at its start (or at a connect while it runs) and released
+ * when its process exits, the networks then wanted again for its next start. Events are emitted
  * outside this object's lock. Thread-safe. Obtained from {@link Engine#networks()}.
  */
 public final class Networks {
@@ -29,7 +29,7 @@ public final class Networks {
   private final Clock clock;
   private final Events events;
   private final Function<String, Container> containers;
-  private final Map<String, State> byId = new LinkedHashMap<>();
+  private final Map<String, NetworkState> byId = new LinkedHashMap<>();
   private final Map<String, List<Wanted>> wanted = new LinkedHashMap<>();
 
   /** A network a container asked for at create, joined at its start: name or ID, aliases, address or {@code ""}. */
@@ -37,21 +37,6 @@ public final class Networks {
     public Wanted {
       aliases = aliases == null ? List.of() : List.copyOf(aliases);
       ipv4Address = ipv4Address == null ? "" : ipv4Address;
-    }
-  }
-
-  /** One network's mutable state. */
-  private static final class State {
-    Network network;
-    int[] subnet;
-    int gateway;
-    final BitSet used = new BitSet();
-    final Map<String, NetworkEndpoint> endpoints = new LinkedHashMap<>();
-
-    Network snapshot() {
-      return new Network(network.id(), network.name(), network.driver(), network.created(), network.predefined(),
-          network.internal(), network.attachable(), network.enableIpv6(), network.labels(), network.options(),
-          network.subnet(), network.gateway(), new ArrayList<>(endpoints.values()));
     }
   }
 
@@ -67,13 +52,15 @@ public final class Networks {
     events.subscribe(e -> {
       if (e.type().equals("container") && e.action().equals("destroy")) {
         detachAll(e.actorId());
+      } else if (e.type().equals("container") && e.action().equals("die")) {
+        leave(e.actorId());
       }
     });
   }
 
   private void predefine(String id, String name, String driver, OffsetDateTime created, String subnet,
       String gateway) {
-    State s = new State();
+    NetworkState s = new NetworkState();
     s.network = new Network(id, name, driver, created, true, false, false, false, Map.of(), Map.of(), subnet, gateway,
         List.of());
     byId.put(id, s);
@@ -81,7 +68,7 @@ public final class Networks {
 
   /** Every network, the predefined ones first, then by creation. */
   public synchronized List<Network> list() {
-    return byId.values().stream().map(State::snapshot).toList();
+    return byId.values().stream().map(NetworkState::snapshot).toList();
   }
 
   /** By full ID, full name, then unique ID prefix; {@code network X not found} otherwise. */
@@ -94,24 +81,24 @@ public final class Networks {
     return lookup(term).isPresent();
   }
 
-  private State find(String term) {
+  private NetworkState find(String term) {
     return lookup(term).orElseThrow(() -> new NetworkRefused(NetworkRefused.Kind.NOT_FOUND,
         "network " + term + " not found"));
   }
 
-  private Optional<State> lookup(String term) {
+  private Optional<NetworkState> lookup(String term) {
     if (term == null || term.isEmpty()) {
       return Optional.empty();
     }
-    State exact = byId.get(term);
+    NetworkState exact = byId.get(term);
     if (exact != null) {
       return Optional.of(exact);
     }
-    List<State> named = byId.values().stream().filter(s -> s.network.name().equals(term)).toList();
+    List<NetworkState> named = byId.values().stream().filter(s -> s.network.name().equals(term)).toList();
     if (named.size() == 1) {
       return Optional.of(named.get(0));
     }
-    List<State> prefixed = byId.values().stream().filter(s -> s.network.id().startsWith(term)).toList();
+    List<NetworkState> prefixed = byId.values().stream().filter(s -> s.network.id().startsWith(term)).toList();
     if (prefixed.size() > 1) {
       throw new NetworkRefused(NetworkRefused.Kind.INVALID,
           "network " + term + " is ambiguous (" + prefixed.size() + " matches found based on ID prefix)");
@@ -155,7 +142,7 @@ public final class Networks {
         throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
             "no matching subnet for gateway " + gatewayText);
       }
-      State s = new State();
+      NetworkState s = new NetworkState();
       s.subnet = subnet;
       s.gateway = gateway;
       s.used.set(gateway - subnet[0]);
@@ -170,25 +157,37 @@ public final class Networks {
   }
 
   /**
-   * Attaches a container (by name or ID) to a created network with these aliases and, when not empty, this address.
-   * The predefined networks take no explicit connections here.
+   * Attaches a container (by name or ID) to a created network with these aliases and, when not empty, this address:
+   * a running container gets its endpoint now, one that does not run joins at its next start (empty). The
+   * predefined networks take no explicit connections here.
    */
-  public NetworkEndpoint connect(String term, String container, List<String> aliases, String ipv4Address) {
-    Container c = containers.apply(container);
+  public Optional<NetworkEndpoint> connect(String term, String container, List<String> aliases,
+      String ipv4Address) {
+    return connect(term, containers.apply(container), aliases, ipv4Address, false);
+  }
+
+  private Optional<NetworkEndpoint> connect(String term, Container c, List<String> aliases, String ipv4Address,
+      boolean starting) {
     NetworkEndpoint endpoint;
     Network network;
     synchronized (this) {
-      State s = find(term);
+      NetworkState s = find(term);
       if (s.network.predefined()) {
         throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN, s.network.name().equals(BRIDGE)
             ? "mock-docker: connecting a container to the predefined bridge network is not simulated"
             : "container cannot be disconnected from host network or connected to host network");
       }
-      if (s.endpoints.containsKey(c.id())) {
+      if (s.endpoints.containsKey(c.id()) || !starting && wantedIndex(c.id(), s) >= 0) {
         throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
             "endpoint with name " + c.name() + " already exists in network " + s.network.name());
       }
-      int offset = offset(s, ipv4Address == null ? "" : ipv4Address);
+      if (!starting && !c.state().running()) {
+        List<Wanted> wants = new ArrayList<>(wanted.getOrDefault(c.id(), List.of()));
+        wants.add(new Wanted(s.network.id(), aliases, ipv4Address));
+        wanted.put(c.id(), wants);
+        return Optional.empty();
+      }
+      int offset = s.offset(ipv4Address == null ? "" : ipv4Address);
       s.used.set(offset);
       String ip = Subnets.dotted(s.subnet[0] + offset);
       List<String> dns = new ArrayList<>();
@@ -205,28 +204,47 @@ public final class Networks {
       network = s.network;
     }
     emit(network, "connect", Map.of("container", c.id()));
-    return endpoint;
+    return Optional.of(endpoint);
   }
 
-  private static int offset(State s, String wanted) {
-    int size = 1 << (32 - s.subnet[1]);
-    if (!wanted.isEmpty()) {
-      int a = Subnets.address(wanted, wanted);
-      int offset = a - s.subnet[0];
-      if ((a & Subnets.mask(s.subnet[1])) != s.subnet[0]) {
-        throw new NetworkRefused(NetworkRefused.Kind.INVALID, "no configured subnet contains IP address " + wanted);
+  /** Where the container's wanted list names this network, or -1. */
+  private int wantedIndex(String containerId, NetworkState s) {
+    List<Wanted> wants = wanted.getOrDefault(containerId, List.of());
+    for (int i = 0; i < wants.size(); i++) {
+      Optional<NetworkState> named = lookupQuietly(wants.get(i).network());
+      if (named.isPresent() && named.get() == s) {
+        return i;
       }
-      if (s.used.get(offset)) {
-        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN, "Address already in use");
+    }
+    return -1;
+  }
+
+  private Optional<NetworkState> lookupQuietly(String term) {
+    try {
+      return lookup(term);
+    } catch (NetworkRefused ambiguous) {
+      return Optional.empty();
+    }
+  }
+
+  /** At a container's exit: its endpoints are released and the networks wanted again for its next start. */
+  private void leave(String containerId) {
+    List<Network> left = new ArrayList<>();
+    synchronized (this) {
+      List<Wanted> wants = new ArrayList<>(wanted.getOrDefault(containerId, List.of()));
+      for (NetworkState s : byId.values()) {
+        NetworkEndpoint e = s.endpoints.remove(containerId);
+        if (e != null) {
+          s.release(e);
+          wants.add(new Wanted(s.network.id(), e.aliases(), e.requestedIp()));
+          left.add(s.network);
+        }
       }
-      return offset;
+      if (!wants.isEmpty()) {
+        wanted.put(containerId, wants);
+      }
     }
-    int offset = s.used.nextClearBit(1);
-    if (offset >= size - 1) {
-      throw new NetworkRefused(NetworkRefused.Kind.SYSTEM, "no available IPv4 addresses on this network's address "
-          + "pools: " + s.network.name() + " (" + s.network.id() + ")");
-    }
-    return offset;
+    left.forEach(n -> emit(n, "disconnect", Map.of("container", containerId)));
   }
 
   /** The MAC the daemon derived from an address: {@code 02:42} and the four octets. */
@@ -243,26 +261,29 @@ public final class Networks {
     Container c = containers.apply(container);
     Network network;
     synchronized (this) {
-      State s = find(term);
+      NetworkState s = find(term);
       NetworkEndpoint e = s.endpoints.remove(c.id());
+      int index = wantedIndex(c.id(), s);
+      if (e == null && index >= 0) {
+        List<Wanted> wants = new ArrayList<>(wanted.get(c.id()));
+        wants.remove(index);
+        wanted.put(c.id(), wants);
+        return;
+      }
       if (e == null) {
         throw new NetworkRefused(NetworkRefused.Kind.SYSTEM,
             "container " + c.id() + " is not connected to network " + s.network.name());
       }
-      release(s, e);
+      s.release(e);
       network = s.network;
     }
     emit(network, "disconnect", Map.of("container", c.id()));
   }
 
-  private static void release(State s, NetworkEndpoint e) {
-    s.used.clear(Subnets.address(e.ipAddress(), e.ipAddress()) - s.subnet[0]);
-  }
-
   /** The endpoints of one container on created networks, by network name. */
   public synchronized List<NetworkEndpoint> endpointsOf(String containerId) {
     List<NetworkEndpoint> out = new ArrayList<>();
-    for (State s : byId.values()) {
+    for (NetworkState s : byId.values()) {
       NetworkEndpoint e = s.endpoints.get(containerId);
       if (e != null) {
         out.add(e);
@@ -302,10 +323,14 @@ public final class Networks {
       }
       wanted.remove(containerId);
     }
+    if (wants.isEmpty()) {
+      return;
+    }
+    Container c = containers.apply(containerId);
     for (Wanted w : wants) {
       String id = inspect(w.network()).id();
       if (endpointsOf(containerId).stream().noneMatch(e -> e.networkId().equals(id))) {
-        connect(id, containerId, w.aliases(), w.ipv4Address());
+        connect(id, c, w.aliases(), w.ipv4Address(), true);
       }
     }
   }
@@ -314,10 +339,10 @@ public final class Networks {
     List<Network> left = new ArrayList<>();
     synchronized (this) {
       wanted.remove(containerId);
-      for (State s : byId.values()) {
+      for (NetworkState s : byId.values()) {
         NetworkEndpoint e = s.endpoints.remove(containerId);
         if (e != null) {
-          release(s, e);
+          s.release(e);
           left.add(s.network);
         }
       }
@@ -329,7 +354,7 @@ public final class Networks {
   public void remove(String term) {
     Network gone;
     synchronized (this) {
-      State s = find(term);
+      NetworkState s = find(term);
       if (s.network.predefined()) {
         throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
             s.network.name() + " is a pre-defined network and cannot be removed");
@@ -350,7 +375,7 @@ public final class Networks {
   public List<String> prune(java.util.function.Predicate<Network> selected) {
     List<Network> gone = new ArrayList<>();
     synchronized (this) {
-      for (State s : List.copyOf(byId.values())) {
+      for (NetworkState s : List.copyOf(byId.values())) {
         if (!s.network.predefined() && s.endpoints.isEmpty() && selected.test(s.network)) {
           byId.remove(s.network.id());
           gone.add(s.network);

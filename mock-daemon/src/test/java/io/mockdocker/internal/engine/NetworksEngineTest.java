@@ -36,6 +36,14 @@ class NetworksEngineTest {
         HostConfig.DEFAULT).fullId();
   }
 
+  /** A container whose cat runs until it is stopped. */
+  String running(String name) {
+    String id = engine.containers().create(Config.builder().image("busybox").cmd("cat").openStdin(true).build(),
+        name, HostConfig.DEFAULT).fullId();
+    engine.containers().start(id);
+    return id;
+  }
+
   NetworkCreate request(String name, String subnet, String gateway) {
     List<String[]> pools = subnet == null ? List.of() : List.<String[]>of(new String[] {subnet, gateway});
     return new NetworkCreate(name, "", false, false, false, Map.of(), Map.of(), pools);
@@ -63,19 +71,19 @@ class NetworksEngineTest {
   @Test
   void containers_get_addresses_after_the_gateway_and_freed_ones_are_reused() {
     networks.create(request("net", "10.9.0.0/24", "10.9.0.1"));
-    String a = container("a");
-    String b = container("b");
-    NetworkEndpoint ea = networks.connect("net", a, List.of("db"), "");
-    NetworkEndpoint eb = networks.connect("net", "b", List.of(), "");
+    String a = running("a");
+    String b = running("b");
+    NetworkEndpoint ea = networks.connect("net", a, List.of("db"), "").orElseThrow();
+    NetworkEndpoint eb = networks.connect("net", "b", List.of(), "").orElseThrow();
     assertThat(ea.ipAddress()).isEqualTo("10.9.0.2");
     assertThat(ea.macAddress()).isEqualTo("02:42:0a:09:00:02");
     assertThat(ea.endpointId()).hasSize(64);
     assertThat(ea.dnsNames()).containsExactly("a", "db", a.substring(0, 12));
     assertThat(eb.ipAddress()).isEqualTo("10.9.0.3");
     networks.disconnect("net", a);
-    String c = container("c");
-    assertThat(networks.connect("net", c, List.of(), "").ipAddress()).isEqualTo("10.9.0.2");
-    assertThat(networks.connect("net", a, List.of(), "10.9.0.77").ipAddress()).isEqualTo("10.9.0.77");
+    String c = running("c");
+    assertThat(networks.connect("net", c, List.of(), "").orElseThrow().ipAddress()).isEqualTo("10.9.0.2");
+    assertThat(networks.connect("net", a, List.of(), "10.9.0.77").orElseThrow().ipAddress()).isEqualTo("10.9.0.77");
     assertThatThrownBy(() -> networks.connect("net", b, List.of(), ""))
         .hasMessage("endpoint with name b already exists in network net");
   }
@@ -83,8 +91,8 @@ class NetworksEngineTest {
   @Test
   void a_network_with_endpoints_is_not_removed_until_its_containers_go() {
     Network net = networks.create(request("busy", null, null));
-    String a = container("web");
-    NetworkEndpoint e = networks.connect(net.id().substring(0, 6), a, List.of(), "");
+    String a = running("web");
+    NetworkEndpoint e = networks.connect(net.id().substring(0, 6), a, List.of(), "").orElseThrow();
     assertThatThrownBy(() -> networks.remove("busy"))
         .isInstanceOfSatisfying(NetworkRefused.class,
             r -> assertThat(r.kind()).isEqualTo(NetworkRefused.Kind.FORBIDDEN))
@@ -111,7 +119,7 @@ class NetworksEngineTest {
   void prune_removes_unused_created_networks_only_and_events_are_logged() {
     networks.create(request("idle", null, null));
     Network used = networks.create(request("used", null, null));
-    String a = container("a");
+    String a = running("a");
     networks.connect("used", a, List.of(), "");
     assertThat(networks.prune(n -> true)).containsExactly("idle");
     networks.disconnect("used", a);
@@ -134,5 +142,22 @@ class NetworksEngineTest {
     networks.join(a);
     assertThat(networks.endpointsOf(a)).extracting(NetworkEndpoint::aliases).containsExactly(List.of("x"));
     assertThat(networks.wantedBy(a)).isEmpty();
+  }
+
+  @Test
+  void endpoints_live_while_the_container_runs_and_come_back_at_its_next_start() {
+    networks.create(request("svc", "10.30.0.0/24", ""));
+    String a = running("svc1");
+    String idle = container("idle");
+    assertThat(networks.connect("svc", idle, List.of("later"), "")).isEmpty();
+    assertThat(networks.wantedBy(idle)).extracting(Networks.Wanted::aliases).containsExactly(List.of("later"));
+    networks.connect("svc", a, List.of("api"), "").orElseThrow();
+    engine.containers().stop(a, 1);
+    assertThat(networks.endpointsOf(a)).isEmpty();
+    assertThat(networks.inspect("svc").endpoints()).isEmpty();
+    networks.remove("svc");
+    networks.create(request("svc", "10.30.0.0/24", ""));
+    assertThatThrownBy(() -> networks.join(a)).hasMessageStartingWith("failed to set up container networking: "
+        + "network ").hasMessageEndingWith(" not found");
   }
 }

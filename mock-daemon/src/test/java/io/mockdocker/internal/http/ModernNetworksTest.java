@@ -124,6 +124,7 @@ class ModernNetworksTest {
   void connect_disconnect_remove_and_the_container_networks() {
     String net = createNetwork("{\"Name\":\"backend\"}");
     String c = container("db", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"60\"]}");
+    assertThat(http.post("/v1.50/containers/db/start").status()).isEqualTo(204);
     Response connect = http.post("/v1.50/networks/backend/connect", JSON,
         "{\"Container\":\"db\",\"EndpointConfig\":{\"Aliases\":[\"database\"]}}");
     assertThat(connect.status()).isEqualTo(200);
@@ -198,7 +199,8 @@ class ModernNetworksTest {
   void list_filters_and_prune() {
     createNetwork("{\"Name\":\"alpha\",\"Labels\":{\"env\":\"test\"}}");
     createNetwork("{\"Name\":\"beta\",\"Driver\":\"bridge\"}");
-    container("user", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
+    container("user", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"60\"]}");
+    http.post("/v1.50/containers/user/start");
     http.post("/v1.50/networks/beta/connect", JSON, "{\"Container\":\"user\"}");
     assertThat(names(tree(http.get("/v1.50/networks?filters=%7B%22type%22%3A%5B%22custom%22%5D%7D")), "Name"))
         .containsExactly("alpha", "beta");
@@ -224,7 +226,8 @@ class ModernNetworksTest {
   void network_events_are_on_the_event_stream_and_filtered_by_network() throws Exception {
     String id = createNetwork("{\"Name\":\"evnet\"}");
     createNetwork("{\"Name\":\"quiet\"}");
-    String c = container("joiner", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
+    String c = container("joiner", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"60\"]}");
+    http.post("/v1.50/containers/joiner/start");
     http.post("/v1.50/networks/evnet/connect", JSON, "{\"Container\":\"joiner\"}");
     http.post("/v1.50/networks/evnet/disconnect", JSON, "{\"Container\":\"joiner\"}");
     assertThat(http.delete("/v1.50/networks/evnet").status()).isEqualTo(204);
@@ -244,5 +247,28 @@ class ModernNetworksTest {
         "connect {\"container\":\"" + c + "\",\"name\":\"evnet\",\"type\":\"bridge\"}",
         "disconnect {\"container\":\"" + c + "\",\"name\":\"evnet\",\"type\":\"bridge\"}",
         "destroy {\"name\":\"evnet\",\"type\":\"bridge\"}");
+  }
+
+  @Test
+  void a_stopped_container_joins_at_its_start_and_leaves_at_its_exit() {
+    String net = createNetwork("{\"Name\":\"later\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.40.0.0/24\"}]}}");
+    container("napper", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"60\"]}");
+    Response connect = http.post("/v1.50/networks/later/connect", JSON,
+        "{\"Container\":\"napper\",\"EndpointConfig\":{\"IPAMConfig\":{\"IPv4Address\":\"10.40.0.9\"}}}");
+    assertThat(connect.status()).isEqualTo(200);
+    assertThat(tree(http.get("/v1.50/networks/later")).get("Containers").toString()).isEqualTo("{}");
+    JsonNode before = tree(http.get("/v1.50/containers/napper/json")).get("NetworkSettings").get("Networks");
+    assertThat(before.get("later").get("NetworkID").asText()).isEqualTo(net);
+    assertThat(before.get("later").get("IPAMConfig").toString()).isEqualTo("{\"IPv4Address\":\"10.40.0.9\"}");
+    assertThat(before.get("later").get("IPAddress").asText()).isEmpty();
+    assertThat(http.post("/v1.50/containers/napper/start").status()).isEqualTo(204);
+    JsonNode running = tree(http.get("/v1.50/containers/napper/json")).get("NetworkSettings").get("Networks");
+    assertThat(running.get("later").get("IPAddress").asText()).isEqualTo("10.40.0.9");
+    assertThat(http.post("/v1.50/containers/napper/kill").status()).isEqualTo(204);
+    http.post("/v1.50/containers/napper/wait");
+    JsonNode after = tree(http.get("/v1.50/containers/napper/json")).get("NetworkSettings").get("Networks");
+    assertThat(after.get("later").get("IPAddress").asText()).isEmpty();
+    assertThat(after.get("later").get("NetworkID").asText()).isEqualTo(net);
+    assertThat(http.delete("/v1.50/networks/later").status()).isEqualTo(204);
   }
 }

@@ -217,6 +217,7 @@ final class ModernContainersEndpoints {
   private void restart(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     engine.containers().restart(c.id(), ContainersEndpoints.seconds(call.param("t")));
+    engine.networks().join(c.id());
     ModernResponses.empty(call.exchange(), 204);
   }
 

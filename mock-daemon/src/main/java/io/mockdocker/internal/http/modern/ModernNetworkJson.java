@@ -100,8 +100,9 @@ final class ModernNetworkJson {
       }
     }
     for (Networks.Wanted w : networks.wantedBy(c.id())) {
-      String id = networks.exists(w.network()) ? networks.inspect(w.network()).id() : "";
-      entries.put(w.network(), empty(id, w.aliases(), w.ipv4Address()));
+      boolean known = networks.exists(w.network());
+      String key = known ? networks.inspect(w.network()).name() : w.network();
+      entries.put(key, empty(known ? networks.inspect(w.network()).id() : "", w.aliases(), w.ipv4Address()));
     }
     for (NetworkEndpoint e : networks.endpointsOf(c.id())) {
       entries.put(e.networkName(), endpoint(e));
