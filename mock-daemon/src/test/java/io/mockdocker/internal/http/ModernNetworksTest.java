@@ -271,4 +271,30 @@ class ModernNetworksTest {
     assertThat(after.get("later").get("NetworkID").asText()).isEqualTo(net);
     assertThat(http.delete("/v1.50/networks/later").status()).isEqualTo(204);
   }
+
+  @Test
+  void versions_differ_as_data_list_containers_below_1_28_and_one_endpoint_at_create_below_1_44() {
+    createNetwork("{\"Name\":\"uno\"}");
+    createNetwork("{\"Name\":\"dos\"}");
+    container("both", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"60\"]}");
+    http.post("/v1.50/containers/both/start");
+    http.post("/v1.50/networks/uno/connect", JSON, "{\"Container\":\"both\"}");
+    Response oldList = http.get("/v1.27/networks?filters=%7B%22name%22%3A%5B%22uno%22%5D%7D");
+    JsonNode old = tree(oldList).get(0);
+    assertThat(old.get("Containers").size()).isEqualTo(1);
+    JsonNode now = tree(http.get("/v1.28/networks?filters=%7B%22name%22%3A%5B%22uno%22%5D%7D")).get(0);
+    assertThat(now.get("Containers").toString()).isEqualTo("{}");
+
+    String body = "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"60\"],\"HostConfig\":{\"NetworkMode\":\"uno\"},"
+        + "\"NetworkingConfig\":{\"EndpointsConfig\":{\"uno\":{},\"dos\":{}}}}";
+    Response refused = http.post("/v1.43/containers/create", JSON, body);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text())
+        .isEqualTo("{\"message\":\"Container cannot be created with multiple network endpoints: uno, dos\"}\n");
+    assertThat(http.post("/v1.44/containers/create?name=multi", JSON, body).status()).isEqualTo(201);
+    assertThat(http.post("/v1.44/containers/multi/start").status()).isEqualTo(204);
+    JsonNode networks = tree(http.get("/v1.44/containers/multi/json")).get("NetworkSettings").get("Networks");
+    assertThat(networks.get("uno").get("IPAddress").asText()).isEqualTo("172.17.0.3");
+    assertThat(networks.get("dos").get("IPAddress").asText()).isEqualTo("172.18.0.2");
+  }
 }

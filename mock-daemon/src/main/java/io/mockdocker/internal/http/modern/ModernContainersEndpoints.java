@@ -99,9 +99,10 @@ final class ModernContainersEndpoints {
     }
     Config config = ModernBodies.config(body, image);
     HostConfig host = ModernBodies.hostConfig(body);
+    var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
         host);
-    engine.networks().want(created.fullId(), ModernNetworksEndpoints.wanted(body, host));
+    engine.networks().want(created.fullId(), networks);
     ObjectNode out = GoJson.object().put("Id", created.fullId());
     ArrayNode warnings = out.putArray("Warnings");
     created.warnings().forEach(warnings::add);

@@ -79,7 +79,7 @@ final class ModernNetworksEndpoints {
           || danglingOnly != null && danglingOnly == used) {
         continue;
       }
-      out.add(ModernNetworkJson.network(n, false, bridged));
+      out.add(ModernNetworkJson.network(n, call.version().detailedNetworkList(), bridged));
     }
     ModernResponses.json(call.exchange(), 200, out);
   }
@@ -171,9 +171,15 @@ final class ModernNetworksEndpoints {
    * At container create: the created networks the container asks for, by its network mode and its
    * {@code NetworkingConfig.EndpointsConfig}, joined when it starts.
    */
-  static List<Networks.Wanted> wanted(ObjectNode body, HostConfig host) {
+  static List<Networks.Wanted> wanted(ObjectNode body, HostConfig host, ModernVersion version) {
     List<Networks.Wanted> out = new ArrayList<>();
     JsonNode configs = ModernBodies.field(ModernBodies.field(body, "NetworkingConfig"), "EndpointsConfig");
+    if (configs != null && configs.size() > 1 && !version.multipleEndpointsAtCreate()) {
+      List<String> keys = new ArrayList<>();
+      configs.fieldNames().forEachRemaining(keys::add);
+      throw new ApiError(400, "Container cannot be created with multiple network endpoints: "
+          + String.join(", ", keys));
+    }
     String mode = host.networkMode();
     boolean custom = !Set.of(Networks.BRIDGE, Networks.HOST, Networks.NONE).contains(mode)
         && !mode.startsWith("container:");
