@@ -371,7 +371,10 @@ public final class Networks {
     emit(gone, "destroy", Map.of());
   }
 
-  /** Removes every created network without endpoints that {@code keep} does not keep; returns their names. */
+  /**
+   * Removes every created network without endpoints that {@code selected} accepts, then logs the daemon's
+   * {@code prune} event; returns the removed networks' names.
+   */
   public List<String> prune(java.util.function.Predicate<Network> selected) {
     List<Network> gone = new ArrayList<>();
     synchronized (this) {
@@ -383,6 +386,7 @@ public final class Networks {
       }
     }
     gone.forEach(n -> emit(n, "destroy", Map.of()));
+    events.emit("network", "prune", "", Map.of("reclaimed", "0"));
     return gone.stream().map(Network::name).toList();
   }
 

@@ -126,7 +126,7 @@ class NetworksEngineTest {
     List<String> actions = engine.events().history().stream().filter(ev -> ev.type().equals("network"))
         .map(ev -> ev.action() + " " + ev.attributes().get("name")).toList();
     assertThat(actions).containsExactly("create idle", "create used", "connect used", "destroy idle",
-        "disconnect used");
+        "prune null", "disconnect used");
     assertThat(engine.events().history().stream().filter(ev -> ev.action().equals("connect")).findFirst()
         .orElseThrow().attributes()).containsEntry("container", a).containsEntry("type", "bridge");
     assertThat(used.id()).hasSize(64);

@@ -216,9 +216,16 @@ class ModernNetworksTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text()).isEqualTo("{\"message\":\"invalid filter 'color'\"}\n");
 
-    Response prune = http.post("/v1.50/networks/prune");
+    createNetwork("{\"Name\":\"kept\",\"Labels\":{\"keep\":\"yes\"}}");
+    Response badPrune = http.post("/v1.50/networks/prune?filters=%7B%22name%22%3A%5B%22x%22%5D%7D");
+    assertThat(badPrune.status()).isEqualTo(400);
+    assertThat(badPrune.text()).isEqualTo("{\"message\":\"invalid filter 'name'\"}\n");
+    assertThat(http.post("/v1.50/networks/prune?filters=%7B%22until%22%3A%5B%221%22%5D%7D").text())
+        .isEqualTo("{\"NetworksDeleted\":null}\n");
+    Response prune = http.post("/v1.50/networks/prune?filters=%7B%22label!%22%3A%5B%22keep%22%5D%7D");
     assertThat(prune.status()).isEqualTo(200);
     assertThat(prune.text()).isEqualTo("{\"NetworksDeleted\":[\"alpha\"]}\n");
+    assertThat(http.post("/v1.50/networks/prune").text()).isEqualTo("{\"NetworksDeleted\":[\"kept\"]}\n");
     assertThat(http.post("/v1.50/networks/prune").text()).isEqualTo("{\"NetworksDeleted\":null}\n");
   }
 
