@@ -111,10 +111,7 @@ public final class Networks {
     Network created;
     synchronized (this) {
       String name = request.name();
-      if (name.equals(BRIDGE) || name.equals(HOST) || name.equals(NONE) || name.equals("default")) {
-        throw new NetworkRefused(NetworkRefused.Kind.FORBIDDEN,
-            "operation is not permitted on predefined " + name + " network ");
-      }
+      NetworkDrivers.check(request);
       if (byId.values().stream().anyMatch(s -> s.network.name().equals(name))) {
         throw new NetworkRefused(NetworkRefused.Kind.CONFLICT, "network with name " + name + " already exists");
       }

@@ -115,6 +115,15 @@ class ModernNetworksTest {
     assertThat(rmBridge.status()).isEqualTo(403);
     assertThat(rmBridge.text())
         .isEqualTo("{\"message\":\"bridge is a pre-defined network and cannot be removed\"}\n");
+    Response plugin = http.post("/v1.50/networks/create", JSON, "{\"Name\":\"p\",\"Driver\":\"weave\"}");
+    assertThat(plugin.status()).isEqualTo(404);
+    assertThat(plugin.text()).isEqualTo("{\"message\":\"plugin \\\"weave\\\" not found\"}\n");
+    Response host = http.post("/v1.50/networks/create", JSON, "{\"Name\":\"h\",\"Driver\":\"host\"}");
+    assertThat(host.status()).isEqualTo(403);
+    assertThat(host.text()).isEqualTo("{\"message\":\"only one instance of \\\"host\\\" network is allowed\"}\n");
+    Response overlay = http.post("/v1.50/networks/create", JSON, "{\"Name\":\"o\",\"Driver\":\"overlay\"}");
+    assertThat(overlay.status()).isEqualTo(403);
+    assertThat(tree(overlay).get("message").asText()).startsWith("This node is not a swarm manager.");
     Response noName = http.post("/v1.50/networks/create", JSON, "{}");
     assertThat(noName.status()).isEqualTo(400);
     assertThat(noName.text()).isEqualTo("{\"message\":\"invalid name: name is empty\"}\n");
