@@ -58,6 +58,7 @@ public final class Engine implements AutoCloseable {
   private final Containers containers;
   private final Ports ports;
   private final Archives archives;
+  private final Networks networks;
 
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
         execs, scripts, threads);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
     this.archives = new Archives(store, events, b.tarLimits);
+    this.networks = new Networks(ids, clock, events, containers::inspect);
     this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
@@ -274,6 +276,11 @@ public final class Engine implements AutoCloseable {
   /** Files in and out of containers: stat, read as a tar, extract a tar. */
   public Archives archives() {
     return archives;
+  }
+
+  /** Networks: the predefined bridge, host and none, created networks, connect and disconnect. */
+  public Networks networks() {
+    return networks;
   }
 
   /**

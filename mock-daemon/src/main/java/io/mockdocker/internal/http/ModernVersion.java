@@ -28,6 +28,10 @@ public record ModernVersion(String number, Set<Feature> features) {
     LEGACY_EVENT_FIELDS(null, "1.52"),
     /** Stop takes {@code signal}. */
     STOP_SIGNAL("1.42", null),
+    /** The network list fills each network's {@code Containers}, as inspect does. */
+    DETAILED_NETWORK_LIST(null, "1.28"),
+    /** Container create takes more than one {@code NetworkingConfig.EndpointsConfig} entry. */
+    MULTIPLE_ENDPOINTS_AT_CREATE("1.44", null),
     /** Container inspect's {@code NetworkSettings} carries the deprecated top-level {@code IPAddress}, … fields. */
     LEGACY_NETWORK_FIELDS(null, "1.52"),
     /** Image inspect's {@code Config} has the container config's shape. */
@@ -96,6 +100,14 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   boolean stopSignal() {
     return has(Feature.STOP_SIGNAL);
+  }
+
+  public boolean detailedNetworkList() {
+    return has(Feature.DETAILED_NETWORK_LIST);
+  }
+
+  public boolean multipleEndpointsAtCreate() {
+    return has(Feature.MULTIPLE_ENDPOINTS_AT_CREATE);
   }
 
   public boolean legacyNetworkFields() {

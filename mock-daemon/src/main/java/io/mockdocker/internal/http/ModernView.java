@@ -81,6 +81,15 @@ public final class ModernView implements View<ModernVersion> {
     if (failure instanceof ApiError e) {
       return e.status();
     }
+    if (failure instanceof io.mockdocker.internal.engine.NetworkRefused r) {
+      return switch (r.kind()) {
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+        case FORBIDDEN -> 403;
+        case INVALID -> 400;
+        case SYSTEM -> 500;
+      };
+    }
     return failure instanceof DockerException ? ModernErrors.statusFor(message) : 500;
   }
 

@@ -23,6 +23,7 @@ public final class ModernApi {
     routes.addAll(new ModernImageStreams(engine).routes());
     routes.addAll(new ModernBuildEndpoint(engine).routes());
     routes.addAll(new ModernAuthEndpoint(engine).routes());
+    routes.addAll(new ModernNetworksEndpoints(engine).routes());
     return routes;
   }
 }

@@ -75,7 +75,10 @@ final class ModernContainersEndpoints {
       if (limit > 0 && out.size() == limit) {
         break;
       }
-      out.add(ModernContainerJson.summary(c, size ? new long[] {row.sizeRw(), row.sizeRootFs()} : null, now));
+      long[] sizes = size ? new long[] {row.sizeRw(), row.sizeRootFs()} : null;
+      ObjectNode summary = ModernContainerJson.summary(c, sizes, now);
+      ModernNetworkJson.containerNetworks((ObjectNode) summary.get("NetworkSettings"), c, engine.networks());
+      out.add(summary);
     }
     ModernResponses.json(call.exchange(), 200, out);
   }
@@ -96,8 +99,10 @@ final class ModernContainersEndpoints {
     }
     Config config = ModernBodies.config(body, image);
     HostConfig host = ModernBodies.hostConfig(body);
+    var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
         host, ModernPorts.read(body));
+    engine.networks().want(created.fullId(), networks);
     ObjectNode out = GoJson.object().put("Id", created.fullId());
     ArrayNode warnings = out.putArray("Warnings");
     created.warnings().forEach(warnings::add);
@@ -113,7 +118,9 @@ final class ModernContainersEndpoints {
 
   private void inspect(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
-    ModernResponses.json(call.exchange(), 200, ModernContainerJson.inspect(c, call.version()));
+    ObjectNode out = ModernContainerJson.inspect(c, call.version());
+    ModernNetworkJson.containerNetworks((ObjectNode) out.get("NetworkSettings"), c, engine.networks());
+    ModernResponses.json(call.exchange(), 200, out);
   }
 
   private void changes(Call<ModernVersion> call) {
@@ -193,6 +200,7 @@ final class ModernContainersEndpoints {
       ModernResponses.empty(call.exchange(), 304);
       return;
     }
+    engine.networks().join(c.id());
     engine.containers().start(c.id());
     ModernResponses.empty(call.exchange(), 204);
   }
@@ -210,6 +218,7 @@ final class ModernContainersEndpoints {
   private void restart(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     engine.containers().restart(c.id(), ContainersEndpoints.seconds(call.param("t")));
+    engine.networks().join(c.id());
     ModernResponses.empty(call.exchange(), 204);
   }
 

@@ -91,6 +91,7 @@ final class ModernEventsEndpoint {
             && (e.actorId().startsWith(c) || c.equals(name) || c.equals("/" + name)))
         && f.any("image", i -> i.equals(e.attributes().get("image")) || i.equals(e.actorId())
             || e.type().equals("image") && i.equals(name))
+        && f.any("network", n -> e.type().equals("network") && (e.actorId().startsWith(n) || name.startsWith(n)))
         && f.labels(e.attributes());
   }
 

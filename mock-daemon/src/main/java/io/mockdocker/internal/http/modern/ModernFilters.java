@@ -84,6 +84,10 @@ final class ModernFilters {
     return Pattern.compile(re.toString());
   }
 
+  java.util.Set<String> keys() {
+    return values.keySet();
+  }
+
   boolean mentions(String key) {
     return values.containsKey(key);
   }
