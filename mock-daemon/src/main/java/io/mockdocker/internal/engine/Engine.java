@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
   private final Ports ports;
   private final Archives archives;
   private final Networks networks;
+  private final Volumes volumes;
 
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
@@ -87,6 +88,7 @@ public final class Engine implements AutoCloseable {
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
     this.archives = new Archives(store, events, b.tarLimits);
     this.networks = new Networks(ids, clock, events, containers::inspect);
+    this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);
     this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
@@ -281,6 +283,11 @@ public final class Engine implements AutoCloseable {
   /** Networks: the predefined bridge, host and none, created networks, connect and disconnect. */
   public Networks networks() {
     return networks;
+  }
+
+  /** Named volumes on the daemon's in-memory file system. */
+  public Volumes volumes() {
+    return volumes;
   }
 
   /**

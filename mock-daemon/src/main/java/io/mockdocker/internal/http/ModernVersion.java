@@ -35,7 +35,9 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Container inspect's {@code NetworkSettings} carries the deprecated top-level {@code IPAddress}, … fields. */
     LEGACY_NETWORK_FIELDS(null, "1.52"),
     /** Image inspect's {@code Config} has the container config's shape. */
-    LEGACY_IMAGE_CONFIG(null, "1.50");
+    LEGACY_IMAGE_CONFIG(null, "1.50"),
+    /** Volume prune removes only anonymous volumes unless the {@code all} filter says otherwise. */
+    PRUNE_ANONYMOUS_VOLUMES("1.42", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -112,6 +114,10 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   public boolean legacyNetworkFields() {
     return has(Feature.LEGACY_NETWORK_FIELDS);
+  }
+
+  public boolean pruneAnonymousVolumes() {
+    return has(Feature.PRUNE_ANONYMOUS_VOLUMES);
   }
 
   public boolean legacyImageConfig() {

@@ -90,6 +90,13 @@ public final class ModernView implements View<ModernVersion> {
         case SYSTEM -> 500;
       };
     }
+    if (failure instanceof io.mockdocker.internal.engine.VolumeRefused r) {
+      return switch (r.kind()) {
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+        case INVALID -> 400;
+      };
+    }
     return failure instanceof DockerException ? ModernErrors.statusFor(message) : 500;
   }
 
