@@ -22,7 +22,8 @@ final class LiveContainer {
   final Path dir;
   final Path rootfs;
   final String resolvConfPath;
-  final String name;
+  /** Changed only by rename, under the store's lock and this monitor. */
+  volatile String name;
   final HostConfig hostConfig;
   final ContainerLog log;
   final ContainerOutput stdout;

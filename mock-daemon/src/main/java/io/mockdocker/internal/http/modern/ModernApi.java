@@ -24,6 +24,7 @@ public final class ModernApi {
     routes.addAll(new ModernBuildEndpoint(engine).routes());
     routes.addAll(new ModernAuthEndpoint(engine).routes());
     routes.addAll(new ModernNetworksEndpoints(engine).routes());
+    routes.addAll(new ModernControlEndpoints(engine).routes());
     return routes;
   }
 }
