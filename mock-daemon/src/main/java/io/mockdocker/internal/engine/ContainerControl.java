@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Process control of a running container: pause and unpause (the state's flag and the events; the simulated process
- * is not frozen), rename, and the process table {@code top} shows. Obtained from {@link Engine#control()}.
+ * Process control of a running container: pause and unpause (the state's flag, the events, and a
+ * {@link PauseGate} that freezes the simulated process), rename, and the process table {@code top} shows. Obtained
+ * from {@link Engine#control()}.
  */
 public final class ContainerControl {
   private static final DateTimeFormatter STIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -37,6 +38,9 @@ public final class ContainerControl {
         throw new DockerException("Container " + c.id + " is already paused");
       }
       c.state = c.state.withPaused(true);
+      if (c.run != null && c.run.gate != null) {
+        c.run.gate.pause();
+      }
     }
     events.emit("container", "pause", c.id, c.eventAttributes());
   }
@@ -50,6 +54,9 @@ public final class ContainerControl {
         throw new DockerException("Container " + c.id + " is not paused");
       }
       c.state = c.state.withPaused(false);
+      if (c.run != null && c.run.gate != null) {
+        c.run.gate.unpause();
+      }
     }
     events.emit("container", "unpause", c.id, c.eventAttributes());
   }

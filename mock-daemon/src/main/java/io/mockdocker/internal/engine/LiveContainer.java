@@ -59,6 +59,8 @@ final class LiveContainer {
     volatile Thread thread;
     volatile int signal;
     volatile boolean ignoresTerm;
+    /** Freezes the run's process while the container is paused. */
+    volatile PauseGate gate;
     boolean finished;
 
     Run(long number) {

@@ -12,7 +12,9 @@ import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp.Response;
 import io.mockdocker.testing.RawHttp;
+import java.time.Duration;
 import java.time.Instant;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,5 +167,49 @@ class ModernControlTest {
     Response stopped = http.get("/v1.50/containers/sleeper/top");
     assertThat(stopped.status()).isEqualTo(409);
     assertThat(stopped.text()).isEqualTo(message("container " + id + " is not running"));
+  }
+
+  @Test
+  void a_paused_process_prints_nothing_and_its_sleep_does_not_advance() throws Exception {
+    clock.stop();
+    Json.create(http, "/v1.50/containers/create?name=ticker",
+        "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"echo a; sleep 5; echo b\"]}");
+    assertThat(http.post("/v1.50/containers/ticker/start").status()).isEqualTo(204);
+    clock.awaitSleepers(1, Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(http.post("/v1.50/containers/ticker/pause").status()).isEqualTo(204);
+    clock.advance(Duration.ofSeconds(10));
+    clock.awaitSleepers(0, Duration.ofSeconds(10));
+    assertThat(logs("ticker")).isEqualTo("a\n");
+    assertThat(http.post("/v1.50/containers/ticker/unpause").status()).isEqualTo(204);
+    clock.awaitSleepers(1, Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(3));
+    clock.awaitSleepers(1, Duration.ofSeconds(10));
+    assertThat(logs("ticker")).isEqualTo("a\n");
+    clock.advance(Duration.ofSeconds(1));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs("ticker").equals("a\nb\n"));
+  }
+
+  @Test
+  void stop_of_a_paused_container_waits_its_timeout_then_kills() throws Exception {
+    runSleeper("sleeper");
+    assertThat(http.post("/v1.50/containers/sleeper/pause").status()).isEqualTo(204);
+    assertThat(http.post("/v1.50/containers/sleeper/stop?t=1").status()).isEqualTo(204);
+    JsonNode state = tree(http.get("/v1.50/containers/sleeper/json")).get("State");
+    assertThat(state.get("ExitCode").asInt()).isEqualTo(137);
+    assertThat(state.get("Paused").asBoolean()).isFalse();
+  }
+
+  String logs(String name) {
+    Response r = http.get("/v1.50/containers/" + name + "/logs?stdout=1&stderr=1");
+    byte[] body = r.body();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i + 8 <= body.length; ) {
+      int len = ((body[i + 4] & 0xff) << 24) | ((body[i + 5] & 0xff) << 16) | ((body[i + 6] & 0xff) << 8)
+          | (body[i + 7] & 0xff);
+      out.append(new String(body, i + 8, len, java.nio.charset.StandardCharsets.UTF_8));
+      i += 8 + len;
+    }
+    return out.toString();
   }
 }
