@@ -180,8 +180,10 @@ final class ContainerRuntime {
     List<String> argv = new java.util.ArrayList<>();
     argv.add(c.path);
     argv.addAll(c.args);
-    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, out, err, clock,
-        config.workingDir().isEmpty() ? "/" : config.workingDir());
+    LiveContainer.Run run = c.run;
+    PauseGate gate = run.gate = new PauseGate(clock, () -> run.signal);
+    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, gate.stream(out),
+        gate.stream(err), gate.clock(), config.workingDir().isEmpty() ? "/" : config.workingDir());
   }
 
   private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io, ScriptHandle script) {

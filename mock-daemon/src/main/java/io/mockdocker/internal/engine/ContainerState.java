@@ -5,20 +5,30 @@ import java.time.OffsetDateTime;
 /**
  * A container's State: whether it runs, its fake PID, the exit code of its last run, when it last started
  * ({@code null} before the first start, printed as Go's zero time), the ghost flag, and when its last run ended
- * ({@code null} before the first exit; the era never showed it).
+ * ({@code null} before the first exit; the era never showed it), and whether the run is paused (modern only).
  */
 public record ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost,
-    OffsetDateTime finishedAt) {
+    OffsetDateTime finishedAt, boolean paused) {
   static final ContainerState CREATED = new ContainerState(false, 0, 0, null, false);
 
   public ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost) {
     this(running, pid, exitCode, startedAt, ghost, null);
   }
 
-  /** The modern state word: {@code created}, {@code running} or {@code exited}. */
+  public ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost,
+      OffsetDateTime finishedAt) {
+    this(running, pid, exitCode, startedAt, ghost, finishedAt, false);
+  }
+
+  /** This state with the paused flag set or cleared. */
+  ContainerState withPaused(boolean value) {
+    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, value);
+  }
+
+  /** The modern state word: {@code created}, {@code running}, {@code paused} or {@code exited}. */
   public String status() {
     if (running) {
-      return "running";
+      return paused ? "paused" : "running";
     }
     return startedAt == null ? "created" : "exited";
   }

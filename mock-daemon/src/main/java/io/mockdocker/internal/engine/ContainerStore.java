@@ -99,6 +99,26 @@ final class ContainerStore {
     return c;
   }
 
+  /** Gives {@code c} the name {@code newName} (without {@code /}) with the daemon's conflict text; returns the old one. */
+  String rename(LiveContainer c, String newName) {
+    return lock.locked(() -> {
+      String owner = names.get(newName);
+      if (owner != null) {
+        throw new DockerException("Error when allocating new name: Conflict. The container name \"/" + newName
+            + "\" is already in use by container \"" + owner
+            + "\". You have to remove (or rename) that container to be able to reuse that name.");
+      }
+      synchronized (c) {
+        c.requirePresent();
+        String old = c.name;
+        names.remove(old, c.id);
+        names.put(newName, c.id);
+        c.name = newName;
+        return old;
+      }
+    });
+  }
+
   /**
    * By full ID, then by name (with or without its leading {@code /}), then by unique ID prefix (lock held or not:
    * the maps are only changed under the lock).

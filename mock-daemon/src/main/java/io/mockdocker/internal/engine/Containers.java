@@ -239,7 +239,7 @@ public final class Containers {
 
   /** Creates an exec instance in a running container; returns its ID. */
   public String execCreate(String name, ExecConfig config) {
-    return execs.create(store.get(name), config);
+    return execs.create(store.get(name), name, config);
   }
 
   /** Checks that an exec instance exists and may start now. */

@@ -56,6 +56,7 @@ public final class Engine implements AutoCloseable {
   private final Builds builds;
   private final ContainerStore store;
   private final Containers containers;
+  private final ContainerControl control;
   private final Ports ports;
   private final Archives archives;
   private final Networks networks;
@@ -86,6 +87,7 @@ public final class Engine implements AutoCloseable {
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
         execs, scripts, threads);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
+    this.control = new ContainerControl(store, events);
     this.archives = new Archives(store, events, b.tarLimits);
     this.networks = new Networks(ids, clock, events, containers::inspect);
     this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);
@@ -273,6 +275,11 @@ public final class Engine implements AutoCloseable {
 
   public Containers containers() {
     return containers;
+  }
+
+  /** Pause, unpause, rename and top. */
+  public ContainerControl control() {
+    return control;
   }
 
   /** Files in and out of containers: stat, read as a tar, extract a tar. */

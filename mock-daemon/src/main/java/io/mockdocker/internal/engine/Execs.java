@@ -59,11 +59,15 @@ final class Execs {
     this.threads = threads;
   }
 
-  String create(LiveContainer c, ExecConfig config) {
+  /** Creates an exec instance on {@code c}, found by {@code given} (the paused refusal names it so). */
+  String create(LiveContainer c, String given, ExecConfig config) {
     synchronized (c) {
       c.requirePresent();
       if (!c.state.running()) {
         throw new DockerException("container " + c.id + " is not running");
+      }
+      if (c.state.paused()) {
+        throw new DockerException(pausedText(given));
       }
     }
     if (config.cmd().isEmpty()) {
@@ -76,6 +80,10 @@ final class Execs {
     }
     events.emit("container", "exec_create: " + String.join(" ", config.cmd()), c.id, attributes(c, id));
     return id;
+  }
+
+  private static String pausedText(String container) {
+    return "Container " + container + " is paused, unpause the container before exec";
   }
 
   ExecInstance inspect(String id) {
@@ -102,6 +110,9 @@ final class Execs {
       if (!e.container.state.running()) {
         throw new DockerException("container " + e.container.id + " is not running");
       }
+      if (e.container.state.paused()) {
+        throw new DockerException(pausedText(e.container.id));
+      }
     }
   }
 
@@ -119,6 +130,9 @@ final class Execs {
       synchronized (c) {
         if (!c.state.running()) {
           throw new DockerException("container " + c.id + " is not running");
+        }
+        if (c.state.paused()) {
+          throw new DockerException(pausedText(c.id));
         }
       }
       e.started = true;

@@ -22,7 +22,8 @@ final class LiveContainer {
   final Path dir;
   final Path rootfs;
   final String resolvConfPath;
-  final String name;
+  /** Changed only by rename, under the store's lock and this monitor. */
+  volatile String name;
   final HostConfig hostConfig;
   final ContainerLog log;
   final ContainerOutput stdout;
@@ -58,6 +59,8 @@ final class LiveContainer {
     volatile Thread thread;
     volatile int signal;
     volatile boolean ignoresTerm;
+    /** Freezes the run's process while the container is paused. */
+    volatile PauseGate gate;
     boolean finished;
 
     Run(long number) {

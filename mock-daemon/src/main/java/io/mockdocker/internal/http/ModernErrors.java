@@ -10,12 +10,17 @@ final class ModernErrors {
       return 404;
     }
     if (message.startsWith("conflict") || message.startsWith("Conflict")
-        || message.startsWith("cannot remove container") || message.matches("container \\S+ is not running")) {
+        || message.startsWith("cannot remove container") || message.matches("container \\S+ is not running")
+        || message.matches("Container \\S+ is (already paused|paused, unpause the container before exec)")
+        || message.startsWith("Error when allocating new name: Conflict.")) {
       return 409;
     }
     if (message.startsWith("Bad parameter") || message.startsWith("invalid") || message.startsWith("Invalid")
         || message.equals("No exec command specified") || message.equals("No command specified")
-        || message.equals("extraction point is not a directory")) {
+        || message.equals("extraction point is not a directory")
+        || message.equals("Neither old nor new names may be empty")
+        || message.equals("Renaming a container with the same name as its current name")
+        || message.startsWith("Error when allocating new name: Invalid container name")) {
       return 400;
     }
     return 500;

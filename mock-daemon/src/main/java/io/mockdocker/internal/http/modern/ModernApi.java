@@ -25,6 +25,7 @@ public final class ModernApi {
     routes.addAll(new ModernAuthEndpoint(engine).routes());
     routes.addAll(new ModernNetworksEndpoints(engine).routes());
     routes.addAll(new ModernVolumesEndpoints(engine).routes());
+    routes.addAll(new ModernControlEndpoints(engine).routes());
     return routes;
   }
 }

@@ -49,7 +49,7 @@ final class ModernContainerJson {
   /** {@code Up 5 seconds}, {@code Exited (0) 2 seconds ago}, {@code Created}. */
   static String status(ContainerState s, Instant now) {
     if (s.running()) {
-      return "Up " + human(Duration.between(s.startedAt().toInstant(), now));
+      return "Up " + human(Duration.between(s.startedAt().toInstant(), now)) + (s.paused() ? " (Paused)" : "");
     }
     if (s.startedAt() == null) {
       return "Created";
@@ -101,7 +101,7 @@ final class ModernContainerJson {
     ObjectNode state = o.putObject("State");
     state.put("Status", s.status());
     state.put("Running", s.running());
-    state.put("Paused", false);
+    state.put("Paused", s.paused());
     state.put("Restarting", false);
     state.put("OOMKilled", false);
     state.put("Dead", false);

@@ -48,7 +48,7 @@ final class ModernExecEndpoints {
         ModernBodies.bool(body, "AttachStderr"), ModernBodies.string(body, "User"),
         ModernBodies.string(body, "WorkingDir"), ModernBodies.strings(body, "Env"),
         ModernBodies.bool(body, "Privileged"), ModernBodies.string(body, "DetachKeys"));
-    String id = engine.containers().execCreate(c.id(), config);
+    String id = engine.containers().execCreate(call.var("name"), config);
     ModernResponses.json(call.exchange(), 201, GoJson.object().put("Id", id));
   }
 
