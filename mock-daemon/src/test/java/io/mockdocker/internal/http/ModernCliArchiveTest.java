@@ -1,20 +1,15 @@
 package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mockdocker.ApiProfile;
-import io.mockdocker.MockDocker;
-import io.mockdocker.fixtures.Fixtures;
-import io.mockdocker.testing.DockerCli;
+import io.mockdocker.testing.CliDaemon;
 import io.mockdocker.testing.DockerCli.Result;
 import io.mockdocker.testing.Tars;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,30 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  * in the daemon's memory. Skipped, with the reason, when no {@code docker} binary is on the PATH.
  */
 class ModernCliArchiveTest {
-  MockDocker docker;
+  @RegisterExtension final CliDaemon cli = new CliDaemon();
   @TempDir
   Path dir;
 
-  @BeforeEach
-  void start() {
-    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.preload("busybox:latest");
-  }
-
-  @AfterEach
-  void stop() {
-    if (docker != null) {
-      docker.close();
-    }
+  Result docker(String... args) {
+    return cli.docker(args);
   }
 
   Result withInput(String stdin, String... args) {
-    return DockerCli.of(docker.dockerHost(), dir.resolve("config")).withInput(stdin, args);
-  }
-
-  Result docker(String... args) {
-    return withInput(null, args);
+    return cli.withInput(stdin, args);
   }
 
   @Test

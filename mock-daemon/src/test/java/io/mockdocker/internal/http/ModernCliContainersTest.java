@@ -1,23 +1,18 @@
 package io.mockdocker.internal.http;
 
-import io.mockdocker.ApiProfile;
 import io.mockdocker.Engines;
-import io.mockdocker.MockDocker;
-import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.CliDaemon;
 import io.mockdocker.testing.DockerCli.Result;
-import io.mockdocker.testing.DockerCli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * docker CLI 28.2.2 against a modern-profile daemon: run, ps, logs, inspect, exec, diff, export, stop, rm, events.
@@ -25,30 +20,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * that these tests do not depend on pull.
  */
 class ModernCliContainersTest {
-  MockDocker docker;
+  @RegisterExtension final CliDaemon cli = new CliDaemon();
   @TempDir
   Path dir;
 
-  @BeforeEach
-  void start() {
-    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.preload("busybox:latest");
-  }
-
-  @AfterEach
-  void stop() {
-    if (docker != null) {
-      docker.close();
-    }
+  Result docker(String... args) {
+    return cli.docker(args);
   }
 
   Result withInput(String stdin, String... args) {
-    return DockerCli.of(docker.dockerHost(), dir.resolve("config")).withInput(stdin, args);
-  }
-
-  Result docker(String... args) {
-    return withInput(null, args);
+    return cli.withInput(stdin, args);
   }
 
   @Test
@@ -56,7 +37,7 @@ class ModernCliContainersTest {
     Result r = docker("run", "--rm", "busybox", "echo", "hi");
     assertThat(r.out()).isEqualTo("hi\n");
     assertThat(r.exit()).isZero();
-    assertThat(Engines.of(docker).containers().all()).isEmpty();
+    assertThat(Engines.of(cli.daemon()).containers().all()).isEmpty();
   }
 
   @Test

@@ -1,41 +1,18 @@
 package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mockdocker.ApiProfile;
-import io.mockdocker.MockDocker;
-import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.CliDaemon;
 import io.mockdocker.testing.DockerCli.Result;
-import io.mockdocker.testing.DockerCli;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** docker CLI 28.2.2: pause, unpause, rename and top. Skipped, with the reason, without a docker binary. */
 class ModernCliControlTest {
-  MockDocker docker;
-  @TempDir
-  Path dir;
-
-  @BeforeEach
-  void start() {
-    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.preload("busybox:latest");
-  }
-
-  @AfterEach
-  void stop() {
-    if (docker != null) {
-      docker.close();
-    }
-  }
+  @RegisterExtension final CliDaemon cli = new CliDaemon();
 
   Result docker(String... args) {
-    return DockerCli.of(docker.dockerHost(), dir.resolve("config")).withInput(null, args);
+    return cli.docker(args);
   }
 
   @Test

@@ -1,18 +1,11 @@
 package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mockdocker.ApiProfile;
-import io.mockdocker.MockDocker;
-import io.mockdocker.fixtures.Fixtures;
-import io.mockdocker.testing.DockerCli;
+import io.mockdocker.testing.CliDaemon;
 import io.mockdocker.testing.DockerCli.Result;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docker CLI 28.2.2 network commands against a modern-profile daemon: create, ls, inspect, connect, disconnect, rm,
@@ -20,26 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code docker} binary on the PATH.
  */
 class ModernCliNetworksTest {
-  MockDocker docker;
-  @TempDir
-  Path dir;
+  @RegisterExtension final CliDaemon cli = new CliDaemon();
 
-  @BeforeEach
-  void start() {
-    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.preload("busybox:latest");
-  }
-
-  @AfterEach
-  void stop() {
-    if (docker != null) {
-      docker.close();
-    }
-  }
-
-  Result docker(String... args) throws Exception {
-    return DockerCli.of(docker.dockerHost(), dir.resolve("config")).withInput(null, args);
+  Result docker(String... args) {
+    return cli.docker(args);
   }
 
   @Test

@@ -1,23 +1,16 @@
 package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mockdocker.ApiProfile;
-import io.mockdocker.MockDocker;
-import io.mockdocker.fixtures.Fixtures;
-import io.mockdocker.testing.DockerCli;
+import io.mockdocker.testing.CliDaemon;
 import io.mockdocker.testing.DockerCli.Result;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docker CLI 28.2.2 publishing ports against a modern-profile daemon: {@code run -p}, {@code -P --expose}, {@code
@@ -25,26 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code docker} binary is on the PATH.
  */
 class ModernCliPortsTest {
-  MockDocker docker;
-  @TempDir
-  Path dir;
-
-  @BeforeEach
-  void start() {
-    assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.preload("busybox:latest");
-  }
-
-  @AfterEach
-  void stop() {
-    if (docker != null) {
-      docker.close();
-    }
-  }
+  @RegisterExtension final CliDaemon cli = new CliDaemon();
 
   Result docker(String... args) {
-    return DockerCli.of(docker.dockerHost(), dir.resolve("config")).run(args);
+    return cli.docker(args);
   }
 
   static int freePort() throws IOException {
