@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>{@code entrypoint}, {@code workingDir} and {@code labels} are later additions the era never set (the era's
  * JSON writers ignore them): the process runs {@code entrypoint + cmd}; {@code labels} keeps its insertion order and
- * may be {@code null}.
+ * may be {@code null}. {@code healthcheck} ({@code null}: none given) is the modern view's.
  */
 public record Config(
     String hostname,
@@ -37,7 +37,8 @@ public record Config(
     String volumesFrom,
     List<String> entrypoint,
     String workingDir,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Healthcheck healthcheck) {
 
   private static final Config EMPTY = builder().build();
 
@@ -113,6 +114,7 @@ public record Config(
     private List<String> entrypoint;
     private String workingDir = "";
     private Map<String, String> labels;
+    private Healthcheck healthcheck;
 
     private Builder() {}
 
@@ -138,6 +140,7 @@ public record Config(
       entrypoint = c.entrypoint;
       workingDir = c.workingDir;
       labels = c.labels;
+      healthcheck = c.healthcheck;
     }
 
     public Builder hostname(String v) { hostname = v; return this; }
@@ -162,11 +165,13 @@ public record Config(
     public Builder entrypoint(List<String> v) { entrypoint = v; return this; }
     public Builder workingDir(String v) { workingDir = v; return this; }
     public Builder labels(Map<String, String> v) { labels = v; return this; }
+    /** The health check ({@code null}: none given, the image's applies). */
+    public Builder healthcheck(Healthcheck v) { healthcheck = v; return this; }
 
     public Config build() {
       return new Config(hostname, user, memory, memorySwap, cpuShares, attachStdin, attachStdout, attachStderr,
           portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom, entrypoint, workingDir,
-          labels);
+          labels, healthcheck);
     }
   }
 }

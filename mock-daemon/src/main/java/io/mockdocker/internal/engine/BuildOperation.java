@@ -2,6 +2,7 @@ package io.mockdocker.internal.engine;
 
 import io.mockdocker.internal.shell.RootedPaths;
 import io.mockdocker.registry.Config;
+import io.mockdocker.registry.Healthcheck;
 import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ final class BuildOperation {
   }
 
   private static final java.util.Set<String> CLASSIC_INSTRUCTIONS = java.util.Set.of("from", "maintainer", "run",
-      "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume");
+      "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume", "healthcheck");
 
   String build(String dockerfile) {
     List<String> lines = Dockerfiles.lines(dockerfile, request.dialect().modern);
@@ -59,6 +60,9 @@ final class BuildOperation {
         if (!CLASSIC_INSTRUCTIONS.contains(instruction)) {
           throw new DockerException("Bad parameter: dockerfile parse error, unknown instruction: "
               + instruction.toUpperCase(Locale.ROOT));
+        }
+        if (instruction.equals("healthcheck")) { // parsed before the first step, as the daemon did
+          parseHealthcheck(line.substring(instruction.length()));
         }
       }
     }
@@ -105,6 +109,12 @@ final class BuildOperation {
         add(args, "COPY", false);
       }
       case "add" -> add(args, "ADD", true);
+      case "healthcheck" -> {
+        if (!request.dialect().modern) {
+          return false;
+        }
+        healthcheck(args);
+      }
       default -> {
         return request.dialect().modern && classic(instruction, args);
       }
@@ -272,6 +282,25 @@ final class BuildOperation {
     cmdSet = true;
     commit(null, cmd, "CMD " + Dockerfiles.goList(cmd));
     config = config.toBuilder().cmd(cmd).build();
+  }
+
+  /** HEALTHCHECK: the image's check, with the classic builder's note when it replaces one. */
+  private void healthcheck(String args) {
+    Healthcheck check = parseHealthcheck(args);
+    Healthcheck old = config.healthcheck();
+    if (old != null && !old.test().isEmpty() && !old.test().get(0).equals("NONE")) {
+      out.processOutput("Note: overriding previous HEALTHCHECK: " + Dockerfiles.goList(old.test()) + "\n");
+    }
+    config = config.toBuilder().healthcheck(check).build();
+    commit(null, config.cmd(), HealthcheckInstruction.comment(check));
+  }
+
+  private static Healthcheck parseHealthcheck(String args) {
+    try {
+      return HealthcheckInstruction.parse(args);
+    } catch (DockerException e) {
+      throw new DockerException("Bad parameter: dockerfile parse error, " + e.getMessage(), e);
+    }
   }
 
   private void expose(String args) {

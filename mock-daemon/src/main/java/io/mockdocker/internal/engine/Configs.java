@@ -1,6 +1,7 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.registry.Config;
+import io.mockdocker.registry.Healthcheck;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,7 +42,21 @@ final class Configs {
       b.labels(labels);
     }
     if (isEmpty(user.dns())) b.dns(image.dns());
+    b.healthcheck(mergeHealthcheck(user.healthcheck(), image.healthcheck()));
     return b.build();
+  }
+
+  /** The user's health check with each unset (empty, zero) member taken from the image's, as the daemon merged. */
+  static Healthcheck mergeHealthcheck(Healthcheck user, Healthcheck image) {
+    if (image == null || user == null) {
+      return user == null ? image : user;
+    }
+    return new Healthcheck(user.test().isEmpty() ? image.test() : user.test(),
+        user.interval().isZero() ? image.interval() : user.interval(),
+        user.timeout().isZero() ? image.timeout() : user.timeout(),
+        user.startPeriod().isZero() ? image.startPeriod() : user.startPeriod(),
+        user.startInterval().isZero() ? image.startInterval() : user.startInterval(),
+        user.retries() == 0 ? image.retries() : user.retries());
   }
 
   /**

@@ -17,10 +17,12 @@ public final class ContainerControl {
 
   private final ContainerStore store;
   private final Events events;
+  private final HealthChecks health;
 
-  ContainerControl(ContainerStore store, Events events) {
+  ContainerControl(ContainerStore store, Events events, HealthChecks health) {
     this.store = store;
     this.events = events;
+    this.health = health;
   }
 
   /** What {@code top} shows: the column titles and one row per process. */
@@ -41,6 +43,7 @@ public final class ContainerControl {
       if (c.run != null && c.run.gate != null) {
         c.run.gate.pause();
       }
+      health.update(c); // no checks while paused
     }
     events.emit("container", "pause", c.id, c.eventAttributes());
   }
@@ -57,6 +60,7 @@ public final class ContainerControl {
       if (c.run != null && c.run.gate != null) {
         c.run.gate.unpause();
       }
+      health.update(c);
     }
     events.emit("container", "unpause", c.id, c.eventAttributes());
   }

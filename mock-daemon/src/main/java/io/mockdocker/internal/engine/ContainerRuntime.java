@@ -42,10 +42,12 @@ final class ContainerRuntime {
   private final Execs execs;
   private final ProcessScripts scripts;
   private final ExecutorService threads;
+  private final HealthChecks health;
   private final AtomicLong runs = new AtomicLong();
 
   ContainerRuntime(StateLock lock, Bridge bridge, Ports ports, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
-      Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads) {
+      Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads,
+      HealthChecks health) {
     this.lock = lock;
     this.bridge = bridge;
     this.ports = ports;
@@ -58,6 +60,7 @@ final class ContainerRuntime {
     this.execs = execs;
     this.scripts = scripts;
     this.threads = threads;
+    this.health = health;
   }
 
   void start(LiveContainer c) {
@@ -108,6 +111,7 @@ final class ContainerRuntime {
       c.state = new ContainerState(true, pids.next(), 0, Times.now(clock), false);
       c.exited = new CountDownLatch(1);
       c.run = run;
+      health.started(c);
     }
     ProcessIo io = io(c);
     ScriptHandle script = scripts.find(c);
@@ -255,6 +259,7 @@ final class ContainerRuntime {
       c.mounted = false;
       ContainerState s = c.state;
       c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), Times.now(clock));
+      health.stopped(c);
       // die goes out before anyone waiting for the exit wakes up: stop's own event comes after it, as in the daemon
       Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
       attributes.put("exitCode", Integer.toString(code));

@@ -84,10 +84,11 @@ public final class Engine implements AutoCloseable {
         capabilities, events);
     this.ports = new Ports(threads);
     Execs execs = new Execs(ids, pids, clock, events, scripts, threads);
+    HealthChecks health = new HealthChecks(clock, events, execs, threads);
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
-        execs, scripts, threads);
+        execs, scripts, threads, health);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
-    this.control = new ContainerControl(store, events);
+    this.control = new ContainerControl(store, events, health);
     this.archives = new Archives(store, events, b.tarLimits);
     this.networks = new Networks(ids, clock, events, containers::inspect);
     this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);

@@ -78,8 +78,42 @@ final class Execs {
     synchronized (c) {
       c.execIds.add(id);
     }
-    events.emit("container", "exec_create: " + String.join(" ", config.cmd()), c.id, attributes(c, id));
+    events.emit("container", "exec_create: " + action(config.cmd()), c.id, attributes(c, id));
     return id;
+  }
+
+  /** The command as the exec events name it: the program, a space, the arguments joined by spaces. */
+  private static String action(List<String> cmd) {
+    return cmd.get(0) + " " + String.join(" ", cmd.subList(1, cmd.size()));
+  }
+
+  /**
+   * Runs a health check's command in {@code c} as an exec the daemon made itself: with its exec_create, exec_start
+   * and exec_die events, but not kept for exec inspect. Stdout and stderr go to {@code output}. Returns the exit
+   * code; a command that cannot start is thrown with the runtime's text.
+   */
+  int probe(LiveContainer c, ExecConfig config, OutputStream output) throws InterruptedException {
+    String id = ids.next();
+    Exec e = new Exec(id, c, config);
+    events.emit("container", "exec_create: " + action(config.cmd()), c.id, attributes(c, id));
+    synchronized (e) {
+      e.started = true;
+      e.running = true;
+      e.pid = pids.next();
+    }
+    events.emit("container", "exec_start: " + action(config.cmd()), c.id, attributes(c, id));
+    if (scripts.find(config.cmd(), c) == null && !MiniShell.knows(config.cmd().get(0))) {
+      throw new DockerException(notFound(config.cmd().get(0)));
+    }
+    run(e, null, (stream, bytes) -> output.write(bytes));
+    synchronized (e) {
+      return e.exitCode;
+    }
+  }
+
+  private static String notFound(String program) {
+    return "OCI runtime exec failed: exec failed: unable to start container process: exec: \"" + program
+        + "\": executable file not found in $PATH: unknown";
   }
 
   private static String pausedText(String container) {
@@ -139,7 +173,7 @@ final class Execs {
       e.running = true;
       e.pid = pids.next();
     }
-    events.emit("container", "exec_start: " + String.join(" ", e.config.cmd()), c.id, attributes(c, id));
+    events.emit("container", "exec_start: " + action(e.config.cmd()), c.id, attributes(c, id));
     if (detach) {
       threads.submit(() -> {
         run(e, null, (stream, bytes) -> { });
@@ -189,8 +223,7 @@ final class Execs {
       if (script != null) {
         code = ScriptedProcess.run(script, io);
       } else if (!MiniShell.knows(config.cmd().get(0))) {
-        ContainerRuntime.writeQuietly(err, "OCI runtime exec failed: exec failed: unable to start container process:"
-            + " exec: \"" + config.cmd().get(0) + "\": executable file not found in $PATH: unknown\r\n");
+        ContainerRuntime.writeQuietly(err, notFound(config.cmd().get(0)) + "\r\n");
         code = 127;
       } else {
         code = ContainerRuntime.shell(io);

@@ -52,6 +52,9 @@ final class LiveContainer {
   BytePipe pendingStdin;
   /** The exec instances created on this container, oldest first. */
   final List<String> execIds = new java.util.ArrayList<>();
+  /** The health check's state ({@code null} until a run with a check started) and the current run's monitor. */
+  ContainerHealth health;
+  HealthChecks.Monitor healthMonitor;
 
   /** One run of the container's process. */
   static final class Run {
@@ -91,7 +94,8 @@ final class LiveContainer {
     return new Container(id, created, path, args, config, state, imageId, network, ContainerRuntime.SYS_INIT_PATH,
         resolvConfPath,
         volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)), name, hostConfig, List.copyOf(execIds),
-        ports == null ? null : new ContainerPorts(ports, listeners == null ? List.of() : listeners.published()));
+        ports == null ? null : new ContainerPorts(ports, listeners == null ? List.of() : listeners.published()),
+        health);
   }
 
   /** Fails as a missing container once rm took it; the monitor must be held. */

@@ -37,7 +37,9 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Image inspect's {@code Config} has the container config's shape. */
     LEGACY_IMAGE_CONFIG(null, "1.50"),
     /** Volume prune removes only anonymous volumes unless the {@code all} filter says otherwise. */
-    PRUNE_ANONYMOUS_VOLUMES("1.42", null);
+    PRUNE_ANONYMOUS_VOLUMES("1.42", null),
+    /** Container create keeps {@code Healthcheck.StartInterval} (older versions drop it). */
+    HEALTHCHECK_START_INTERVAL("1.44", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -122,6 +124,10 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   public boolean legacyImageConfig() {
     return has(Feature.LEGACY_IMAGE_CONFIG);
+  }
+
+  public boolean healthcheckStartInterval() {
+    return has(Feature.HEALTHCHECK_START_INTERVAL);
   }
 
   /** Compares dotted versions part by part as integers, as the daemon's {@code versions.compare} did. */

@@ -3,11 +3,16 @@ package io.mockdocker.internal.http.modern;
 import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.Image;
+import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.ModernNames;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** The container list's filters: {@code status}, {@code label}, {@code name}, {@code id}, {@code ancestor}. */
+/**
+ * The container list's filters: {@code status}, {@code label}, {@code name}, {@code id}, {@code ancestor},
+ * {@code health}.
+ */
 final class ContainerFilters {
   private final ModernFilters filters;
   private final Engine engine;
@@ -18,7 +23,14 @@ final class ContainerFilters {
   }
 
   static ContainerFilters parse(String json, Engine engine) {
-    return new ContainerFilters(ModernFilters.parse(json), engine);
+    ModernFilters filters = ModernFilters.parse(json);
+    for (String value : filters.get("health")) {
+      if (!List.of("none", "starting", "healthy", "unhealthy").contains(value)) {
+        throw new ApiError(400, "invalid filter 'health=" + value + "': invalid value for health (" + value
+            + "): must be one of none, starting, healthy, unhealthy");
+      }
+    }
+    return new ContainerFilters(filters, engine);
   }
 
   boolean mentions(String key) {
@@ -30,6 +42,7 @@ final class ContainerFilters {
         && filters.any("id", id -> c.id().startsWith(id))
         && filters.any("name", n -> nameMatches(n, c.name()))
         && filters.any("ancestor", a -> ancestor(a, c))
+        && filters.any("health", h -> h.equals(ModernHealthJson.filterWord(c.health())))
         && filters.labels(c.config().labels());
   }
 

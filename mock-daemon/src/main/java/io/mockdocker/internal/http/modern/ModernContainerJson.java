@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.ContainerHealth;
 import io.mockdocker.internal.engine.ContainerState;
 import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.http.GoJson;
@@ -37,7 +38,7 @@ final class ModernContainerJson {
     }
     o.set("Labels", labels(c.config()));
     o.put("State", c.state().status());
-    o.put("Status", status(c.state(), now));
+    o.put("Status", status(c.state(), c.health(), now));
     o.set("HostConfig", GoJson.object().put("NetworkMode", c.hostConfig().networkMode()));
     ObjectNode networks = GoJson.object();
     networks.set("bridge", endpoint(c));
@@ -46,10 +47,14 @@ final class ModernContainerJson {
     return o;
   }
 
-  /** {@code Up 5 seconds}, {@code Exited (0) 2 seconds ago}, {@code Created}. */
-  static String status(ContainerState s, Instant now) {
+  /** {@code Up 5 seconds}, {@code Up 2 minutes (healthy)}, {@code Exited (0) 2 seconds ago}, {@code Created}. */
+  static String status(ContainerState s, ContainerHealth health, Instant now) {
     if (s.running()) {
-      return "Up " + human(Duration.between(s.startedAt().toInstant(), now)) + (s.paused() ? " (Paused)" : "");
+      String up = "Up " + human(Duration.between(s.startedAt().toInstant(), now));
+      if (s.paused()) {
+        return up + " (Paused)";
+      }
+      return health == null ? up : up + " (" + health.describe() + ")";
     }
     if (s.startedAt() == null) {
       return "Created";
@@ -110,6 +115,9 @@ final class ModernContainerJson {
     state.put("Error", "");
     state.put("StartedAt", s.startedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.startedAt()));
     state.put("FinishedAt", s.finishedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.finishedAt()));
+    if (c.health() != null) {
+      state.set("Health", ModernHealthJson.state(c.health()));
+    }
     o.put("Image", "sha256:" + c.image());
     String dir = "/var/lib/docker/containers/" + c.id() + "/";
     o.put("ResolvConfPath", dir + "resolv.conf");
@@ -218,6 +226,9 @@ final class ModernContainerJson {
     o.put("StdinOnce", c.stdinOnce());
     o.set("Env", strings(c.env()));
     o.set("Cmd", strings(c.cmd()));
+    if (c.healthcheck() != null) {
+      o.set("Healthcheck", ModernHealthJson.config(c.healthcheck()));
+    }
     o.put("Image", c.image());
     if (c.volumes() == null) {
       o.putNull("Volumes");

@@ -20,6 +20,7 @@ import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
 import io.mockdocker.internal.http.era.ContainersEndpoints;
 import io.mockdocker.registry.Config;
+import io.mockdocker.registry.Healthcheck;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -93,11 +94,12 @@ final class ModernContainersEndpoints {
     if (given.isEmpty()) {
       throw new ApiError(400, "no image specified");
     }
+    Healthcheck healthcheck = ModernHealthJson.read(body, call.version());
     String image = ModernNames.repository(given);
     if (engine.findImage(image).isEmpty()) {
       throw new ApiError(404, "No such image: " + familiar(image));
     }
-    Config config = ModernBodies.config(body, image);
+    Config config = ModernBodies.config(body, image).toBuilder().healthcheck(healthcheck).build();
     HostConfig host = ModernBodies.hostConfig(body);
     var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,

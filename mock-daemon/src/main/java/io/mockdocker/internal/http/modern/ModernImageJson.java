@@ -50,6 +50,9 @@ final class ModernImageJson {
     if (c.labels() != null && !c.labels().isEmpty()) {
       o.set("Labels", labels(c));
     }
+    if (c.healthcheck() != null) {
+      o.set("Healthcheck", ModernHealthJson.config(c.healthcheck()));
+    }
     return o;
   }
 
@@ -81,6 +84,9 @@ final class ModernImageJson {
     o.put("StdinOnce", c.stdinOnce());
     o.set("Env", c.env() == null ? GoJson.MAPPER.nullNode() : strings(c.env()));
     o.set("Cmd", c.cmd() == null ? GoJson.MAPPER.nullNode() : strings(c.cmd()));
+    if (c.healthcheck() != null) {
+      o.set("Healthcheck", ModernHealthJson.config(c.healthcheck()));
+    }
     o.put("Image", c.image());
     o.set("Volumes", c.volumes() == null || c.volumes().isEmpty() ? GoJson.MAPPER.nullNode() : volumes(c.volumes()));
     o.put("WorkingDir", c.workingDir());
