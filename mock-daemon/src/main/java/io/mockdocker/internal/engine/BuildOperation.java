@@ -414,7 +414,8 @@ final class BuildOperation {
     Config requested = config.toBuilder().image(image).build();
     LiveContainer c = lock.locked(() -> store.create(requested, new ArrayList<>()));
     synchronized (c) {
-      config = c.config; // Create merged into the builder's own config, hostname included
+      // Create merged into the builder's own config, hostname included; the health check stays the builder's
+      config = c.config.toBuilder().healthcheck(requested.healthcheck()).build();
     }
     out.runningIn(c.id);
     return c;
