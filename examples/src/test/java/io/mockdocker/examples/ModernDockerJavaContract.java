@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -19,6 +21,7 @@ import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.SearchItem;
@@ -351,5 +354,30 @@ abstract class ModernDockerJavaContract {
     } catch (java.net.ConnectException e) {
       return false;
     }
+  }
+
+  @Test
+  void a_health_check_reaches_healthy_as_docker_java_reads_it() throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withName("checked").withCmd("sleep", "100")
+        .withHealthcheck(new HealthCheck().withTest(List.of("CMD-SHELL", "echo ok")).withInterval(10_000_000L)
+            .withRetries(2))
+        .exec().getId();
+    InspectContainerResponse created = client.inspectContainerCmd(id).exec();
+    assertThat(created.getConfig().getHealthcheck().getTest()).containsExactly("CMD-SHELL", "echo ok");
+    assertThat(created.getConfig().getHealthcheck().getInterval()).isEqualTo(10_000_000L);
+    assertThat(created.getState().getHealth()).as("no health before the first start").isNull();
+
+    client.startContainerCmd(id).exec();
+    org.awaitility.Awaitility.await().atMost(SECONDS, TimeUnit.SECONDS).until(() ->
+        "healthy".equals(client.inspectContainerCmd(id).exec().getState().getHealth().getStatus()));
+    HealthState health = client.inspectContainerCmd(id).exec().getState().getHealth();
+    assertThat(health.getFailingStreak()).isZero();
+    HealthStateLog first = health.getLog().get(0);
+    assertThat(first.getExitCodeLong()).isZero();
+    assertThat(first.getOutput()).isEqualTo("ok\n");
+    assertThat(first.getStart()).isNotEmpty();
+    assertThat(client.listContainersCmd().exec().get(0).getStatus()).endsWith(" (healthy)");
+    client.removeContainerCmd(id).withForce(true).exec();
   }
 }
