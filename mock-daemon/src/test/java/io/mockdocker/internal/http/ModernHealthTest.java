@@ -11,6 +11,7 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.internal.engine.Event;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Fixed;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
@@ -22,29 +23,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Health checks over the wire: Config.Healthcheck, State.Health, the list's Status and health filter, events. */
 class ModernHealthTest {
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
-  VirtualClock clock;
+  final VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon =
+      Daemon.with(b -> b.fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock));
   MockDocker docker;
   RawHttp http;
 
   @BeforeEach
   void start() {
-    clock = VirtualClock.at(T0);
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock).start();
+    docker = daemon.docker();
     docker.preload("busybox:latest");
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+    http = daemon.http();
   }
 
   static String message(String text) {
