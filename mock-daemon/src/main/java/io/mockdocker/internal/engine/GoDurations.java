@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Go's durations as the daemon wrote and read them: {@code 1m30s}, {@code 1.5s}, {@code 500ms}, {@code 0s}. */
 final class GoDurations {
-  private static final Pattern PART = Pattern.compile("(\\d*\\.?\\d*)([a-zµμ]*)");
+  private static final Pattern PART = Pattern.compile("(\\d*\\.?\\d*)([^0-9.]*)");
 
   private GoDurations() {}
 
