@@ -41,6 +41,9 @@ public final class ContainerControl {
       if (c.run != null && c.run.gate != null) {
         c.run.gate.pause();
       }
+      if (c.listeners != null) {
+        c.listeners.paused(true);
+      }
     }
     events.emit("container", "pause", c.id, c.eventAttributes());
   }
@@ -56,6 +59,9 @@ public final class ContainerControl {
       c.state = c.state.withPaused(false);
       if (c.run != null && c.run.gate != null) {
         c.run.gate.unpause();
+      }
+      if (c.listeners != null) {
+        c.listeners.paused(false);
       }
     }
     events.emit("container", "unpause", c.id, c.eventAttributes());
