@@ -164,4 +164,33 @@ class PortScriptsEngineTest {
     assertThat(Sockets.listening(port)).isFalse();
     run("again", "80/tcp");
   }
+
+  @Test
+  void port_values_check_their_input_and_a_scenario_says_one_behaviour() {
+    assertThat(PortMatch.port("80")).isEqualTo(new PortMatch(null, null, "80/tcp"));
+    assertThat(PortMatch.container("/web").container()).isEqualTo("web");
+    assertThat(PortMatch.image("nginx").withPort("53/udp").withContainer("dns"))
+        .hasToString("PortMatch{image=nginx, container=dns, port=53/udp}");
+    assertThatThrownBy(() -> PortMatch.port("http")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a container port is a number with an optional protocol: http/tcp");
+    assertThatThrownBy(() -> PortScript.httpReply(42, "")).hasMessage("an HTTP status is from 100 to 599: 42");
+    assertThatThrownBy(() -> PortScript.forward("localhost", 0)).hasMessage("a port is from 1 to 65535: 0");
+    assertThatThrownBy(() -> PortScript.hold().openAfterLog("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PortScript.echo().openAfter(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(PortScript.hold().opensAtStart()).isTrue();
+    assertThat(PortScript.reply("x").openAfter(Duration.ofSeconds(2)))
+        .isEqualTo(PortScript.reply("x").openAfter(Duration.ofSeconds(2)))
+        .hasToString("PortScript{Reply[1 bytes], after PT2S}");
+
+    io.mockdocker.scenario.Scenario s = io.mockdocker.scenario.Scenario.fromJson("{\"ports\":[{\"match\":{\"image\":"
+        + "\"nginx\",\"port\":\"80\"},\"forward\":{\"host\":\"127.0.0.1\",\"port\":8080},"
+        + "\"openAfterLog\":\"ready\",\"openAfter\":\"PT3S\"}]}");
+    assertThat(s.ports()).containsExactly(new io.mockdocker.scenario.Scenario.Port(PortMatch.image("nginx")
+        .withPort("80"), PortScript.forward("127.0.0.1", 8080).openAfterLog("ready").openAfter(Duration.ofSeconds(3))));
+    assertThatThrownBy(() -> io.mockdocker.scenario.Scenario.fromJson("{\"ports\":[{\"echo\":true,\"hold\":true}]}"))
+        .hasMessageStartingWith("a port script says one of hold, echo, reply, httpReply or forward");
+    assertThatThrownBy(() -> io.mockdocker.scenario.Scenario.fromJson("{\"ports\":[{\"forward\":\"x:1\"}]}"))
+        .hasMessageStartingWith("forward is {\"host\": \"…\", \"port\": N}");
+  }
 }
