@@ -112,12 +112,12 @@ public final class PortScript {
     return new PortScript(new Echo(), null, Duration.ZERO);
   }
 
-  /** Writes {@code text} (UTF-8) as soon as a connection opens, then closes it. */
+  /** Writes {@code text} (UTF-8) as soon as a connection opens, then closes the connection (see {@link Reply}). */
   public static PortScript reply(String text) {
     return reply(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes {@code bytes} as soon as a connection opens, then closes it. */
+  /** Writes {@code bytes} as soon as a connection opens, then closes the connection (see {@link Reply}). */
   public static PortScript reply(byte[] bytes) {
     return new PortScript(new Reply(bytes, false), null, Duration.ZERO);
   }

@@ -119,14 +119,7 @@ public final class Ports {
         }
         try {
           if (tcp && script != null && !script.script().opensAtStart()) {
-            Socket placeholder = new Socket();
-            placeholder.setReuseAddress(false); // holds the port; connections are refused, nothing listens
-            try {
-              placeholder.bind(new InetSocketAddress(address, p));
-            } catch (IOException ex) {
-              placeholder.close();
-              throw ex;
-            }
+            Socket placeholder = placeholder(new InetSocketAddress(address, p));
             allocated.add(placeholder.getLocalPort());
             set.addWaiting(port, placeholder, script);
             return placeholder.getLocalPort();
@@ -156,6 +149,31 @@ public final class Ports {
       }
     }
     throw last;
+  }
+
+  /**
+   * A socket bound to {@code at} that does not listen: it holds the host port while connections to it are refused.
+   * It shares the port with no one when it can; only where the port is busy (say, with the last run's connections
+   * in TIME_WAIT) does it bind with SO_REUSEADDR, as the listener itself does, which still fails on a listener.
+   */
+  private static Socket placeholder(InetSocketAddress at) throws IOException {
+    try {
+      return bound(at, false);
+    } catch (BindException e) {
+      return bound(at, true);
+    }
+  }
+
+  private static Socket bound(InetSocketAddress at, boolean reuse) throws IOException {
+    Socket s = new Socket();
+    try {
+      s.setReuseAddress(reuse);
+      s.bind(at);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
   }
 
   private static PortRefused refused(String name, String endpoint, String why) {

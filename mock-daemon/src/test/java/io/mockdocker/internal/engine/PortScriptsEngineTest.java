@@ -166,6 +166,33 @@ class PortScriptsEngineTest {
   }
 
   @Test
+  void a_waiting_port_restarts_on_a_fixed_host_port_its_last_run_left_in_time_wait() throws Exception {
+    int fixed;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      fixed = probe.getLocalPort();
+    }
+    engine.ports().script(PortMatch.any(), PortScript.reply("x").openAfter(Duration.ofSeconds(1)));
+    String id = engine.containers().create(Config.builder().image("busybox").cmd("sleep", "1000").build(), "web",
+        HostConfig.DEFAULT, new PortConfig(Set.of(), Map.of("80/tcp", List.of(new PortBinding("", "" + fixed))),
+            false)).fullId();
+    for (int run = 1; run <= 2; run++) {
+      engine.containers().start(id);
+      clock.awaitSleepers(2, Duration.ofSeconds(10)); // the shell's sleep and the port's delay
+      assertThat(Sockets.listening(fixed)).isFalse();
+      clock.advance(Duration.ofSeconds(1));
+      await().atMost(Duration.ofSeconds(10)).until(() -> Sockets.listening(fixed));
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", fixed), 5000);
+        s.setSoTimeout(10_000);
+        // the port closes first (the client reads to the end), so its side of the connection waits in TIME_WAIT
+        assertThat(s.getInputStream().readAllBytes()).isEqualTo(new byte[] {'x'});
+      }
+      engine.containers().kill("web");
+      await().atMost(Duration.ofSeconds(10)).until(() -> !engine.containers().inspect("web").state().running());
+    }
+  }
+
+  @Test
   void port_values_check_their_input_and_a_scenario_says_one_behaviour() {
     assertThat(PortMatch.port("80")).isEqualTo(new PortMatch(null, null, "80/tcp"));
     assertThat(PortMatch.container("/web").container()).isEqualTo("web");

@@ -189,6 +189,8 @@ class ModernPortScriptsTest {
     try (Socket held = new Socket()) {
       held.connect(new InetSocketAddress("127.0.0.1", port), 5000);
       held.setSoTimeout(10_000);
+      clock.awaitSleepers(1, Duration.ofSeconds(10));
+      assertThat(Sockets.listening(port)).isTrue();
       clock.advance(Duration.ofSeconds(3));
       assertThat(held.getInputStream().read()).isEqualTo(-1);
     }
