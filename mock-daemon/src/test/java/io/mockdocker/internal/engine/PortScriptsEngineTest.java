@@ -139,6 +139,35 @@ class PortScriptsEngineTest {
   }
 
   @Test
+  void a_connection_waiting_on_a_paused_container_is_closed_when_the_run_is_killed() throws Exception {
+    engine.ports().script(PortMatch.any(), PortScript.reply("never"));
+    run("web", "80/tcp");
+    int port = hostPort("web", "80/tcp");
+    engine.control().pause("web");
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+      s.setSoTimeout(10_000);
+      engine.containers().kill("web");
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void a_handler_that_throws_closes_its_connection_and_the_port_serves_the_next() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    engine.ports().script(PortMatch.any(), PortScript.handler((in, out) -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("the test's handler failed");
+      }
+      out.write("second".getBytes(StandardCharsets.UTF_8));
+    }));
+    run("web", "80/tcp");
+    int port = hostPort("web", "80/tcp");
+    assertThat(exchange(port, "")).isEmpty();
+    assertThat(exchange(port, "")).isEqualTo("second");
+  }
+
+  @Test
   void the_end_of_the_run_closes_the_port_and_its_connections() throws Exception {
     ScriptHandle process = engine.script(ProcessMatch.image("busybox"), ProcessScript.builder().awaitExit().build());
     run("web", "80/tcp");
