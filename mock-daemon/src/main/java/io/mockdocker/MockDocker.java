@@ -15,6 +15,9 @@ import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.internal.http.HandlerChain;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.scenario.Scenario;
+import io.mockdocker.script.PortMatch;
+import io.mockdocker.script.PortScript;
+import io.mockdocker.script.PortScriptHandle;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.script.ScriptHandle;
@@ -232,6 +235,15 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /**
+   * Says what a connection to matching published ports gets (modern view), from the next start of a matching
+   * container until {@link #reset()}; the newest matching script wins, and a port no script matches accepts and
+   * holds. {@link Builder#script(PortMatch, PortScript)} installs one for good.
+   */
+  public PortScriptHandle script(PortMatch match, PortScript script) {
+    return state.engine().ports().script(match, script);
+  }
+
+  /**
    * Pulls an image from the registry into the daemon, as {@code docker pull} would, before the code under test runs:
    * {@code busybox:latest} one tag, {@code busybox} every tag the registry holds (the era's pull). Until
    * {@link #reset()}; {@link Builder#preload(String)} preloads for good.
@@ -256,13 +268,16 @@ public final class MockDocker implements AutoCloseable {
         ProgressSink.NONE);
   }
 
-  /** Installs a scenario's processes and transfer scripts on an engine (its faults go to the daemon's faults). */
+  /** Installs a scenario's process, transfer and port scripts on an engine (its faults go to the daemon's). */
   private static void install(Engine engine, Scenario scenario) {
     for (Scenario.Rule rule : scenario.processes()) {
       engine.script(rule.match(), rule.script());
     }
     for (Scenario.Transfer transfer : scenario.transfers()) {
       engine.script(transfer.match(), transfer.script());
+    }
+    for (Scenario.Port port : scenario.ports()) {
+      engine.ports().script(port.match(), port.script());
     }
   }
 
@@ -417,6 +432,14 @@ public final class MockDocker implements AutoCloseable {
       Objects.requireNonNull(match, "match");
       Objects.requireNonNull(script, "script");
       setup.add(engine -> engine.script(match, script));
+      return this;
+    }
+
+    /** A port script installed at start, and again after each {@link MockDocker#reset()}. */
+    public Builder script(PortMatch match, PortScript script) {
+      Objects.requireNonNull(match, "match");
+      Objects.requireNonNull(script, "script");
+      setup.add(engine -> engine.ports().script(match, script));
       return this;
     }
 

@@ -380,4 +380,31 @@ abstract class ModernDockerJavaContract {
     assertThat(client.listContainersCmd().exec().get(0).getStatus()).endsWith(" (healthy)");
     client.removeContainerCmd(id).withForce(true).exec();
   }
+
+  @Test
+  void a_scripted_port_answers_and_the_list_filters_by_published_and_exposed_port(MockDocker docker)
+      throws Exception {
+    pullBusybox();
+    docker.script(io.mockdocker.script.PortMatch.container("greeter"), io.mockdocker.script.PortScript.reply("hi\n"));
+    com.github.dockerjava.api.model.ExposedPort tcp = com.github.dockerjava.api.model.ExposedPort.tcp(7000);
+    String id = client.createContainerCmd("busybox").withName("greeter").withCmd("sleep", "1000")
+        .withExposedPorts(tcp).withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+            .withPortBindings(new com.github.dockerjava.api.model.PortBinding(
+                com.github.dockerjava.api.model.Ports.Binding.bindIp("127.0.0.1"), tcp)))
+        .exec().getId();
+    client.startContainerCmd(id).exec();
+    int port = Integer.parseInt(client.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings()
+        .get(tcp)[0].getHostPortSpec());
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+      s.setSoTimeout(10_000);
+      assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hi\n");
+    }
+    assertThat(client.listContainersCmd().withFilter("publish", List.of(Integer.toString(port))).exec())
+        .extracting(c -> c.getNames()[0]).containsExactly("/greeter");
+    assertThat(client.listContainersCmd().withFilter("expose", List.of("7000/tcp")).exec())
+        .extracting(c -> c.getNames()[0]).containsExactly("/greeter");
+    assertThat(client.listContainersCmd().withFilter("expose", List.of("7000/udp")).exec()).isEmpty();
+    client.removeContainerCmd(id).withForce(true).exec();
+  }
 }

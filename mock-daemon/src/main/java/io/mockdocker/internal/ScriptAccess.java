@@ -1,5 +1,8 @@
 package io.mockdocker.internal;
 
+import io.mockdocker.script.PortMatch;
+import io.mockdocker.script.PortScript;
+import io.mockdocker.script.PortScriptHandle;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.script.ScriptHandle;
@@ -9,8 +12,9 @@ import io.mockdocker.script.TransferScript;
 import java.lang.invoke.MethodHandles;
 
 /**
- * How the engine makes and drives the public {@link ScriptHandle} and {@link TransferHandle}: the script package
- * installs its {@link Access} here when it is loaded (the pattern of {@link FaultWiring}). Internal; not exported.
+ * How the engine makes and drives the public {@link ScriptHandle}, {@link TransferHandle} and
+ * {@link PortScriptHandle}: the script package installs its {@link Access} here when it is loaded (the pattern of
+ * {@link FaultWiring}). Internal; not exported.
  */
 public final class ScriptAccess {
   /** What the script package lends the engine. */
@@ -24,6 +28,10 @@ public final class ScriptAccess {
     TransferHandle handle(TransferMatch match, TransferScript script);
 
     void used(TransferHandle handle);
+
+    PortScriptHandle handle(PortMatch match, PortScript script);
+
+    void connected(PortScriptHandle handle);
   }
 
   private static volatile Access access;
@@ -56,6 +64,15 @@ public final class ScriptAccess {
   /** Counts a transfer the handle's script shaped. */
   public static void used(TransferHandle handle) {
     access().used(handle);
+  }
+
+  public static PortScriptHandle handle(PortMatch match, PortScript script) {
+    return access().handle(match, script);
+  }
+
+  /** Counts a connection the handle's script was given. */
+  public static void connected(PortScriptHandle handle) {
+    access().connected(handle);
   }
 
   private static Access access() {

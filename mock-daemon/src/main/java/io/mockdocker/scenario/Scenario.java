@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.script.PortMatch;
+import io.mockdocker.script.PortScript;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.script.TransferMatch;
@@ -20,13 +22,14 @@ import java.util.Optional;
 
 /**
  * A named, documented set of behaviours for a daemon: its fixtures (optional), scripted container processes,
- * HTTP faults and transfer scripts. Read from JSON (see docs/standalone.md), from a file, or by name from the
+ * HTTP faults, transfer scripts and port scripts. Read from JSON (see docs/standalone.md), from a file, or by name from the
  * scenarios shipped in the jar ({@code /io/mockdocker/scenarios/<name>.json}).
  *
  * <pre>{@code
  * {"name": "container-crash-loop", "description": "…",
  *  "fixtures": "defaults" | "none" | { …fixtures JSON… },
- *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ]}
+ *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ],
+ *  "ports": [ {"match": {"image": "nginx", "port": "80"}, "httpReply": {"status": 200, "body": "hi"}} ]}
  * }</pre>
  */
 public final class Scenario {
@@ -39,6 +42,7 @@ public final class Scenario {
   private final List<Rule> processes;
   private final List<Fault> faults;
   private final List<Transfer> transfers;
+  private final List<Port> ports;
 
   /** A transfer script: which transfers, and how they go. */
   public record Transfer(TransferMatch match, TransferScript script) {}
@@ -46,14 +50,18 @@ public final class Scenario {
   /** A scripted process: which containers, and what their process does. */
   public record Rule(ProcessMatch match, ProcessScript script) {}
 
+  /** A port script: which published ports, and what a connection to them gets. */
+  public record Port(PortMatch match, PortScript script) {}
+
   private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes, List<Fault> faults,
-      List<Transfer> transfers) {
+      List<Transfer> transfers, List<Port> ports) {
     this.name = name;
     this.description = description;
     this.fixtures = fixtures;
     this.processes = List.copyOf(processes);
     this.faults = List.copyOf(faults);
     this.transfers = List.copyOf(transfers);
+    this.ports = List.copyOf(ports);
   }
 
   public static Scenario fromJson(String json) {
@@ -126,8 +134,12 @@ public final class Scenario {
     for (JsonNode t : json.path("transfers")) {
       transfers.add(new Transfer(FaultJson.transferMatch(t.path("match")), FaultJson.transferScript(t)));
     }
+    List<Port> ports = new ArrayList<>();
+    for (JsonNode p : json.path("ports")) {
+      ports.add(new Port(ScriptJson.portMatch(p), ScriptJson.portScript(p)));
+    }
     return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules,
-        faults, transfers);
+        faults, transfers, ports);
   }
 
   public String name() {
@@ -154,6 +166,11 @@ public final class Scenario {
 
   public List<Transfer> transfers() {
     return transfers;
+  }
+
+  /** What connections to published ports get. */
+  public List<Port> ports() {
+    return ports;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.mockdocker.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mockdocker.script.PortMatch;
+import io.mockdocker.script.PortScript;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import java.time.Duration;
@@ -14,6 +16,15 @@ import java.util.List;
  *  "steps": [{"stdout": "starting\n"}, {"sleep": "PT2S"}, {"stderr": "boom\n"}, {"file": "/x", "content": "…"},
  *            {"echoStdin": true}, {"exit": 1} | {"awaitExit": true}],
  *  "ignoreSigterm": true}
+ * }</pre>
+ *
+ * <p>and what a connection to a published port gets (exactly one of {@code hold}, {@code echo}, {@code reply},
+ * {@code httpReply}, {@code forward}; the two waits are optional):
+ * <pre>{@code
+ * {"match": {"image": "nginx", "container": "web", "port": "80/tcp"},
+ *  "hold": true | "echo": true | "reply": "text" | "httpReply": {"status": 200, "body": "hello"}
+ *    | "forward": {"host": "127.0.0.1", "port": 8080},
+ *  "openAfterLog": "ready", "openAfter": "PT2S"}
  * }</pre>
  */
 final class ScriptJson {
@@ -30,6 +41,48 @@ final class ScriptJson {
       }
     }
     return new ProcessMatch(image, command);
+  }
+
+  static PortMatch portMatch(JsonNode json) {
+    JsonNode m = json.path("match");
+    return new PortMatch(text(m, "image"), text(m, "container"), text(m, "port"));
+  }
+
+  private static String text(JsonNode json, String key) {
+    return json.hasNonNull(key) ? json.get(key).asText() : null;
+  }
+
+  static PortScript portScript(JsonNode json) {
+    List<String> given = new ArrayList<>();
+    for (String key : List.of("hold", "echo", "reply", "httpReply", "forward")) {
+      if (json.has(key)) {
+        given.add(key);
+      }
+    }
+    if (given.size() != 1) {
+      throw new IllegalArgumentException("a port script says one of hold, echo, reply, httpReply or forward: " + json);
+    }
+    PortScript script = switch (given.get(0)) {
+      case "hold" -> PortScript.hold();
+      case "echo" -> PortScript.echo();
+      case "reply" -> PortScript.reply(json.get("reply").asText());
+      case "httpReply" -> PortScript.httpReply(json.get("httpReply").path("status").asInt(200),
+          json.get("httpReply").path("body").asText(""));
+      default -> {
+        JsonNode f = json.get("forward");
+        if (!f.path("host").isTextual() || !f.path("port").canConvertToInt()) {
+          throw new IllegalArgumentException("forward is {\"host\": \"…\", \"port\": N}: " + f);
+        }
+        yield PortScript.forward(f.get("host").asText(), f.get("port").asInt());
+      }
+    };
+    if (json.hasNonNull("openAfterLog")) {
+      script = script.openAfterLog(json.get("openAfterLog").asText());
+    }
+    if (json.hasNonNull("openAfter")) {
+      script = script.openAfter(Duration.parse(json.get("openAfter").asText()));
+    }
+    return script;
   }
 
   static ProcessScript script(JsonNode json) {

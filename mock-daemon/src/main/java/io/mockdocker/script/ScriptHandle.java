@@ -33,6 +33,16 @@ public final class ScriptHandle {
       public void used(TransferHandle handle) {
         handle.used();
       }
+
+      @Override
+      public PortScriptHandle handle(PortMatch match, PortScript script) {
+        return new PortScriptHandle(match, script);
+      }
+
+      @Override
+      public void connected(PortScriptHandle handle) {
+        handle.connected();
+      }
     });
   }
 

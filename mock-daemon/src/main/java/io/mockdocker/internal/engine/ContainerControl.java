@@ -44,6 +44,9 @@ public final class ContainerControl {
         c.run.gate.pause();
       }
       health.update(c); // no checks while paused
+      if (c.listeners != null) {
+        c.listeners.paused(true);
+      }
     }
     events.emit("container", "pause", c.id, c.eventAttributes());
   }
@@ -61,6 +64,9 @@ public final class ContainerControl {
         c.run.gate.unpause();
       }
       health.update(c);
+      if (c.listeners != null) {
+        c.listeners.paused(false);
+      }
     }
     events.emit("container", "unpause", c.id, c.eventAttributes());
   }

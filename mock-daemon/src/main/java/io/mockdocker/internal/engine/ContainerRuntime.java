@@ -94,8 +94,7 @@ final class ContainerRuntime {
       try {
         c.volumes = volumes(c);
         makeWorkingDir(c.rootfs, config.workingDir());
-        c.listeners = c.ports == null ? null
-            : ports.open(c.ports, c.name, c.id, lease.settings().ipAddress());
+        c.listeners = c.ports == null ? null : ports.open(c, lease.settings().ipAddress());
       } catch (DockerException | UncheckedIOException e) {
         lock.locked(() -> {
           bridge.release(lease);

@@ -82,7 +82,7 @@ public final class Engine implements AutoCloseable {
     this.scripts = new ProcessScripts(lock, tags);
     this.store = new ContainerStore(fs.getPath("/var/lib/docker/containers"), lock, graph, tags, staging, ids, clock,
         capabilities, events);
-    this.ports = new Ports(threads);
+    this.ports = new Ports(threads, clock, scripts);
     Execs execs = new Execs(ids, pids, clock, events, scripts, threads);
     HealthChecks health = new HealthChecks(clock, events, execs, threads);
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,

@@ -1,35 +1,92 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.Clock;
+import io.mockdocker.internal.ScriptAccess;
+import io.mockdocker.script.PortScript;
+import io.mockdocker.script.PortScriptHandle;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The published-port listener set of one container run. A TCP connection gets the default behaviour: accepted and
- * held open, nothing read or written, until the set closes (the run ended). UDP and SCTP ports hold a bound UDP
- * socket that nobody reads, so the host port is taken while the container runs.
+ * The published-port listener set of one container run. A TCP connection gets what the port's {@link PortScript}
+ * says (accepted and held open when no script matches) on the engine's threads. A port whose script waits for a log
+ * line or a delay holds its host port with a bound socket that does not listen, so that connections are refused
+ * until it opens. While the container is paused, connections are accepted but not served, and writes wait. UDP and
+ * SCTP ports hold a bound UDP socket that nobody reads, so the host port is taken while the container runs.
  */
 final class PortListeners implements Closeable {
+  private static final int HEAD_LIMIT = 64 * 1024;
+  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
   private final ExecutorService threads;
+  private final Clock clock;
   private final List<Closeable> sockets = new ArrayList<>();
   private final List<Integer> hostPorts = new ArrayList<>();
   private final List<PublishedPort> published = new ArrayList<>();
+  private final List<Future<?>> waits = new ArrayList<>();
+  private final List<Runnable> unsubscribes = new ArrayList<>();
+  /** The ports still waiting to open. */
+  private final List<Tcp> pending = new ArrayList<>();
   private boolean closed;
+  private boolean paused;
 
-  PortListeners(ExecutorService threads) {
+  PortListeners(ExecutorService threads, Clock clock) {
     this.threads = threads;
+    this.clock = clock;
   }
 
-  synchronized void addTcp(ServerSocket server) {
+  /** One TCP port of the run: its script ({@code null} holds), and its listener once open. */
+  private final class Tcp {
+    final String port;
+    final PortScriptHandle handle;
+    final InetSocketAddress address;
+    Socket placeholder;
+
+    Tcp(String port, PortScriptHandle handle, InetSocketAddress address) {
+      this.port = port;
+      this.handle = handle;
+      this.address = address;
+    }
+
+    PortScript script() {
+      return handle == null ? PortScript.hold() : handle.script();
+    }
+  }
+
+  /** Listens on {@code server} for container port {@code port} at once. */
+  synchronized void addTcp(String port, ServerSocket server, PortScriptHandle handle) {
+    Tcp tcp = new Tcp(port, handle, (InetSocketAddress) server.getLocalSocketAddress());
     sockets.add(server);
     hostPorts.add(server.getLocalPort());
-    Future<?> unused = threads.submit(() -> accept(server));
+    accepting(tcp, server);
+  }
+
+  /** Holds the host port with {@code placeholder} (bound, not listening) until the port's script opens it. */
+  synchronized void addWaiting(String port, Socket placeholder, PortScriptHandle handle) {
+    Tcp tcp = new Tcp(port, handle, (InetSocketAddress) placeholder.getLocalSocketAddress());
+    tcp.placeholder = placeholder;
+    sockets.add(placeholder);
+    hostPorts.add(placeholder.getLocalPort());
+    pending.add(tcp);
+    if (tcp.script().openAfterLog() == null) {
+      after(tcp, tcp.script().openAfter());
+    } // else follow(...) watches the output
   }
 
   synchronized void addOther(Closeable socket) {
@@ -44,12 +101,138 @@ final class PortListeners implements Closeable {
     return List.copyOf(published);
   }
 
-  /** The TCP host ports this set listens on. */
+  /** The TCP host ports this set holds. */
   synchronized List<Integer> hostPorts() {
     return List.copyOf(hostPorts);
   }
 
-  private void accept(ServerSocket server) {
+  /** Watches the run's output for the lines the waiting ports open after; called before the process starts. */
+  void follow(ContainerOutput stdout, ContainerOutput stderr) {
+    List<Tcp> watching;
+    synchronized (this) {
+      watching = pending.stream().filter(t -> t.script().openAfterLog() != null).toList();
+    }
+    for (Tcp tcp : watching) {
+      byte[] text = tcp.script().openAfterLog().getBytes(StandardCharsets.UTF_8);
+      Runnable seen = new Runnable() {
+        private boolean once;
+
+        @Override
+        public void run() {
+          synchronized (this) {
+            if (once) {
+              return;
+            }
+            once = true;
+          }
+          after(tcp, tcp.script().openAfter());
+        }
+      };
+      LogWatch out = new LogWatch(text, seen);
+      LogWatch err = new LogWatch(text, seen);
+      stdout.subscribe(out);
+      stderr.subscribe(err);
+      synchronized (this) {
+        unsubscribes.add(() -> stdout.unsubscribe(out));
+        unsubscribes.add(() -> stderr.unsubscribe(err));
+      }
+    }
+  }
+
+  /** Looks for a text in one output stream, across writes. */
+  private static final class LogWatch implements ContainerOutput.Listener {
+    private final String text;
+    private final Runnable seen;
+    private String tail = "";
+    private boolean done;
+
+    LogWatch(byte[] text, Runnable seen) {
+      this.text = new String(text, StandardCharsets.ISO_8859_1);
+      this.seen = seen;
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+      if (done) {
+        return;
+      }
+      String all = tail + new String(bytes, StandardCharsets.ISO_8859_1);
+      if (all.contains(text)) {
+        done = true;
+        seen.run();
+        return;
+      }
+      tail = all.substring(Math.max(0, all.length() - text.length() + 1));
+    }
+
+    @Override
+    public void closed() {
+      done = true;
+    }
+  }
+
+  /** Opens {@code tcp} after {@code delay} on the engine clock (at once for zero). */
+  private void after(Tcp tcp, Duration delay) {
+    if (delay.isZero()) {
+      open(tcp);
+      return;
+    }
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        waits.add(threads.submit(() -> {
+          try {
+            clock.sleep(delay);
+          } catch (InterruptedException e) {
+            return; // the run ended
+          }
+          open(tcp);
+        }));
+      } catch (RejectedExecutionException e) {
+        // the engine is closing
+      }
+    }
+  }
+
+  /**
+   * Swaps the placeholder for a listener on the same address. Between the two another program could take the port;
+   * then the port stays closed, as a service that failed to bind would.
+   */
+  private synchronized void open(Tcp tcp) {
+    if (closed || tcp.placeholder == null) {
+      return;
+    }
+    quietly(tcp.placeholder);
+    sockets.remove(tcp.placeholder);
+    tcp.placeholder = null;
+    pending.remove(tcp);
+    try {
+      ServerSocket server = new ServerSocket();
+      server.setReuseAddress(true);
+      try {
+        server.bind(tcp.address, 50);
+      } catch (IOException e) {
+        server.close();
+        throw e;
+      }
+      sockets.add(server);
+      accepting(tcp, server);
+    } catch (IOException e) {
+      // taken meanwhile: nothing listens
+    }
+  }
+
+  private void accepting(Tcp tcp, ServerSocket server) {
+    try {
+      Future<?> unused = threads.submit(() -> accept(tcp, server));
+    } catch (RejectedExecutionException e) {
+      quietly(server); // the engine is closing
+    }
+  }
+
+  private void accept(Tcp tcp, ServerSocket server) {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
@@ -60,31 +243,184 @@ final class PortListeners implements Closeable {
           }
           sockets.add(s);
         }
+        if (tcp.handle != null) {
+          ScriptAccess.connected(tcp.handle);
+        }
+        Future<?> unused = threads.submit(() -> serve(tcp.script().behaviour(), s));
       } catch (SocketException e) {
         return; // closed
-      } catch (IOException e) {
-        // a failed accept: keep listening
+      } catch (IOException | RejectedExecutionException e) {
+        // a failed accept: keep listening (a closing engine closes the server next)
       }
+    }
+  }
+
+  /** Serves one connection as the script says; closes it when done (a held one stays until the run ends). */
+  private void serve(PortScript.Behaviour behaviour, Socket s) {
+    boolean keep = false;
+    try {
+      awaitRunning();
+      InputStream in = s.getInputStream();
+      OutputStream out = gated(s.getOutputStream());
+      if (behaviour instanceof PortScript.Hold) {
+        keep = true;
+      } else if (behaviour instanceof PortScript.Echo) {
+        in.transferTo(out);
+        s.shutdownOutput();
+      } else if (behaviour instanceof PortScript.Reply r) {
+        if (r.afterRequest()) {
+          readHead(in);
+        }
+        out.write(r.bytes());
+        out.flush();
+        s.shutdownOutput();
+        in.transferTo(OutputStream.nullOutputStream()); // no reset before the client read the reply
+      } else if (behaviour instanceof PortScript.Forward f) {
+        keep = forward(f, s);
+      } else if (behaviour instanceof PortScript.Handler h) {
+        h.handler().handle(in, out);
+        out.flush();
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away, the run ended, or the handler failed: the connection closes
+    }
+    if (!keep) {
+      release(s);
+    }
+  }
+
+  /** Reads up to the blank line that ends an HTTP request head (or the end of the client's bytes). */
+  private static void readHead(InputStream in) throws IOException {
+    int state = 0;
+    for (int n = 0; n < HEAD_LIMIT; n++) {
+      int b = in.read();
+      if (b < 0) {
+        return;
+      }
+      if (b == '\n') {
+        if (state == 1) {
+          return;
+        }
+        state = 1;
+      } else if (b != '\r') {
+        state = 0;
+      }
+    }
+  }
+
+  /**
+   * Connects to the target and copies both ways, each direction on its own thread; the later to finish closes both
+   * sockets. Returns whether the copies took the connection over.
+   */
+  private boolean forward(PortScript.Forward f, Socket client) throws IOException {
+    Socket upstream = new Socket();
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+      sockets.add(upstream);
+    }
+    try {
+      upstream.connect(new InetSocketAddress(f.host(), f.port()), CONNECT_TIMEOUT_MILLIS);
+    } catch (IOException e) {
+      release(upstream); // refused: the client's connection closes
+      return false;
+    }
+    AtomicInteger running = new AtomicInteger(2);
+    Runnable done = () -> {
+      if (running.decrementAndGet() == 0) {
+        release(client);
+        release(upstream);
+      }
+    };
+    Future<?> unused = threads.submit(() -> copy(client, upstream, done));
+    copy(upstream, client, done);
+    return true;
+  }
+
+  private void copy(Socket from, Socket to, Runnable done) {
+    try {
+      from.getInputStream().transferTo(gated(to.getOutputStream()));
+      to.shutdownOutput();
+    } catch (IOException e) {
+      // one side went away: end both
+      quietly(from);
+      quietly(to);
+    }
+    done.run();
+  }
+
+  /** {@code out} whose writes wait while the container is paused. */
+  private OutputStream gated(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(int b) throws IOException {
+        awaitRunning();
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        awaitRunning();
+        out.write(b, off, len);
+      }
+    };
+  }
+
+  /** Waits while the container is paused; fails once the run ended. */
+  private synchronized void awaitRunning() throws IOException {
+    while (paused && !closed) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while the container is paused");
+      }
+    }
+    if (closed) {
+      throw new SocketException("the container's run ended");
+    }
+  }
+
+  /** The container was paused or unpaused: connections wait, or go on. */
+  synchronized void paused(boolean paused) {
+    this.paused = paused;
+    notifyAll();
+  }
+
+  private void release(Socket s) {
+    quietly(s);
+    synchronized (this) {
+      sockets.remove(s);
+    }
+  }
+
+  private static void quietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // nothing to do
     }
   }
 
   @Override
   public void close() {
     List<Closeable> all;
+    List<Future<?>> timers;
+    List<Runnable> watches;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
+      notifyAll();
       all = new ArrayList<>(sockets);
       sockets.clear();
+      timers = new ArrayList<>(waits);
+      watches = new ArrayList<>(unsubscribes);
     }
-    for (Closeable c : all) {
-      try {
-        c.close();
-      } catch (IOException ignored) {
-        // nothing to do
-      }
-    }
+    timers.forEach(f -> f.cancel(true));
+    watches.forEach(Runnable::run);
+    all.forEach(PortListeners::quietly);
   }
 }

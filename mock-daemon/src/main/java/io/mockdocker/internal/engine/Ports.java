@@ -1,11 +1,16 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.Clock;
+import io.mockdocker.script.PortMatch;
+import io.mockdocker.script.PortScript;
+import io.mockdocker.script.PortScriptHandle;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,16 +23,36 @@ import java.util.concurrent.ExecutorService;
  * Published ports: at each start, a container's bindings (and, with publish-all, its exposed ports) become real
  * listeners on the daemon's own address (loopback unless the daemon was started on another), whatever host address
  * the binding names; an empty host port is one the system picks. A host port another running container holds fails
- * the start as the daemon's port allocator did. Thread-safe.
+ * the start as the daemon's port allocator did. What a TCP connection gets is the matching {@link PortScript}'s
+ * behaviour (see {@link PortListeners}). Thread-safe.
  */
 public final class Ports {
   private final ExecutorService threads;
+  private final Clock clock;
+  private final PortScripts scripts;
   private final Set<Integer> allocated = new HashSet<>();
   private final Set<PortListeners> open = new HashSet<>();
   private volatile InetAddress address = InetAddress.getLoopbackAddress();
 
-  Ports(ExecutorService threads) {
+  Ports(ExecutorService threads, Clock clock, ProcessScripts images) {
     this.threads = threads;
+    this.clock = clock;
+    this.scripts = new PortScripts(images);
+  }
+
+  /** Makes matching ports serve connections as the script says; the newest matching script wins. */
+  public PortScriptHandle script(PortMatch match, PortScript script) {
+    return scripts.add(java.util.Objects.requireNonNull(match, "match"),
+        java.util.Objects.requireNonNull(script, "script"));
+  }
+
+  public boolean removeScript(PortScriptHandle handle) {
+    return scripts.remove(handle);
+  }
+
+  /** The registered port scripts, oldest first. */
+  public List<PortScriptHandle> scripts() {
+    return scripts.all();
   }
 
   /** Listen where the daemon was started: loopback stays loopback, any other address is used as it is. */
@@ -40,8 +65,12 @@ public final class Ports {
     }
   }
 
-  /** Opens a run's listeners; {@code name}, {@code endpoint} and {@code containerIp} word the failures. */
-  PortListeners open(PortConfig config, String name, String endpoint, String containerIp) {
+  /**
+   * Opens the listeners of {@code c}'s new run (its monitor held, before its process starts); {@code containerIp}
+   * words the failures, and the container's port scripts say what connections get.
+   */
+  PortListeners open(LiveContainer c, String containerIp) {
+    PortConfig config = c.ports;
     Map<String, List<PortBinding>> wanted = new TreeMap<>(config.bindings());
     if (config.publishAll()) {
       for (String port : config.exposed()) {
@@ -51,11 +80,12 @@ public final class Ports {
         }
       }
     }
-    PortListeners set = new PortListeners(threads);
+    PortListeners set = new PortListeners(threads, clock);
     try {
       for (Map.Entry<String, List<PortBinding>> e : wanted.entrySet()) {
+        PortScriptHandle script = scripts.find(c, e.getKey());
         for (PortBinding b : e.getValue()) {
-          int hostPort = bind(set, e.getKey(), b, name, endpoint, containerIp);
+          int hostPort = bind(set, e.getKey(), b, script, c.name, c.id, containerIp);
           if (b.hostIp().isEmpty()) {
             set.publish(new PublishedPort(e.getKey(), "0.0.0.0", hostPort));
             set.publish(new PublishedPort(e.getKey(), "::", hostPort));
@@ -68,13 +98,15 @@ public final class Ports {
       close(set);
       throw e;
     }
+    set.follow(c.stdout, c.stderr);
     synchronized (this) {
       open.add(set);
     }
     return set;
   }
 
-  private int bind(PortListeners set, String port, PortBinding b, String name, String endpoint, String ip) {
+  private int bind(PortListeners set, String port, PortBinding b, PortScriptHandle script, String name,
+      String endpoint, String ip) {
     int[] range = range(b.hostPort());
     boolean tcp = port.endsWith("/tcp");
     PortRefused last = null;
@@ -86,6 +118,12 @@ public final class Ports {
           continue;
         }
         try {
+          if (tcp && script != null && !script.script().opensAtStart()) {
+            Socket placeholder = placeholder(new InetSocketAddress(address, p));
+            allocated.add(placeholder.getLocalPort());
+            set.addWaiting(port, placeholder, script);
+            return placeholder.getLocalPort();
+          }
           if (tcp) {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
@@ -96,7 +134,7 @@ public final class Ports {
               throw ex;
             }
             allocated.add(server.getLocalPort());
-            set.addTcp(server);
+            set.addTcp(port, server, script);
             return server.getLocalPort();
           }
           DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, p));
@@ -111,6 +149,31 @@ public final class Ports {
       }
     }
     throw last;
+  }
+
+  /**
+   * A socket bound to {@code at} that does not listen: it holds the host port while connections to it are refused.
+   * It shares the port with no one when it can; only where the port is busy (say, with the last run's connections
+   * in TIME_WAIT) does it bind with SO_REUSEADDR, as the listener itself does, which still fails on a listener.
+   */
+  private static Socket placeholder(InetSocketAddress at) throws IOException {
+    try {
+      return bound(at, false);
+    } catch (BindException e) {
+      return bound(at, true);
+    }
+  }
+
+  private static Socket bound(InetSocketAddress at, boolean reuse) throws IOException {
+    Socket s = new Socket();
+    try {
+      s.setReuseAddress(reuse);
+      s.bind(at);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
   }
 
   private static PortRefused refused(String name, String endpoint, String why) {

@@ -57,7 +57,8 @@ final class ProcessScripts {
     return null;
   }
 
-  private boolean imageMatches(String image, LiveContainer c) {
+  /** Whether {@code image} (as named in create, a tag of the image, or an ID prefix) is the image of {@code c}. */
+  boolean imageMatches(String image, LiveContainer c) {
     if (image.equals(c.config.image()) || c.imageId.startsWith(image)) {
       return true;
     }
