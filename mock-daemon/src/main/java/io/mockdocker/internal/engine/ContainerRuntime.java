@@ -291,9 +291,7 @@ final class ContainerRuntime {
   private void autoRemove(LiveContainer c) {
     try {
       store.remove(c, Ids.shortId(c.id), "container is running");
-      if (c.mounts != null) {
-        mounts.removeAnonymous(c.mounts);
-      }
+      mounts.removed(c.id, c.mounts, true);
     } catch (DockerException e) {
       // started again or removed meanwhile: as the daemon, leave it
     }

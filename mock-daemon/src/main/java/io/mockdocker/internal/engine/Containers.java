@@ -70,7 +70,13 @@ public final class Containers {
       }
       return created;
     });
-    List<Mounts.Attached> attached = mounts.attach(c.id, Mounts.withConfigVolumes(plan, c.config, store.imageConfig(c.imageId)));
+    List<Mounts.Attached> attached;
+    try {
+      attached = mounts.attach(c.id, Mounts.withConfigVolumes(plan, c.config, store.imageConfig(c.imageId)));
+    } catch (RuntimeException e) {
+      store.remove(c, c.id, "");
+      throw e;
+    }
     synchronized (c) {
       c.mounts = attached;
     }
@@ -216,9 +222,7 @@ public final class Containers {
     synchronized (c) {
       attached = c.mounts;
     }
-    if (volumes && attached != null) {
-      mounts.removeAnonymous(attached);
-    }
+    mounts.removed(c.id, attached, volumes);
   }
 
   /** The combined log: the selected entries in order, then with {@code follow} live ones until the process exits. */

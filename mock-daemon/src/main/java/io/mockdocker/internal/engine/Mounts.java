@@ -158,7 +158,7 @@ final class Mounts {
               m.rw(), m.propagation());
           out.add(new Attached(shown, data, p.copyData(), p.anonymous()));
         }
-        case "bind" -> out.add(new Attached(m, p.data() != null ? p.data() : copy(p.hostPath()), false, false));
+        case "bind" -> out.add(new Attached(m, p.data(), false, false));
         default -> out.add(new Attached(m, tmpfsRoot.resolve(id).resolve(Integer.toString(tmpfs++)), false, false));
       }
     }
@@ -207,7 +207,7 @@ final class Mounts {
       String hostPath = clean(source);
       checkHost(hostPath);
       return new Planned(new MountPoint("bind", "", hostPath, clean(target), "", mode, rw,
-          propagation.isEmpty() ? "rprivate" : propagation), hostPath, false, false, null, null, null);
+          propagation.isEmpty() ? "rprivate" : propagation), hostPath, false, false, null, null, copy(hostPath));
     }
     if (!source.isEmpty()) {
       Volumes.check(source, Volumes.LOCAL);
@@ -247,7 +247,7 @@ final class Mounts {
         }
         return new Planned(new MountPoint("bind", "", hostPath, target, "", "", !spec.readOnly(),
             spec.propagation().isEmpty() ? "rprivate" : spec.propagation()), hostPath, false, false, null, null,
-            null);
+            copy(hostPath));
       }
       case "volume" -> {
         if (!spec.propagation().isEmpty() || spec.createMountpoint()) {
@@ -407,8 +407,19 @@ final class Mounts {
     }
   }
 
-  /** After a removal with {@code v} (or auto-remove): the anonymous volumes removed, those still in use kept. */
-  void removeAnonymous(List<Attached> mounts) {
+  /**
+   * After the container {@code id} was removed: its tmpfs directory dropped, and with {@code volumes} ({@code rm -v},
+   * auto-remove) its anonymous volumes removed, those another container still uses kept.
+   */
+  void removed(String id, List<Attached> mounts, boolean dropVolumes) {
+    try {
+      ImageGraph.deleteTree(tmpfsRoot.resolve(id));
+    } catch (IOException e) {
+      // memory only; nothing to report
+    }
+    if (!dropVolumes || mounts == null) {
+      return;
+    }
     for (Attached a : mounts) {
       if (a.volume() && a.anonymous()) {
         try {
