@@ -79,13 +79,7 @@ public final class FsRoot {
 
   /** The container path of a resolved file: under the mount whose files hold it, else under the root. */
   public String containerPath(Path file) {
-    Mount best = null;
-    for (Mount m : mounts) {
-      if (file.startsWith(m.source()) && (best == null
-          || m.source().getNameCount() > best.source().getNameCount())) {
-        best = m;
-      }
-    }
+    Mount best = holder(file);
     if (best == null) {
       return "/" + root.relativize(file);
     }
@@ -96,6 +90,12 @@ public final class FsRoot {
 
   /** Whether the resolved file {@code file} lies in a read-only mount. */
   public boolean readOnly(Path file) {
+    Mount best = holder(file);
+    return best != null && best.readOnly();
+  }
+
+  /** The mount whose files hold the resolved file {@code file} (the deepest source), or {@code null}. */
+  private Mount holder(Path file) {
     Mount best = null;
     for (Mount m : mounts) {
       if (file.startsWith(m.source()) && (best == null
@@ -103,7 +103,7 @@ public final class FsRoot {
         best = m;
       }
     }
-    return best != null && best.readOnly();
+    return best;
   }
 
   /** Fails as a write to a read-only mount does ({@code Read-only file system}) when {@code file} is in one. */

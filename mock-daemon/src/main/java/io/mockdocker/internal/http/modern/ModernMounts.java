@@ -49,8 +49,8 @@ final class ModernMounts {
 
   /** {@code Binds}, {@code VolumesFrom} and {@code Mounts} of inspect's host config, as sent. */
   static void echo(ObjectNode hostConfig, MountRequest r) {
-    hostConfig.set("Binds", strings(r.binds()));
-    hostConfig.set("VolumesFrom", strings(r.volumesFrom()));
+    hostConfig.set("Binds", ModernContainerJson.strings(r.binds()));
+    hostConfig.set("VolumesFrom", ModernContainerJson.strings(r.volumesFrom()));
     if (r.tmpfs() != null) {
       ObjectNode tmpfs = hostConfig.putObject("Tmpfs");
       r.tmpfs().forEach(tmpfs::put);
@@ -115,15 +115,6 @@ final class ModernMounts {
       o.put("Propagation", p.propagation());
     }
     return out;
-  }
-
-  private static JsonNode strings(List<String> list) {
-    if (list == null) {
-      return GoJson.MAPPER.nullNode();
-    }
-    ArrayNode a = GoJson.array();
-    list.forEach(a::add);
-    return a;
   }
 
   private static void putIf(ObjectNode o, String key, String value) {
