@@ -112,6 +112,15 @@ class MountsEngineTest {
   }
 
   @Test
+  void a_process_scripts_file_write_lands_in_a_volume_and_fails_in_a_read_only_mount() throws Exception {
+    engine.script(io.mockdocker.script.ProcessMatch.command("scripted"), io.mockdocker.script.ProcessScript.builder()
+        .file("/out/result.txt", "done").file("/app/result.txt", "never").exit(0).build());
+    String id = create(binds("results:/out", "/srv/app:/app:ro"), "scripted");
+    assertThat(run(id)).isEqualTo("1:/app/result.txt: Read-only file system\n");
+    assertThat(Files.readString(engine.volumes().data("results").resolve("result.txt"))).isEqualTo("done");
+  }
+
+  @Test
   void writes_to_a_writable_bind_stay_in_memory_and_are_shared_by_that_host_path() throws Exception {
     assertThat(run(create(binds("/srv/app:/app"), "sh", "-c", "echo more >> /app/config.yml"))).isEqualTo("0:");
     assertThat(run(create(binds("/srv/app:/other"), "cat", "/other/config.yml")))
