@@ -121,6 +121,20 @@ class MountsEngineTest {
   }
 
   @Test
+  void an_exec_sees_the_mounts_and_the_running_tmpfs() throws Exception {
+    clock.stop();
+    MountSpec tmpfs = new MountSpec("tmpfs", "", "/run/t", false, "", false, false, false, null, "", null, 0, 0);
+    String id = create(new MountRequest(List.of("/srv/app:/app:ro"), List.of(tmpfs), null, null), "sleep", "100");
+    containers.start(id);
+    String exec = containers.execCreate(id, ExecConfig.of("sh", "-c",
+        "cat /app/config.yml; echo t > /run/t/f; cat /run/t/f; touch /app/x"));
+    StringBuilder out = new StringBuilder();
+    containers.execStart(exec, null, (s, b) -> out.append(new String(b, StandardCharsets.UTF_8)), false);
+    assertThat(out.toString()).isEqualTo("answer: 42\nt\ntouch: cannot touch `/app/x': Read-only file system\n");
+    containers.kill(id);
+  }
+
+  @Test
   void writes_to_a_writable_bind_stay_in_memory_and_are_shared_by_that_host_path() throws Exception {
     assertThat(run(create(binds("/srv/app:/app"), "sh", "-c", "echo more >> /app/config.yml"))).isEqualTo("0:");
     assertThat(run(create(binds("/srv/app:/other"), "cat", "/other/config.yml")))
