@@ -439,10 +439,20 @@ final class Mounts {
     List<FsRoot.Mount> table = new ArrayList<>();
     for (Attached a : mounts) {
       if (Files.exists(a.data(), LinkOption.NOFOLLOW_LINKS)) {
-        table.add(new FsRoot.Mount(a.point().destination(), a.data(), !a.point().rw()));
+        table.add(new FsRoot.Mount(inRoot(rootfs, a.point().destination()), a.data(), !a.point().rw()));
       }
     }
     return FsRoot.of(rootfs, table);
+  }
+
+  /** Where a destination really is, links in the root file system followed (as the daemon mounted it). */
+  private static String inRoot(Path rootfs, String destination) {
+    try {
+      String real = "/" + rootfs.relativize(RootedPaths.resolve(rootfs, destination, true));
+      return real.length() > 1 && real.endsWith("/") ? real.substring(0, real.length() - 1) : real;
+    } catch (IOException e) {
+      return destination;
+    }
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

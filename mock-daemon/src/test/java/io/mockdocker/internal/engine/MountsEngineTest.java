@@ -172,6 +172,20 @@ class MountsEngineTest {
   }
 
   @Test
+  void a_destination_under_a_link_is_mounted_where_the_link_leads() throws Exception {
+    var fs = com.google.common.jimfs.Jimfs.newFileSystem(com.google.common.jimfs.Configuration.unix());
+    java.nio.file.Path rootfs = Files.createDirectories(fs.getPath("/rootfs/run"));
+    rootfs = rootfs.getParent();
+    Files.createDirectories(rootfs.resolve("var"));
+    Files.createSymbolicLink(rootfs.resolve("var/run"), fs.getPath("/run"));
+    java.nio.file.Path data = Files.createDirectories(fs.getPath("/volume"));
+    var view = Mounts.view(rootfs, List.of(new Mounts.Attached(
+        new MountPoint("volume", "v", "", "/var/run/sub", "local", "z", true, ""), data, false, false)));
+    assertThat(view.resolve("/var/run/sub/f", true)).isEqualTo(data.resolve("f"));
+    assertThat(view.resolve("/run/sub/f", true)).isEqualTo(data.resolve("f"));
+  }
+
+  @Test
   void bad_specs_get_the_daemons_400_texts() {
     assertThatThrownBy(() -> create(binds("data:/a:bogus"), "true")).hasMessage("invalid mode: bogus");
     assertThatThrownBy(() -> create(binds("data:relative"), "true")).hasMessage("invalid volume specification: "
