@@ -65,6 +65,7 @@ public final class MockDocker implements AutoCloseable {
   private final List<Consumer<Engine>> setup;
   private final long maxBodyBytes;
   private final TarLimits tarLimits;
+  private final HostFiles hostFiles;
   private volatile State state;
   private boolean closed;
 
@@ -97,6 +98,7 @@ public final class MockDocker implements AutoCloseable {
     givenFaults.forEach(faults::add);
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
+    this.hostFiles = b.hostFiles;
     this.state = newState();
     try {
       // The admin API when enabled (outside the chain: admin calls are not recorded), then the chain HandlerChain
@@ -120,7 +122,7 @@ public final class MockDocker implements AutoCloseable {
   /** A new engine with the fixtures applied, and the API over it. */
   private State newState() {
     Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
-        .random(random).tarLimits(tarLimits).build();
+        .random(random).tarLimits(tarLimits).hostFiles(hostFiles).build();
     try {
       fixtures.applyTo(engine.registry());
       fixtures.local().forEach(name -> pullFixture(engine, name));
@@ -357,6 +359,7 @@ public final class MockDocker implements AutoCloseable {
     private final List<Fault> faults = new ArrayList<>();
     private long maxBodyBytes = DockerApi.DEFAULT_MAX_BODY_BYTES;
     private TarLimits tarLimits = TarLimits.DEFAULT;
+    private HostFiles hostFiles = HostFiles.disk();
 
     private Builder() {}
 
@@ -516,6 +519,16 @@ public final class MockDocker implements AutoCloseable {
     /** What one tar extraction (import, pull, build context, ADD, archive PUT) may produce; {@link TarLimits#DEFAULT} by default. */
     public Builder tarLimits(TarLimits limits) {
       this.tarLimits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /**
+     * Where containers' host binds ({@code -v /host/dir:/mnt}, {@code --mount type=bind}) are read from: the real
+     * disk ({@link HostFiles#disk()}, the default), an in-memory tree ({@link HostFiles#memory()}), or nowhere
+     * ({@link HostFiles#refused()}). Either way the daemon never writes the host.
+     */
+    public Builder hostFiles(HostFiles files) {
+      this.hostFiles = Objects.requireNonNull(files);
       return this;
     }
 

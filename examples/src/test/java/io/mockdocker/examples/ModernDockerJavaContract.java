@@ -291,6 +291,64 @@ abstract class ModernDockerJavaContract {
         .isInstanceOf(NotFoundException.class).hasMessageContaining("Could not find the file /nope in container");
   }
 
+  @Test
+  void volumes_and_binds_are_mounted_inspected_and_the_volume_outlives_the_container(@TempDir Path dir)
+      throws Exception {
+    pullBusybox();
+    Files.writeString(dir.resolve("host.txt"), "on the host\n");
+    long mtime = Files.getLastModifiedTime(dir.resolve("host.txt")).toMillis();
+    client.createVolumeCmd().withName("jdata").exec();
+    com.github.dockerjava.api.model.HostConfig host = com.github.dockerjava.api.model.HostConfig.newHostConfig()
+        .withBinds(new com.github.dockerjava.api.model.Bind("jdata",
+                new com.github.dockerjava.api.model.Volume("/data")),
+            new com.github.dockerjava.api.model.Bind(dir.toString(),
+                new com.github.dockerjava.api.model.Volume("/mnt"), com.github.dockerjava.api.model.AccessMode.ro))
+        .withMounts(List.of(new com.github.dockerjava.api.model.Mount()
+            .withType(com.github.dockerjava.api.model.MountType.TMPFS).withTarget("/scratch")));
+    String id = client.createContainerCmd("busybox").withHostConfig(host).withCmd("sh", "-c",
+        "cat /mnt/host.txt > /data/copy; echo tmp > /scratch/t; cat /scratch/t; echo no > /mnt/host.txt").exec()
+        .getId();
+    client.startContainerCmd(id).exec();
+    int status = client.waitContainerCmd(id).start().awaitStatusCode(SECONDS, TimeUnit.SECONDS);
+    Frames logs = client.logContainerCmd(id).withStdOut(true).withStdErr(true).withTailAll().exec(new Frames());
+    logs.awaitCompletion(SECONDS, TimeUnit.SECONDS);
+    assertThat(status).isNotZero();
+    assertThat(logs.text(StreamType.STDOUT)).isEqualTo("tmp\n");
+    assertThat(logs.text(StreamType.STDERR)).contains("/mnt/host.txt: Read-only file system");
+
+    InspectContainerResponse inspected = client.inspectContainerCmd(id).exec();
+    assertThat(inspected.getMounts()).extracting(m -> m.getDestination().getPath() + " " + m.getName() + " "
+        + m.getSource() + " " + m.getRW()).containsExactly(
+        "/data jdata /var/lib/docker/volumes/jdata/_data true",
+        "/mnt null " + dir + " false",
+        "/scratch null  true");
+    assertThat(inspected.getHostConfig().getBinds()).extracting(b -> b.getPath() + ":" + b.getVolume().getPath())
+        .containsExactly("jdata:/data", dir + ":/mnt");
+    assertThat(client.listContainersCmd().withShowAll(true).exec().get(0).getMounts())
+        .extracting(com.github.dockerjava.api.model.ContainerMount::getDestination)
+        .containsExactly("/data", "/mnt", "/scratch");
+    assertThatThrownBy(() -> client.removeVolumeCmd("jdata").exec()).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("volume is in use");
+
+    client.removeContainerCmd(id).withRemoveVolumes(true).exec();
+    String reader = client.createContainerCmd("busybox").withCmd("cat", "/again/copy")
+        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withBinds(
+            new com.github.dockerjava.api.model.Bind("jdata", new com.github.dockerjava.api.model.Volume("/again"))))
+        .exec().getId();
+    client.startContainerCmd(reader).exec();
+    client.waitContainerCmd(reader).start().awaitStatusCode(SECONDS, TimeUnit.SECONDS);
+    Frames again = client.logContainerCmd(reader).withStdOut(true).withTailAll().exec(new Frames());
+    again.awaitCompletion(SECONDS, TimeUnit.SECONDS);
+    assertThat(again.text(StreamType.STDOUT)).isEqualTo("on the host\n");
+    client.removeContainerCmd(reader).exec();
+    client.removeVolumeCmd("jdata").exec();
+    assertThat(Files.readString(dir.resolve("host.txt"))).isEqualTo("on the host\n");
+    assertThat(Files.getLastModifiedTime(dir.resolve("host.txt")).toMillis()).isEqualTo(mtime);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("host.txt");
+    }
+  }
+
   /** Collects multiplexed frames by stream. */
   static final class Frames extends ResultCallback.Adapter<Frame> {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();

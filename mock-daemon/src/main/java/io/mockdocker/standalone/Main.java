@@ -48,6 +48,10 @@ public final class Main implements Callable<Integer> {
       description = "The version a path without /vX.Y means (default: the profile's newest).")
   String defaultApi;
 
+  @Option(names = "--no-host-binds",
+      description = "Refuse host binds (-v /host:/ctr, --mount type=bind); /var/run/docker.sock stays accepted.")
+  boolean noHostBinds;
+
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
 
@@ -121,6 +125,9 @@ public final class Main implements Callable<Integer> {
     }
     if (cors) {
       builder.enableCors();
+    }
+    if (noHostBinds) {
+      builder.hostFiles(io.mockdocker.HostFiles.refused());
     }
     bindWarning(host).ifPresent(warning -> {
       err.println(warning);

@@ -62,7 +62,7 @@ class MainTest {
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
-    assertThat(text).contains("--host", "--port", "--fixtures", "--cors", "--help");
+    assertThat(text).contains("--host", "--port", "--fixtures", "--cors", "--no-host-binds", "--help");
   }
 
   @Test
@@ -97,6 +97,33 @@ class MainTest {
               .POST(HttpRequest.BodyPublishers.noBody()).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.body()).endsWith("{\"error\":\"HTTP code: 404\"}");
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void no_host_binds_refuses_a_host_bind_at_create_and_keeps_serving() throws Exception {
+    Process p = launch("--port", "0", "--profile", "modern", "--no-host-binds");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      Matcher m = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+).*").matcher(first);
+      assertThat(m.matches()).as(first).isTrue();
+      URI base = URI.create("http://127.0.0.1:" + m.group(1));
+      HttpClient client = HttpClient.newHttpClient();
+      client.send(HttpRequest.newBuilder(base.resolve("/v1.50/images/create?fromImage=busybox&tag=latest"))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> create = client.send(HttpRequest.newBuilder(base.resolve("/v1.50/containers/create"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+              "{\"Image\":\"busybox\",\"HostConfig\":{\"Binds\":[\"/etc:/host-etc:ro\"]}}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(create.statusCode()).isEqualTo(400);
+      assertThat(create.body()).isEqualTo("{\"message\":\"host binds are refused by this daemon: /etc\"}\n");
+      HttpResponse<String> ping = client.send(HttpRequest.newBuilder(base.resolve("/_ping")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(ping.statusCode()).isEqualTo(200);
     } finally {
       p.destroy();
       p.waitFor(10, TimeUnit.SECONDS);

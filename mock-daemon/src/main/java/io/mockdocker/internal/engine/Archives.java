@@ -1,7 +1,7 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.TarLimits;
-import io.mockdocker.internal.shell.RootedPaths;
+import io.mockdocker.internal.shell.FsRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,9 +54,9 @@ public final class Archives {
 
   private PathStat stat(LiveContainer c, String name, String path, String resolved) {
     synchronized (c) {
-      Path rootfs = store.rootfs(c);
+      FsRoot rootfs = Mounts.view(store.rootfs(c), c.mounts);
       try {
-        Path file = RootedPaths.resolve(rootfs, resolved, followsLast(resolved));
+        Path file = rootfs.resolve(resolved, followsLast(resolved));
         return stat(rootfs, file, goBase(resolved), name, path);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -79,8 +79,8 @@ public final class Archives {
       @Override
       public void writeTo(OutputStream out) throws IOException {
         synchronized (c) {
-          Path rootfs = store.rootfs(c);
-          Layers.writeTar(RootedPaths.resolve(rootfs, abs, followsLast(abs)), top, out);
+          FsRoot rootfs = Mounts.view(store.rootfs(c), c.mounts);
+          Layers.writeTar(rootfs.resolve(abs, followsLast(abs)), top, out);
         }
         events.emit("container", "archive-path", c.id, c.eventAttributes());
       }
@@ -94,10 +94,10 @@ public final class Archives {
   public void extract(String name, String path, boolean noOverwriteDirNonDir, boolean copyUIDGID, InputStream in) {
     LiveContainer c = store.get(name);
     synchronized (c) {
-      Path rootfs = store.rootfs(c);
+      FsRoot rootfs = Mounts.view(store.rootfs(c), c.mounts);
       Path dest;
       try {
-        dest = RootedPaths.resolve(rootfs, absolute(path), true);
+        dest = rootfs.resolve(absolute(path), true);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -106,6 +106,9 @@ public final class Archives {
       }
       if (!Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
         throw new DockerException("extraction point is not a directory");
+      }
+      if (rootfs.readOnly(dest)) {
+        throw new VolumeRefused(VolumeRefused.Kind.INVALID, "mounted volume is marked read-only");
       }
       try {
         TarExtraction.extract(in, dest, limits, noOverwriteDirNonDir);
@@ -120,7 +123,7 @@ public final class Archives {
     events.emit("container", "extract-to-dir", c.id, c.eventAttributes());
   }
 
-  private static PathStat stat(Path rootfs, Path file, String base, String name, String path) throws IOException {
+  private static PathStat stat(FsRoot rootfs, Path file, String base, String name, String path) throws IOException {
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw notFound(path, name);
     }
@@ -134,7 +137,7 @@ public final class Archives {
     } else if (a.isSymbolicLink()) {
       mode = PathStat.MODE_SYMLINK | 0777;
       size = Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8).length;
-      linkTarget = inContainer(rootfs, RootedPaths.resolve(rootfs, inContainer(rootfs, file), true));
+      linkTarget = inContainer(rootfs, rootfs.resolve(inContainer(rootfs, file), true));
     }
     return new PathStat(base, size, mode, a.lastModifiedTime().toInstant(), linkTarget);
   }
@@ -164,9 +167,8 @@ public final class Archives {
   }
 
   /** The container path of {@code file} under {@code rootfs}. */
-  private static String inContainer(Path rootfs, Path file) {
-    String rel = rootfs.relativize(file).toString();
-    return "/" + rel;
+  private static String inContainer(FsRoot rootfs, Path file) {
+    return rootfs.containerPath(file);
   }
 
   /** {@code /} joined with the path, cleaned, keeping a trailing {@code /} or {@code /.} as the daemon did. */

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * A snapshot of a container, the era's {@code Container} struct: what inspect prints. {@code image} is the full ID of
  * its image; {@code volumes} is {@code null} before the first start. {@code name} (without the leading {@code /}),
- * {@code hostConfig}, {@code execIds} and {@code ports} (the modern view's, {@code null} otherwise) are later additions the era's writers ignore.
- * {@code health} is the health check's state, {@code null} for a container that never ran one.
+ * {@code hostConfig}, {@code execIds}, {@code ports} (the modern view's, {@code null} otherwise) and {@code mounts} (the
+ * modern view's mount points, sorted by destination) are later additions the era's writers ignore. {@code health} is the
+ * health check's state, {@code null} for a container that never ran one.
  */
 public record Container(
     String id,
@@ -27,7 +28,8 @@ public record Container(
     HostConfig hostConfig,
     List<String> execIds,
     ContainerPorts ports,
-    ContainerHealth health) {
+    ContainerHealth health,
+    List<MountPoint> mounts) {
 
   public String shortId() {
     return Ids.shortId(id);

@@ -44,10 +44,12 @@ final class ContainerRuntime {
   private final ExecutorService threads;
   private final HealthChecks health;
   private final AtomicLong runs = new AtomicLong();
+  private final Mounts mounts;
 
   ContainerRuntime(StateLock lock, Bridge bridge, Ports ports, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
       Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads,
-      HealthChecks health) {
+      HealthChecks health, Mounts mounts) {
+    this.mounts = mounts;
     this.lock = lock;
     this.bridge = bridge;
     this.ports = ports;
@@ -92,7 +94,11 @@ final class ContainerRuntime {
       }
       c.config = config;
       try {
-        c.volumes = volumes(c);
+        if (c.mounts == null) {
+          c.volumes = volumes(c);
+        } else {
+          mounts.mount(c, c.mounts);
+        }
         makeWorkingDir(c.rootfs, config.workingDir());
         c.listeners = c.ports == null ? null : ports.open(c, lease.settings().ipAddress());
       } catch (DockerException | UncheckedIOException e) {
@@ -185,7 +191,7 @@ final class ContainerRuntime {
     argv.addAll(c.args);
     LiveContainer.Run run = c.run;
     PauseGate gate = run.gate = new PauseGate(clock, () -> run.signal);
-    return new ProcessIo(List.copyOf(argv), env, c.rootfs, config.hostname(), stdin, gate.stream(out),
+    return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.mounts), config.hostname(), stdin, gate.stream(out),
         gate.stream(err), gate.clock(), config.workingDir().isEmpty() ? "/" : config.workingDir());
   }
 
@@ -256,6 +262,9 @@ final class ContainerRuntime {
       c.stdout.closeListeners();
       c.stderr.closeListeners();
       c.mounted = false;
+      if (c.mounts != null) {
+        mounts.unmount(c, c.mounts);
+      }
       ContainerState s = c.state;
       c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), Times.now(clock));
       health.stopped(c);
@@ -286,6 +295,7 @@ final class ContainerRuntime {
   private void autoRemove(LiveContainer c) {
     try {
       store.remove(c, Ids.shortId(c.id), "container is running");
+      mounts.removed(c.id, c.mounts, true);
     } catch (DockerException e) {
       // started again or removed meanwhile: as the daemon, leave it
     }

@@ -199,6 +199,14 @@ final class ContainerStore {
     }
   }
 
+  /** The config of the image {@code imageId} ({@code null} when it is gone or has none). */
+  Config imageConfig(String imageId) {
+    return lock.locked(() -> {
+      Image image = graph.byId(imageId);
+      return image == null ? null : image.config();
+    });
+  }
+
   /** The image chain's layer directories, base first. */
   List<Path> layersBaseFirst(String imageId) {
     return lock.locked(() -> {

@@ -22,9 +22,11 @@ public final class Containers {
   private final ContainerRuntime runtime;
   private final Execs execs;
   private final ExecutorService threads;
+  private final Mounts mounts;
 
   Containers(StateLock lock, TagStore tags, Clock clock, Events events, ContainerStore store, ContainerRuntime runtime,
-      Execs execs, ExecutorService threads) {
+      Execs execs, ExecutorService threads, Mounts mounts) {
+    this.mounts = mounts;
     this.lock = lock;
     this.tags = tags;
     this.clock = clock;
@@ -60,6 +62,7 @@ public final class Containers {
   /** The same with the modern view's ports: the image's exposed ports are added to {@code ports}. */
   public ContainerCreated create(Config config, String name, HostConfig hostConfig, PortConfig ports) {
     List<String> warnings = new ArrayList<>();
+    List<Mounts.Planned> plan = mounts.plan(hostConfig.mounts(), store::find);
     LiveContainer c = lock.locked(() -> {
       LiveContainer created = store.create(config, name, hostConfig, warnings);
       synchronized (created) {
@@ -67,6 +70,16 @@ public final class Containers {
       }
       return created;
     });
+    List<Mounts.Attached> attached;
+    try {
+      attached = mounts.attach(c.id, Mounts.withConfigVolumes(plan, c.config, store.imageConfig(c.imageId)));
+    } catch (RuntimeException e) {
+      store.remove(c, c.id, "");
+      throw e;
+    }
+    synchronized (c) {
+      c.mounts = attached;
+    }
     events.emit("container", "create", c.id, c.eventAttributes());
     return new ContainerCreated(Ids.shortId(c.id), List.copyOf(warnings), c.id);
   }
@@ -194,12 +207,22 @@ public final class Containers {
    * remove}.
    */
   public void remove(String name, boolean force) {
+    remove(name, force, false);
+  }
+
+  /** The same; with {@code volumes} ({@code rm -v}) the container's anonymous volumes go too, unless still in use. */
+  public void remove(String name, boolean force, boolean volumes) {
     LiveContainer c = store.get(name);
     if (force) {
       runtime.kill(c);
     }
     store.remove(c, name, "cannot remove container \"/" + c.name + "\": container is running: stop the container"
         + " before removing or force remove");
+    List<Mounts.Attached> attached;
+    synchronized (c) {
+      attached = c.mounts;
+    }
+    mounts.removed(c.id, attached, volumes);
   }
 
   /** The combined log: the selected entries in order, then with {@code follow} live ones until the process exits. */

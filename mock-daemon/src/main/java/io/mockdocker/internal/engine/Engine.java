@@ -84,14 +84,16 @@ public final class Engine implements AutoCloseable {
         capabilities, events);
     this.ports = new Ports(threads, clock, scripts);
     Execs execs = new Execs(ids, pids, clock, events, scripts, threads);
+    this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);
+    Mounts mounts = new Mounts(volumes, b.hostFiles, fs.getPath("/var/lib/mock-docker/binds"),
+        fs.getPath("/var/lib/mock-docker/tmpfs"), events);
     HealthChecks health = new HealthChecks(clock, events, execs, threads);
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
-        execs, scripts, threads, health);
-    this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
+        execs, scripts, threads, health, mounts);
+    this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads, mounts);
     this.control = new ContainerControl(store, events, health);
     this.archives = new Archives(store, events, b.tarLimits);
     this.networks = new Networks(ids, clock, events, containers::inspect);
-    this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);
     this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
@@ -361,8 +363,15 @@ public final class Engine implements AutoCloseable {
     private Random random = new SecureRandom();
     private Set<Capability> capabilities = EnumSet.of(Capability.MEMORY_LIMIT);
     private TarLimits tarLimits = TarLimits.DEFAULT;
+    private io.mockdocker.HostFiles hostFiles = io.mockdocker.HostFiles.disk();
 
     private Builder() {}
+
+    /** Where host binds are read from (never written); {@link io.mockdocker.HostFiles#disk()} unless given. */
+    public Builder hostFiles(io.mockdocker.HostFiles files) {
+      this.hostFiles = Objects.requireNonNull(files);
+      return this;
+    }
 
     /** What one tar extraction may produce; {@link TarLimits#DEFAULT} unless given. */
     public Builder tarLimits(TarLimits limits) {

@@ -217,7 +217,7 @@ final class Execs {
       OutputStream err = new SinkStream(sink, config.tty() ? StdStream.STDOUT : StdStream.STDERR, config.tty(),
           config.attachStderr());
       InputStream in = pipe == null ? InputStream.nullInputStream() : pipe.input();
-      ProcessIo io = new ProcessIo(config.cmd(), env, c.rootfs, c.config.hostname(), in, out, err, clock,
+      ProcessIo io = new ProcessIo(config.cmd(), env, c.fs(), c.config.hostname(), in, out, err, clock,
           cwd);
       ScriptHandle script = scripts.find(config.cmd(), c);
       if (script != null) {

@@ -38,6 +38,8 @@ final class LiveContainer {
   PortConfig ports;
   PortListeners listeners;
   Map<String, String> volumes;
+  /** The modern view's mounts, fixed at create ({@code null} for the era's containers). */
+  List<Mounts.Attached> mounts;
   boolean mounted;
   /** Set by rm, under the monitor and {@link #ops}: from then on the container is gone for every operation. */
   boolean removed;
@@ -95,7 +97,14 @@ final class LiveContainer {
         resolvConfPath,
         volumes == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(volumes)), name, hostConfig, List.copyOf(execIds),
         ports == null ? null : new ContainerPorts(ports, listeners == null ? List.of() : listeners.published()),
-        health);
+        health,
+        mounts == null ? List.of() : mounts.stream().map(Mounts.Attached::point)
+            .sorted(java.util.Comparator.comparing(MountPoint::destination)).toList());
+  }
+
+  /** The file system the container's processes see: its root with its mounts over it. */
+  synchronized io.mockdocker.internal.shell.FsRoot fs() {
+    return Mounts.view(rootfs, mounts);
   }
 
   /** Fails as a missing container once rm took it; the monitor must be held. */

@@ -1,11 +1,11 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.Clock;
+import io.mockdocker.internal.shell.FsRoot;
 import io.mockdocker.internal.shell.ShellClock;
 import io.mockdocker.internal.shell.ShellContext;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,10 +16,10 @@ import java.util.Map;
  * What a simulated process gets: its argv, environment, root file system, hostname, streams, the clock and its
  * working directory.
  */
-record ProcessIo(List<String> argv, Map<String, String> env, Path root, String hostname, InputStream stdin,
+record ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String hostname, InputStream stdin,
     OutputStream stdout, OutputStream stderr, Clock clock, String cwd) {
 
-  ProcessIo(List<String> argv, Map<String, String> env, Path root, String hostname, InputStream stdin,
+  ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String hostname, InputStream stdin,
       OutputStream stdout, OutputStream stderr, Clock clock) {
     this(argv, env, root, hostname, stdin, stdout, stderr, clock, "/");
   }
@@ -42,6 +42,6 @@ record ProcessIo(List<String> argv, Map<String, String> env, Path root, String h
         clock.sleep(duration);
       }
     };
-    return new ShellContext(root, env, hostname, cwd, stdin, stdout, stderr, shellClock);
+    return new ShellContext(root.root(), env, hostname, cwd, stdin, stdout, stderr, shellClock, root);
   }
 }

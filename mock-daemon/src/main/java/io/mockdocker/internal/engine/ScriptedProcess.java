@@ -1,6 +1,7 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.internal.ScriptAccess;
+import io.mockdocker.internal.shell.FsRoot;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.script.ScriptHandle;
 import java.io.IOException;
@@ -29,7 +30,9 @@ final class ScriptedProcess {
         } else if (step instanceof ProcessScript.EchoStdin) {
           io.stdin().transferTo(io.stdout());
         } else if (step instanceof ProcessScript.WriteFile f) {
-          writeFile(io.root(), f.path(), f.content());
+          if (!writeFile(io, f.path(), f.content())) {
+            return 1;
+          }
         } else if (step instanceof ProcessScript.Exit e) {
           return e.code();
         } else if (step instanceof ProcessScript.AwaitExit) {
@@ -49,9 +52,15 @@ final class ScriptedProcess {
     out.flush();
   }
 
-  private static void writeFile(Path root, String path, String content) throws IOException {
-    Path target = root.resolve(path.substring(1));
+  /** Writes the file; in a read-only mount prints {@code <path>: Read-only file system} and answers false. */
+  private static boolean writeFile(ProcessIo io, String path, String content) throws IOException {
+    Path target = io.root().resolve(path, true);
+    if (io.root().readOnly(target)) {
+      write(io.stderr(), path + ": " + FsRoot.READ_ONLY + "\n");
+      return false;
+    }
     Files.createDirectories(target.getParent());
     Files.writeString(target, content);
+    return true;
   }
 }

@@ -81,7 +81,7 @@ public final class Volumes {
     return created;
   }
 
-  private static void check(String name, String driver) {
+  static void check(String name, String driver) {
     if (!driver.equals(LOCAL)) {
       throw new VolumeRefused(VolumeRefused.Kind.NOT_FOUND, "create " + name + ": error looking up volume plugin "
           + driver + ": plugin \"" + driver + "\" not found");

@@ -28,10 +28,10 @@ import java.util.List;
 final class ContainerFs {
   static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-  private final Path root;
+  private final FsRoot root;
   private final String cwd;
 
-  ContainerFs(Path root, String cwd) {
+  ContainerFs(FsRoot root, String cwd) {
     this.root = root;
     this.cwd = cwd;
   }
@@ -69,7 +69,19 @@ final class ContainerFs {
    * component only when {@code followLast}.
    */
   Path resolve(String path, boolean followLast) throws IOException {
-    return RootedPaths.resolve(root, path.startsWith("/") ? path : cwd + "/" + path, followLast);
+    return root.resolve(path.startsWith("/") ? path : cwd + "/" + path, followLast);
+  }
+
+  /** The file {@code path} names, for a change: fails with {@code Read-only file system} in a read-only mount. */
+  Path resolveForWrite(String path, boolean followLast) throws IOException {
+    Path p = resolve(path, followLast);
+    root.requireWritable(p, path);
+    return p;
+  }
+
+  /** Fails with {@code Read-only file system} when {@code file} lies in a read-only mount. */
+  void requireWritable(Path file, String shown) throws IOException {
+    root.requireWritable(file, shown);
   }
 
   /** Contents of a file for reading, with the devices. */
@@ -94,7 +106,7 @@ final class ContainerFs {
     if (abs.equals("/dev/null") || abs.equals("/dev/zero")) {
       return OutputStream.nullOutputStream();
     }
-    Path p = resolve(path);
+    Path p = resolveForWrite(path, true);
     if (Files.isDirectory(p)) {
       throw new FileSystemException(path, null, "Is a directory");
     }
@@ -135,6 +147,7 @@ final class ContainerFs {
         case "is a directory" -> "Is a directory";
         case "not a directory" -> "Not a directory";
         case "directory not empty" -> "Directory not empty";
+        case "read-only file system" -> FsRoot.READ_ONLY;
         default -> r;
       };
     }

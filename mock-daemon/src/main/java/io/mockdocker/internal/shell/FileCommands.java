@@ -75,7 +75,7 @@ final class FileCommands {
     int status = 0;
     for (String file : files) {
       try {
-        Path path = p.fs().resolve(file);
+        Path path = p.fs().resolveForWrite(file, true);
         if (!Files.exists(path)) {
           Files.createFile(path);
         }
@@ -103,6 +103,9 @@ final class FileCommands {
     for (String dir : dirs) {
       try {
         Path path = p.fs().resolve(dir, false);
+        if (!(parents && Files.isDirectory(path))) {
+          p.fs().requireWritable(path, dir);
+        }
         if (parents) {
           if (!Files.isDirectory(path)) {
             Path existing = path;
@@ -168,6 +171,7 @@ final class FileCommands {
         if (!Files.exists(path, ContainerFs.NOFOLLOW)) {
           throw new NoSuchFileException(file);
         }
+        p.fs().requireWritable(path, file);
         if (Files.isDirectory(path, ContainerFs.NOFOLLOW) && !recursive) {
           throw new java.nio.file.FileSystemException(file, null, "Is a directory");
         }

@@ -181,7 +181,7 @@ final class Interpreter {
       throws RedirectFailure, InterruptedException {
     InputStream in = io.in();
     OutputStream[] outs = {null, io.out(), io.err()};
-    ContainerFs fs = new ContainerFs(ctx.root(), state.cwd());
+    ContainerFs fs = new ContainerFs(ctx.fs(), state.cwd());
     for (Redirect r : redirects) {
       String target = Expander.string(r.target(), state);
       switch (r.op()) {

@@ -35,7 +35,7 @@ record Proc(List<String> args, ShellState state, Io io, ShellContext ctx) {
   }
 
   ContainerFs fs() {
-    return new ContainerFs(ctx.root(), state.cwd());
+    return new ContainerFs(ctx.fs(), state.cwd());
   }
 
   /** Writes to stdout and flushes. */

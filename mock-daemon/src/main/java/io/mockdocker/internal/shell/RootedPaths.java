@@ -26,6 +26,11 @@ public final class RootedPaths {
    * the root), the last component only when {@code followLast}.
    */
   public static Path resolve(Path root, String containerPath, boolean followLast) throws IOException {
+    return resolve(FsRoot.of(root), containerPath, followLast);
+  }
+
+  /** The same over a root with mounts: each component is looked up where the mount table puts it. */
+  static Path resolve(FsRoot root, String containerPath, boolean followLast) throws IOException {
     Deque<String> todo = new ArrayDeque<>(Arrays.asList(containerPath.split("/")));
     List<String> done = new ArrayList<>();
     int links = 0;
@@ -40,7 +45,9 @@ public final class RootedPaths {
         }
         continue;
       }
-      Path candidate = under(root, done).resolve(c);
+      List<String> next = new ArrayList<>(done);
+      next.add(c);
+      Path candidate = root.locate(next);
       boolean last = todo.stream().allMatch(x -> x.isEmpty() || x.equals("."));
       if ((followLast || !last) && Files.isSymbolicLink(candidate)) {
         if (++links > MAX_LINKS) {
@@ -58,14 +65,6 @@ public final class RootedPaths {
         done.add(c);
       }
     }
-    return under(root, done);
-  }
-
-  private static Path under(Path root, List<String> components) {
-    Path p = root;
-    for (String c : components) {
-      p = p.resolve(c);
-    }
-    return p;
+    return root.locate(done);
   }
 }

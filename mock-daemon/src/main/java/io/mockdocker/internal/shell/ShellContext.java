@@ -17,6 +17,7 @@ import java.util.Map;
  * @param stdout standard output, flushed after each chunk of output
  * @param stderr standard error, flushed after each message
  * @param clock what {@code sleep} waits on and {@code date}, {@code touch} and friends read
+ * @param fs the root with the container's mounts over it, where every path the shell names resolves
  */
 public record ShellContext(
     Path root,
@@ -26,4 +27,12 @@ public record ShellContext(
     InputStream stdin,
     OutputStream stdout,
     OutputStream stderr,
-    ShellClock clock) {}
+    ShellClock clock,
+    FsRoot fs) {
+
+  /** A context over the root file system alone, without mounts. */
+  public ShellContext(Path root, Map<String, String> env, String hostname, String workingDir, InputStream stdin,
+      OutputStream stdout, OutputStream stderr, ShellClock clock) {
+    this(root, env, hostname, workingDir, stdin, stdout, stderr, clock, FsRoot.of(root));
+  }
+}

@@ -123,6 +123,7 @@ final class ModernBodies {
     JsonNode log = field(h, "LogConfig");
     JsonNode restart = field(h, "RestartPolicy");
     return new HostConfig(bool(h, "AutoRemove"), string(log, "Type"), stringMap(log, "Config"),
-        string(h, "NetworkMode"), string(restart, "Name"), (int) number(restart, "MaximumRetryCount"));
+        string(h, "NetworkMode"), string(restart, "Name"), (int) number(restart, "MaximumRetryCount"),
+        ModernMounts.request(h));
   }
 }

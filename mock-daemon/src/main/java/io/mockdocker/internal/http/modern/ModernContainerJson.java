@@ -43,7 +43,7 @@ final class ModernContainerJson {
     ObjectNode networks = GoJson.object();
     networks.set("bridge", endpoint(c));
     o.set("NetworkSettings", GoJson.object().set("Networks", networks));
-    o.set("Mounts", GoJson.array());
+    o.set("Mounts", ModernMounts.points(c));
     return o;
   }
 
@@ -143,7 +143,7 @@ final class ModernContainerJson {
     ObjectNode graph = o.putObject("GraphDriver");
     graph.put("Name", "vfs");
     graph.putNull("Data");
-    o.set("Mounts", GoJson.array());
+    o.set("Mounts", ModernMounts.points(c));
     o.set("Config", withExposed(config(c.config()), ModernPorts.exposed(c)));
     o.set("NetworkSettings", networkSettings(c, version));
     return o;
@@ -195,6 +195,7 @@ final class ModernContainerJson {
     o.putNull("MemorySwappiness");
     o.put("MemorySwap", 0);
     o.putNull("Ulimits");
+    ModernMounts.echo(o, h.mounts());
     return o;
   }
 

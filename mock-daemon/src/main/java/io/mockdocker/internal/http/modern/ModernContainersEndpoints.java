@@ -279,7 +279,7 @@ final class ModernContainersEndpoints {
   }
 
   private void delete(Call<ModernVersion> call) {
-    engine.containers().remove(call.var("name"), call.flag("force"));
+    engine.containers().remove(call.var("name"), call.flag("force"), call.flag("v"));
     ModernResponses.empty(call.exchange(), 204);
   }
 }
