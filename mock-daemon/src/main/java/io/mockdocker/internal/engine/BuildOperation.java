@@ -300,46 +300,7 @@ final class BuildOperation {
     LiveContainer c = create();
     store.mount(c);
     try {
-      Path from = context.resolve(orig.startsWith("/") ? orig.substring(1) : orig).normalize();
-      if (!from.startsWith(context) || !Files.exists(from)
-          || !from.toRealPath().startsWith(context.toRealPath())) {
-        // a symlink in the context that leads out of it is as good as missing
-        throw new DockerException("stat " + orig + ": no such file or directory");
-      }
-      if (Files.isDirectory(from)) {
-        BuildFiles.copyInto(from, c.rootfs, dest);
-      } else {
-        byte[] bytes = Files.readAllBytes(from);
-        Path staging = null;
-        try {
-          if (!extract) {
-            throw new DockerException("COPY does not unpack archives");
-          }
-          staging = layers.untar(bytes);
-        } catch (DockerException notAnArchive) {
-          if (notAnArchive.getCause() instanceof TarExtraction.TarLimitException) {
-            throw notAnArchive;
-          }
-        }
-        if (staging != null) {
-          try {
-            BuildFiles.copyInto(staging, c.rootfs, dest);
-          } finally {
-            layers.discard(staging);
-          }
-        } else {
-          String target = dest.endsWith("/") ? dest + from.getFileName() : dest;
-          Path to = RootedPaths.resolve(c.rootfs, target, false);
-          if (to.equals(c.rootfs)) {
-            throw new DockerException("Invalid ADD destination: " + dest);
-          }
-          Files.createDirectories(to.getParent());
-          if (Files.isSymbolicLink(to)) {
-            Files.delete(to);
-          }
-          Files.write(to, bytes);
-        }
-      }
+      BuildFiles.copySource(context, orig, c.rootfs, dest, extract, layers);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -302,14 +302,23 @@ final class ContainerStore {
 
   /** A new image from the container's changes; tagged {@code repo:tag} when {@code repo} is set. */
   Image commit(LiveContainer c, String repo, String tag, String comment, String author, Config runConfig) {
+    return commit(c, repo, tag, comment, author, runConfig, null);
+  }
+
+  /**
+   * A new image from the container's changes, recording {@code containerConfig} (the container's own config when
+   * {@code null}) as the config that made it: the classic builder records a step's cache key there.
+   */
+  Image commit(LiveContainer c, String repo, String tag, String comment, String author, Config runConfig,
+      Config containerConfig) {
     mount(c);
     Path staged = layers.staging();
-    Config containerConfig;
+    Config recorded;
     try {
       synchronized (c) {
         c.requirePresent();
         ContainerFs.writeLayer(c.rootfs, changes(c), staged);
-        containerConfig = c.config;
+        recorded = containerConfig == null ? c.config : containerConfig;
       }
     } catch (IOException e) {
       layers.discard(staged);
@@ -319,7 +328,7 @@ final class ContainerStore {
       throw e;
     }
     Image image = lock.locked(() -> layers.register(new Image(ids.next(), c.imageId, comment, Times.now(clock),
-        c.id, containerConfig, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
+        c.id, recorded, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
     if (repo != null && !repo.isEmpty()) {
       lock.locked(() -> {
         tags.set(repo, tag, image.id());

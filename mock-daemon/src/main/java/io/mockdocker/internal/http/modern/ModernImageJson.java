@@ -50,6 +50,12 @@ final class ModernImageJson {
     if (c.labels() != null && !c.labels().isEmpty()) {
       o.set("Labels", labels(c));
     }
+    if (c.onBuild() != null && !c.onBuild().isEmpty()) {
+      o.set("OnBuild", strings(c.onBuild()));
+    }
+    if (c.shell() != null && !c.shell().isEmpty()) {
+      o.set("Shell", strings(c.shell()));
+    }
     return o;
   }
 
@@ -85,8 +91,11 @@ final class ModernImageJson {
     o.set("Volumes", c.volumes() == null || c.volumes().isEmpty() ? GoJson.MAPPER.nullNode() : volumes(c.volumes()));
     o.put("WorkingDir", c.workingDir());
     o.set("Entrypoint", nullOr(c.entrypoint()));
-    o.putNull("OnBuild");
+    o.set("OnBuild", c.onBuild() == null ? GoJson.MAPPER.nullNode() : strings(c.onBuild()));
     o.set("Labels", labels(c));
+    if (c.shell() != null && !c.shell().isEmpty()) {
+      o.set("Shell", strings(c.shell()));
+    }
     return o;
   }
 
