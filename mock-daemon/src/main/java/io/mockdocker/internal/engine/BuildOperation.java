@@ -1,16 +1,13 @@
 package io.mockdocker.internal.engine;
 
-import io.mockdocker.internal.shell.RootedPaths;
 import io.mockdocker.registry.Config;
 import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One {@code POST /build}: v0.4.4's buildfile, instruction by instruction. Each step runs in a container that is
@@ -30,8 +27,6 @@ final class BuildOperation {
   private final BuildRequest request;
   private String image = "";
   private String maintainer = "";
-  /** Whether this Dockerfile set CMD (ENTRYPOINT then keeps it; an inherited one it drops). */
-  private boolean cmdSet;
   private Config config = Config.empty();
 
   BuildOperation(Images images, StateLock lock, TagStore tags, LayerStaging layers, ContainerStore store,
@@ -48,20 +43,8 @@ final class BuildOperation {
     this.request = request;
   }
 
-  private static final java.util.Set<String> CLASSIC_INSTRUCTIONS = java.util.Set.of("from", "maintainer", "run",
-      "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume");
-
   String build(String dockerfile) {
-    List<String> lines = Dockerfiles.lines(dockerfile, request.dialect().modern);
-    if (request.dialect().modern) {
-      for (String line : lines) {
-        String instruction = line.split("[ \t]", 2)[0].toLowerCase(Locale.ROOT);
-        if (!CLASSIC_INSTRUCTIONS.contains(instruction)) {
-          throw new DockerException("Bad parameter: dockerfile parse error, unknown instruction: "
-              + instruction.toUpperCase(Locale.ROOT));
-        }
-      }
-    }
+    List<String> lines = Dockerfiles.lines(dockerfile, false);
     int step = 0;
     for (String line : lines) {
       String[] parts = line.split(" ", 2);
@@ -98,63 +81,16 @@ final class BuildOperation {
       case "cmd" -> cmd(args);
       case "expose" -> expose(args);
       case "insert" -> throw new DockerException("INSERT has been deprecated. Please use ADD instead");
-      case "copy" -> {
-        if (!request.dialect().modern) {
-          throw new DockerException("COPY has been deprecated. Please use ADD instead");
-        }
-        add(args, "COPY", false);
-      }
+      case "copy" -> throw new DockerException("COPY has been deprecated. Please use ADD instead");
       case "add" -> add(args, "ADD", true);
-      default -> {
-        return request.dialect().modern && classic(instruction, args);
-      }
-    }
-    return true;
-  }
-
-  /** The classic builder's metadata instructions: each commits a no-op layer with its comment. */
-  private boolean classic(String instruction, String args) {
-    String keyword = instruction.toUpperCase(Locale.ROOT);
-    switch (instruction) {
-      case "user" -> config = config.toBuilder().user(args).build();
-      case "volume" -> {
-        List<String> volumes = config.volumes() == null ? new ArrayList<>() : new ArrayList<>(config.volumes());
-        volumes.addAll(Dockerfiles.parseList(args));
-        config = config.toBuilder().volumes(volumes).build();
-      }
-      case "workdir" -> {
-        String base = config.workingDir().isEmpty() ? "/" : config.workingDir();
-        String dir = java.nio.file.Path.of(base).resolve(args.strip()).normalize().toString();
-        config = config.toBuilder().workingDir(dir).build();
-      }
-      case "entrypoint" -> {
-        config = config.toBuilder().entrypoint(Dockerfiles.execOrShell(args)).build();
-        if (!cmdSet) {
-          config = config.toBuilder().cmd((List<String>) null).build(); // an inherited CMD no longer applies
-        }
-      }
-      case "label" -> {
-        java.util.Map<String, String> labels = config.labels() == null ? new java.util.TreeMap<>()
-            : new java.util.TreeMap<>(config.labels());
-        labels.putAll(BuildLabels.parse(args));
-        config = config.toBuilder().labels(labels).build();
-      }
-      case "arg" -> {
-        // build arguments are not substituted; the step is recorded
-      }
       default -> {
         return false;
       }
     }
-    commit(null, config.cmd(), keyword + " " + args);
     return true;
   }
 
   private void from(String name) {
-    if (request.dialect().modern) {
-      fromReference(name);
-      return;
-    }
     Image found = images.find(name).orElse(null);
     if (found == null) {
       String[] parts = name.split(":", -1);
@@ -163,31 +99,6 @@ final class BuildOperation {
     }
     image = found.id();
     config = Config.empty();
-  }
-
-  /** FROM in the classic builder: a reference (a registry host allowed, tag {@code latest} by default) or an ID. */
-  private void fromReference(String name) {
-    String ref = name;
-    for (String prefix : new String[] {"docker.io/library/", "docker.io/"}) {
-      if (ref.startsWith(prefix)) {
-        ref = ref.substring(prefix.length());
-        break;
-      }
-    }
-    int slash = ref.lastIndexOf('/');
-    int colon = ref.lastIndexOf(':');
-    String repository = colon > slash ? ref.substring(0, colon) : ref;
-    String tag = colon > slash ? ref.substring(colon + 1) : TagStore.DEFAULT_TAG;
-    Image found = images.tagged(repository, tag).orElse(null);
-    if (found == null && Ids.isValid(ref)) {
-      found = images.byId(ref).orElse(null);
-    }
-    if (found == null) {
-      images.pullReference(repository, tag, out.pullSink());
-      found = images.tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
-    }
-    image = found.id();
-    config = found.config() == null ? Config.empty() : found.config();
   }
 
   private void run(String args) {
@@ -216,15 +127,6 @@ final class BuildOperation {
       Thread.currentThread().interrupt();
       throw new DockerException("interrupted");
     }
-    if (request.dialect().modern) {
-      byte[] stdout = c.stdout.log();
-      byte[] stderr = c.stderr.log();
-      String text = new String(stdout, java.nio.charset.StandardCharsets.UTF_8)
-          + new String(stderr, java.nio.charset.StandardCharsets.UTF_8);
-      if (!text.isEmpty()) {
-        out.processOutput(text);
-      }
-    }
     if (code != 0) {
       throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
           "The command " + Dockerfiles.goList(config.cmd()) + " returned a non-zero code: " + code,
@@ -235,19 +137,6 @@ final class BuildOperation {
   }
 
   private void env(String args) {
-    String first = args.strip().split("\\s+", 2)[0];
-    if (request.dialect().modern && first.contains("=")) { // the classic builder's ENV k=v [k2=v2 …]
-      Map<String, String> pairs = BuildLabels.parse(args);
-      List<String> env = config.env() == null ? new ArrayList<>() : new ArrayList<>(config.env());
-      pairs.forEach((key, value) -> {
-        env.removeIf(e -> e.startsWith(key + "="));
-        env.add(key + "=" + value);
-      });
-      config = config.toBuilder().env(env).build();
-      commit(null, config.cmd(), "ENV " + String.join(" ", pairs.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-      return;
-    }
     String[] kv = args.split(" ", 2);
     if (kv.length != 2) {
       throw new DockerException("Invalid ENV format");
@@ -269,7 +158,6 @@ final class BuildOperation {
 
   private void cmd(String args) {
     List<String> cmd = Dockerfiles.execOrShell(args);
-    cmdSet = true;
     commit(null, cmd, "CMD " + Dockerfiles.goList(cmd));
     config = config.toBuilder().cmd(cmd).build();
   }
@@ -310,17 +198,9 @@ final class BuildOperation {
 
   /**
    * Commits {@code c} (or, for a no-op instruction, a fresh container) with {@code autoCmd} as the image's Cmd. The
-   * era's builder left its no-op Cmd in the config for the next steps (v0.4.4 did); the classic builder puts
-   * {@code autoCmd} back.
+   * era's builder left its no-op Cmd in the config for the next steps (v0.4.4 did).
    */
   private void commit(LiveContainer c, List<String> autoCmd, String comment) {
-    commitStep(c, autoCmd, comment);
-    if (request.dialect().modern) {
-      config = config.toBuilder().cmd(autoCmd).build();
-    }
-  }
-
-  private void commitStep(LiveContainer c, List<String> autoCmd, String comment) {
     requireImage("commit");
     config = config.toBuilder().image(image).build();
     LiveContainer container = c;

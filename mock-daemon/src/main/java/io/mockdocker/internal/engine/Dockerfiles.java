@@ -41,13 +41,7 @@ final class Dockerfiles {
     return lines;
   }
 
-  /** VOLUME's argument: a JSON array, or words separated by blanks. */
-  static List<String> parseList(String args) {
-    List<String> array = jsonArray(args);
-    return array != null ? array : List.of(args.split("\\s+"));
-  }
-
-  /** The exec form (a JSON array) or the shell form ({@code /bin/sh -c …}) of CMD and ENTRYPOINT. */
+  /** The exec form (a JSON array) or the shell form ({@code /bin/sh -c …}) of the era's CMD. */
   static List<String> execOrShell(String args) {
     List<String> array = jsonArray(args);
     return array != null ? array : List.of("/bin/sh", "-c", args);
