@@ -144,10 +144,12 @@ final class ClassicBuild {
         if (line.name().equals("from")) {
           stages.add(stage(line));
         } else if (stages.isEmpty() && line.name().equals("arg")) {
+          check(line);
           metaArgs.add(line);
         } else if (stages.isEmpty()) {
           throw new InvalidInstruction("no build stage in current context");
         } else {
+          check(line);
           stages.get(stages.size() - 1).commands().add(line);
         }
       } catch (InvalidInstruction e) {
@@ -155,6 +157,36 @@ final class ClassicBuild {
       }
     }
     return stages;
+  }
+
+  /** What the parser refuses in a line before anything runs (flags, argument counts, forms). */
+  private static void check(DockerfileLine line) {
+    switch (line.name()) {
+      case "run" -> DockerfileLine.jsonArray(line.rest());
+      case "add", "copy" -> {
+        line.flags(line.name().equals("add") ? Set.of("chown", "chmod", "link", "keep-git-dir", "checksum")
+            : Set.of("chown", "chmod", "link", "from"));
+        if (DockerfileLine.jsonOrWords(line.rest()).size() < 2) {
+          throw new InvalidInstruction(line.name().toUpperCase(Locale.ROOT) + " requires at least two arguments, "
+              + "but only one was provided. Destination could not be determined");
+        }
+      }
+      case "arg" -> {
+        List<String> words = DockerfileLine.words(line.rest());
+        if (words.isEmpty()) {
+          throw new InvalidInstruction("ARG requires at least one argument");
+        }
+        if (words.stream().anyMatch(w -> w.startsWith("="))) {
+          throw new InvalidInstruction("ARG names can not be blank");
+        }
+      }
+      case "maintainer" -> {
+        if (line.rest().isEmpty()) {
+          throw new InvalidInstruction("MAINTAINER requires exactly one argument");
+        }
+      }
+      default -> ConfigInstructions.check(line);
+    }
   }
 
   private static Stage stage(DockerfileLine line) {
@@ -513,7 +545,13 @@ final class ClassicBuild {
   }
 
   private LiveContainer create(Config config) {
-    LiveContainer c = lock.locked(() -> store.create(config, new ArrayList<>()));
+    LiveContainer c = lock.locked(() -> {
+      LiveContainer created = store.create(config, new ArrayList<>());
+      synchronized (created) { // a step's container exposes the ports (any protocol) but publishes none
+        created.ports = new PortConfig(Set.of(), Map.of(), false).withImagePorts(created.config.portSpecs());
+      }
+      return created;
+    });
     out.runningIn(c.id);
     return c;
   }

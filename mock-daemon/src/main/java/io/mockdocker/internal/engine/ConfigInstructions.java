@@ -67,6 +67,29 @@ public final class ConfigInstructions {
     return state.config;
   }
 
+  /**
+   * What the parser refuses in a config instruction before anything runs: flags (none are known), missing
+   * arguments, ENV's and LABEL's pairs, SHELL without JSON, ONBUILD chains, arrays of non-strings.
+   */
+  static void check(DockerfileLine line) {
+    line.flags(Set.of());
+    String rest = line.rest();
+    switch (line.name()) {
+      case "env", "label" -> DockerfileLine.nameValues(rest, line.name().toUpperCase(java.util.Locale.ROOT));
+      case "cmd", "entrypoint" -> DockerfileLine.jsonArray(rest);
+      case "user", "workdir" -> exactlyOne(rest, line.name().toUpperCase(java.util.Locale.ROOT));
+      case "expose", "volume" -> {
+        DockerfileLine.jsonArray(rest);
+        requireArguments(rest, line.name().toUpperCase(java.util.Locale.ROOT));
+      }
+      case "shell" -> shellOf(rest);
+      case "onbuild" -> onBuildTrigger(rest);
+      default -> {
+        // nothing to check before it runs
+      }
+    }
+  }
+
   /** {@code K=V} strings as a map (a later key wins). */
   static Map<String, String> envMap(List<String> env) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -181,14 +204,7 @@ public final class ConfigInstructions {
         return "WORKDIR " + dir;
       }
       case "onbuild" -> {
-        requireArguments(rest, "ONBUILD");
-        String trigger = rest.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
-        if (trigger.equals("ONBUILD")) {
-          throw new InvalidInstruction("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
-        }
-        if (trigger.equals("MAINTAINER") || trigger.equals("FROM")) {
-          throw new InvalidInstruction(trigger + " isn't allowed as an ONBUILD trigger");
-        }
+        onBuildTrigger(rest);
         String expression = line.original().replaceFirst("(?i)^\\s*ONBUILD\\s*", "");
         List<String> triggers = c.onBuild() == null ? new ArrayList<>() : new ArrayList<>(c.onBuild());
         triggers.add(expression);
@@ -196,13 +212,7 @@ public final class ConfigInstructions {
         return "ONBUILD " + expression;
       }
       case "shell" -> {
-        List<String> shell = DockerfileLine.jsonArray(rest);
-        if (shell == null && !rest.isEmpty()) {
-          throw new InvalidInstruction("SHELL requires the arguments to be in JSON form");
-        }
-        if (shell == null || shell.isEmpty()) {
-          throw new InvalidInstruction("SHELL requires at least one argument");
-        }
+        List<String> shell = shellOf(rest);
         state.config = c.toBuilder().shell(shell).build();
         return "SHELL " + Dockerfiles.goList(shell);
       }
@@ -260,19 +270,41 @@ public final class ConfigInstructions {
   private static List<String> portSpecs(String port) {
     var m = PORT.matcher(port);
     if (!m.matches()) {
-      throw new InvalidInstruction("invalid containerPort: " + port.split("/", 2)[0]);
+      throw new DockerException("invalid containerPort: " + port.split("/", 2)[0]);
     }
     String proto = m.group(3) == null ? "tcp" : m.group(3).toLowerCase(java.util.Locale.ROOT);
     int start = Integer.parseInt(m.group(1));
     int end = m.group(2) == null ? start : Integer.parseInt(m.group(2));
     if (end < start) {
-      throw new InvalidInstruction("invalid range specified for container port: " + port);
+      throw new DockerException("invalid range specified for container port: " + port);
     }
     List<String> out = new ArrayList<>();
     for (int p = start; p <= end; p++) {
       out.add(p + "/" + proto);
     }
     return out;
+  }
+
+  private static List<String> shellOf(String rest) {
+    List<String> shell = DockerfileLine.jsonArray(rest);
+    if (shell == null && !rest.isEmpty()) {
+      throw new InvalidInstruction("SHELL requires the arguments to be in JSON form");
+    }
+    if (shell == null || shell.isEmpty()) {
+      throw new InvalidInstruction("SHELL requires at least one argument");
+    }
+    return shell;
+  }
+
+  private static void onBuildTrigger(String rest) {
+    requireArguments(rest, "ONBUILD");
+    String trigger = rest.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+    if (trigger.equals("ONBUILD")) {
+      throw new InvalidInstruction("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+    }
+    if (trigger.equals("MAINTAINER") || trigger.equals("FROM")) {
+      throw new InvalidInstruction(trigger + " isn't allowed as an ONBUILD trigger");
+    }
   }
 
   private static void requireArguments(String rest, String keyword) {

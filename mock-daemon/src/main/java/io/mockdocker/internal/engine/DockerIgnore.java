@@ -177,6 +177,10 @@ final class DockerIgnore {
         re.append(Pattern.quote(String.valueOf(ch)));
       }
     }
-    return Pattern.compile(re.append('$').toString(), Pattern.DOTALL);
+    try {
+      return Pattern.compile(re.append('$').toString(), Pattern.DOTALL);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new DockerException("error reading .dockerignore: syntax error in pattern");
+    }
   }
 }

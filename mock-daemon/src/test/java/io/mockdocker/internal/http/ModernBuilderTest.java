@@ -102,6 +102,53 @@ class ModernBuilderTest {
   }
 
   @Test
+  void a_run_is_cached_per_build_arg_value() throws Exception {
+    Map<String, String> files = Map.of("Dockerfile", "FROM busybox\nARG V\nRUN echo v=$V\n");
+    build("t=c1&buildargs=" + q("{\"V\":\"1\"}"), files);
+    List<String> again = streams(build("t=c2&buildargs=" + q("{\"V\":\"1\"}"), files));
+    assertThat(again).contains(" ---> Using cache\n").doesNotContain("v=1\n");
+    assertThat(id("c2")).isEqualTo(id("c1"));
+    List<String> other = streams(build("t=c3&buildargs=" + q("{\"V\":\"2\"}"), files));
+    assertThat(other).contains("v=2\n");
+    assertThat(id("c3")).isNotEqualTo(id("c1"));
+  }
+
+  @Test
+  void copy_takes_wildcards_and_several_sources_into_a_directory() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("Dockerfile", "FROM --platform=linux/amd64 busybox\nWORKDIR /srv\nCOPY *.txt conf/app.ini ./in/\n"
+        + "EXPOSE 8000-8001 53/udp\nRUN ls /srv/in\n");
+    files.put("a.txt", "a\n");
+    files.put("b.txt", "b\n");
+    files.put("c.log", "c\n");
+    files.put("conf/app.ini", "x=1\n");
+    List<String> s = streams(build("t=wild", files));
+    assertThat(s).contains("a.txt\napp.ini\nb.txt\n");
+    assertThat(image("wild").get("Config").get("ExposedPorts").toString())
+        .isEqualTo("{\"53/udp\":{},\"8000/tcp\":{},\"8001/tcp\":{}}");
+    List<String> bad = streams(build("t=x", Map.of("Dockerfile", "FROM busybox\nCOPY a b /file\n", "a", "1", "b",
+        "2")));
+    assertThat(bad.get(bad.size() - 1)).contains("When using COPY with more than one source file, the destination "
+        + "must be a directory and end with a /");
+  }
+
+  @Test
+  void a_substitution_error_fails_the_step_in_the_stream_and_the_daemon_keeps_serving() throws Exception {
+    List<String> s = streams(build("t=x", Map.of("Dockerfile", "FROM busybox\nENV A=${MISSING:?required}\n")));
+    assertThat(s.get(s.size() - 1)).isEqualTo("{\"errorDetail\":{\"message\":\"failed to process "
+        + "\\\"${MISSING:?required}\\\": MISSING: required\"},\"error\":\"failed to process "
+        + "\\\"${MISSING:?required}\\\": MISSING: required\"}");
+    Response pairs = build("t=x", Map.of("Dockerfile", "FROM busybox\nENV A=${X:-a b}\n"));
+    assertThat(pairs.status()).isEqualTo(400);
+    assertThat(pairs.text()).isEqualTo("{\"message\":\"dockerfile parse error on line 2: Syntax error - can't find "
+        + "= in \\\"b}\\\". Must be of the form: name=value\"}\n");
+    Response parse = build("t=x", Map.of("Dockerfile", "FROM busybox\nCOPY --bogus a b\n"));
+    assertThat(parse.status()).isEqualTo(400);
+    assertThat(parse.text()).isEqualTo("{\"message\":\"dockerfile parse error on line 2: unknown flag: bogus\"}\n");
+    assertThat(http.get("/v1.50/_ping").status()).isEqualTo(200);
+  }
+
+  @Test
   void an_arg_before_from_is_for_from_only_until_redeclared_and_proxies_need_no_arg() throws Exception {
     String dockerfile = "ARG X=meta\nFROM busybox\nRUN echo \"x=$X proxy=$HTTP_PROXY\"\nARG X\n"
         + "RUN echo \"x=$X\"\n";
