@@ -350,10 +350,7 @@ final class ClassicBuild {
     }
     Config probe = config.toBuilder().cmd(saveCmd).entrypoint(saveCmd.isEmpty() ? config.entrypoint() : null)
         .build();
-    String cached = request.noCache() ? null : images.cachedChild(image, probe).orElse(null);
-    if (cached != null) {
-      out.usingCache();
-      image = cached;
+    if (fromCache(probe)) {
       return;
     }
     List<String> env = new ArrayList<>(config.env() == null ? List.of() : config.env());
@@ -492,10 +489,7 @@ final class ClassicBuild {
   /** WORKDIR: a step container in which the directory is made, committed with a one-word comment. */
   private void workdir(String comment) {
     Config nop = state.config.toBuilder().image(image).cmd(nop(comment, true)).build();
-    String cached = request.noCache() ? null : images.cachedChild(image, nop).orElse(null);
-    if (cached != null) {
-      out.usingCache();
-      image = cached;
+    if (fromCache(nop)) {
       return;
     }
     LiveContainer c = create(nop);
@@ -526,13 +520,21 @@ final class ClassicBuild {
   /** A metadata step: the cache, or a container that records the comment, committed with the config. */
   private void commit(String comment, boolean oneWord) {
     Config nop = state.config.toBuilder().image(image).cmd(nop(comment, oneWord)).build();
-    String cached = request.noCache() ? null : images.cachedChild(image, nop).orElse(null);
-    if (cached != null) {
-      out.usingCache();
-      image = cached;
+    if (fromCache(nop)) {
       return;
     }
     commitContainer(create(nop), nop);
+  }
+
+  /** Whether the cache has this step (a child of the current image made with {@code probe}); then it is taken. */
+  private boolean fromCache(Config probe) {
+    String cached = request.noCache() ? null : images.cachedChild(image, probe).orElse(null);
+    if (cached == null) {
+      return false;
+    }
+    out.usingCache();
+    image = cached;
+    return true;
   }
 
   private void commitContainer(LiveContainer c, Config containerConfig) {
