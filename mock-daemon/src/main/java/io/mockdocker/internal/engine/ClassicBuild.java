@@ -162,7 +162,10 @@ final class ClassicBuild {
   /** What the parser refuses in a line before anything runs (flags, argument counts, forms). */
   private static void check(DockerfileLine line) {
     switch (line.name()) {
-      case "run" -> DockerfileLine.jsonArray(line.rest());
+      case "run" -> {
+        line.flags(Set.of("mount", "network", "security"));
+        DockerfileLine.jsonArray(line.rest());
+      }
       case "add", "copy" -> {
         line.flags(line.name().equals("add") ? Set.of("chown", "chmod", "link", "keep-git-dir", "checksum")
             : Set.of("chown", "chmod", "link", "from"));

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * The Dockerfile instructions that only change an image's config (ENV, LABEL, CMD, ENTRYPOINT, EXPOSE, USER, VOLUME,
  * WORKDIR, ONBUILD, SHELL), shared by the classic builder and by the {@code changes} of commit and import, as the
  * daemon shares them: {@link #applyChanges} runs change lines through the same code a build step runs.
+ *
+ * <p>A new config instruction (STOPSIGNAL, HEALTHCHECK) is one case in {@link #apply} (and {@link #check} for what
+ * the parser refuses) plus its keyword in {@code ClassicBuild}'s list; commit and import changes then take it too.
  */
 public final class ConfigInstructions {
   /** The instructions a commit or import accepts as changes. */
@@ -159,11 +162,12 @@ public final class ConfigInstructions {
       }
       case "expose" -> {
         requireArguments(rest, "EXPOSE");
+        List<String> words = new ArrayList<>(List.of(rest.split("\\s+")));
+        words.sort(null); // the parser sorts the words as written, then each is substituted
         List<String> ports = new ArrayList<>();
-        for (String word : rest.split("\\s+")) {
+        for (String word : words) {
           ports.addAll(ShellLex.processWords(word, env));
         }
-        ports.sort(null);
         Set<String> specs = new LinkedHashSet<>(c.portSpecs() == null ? List.of() : c.portSpecs());
         for (String port : ports) {
           specs.addAll(portSpecs(port));
