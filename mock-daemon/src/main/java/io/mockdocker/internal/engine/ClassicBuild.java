@@ -226,10 +226,11 @@ final class ClassicBuild {
       throw new DockerException("base name (" + stage.baseName() + ") should not be blank");
     }
     int earlier = stageNames.indexOf(name.toLowerCase(Locale.ROOT));
-    Image base = earlier >= 0 ? images.byId(stageImages.get(earlier)).orElseThrow() : reference(name);
-    image = base.id();
+    Image base = earlier >= 0 ? images.byId(stageImages.get(earlier)).orElseThrow()
+        : name.equals("scratch") ? null : reference(name);
+    image = base == null ? "" : base.id(); // FROM scratch: no image, the first commit has no parent
     maintainer = "";
-    Config config = base.config() == null ? Config.empty() : base.config();
+    Config config = base == null || base.config() == null ? Config.empty() : base.config();
     List<String> env = config.env() == null ? new ArrayList<>() : new ArrayList<>(config.env());
     if (env.stream().noneMatch(e -> e.startsWith("PATH="))) {
       env.add("PATH=" + DEFAULT_PATH);
@@ -551,7 +552,7 @@ final class ClassicBuild {
 
   private LiveContainer create(Config config) {
     LiveContainer c = lock.locked(() -> {
-      LiveContainer created = store.create(config, new ArrayList<>());
+      LiveContainer created = store.createForBuild(config, image.isEmpty());
       synchronized (created) { // a step's container exposes the ports (any protocol) but publishes none
         created.ports = new PortConfig(Set.of(), Map.of(), false).withImagePorts(created.config.portSpecs());
       }

@@ -221,6 +221,20 @@ class ModernBuilderTest {
   }
 
   @Test
+  void a_final_stage_from_scratch_has_only_what_it_copied() throws Exception {
+    List<String> s = streams(build("t=tiny", Map.of("Dockerfile", "FROM busybox AS b\nRUN echo hi > /x\n"
+        + "FROM scratch\nCOPY --from=b /x /x\nCMD [\"/x\"]\n")));
+    assertThat(s).contains("Step 3/5 : FROM scratch\n");
+    assertThat(s.get(s.indexOf("Step 3/5 : FROM scratch\n") + 1)).isEqualTo(" ---> \n");
+    assertThat(createdBy("tiny")).containsExactly("/bin/sh -c #(nop)  CMD [\"/x\"]", "/bin/sh -c #(nop) COPY /x in /x");
+    String box = Json.create(http, "/v1.50/containers/create", "{\"Image\":\"tiny\"}");
+    assertThat(http.send("HEAD", "/v1.50/containers/" + box + "/archive?path=/x", null, new byte[0]).status())
+        .isEqualTo(200);
+    assertThat(http.send("HEAD", "/v1.50/containers/" + box + "/archive?path=/bin", null, new byte[0]).status())
+        .isEqualTo(404); // nothing of busybox came along
+  }
+
+  @Test
   void dockerignore_keeps_excluded_files_from_copy() throws Exception {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("Dockerfile", "FROM busybox\nCOPY . /ctx/\nRUN ls /ctx /ctx/app /ctx/logs\n");
