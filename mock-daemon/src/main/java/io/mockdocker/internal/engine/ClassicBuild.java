@@ -132,15 +132,13 @@ final class ClassicBuild {
   /** The Dockerfile's meta ARGs (before the first FROM) and its stages; a malformed line fails the build. */
   private static List<Stage> parse(String dockerfile, List<DockerfileLine> metaArgs) {
     List<Stage> stages = new ArrayList<>();
-    int number = 0;
-    for (String text : Dockerfiles.lines(dockerfile, true)) {
-      number++;
-      DockerfileLine line = DockerfileLine.parse(text);
-      if (!INSTRUCTIONS.contains(line.name())) {
-        throw new DockerException("Bad parameter: dockerfile parse error, unknown instruction: "
-            + line.keyword().toUpperCase(Locale.ROOT));
-      }
+    for (Dockerfiles.Numbered numbered : Dockerfiles.numbered(dockerfile)) {
+      int number = numbered.number();
+      DockerfileLine line = DockerfileLine.parse(numbered.text());
       try {
+        if (!INSTRUCTIONS.contains(line.name())) {
+          throw new InvalidInstruction(unknown(line.keyword()));
+        }
         if (line.name().equals("from")) {
           stages.add(stage(line));
         } else if (stages.isEmpty() && line.name().equals("arg")) {
@@ -157,6 +155,50 @@ final class ClassicBuild {
       }
     }
     return stages;
+  }
+
+  /** The parser's text for an unknown keyword, with its suggestion when a known one is within two edits. */
+  private static String unknown(String keyword) {
+    String lower = keyword.toLowerCase(Locale.ROOT);
+    String match = null;
+    int best = 3;
+    for (String known : KNOWN_TO_THE_PARSER) {
+      int distance = levenshtein(lower, known);
+      if (distance < best) {
+        best = distance;
+        match = known;
+      }
+    }
+    String message = "unknown instruction: " + keyword;
+    if (match == null) {
+      return message;
+    }
+    return message + " (did you mean " + (keyword.equals(keyword.toUpperCase(Locale.ROOT))
+        ? match.toUpperCase(Locale.ROOT) : match) + "?)";
+  }
+
+  /** Every keyword today's parser knows, in its order (the suggestion is the first closest one). */
+  private static final List<String> KNOWN_TO_THE_PARSER = List.of("add", "arg", "cmd", "copy", "entrypoint", "env",
+      "expose", "from", "healthcheck", "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user",
+      "volume", "workdir");
+
+  private static int levenshtein(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** What the parser refuses in a line before anything runs (flags, argument counts, forms). */

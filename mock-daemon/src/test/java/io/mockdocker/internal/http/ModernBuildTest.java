@@ -147,7 +147,11 @@ class ModernBuildTest {
     Response unknown = build("", context("FROM busybox\nFOO bar\n"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.text()).isEqualTo(
-        "{\"message\":\"Bad parameter: dockerfile parse error, unknown instruction: FOO\"}\n");
+        "{\"message\":\"dockerfile parse error on line 2: unknown instruction: FOO (did you mean FROM?)\"}\n");
+    Response typo = build("", context("# a comment\n\nFORM busybox\n"));
+    assertThat(typo.status()).isEqualTo(400);
+    assertThat(typo.text()).isEqualTo(
+        "{\"message\":\"dockerfile parse error on line 3: unknown instruction: FORM (did you mean FROM?)\"}\n");
   }
 
   @Test

@@ -142,9 +142,13 @@ class ModernBuilderTest {
     assertThat(pairs.status()).isEqualTo(400);
     assertThat(pairs.text()).isEqualTo("{\"message\":\"dockerfile parse error on line 2: Syntax error - can't find "
         + "= in \\\"b}\\\". Must be of the form: name=value\"}\n");
-    Response parse = build("t=x", Map.of("Dockerfile", "FROM busybox\nCOPY --bogus a b\n"));
+    Response parse = build("t=x", Map.of("Dockerfile", "FROM busybox\nRUN echo a \\\n  # inside\n  b\n"
+        + "COPY --bogus a b\n"));
     assertThat(parse.status()).isEqualTo(400);
-    assertThat(parse.text()).isEqualTo("{\"message\":\"dockerfile parse error on line 2: unknown flag: bogus\"}\n");
+    assertThat(parse.text()).isEqualTo("{\"message\":\"dockerfile parse error on line 5: unknown flag: bogus\"}\n");
+    List<String> joined = streams(build("t=x", Map.of("Dockerfile", "FROM busybox\nRUN echo a \\\n  # inside\n"
+        + "  b\n")));
+    assertThat(joined).contains("Step 2/2 : RUN echo a b\n", "a b\n");
     assertThat(http.get("/v1.50/_ping").status()).isEqualTo(200);
   }
 
