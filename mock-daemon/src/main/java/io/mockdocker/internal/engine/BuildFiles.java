@@ -13,7 +13,10 @@ import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What ADD and COPY do to a build step's container: copy a tree into its root file system, never outside it. */
+/**
+ * What ADD and COPY do to a build step's container: copy a tree into its root file system, never outside it; and
+ * running a RUN step's container to its end. Shared by the era's builder and the classic one.
+ */
 final class BuildFiles {
   private BuildFiles() {}
 
@@ -56,6 +59,17 @@ final class BuildFiles {
     });
     for (Map.Entry<Path, FileTime> d : directoryTimes.entrySet()) {
       Files.setLastModifiedTime(d.getKey(), d.getValue());
+    }
+  }
+
+  /** Starts a RUN step's container and waits for its exit code. */
+  static int runToEnd(ContainerRuntime runtime, LiveContainer c) {
+    runtime.start(c);
+    try {
+      return runtime.await(c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerException("interrupted");
     }
   }
 

@@ -119,14 +119,7 @@ final class BuildOperation {
     }
     LiveContainer c = create();
     config = config.toBuilder().entrypoint(entrypoint).build();
-    runtime.start(c);
-    int code;
-    try {
-      code = runtime.await(c);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("interrupted");
-    }
+    int code = BuildFiles.runToEnd(runtime, c);
     if (code != 0) {
       throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
           "The command " + Dockerfiles.goList(config.cmd()) + " returned a non-zero code: " + code,

@@ -405,14 +405,7 @@ final class ClassicBuild {
     Config runConfig = config.toBuilder().cmd(cmd).env(env).entrypoint(List.of()).attachStdout(true)
         .attachStderr(true).build();
     LiveContainer c = create(runConfig);
-    runtime.start(c);
-    int code;
-    try {
-      code = runtime.await(c);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("interrupted");
-    }
+    int code = BuildFiles.runToEnd(runtime, c);
     String text = new String(c.stdout.log(), StandardCharsets.UTF_8) + new String(c.stderr.log(),
         StandardCharsets.UTF_8);
     if (!text.isEmpty()) {
