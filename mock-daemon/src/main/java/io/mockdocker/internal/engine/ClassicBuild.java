@@ -450,7 +450,10 @@ final class ClassicBuild {
       }
       List<Path> paths = new ArrayList<>();
       for (String source : sources) {
-        paths.addAll(from.isEmpty() ? contextSources(source) : List.of(imageSource(root, source)));
+        paths.addAll(from.isEmpty() ? contextSources(source, keyword) : List.of(imageSource(root, source)));
+      }
+      if (paths.isEmpty()) { // wildcards that matched nothing
+        throw new DockerException(keyword + " failed: no source files were specified");
       }
       if (paths.size() > 1 && !dest.endsWith("/")) {
         throw new DockerException("When using " + keyword
@@ -473,20 +476,27 @@ final class ClassicBuild {
     }
   }
 
-  /** The context paths a source names: itself, or the matches of a wildcard ({@code *}, {@code ?}, {@code [...]}). */
-  private List<Path> contextSources(String source) throws IOException {
+  /**
+   * The context paths a source names: itself (missing: the daemon's {@code file not found in build context or excluded
+   * by .dockerignore}), or the matches of a wildcard ({@code *}, {@code ?}, {@code [...]}), perhaps none.
+   */
+  private List<Path> contextSources(String source, String keyword) throws IOException {
+    String trimmed = source.startsWith("/") ? source.substring(1) : source;
+    trimmed = trimmed.startsWith("./") ? trimmed.substring(2) : trimmed;
     if (!source.matches(".*[*?\\[].*")) {
-      return List.of(BuildFiles.inContext(context, source));
+      try {
+        return List.of(BuildFiles.inContext(context, source));
+      } catch (DockerException missing) {
+        throw new DockerException(keyword + " failed: file not found in build context or excluded by .dockerignore: "
+            + "stat " + trimmed + ": file does not exist");
+      }
     }
     FileSystem fs = context.getFileSystem();
-    String pattern = source.startsWith("/") ? source.substring(1) : source;
+    String pattern = trimmed;
     PathMatcher matcher = fs.getPathMatcher("glob:" + pattern.replace("{", "\\{"));
     List<Path> found;
     try (Stream<Path> walk = Files.walk(context)) {
       found = walk.filter(p -> !p.equals(context) && matcher.matches(context.relativize(p))).sorted().toList();
-    }
-    if (found.isEmpty()) {
-      throw new DockerException("lstat " + source + ": no such file or directory");
     }
     return found;
   }

@@ -252,6 +252,13 @@ class ModernBuilderTest {
     String listing = s.stream().filter(line -> line.contains("main.txt")).findFirst().orElseThrow();
     assertThat(listing).contains("keep.log", "Dockerfile").doesNotContain("debug.log")
         .doesNotContain("drop.log").doesNotContain("secret");
+    files.put("Dockerfile", "FROM busybox\nCOPY app/debug.log /x\n");
+    List<String> excluded = streams(build("t=x", files));
+    assertThat(excluded.get(excluded.size() - 1)).contains("COPY failed: file not found in build context or excluded "
+        + "by .dockerignore: stat app/debug.log: file does not exist");
+    files.put("Dockerfile", "FROM busybox\nCOPY *.nothing /x/\n");
+    List<String> none = streams(build("t=x", files));
+    assertThat(none.get(none.size() - 1)).contains("COPY failed: no source files were specified");
   }
 
   @Test
