@@ -207,6 +207,23 @@ abstract class ModernDockerJavaContract {
   }
 
   @Test
+  void build_args_a_target_stage_and_a_multi_stage_build(@TempDir Path dir) throws Exception {
+    pullBusybox();
+    Files.writeString(dir.resolve("Dockerfile"), "FROM busybox AS base\nARG V=1\nRUN echo v$V > /v.txt\n"
+        + "FROM busybox\nCOPY --from=base /v.txt /v.txt\nCMD [\"cat\", \"/v.txt\"]\n");
+    String base = client.buildImageCmd(dir.toFile()).withTags(Set.of("jargs:base")).withTarget("base")
+        .withBuildArg("V", "2").exec(new BuildImageResultCallback()).awaitImageId(SECONDS, TimeUnit.SECONDS);
+    assertThat(client.inspectImageCmd("jargs:base").exec().getId()).startsWith("sha256:" + base);
+    assertThat(client.inspectImageCmd("jargs:base").exec().getConfig().getEnv()).noneMatch(e -> e.startsWith("V="));
+
+    // one aux ID per stage: the callback's ID is the last stage's, the one tagged
+    ImageJob.Result job = new ImageJob(client, Duration.ofSeconds(SECONDS)).run(dir, "jargs:full");
+    assertThat(job.stdout()).isEqualTo("v1\n");
+    assertThat(job.imageId()).isNotEqualTo(base);
+    assertThat(client.inspectImageCmd("jargs:full").exec().getId()).startsWith("sha256:" + job.imageId());
+  }
+
+  @Test
   void build_failure_is_reported_by_await_image_id(@TempDir Path dir) throws Exception {
     pullBusybox();
     Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUN false\n");

@@ -15,6 +15,10 @@ import java.util.Map;
  * <p>{@code entrypoint}, {@code workingDir} and {@code labels} are later additions the era never set (the era's
  * JSON writers ignore them): the process runs {@code entrypoint + cmd}; {@code labels} keeps its insertion order and
  * may be {@code null}. {@code healthcheck} ({@code null}: none given) is the modern view's.
+ *
+ * <p>{@code shell} is what a Dockerfile {@code SHELL} set (the shell that shell-form {@code RUN}, {@code CMD} and
+ * {@code ENTRYPOINT} run under; {@code null} means {@code /bin/sh -c}); {@code onBuild} holds the {@code ONBUILD}
+ * triggers, Dockerfile lines a build that starts {@code FROM} this image runs first. Both may be {@code null}.
  */
 public record Config(
     String hostname,
@@ -38,7 +42,9 @@ public record Config(
     List<String> entrypoint,
     String workingDir,
     Map<String, String> labels,
-    Healthcheck healthcheck) {
+    Healthcheck healthcheck,
+    List<String> shell,
+    List<String> onBuild) {
 
   private static final Config EMPTY = builder().build();
 
@@ -55,6 +61,8 @@ public record Config(
     entrypoint = copy(entrypoint);
     workingDir = workingDir == null ? "" : workingDir;
     labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    shell = copy(shell);
+    onBuild = copy(onBuild);
   }
 
   /** The process's argv: the entrypoint, then the command. */
@@ -115,6 +123,8 @@ public record Config(
     private String workingDir = "";
     private Map<String, String> labels;
     private Healthcheck healthcheck;
+    private List<String> shell;
+    private List<String> onBuild;
 
     private Builder() {}
 
@@ -141,6 +151,8 @@ public record Config(
       workingDir = c.workingDir;
       labels = c.labels;
       healthcheck = c.healthcheck;
+      shell = c.shell;
+      onBuild = c.onBuild;
     }
 
     public Builder hostname(String v) { hostname = v; return this; }
@@ -167,11 +179,15 @@ public record Config(
     public Builder labels(Map<String, String> v) { labels = v; return this; }
     /** The health check ({@code null}: none given, the image's applies). */
     public Builder healthcheck(Healthcheck v) { healthcheck = v; return this; }
+    /** The shell of shell-form commands (Dockerfile {@code SHELL}); {@code null} for {@code /bin/sh -c}. */
+    public Builder shell(List<String> v) { shell = v; return this; }
+    /** The {@code ONBUILD} triggers: Dockerfile lines a child build runs after its {@code FROM}. */
+    public Builder onBuild(List<String> v) { onBuild = v; return this; }
 
     public Config build() {
       return new Config(hostname, user, memory, memorySwap, cpuShares, attachStdin, attachStdout, attachStderr,
           portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom, entrypoint, workingDir,
-          labels, healthcheck);
+          labels, healthcheck, shell, onBuild);
     }
   }
 }

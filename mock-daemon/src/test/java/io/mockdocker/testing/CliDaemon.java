@@ -74,7 +74,12 @@ public final class CliDaemon implements BeforeEachCallback, AfterEachCallback {
 
   /** Runs {@code docker args…} with {@code stdin} on its standard input. */
   public Result withInput(String stdin, String... args) {
-    return DockerCli.of(docker.dockerHost(), config).withInput(stdin, args);
+    return cli().withInput(stdin, args);
+  }
+
+  /** A CLI for this daemon, for a test that sets more environment ({@code DOCKER_BUILDKIT=0}, …). */
+  public DockerCli cli() {
+    return DockerCli.of(docker.dockerHost(), config);
   }
 
   private static void delete(Path path) {

@@ -4,9 +4,10 @@ package io.mockdocker.internal.engine;
  * What differs between the era's builder (v0.4.4) and today's classic builder, as data.
  *
  * <p>{@code ERA}: FROM, MAINTAINER, RUN, ENV, CMD, EXPOSE, ADD; COPY and INSERT refused; containers left behind;
- * a FROM without a tag pulls every tag. {@code CLASSIC}: also COPY, WORKDIR, ENTRYPOINT, LABEL, USER, ARG, VOLUME,
- * backslash continuations, RUN output reported, intermediate containers removed when asked, a FROM without a tag
- * means {@code latest}, names may carry a registry host.
+ * a FROM without a tag pulls every tag ({@link BuildOperation}). {@code CLASSIC}: today's classic builder
+ * ({@link ClassicBuild}): stages, build arguments, substitution, COPY, WORKDIR, ENTRYPOINT, LABEL, USER, ARG,
+ * VOLUME, SHELL, ONBUILD, backslash continuations, RUN output reported, intermediate containers removed when asked,
+ * a FROM without a tag means {@code latest}, names may carry a registry host.
  */
 public enum BuildDialect {
   ERA(false),

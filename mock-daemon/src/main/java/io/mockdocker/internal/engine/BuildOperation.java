@@ -1,17 +1,13 @@
 package io.mockdocker.internal.engine;
 
-import io.mockdocker.internal.shell.RootedPaths;
 import io.mockdocker.registry.Config;
-import io.mockdocker.registry.Healthcheck;
 import io.mockdocker.script.TransferKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One {@code POST /build}: v0.4.4's buildfile, instruction by instruction. Each step runs in a container that is
@@ -31,8 +27,6 @@ final class BuildOperation {
   private final BuildRequest request;
   private String image = "";
   private String maintainer = "";
-  /** Whether this Dockerfile set CMD (ENTRYPOINT then keeps it; an inherited one it drops). */
-  private boolean cmdSet;
   private Config config = Config.empty();
 
   BuildOperation(Images images, StateLock lock, TagStore tags, LayerStaging layers, ContainerStore store,
@@ -49,23 +43,8 @@ final class BuildOperation {
     this.request = request;
   }
 
-  private static final java.util.Set<String> CLASSIC_INSTRUCTIONS = java.util.Set.of("from", "maintainer", "run",
-      "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume", "healthcheck");
-
   String build(String dockerfile) {
-    List<String> lines = Dockerfiles.lines(dockerfile, request.dialect().modern);
-    if (request.dialect().modern) {
-      for (String line : lines) {
-        String instruction = line.split("[ \t]", 2)[0].toLowerCase(Locale.ROOT);
-        if (!CLASSIC_INSTRUCTIONS.contains(instruction)) {
-          throw new DockerException("Bad parameter: dockerfile parse error, unknown instruction: "
-              + instruction.toUpperCase(Locale.ROOT));
-        }
-        if (instruction.equals("healthcheck")) { // parsed before the first step, as the daemon did
-          parseHealthcheck(line.substring(instruction.length()));
-        }
-      }
-    }
+    List<String> lines = Dockerfiles.lines(dockerfile, false);
     int step = 0;
     for (String line : lines) {
       String[] parts = line.split(" ", 2);
@@ -102,69 +81,16 @@ final class BuildOperation {
       case "cmd" -> cmd(args);
       case "expose" -> expose(args);
       case "insert" -> throw new DockerException("INSERT has been deprecated. Please use ADD instead");
-      case "copy" -> {
-        if (!request.dialect().modern) {
-          throw new DockerException("COPY has been deprecated. Please use ADD instead");
-        }
-        add(args, "COPY", false);
-      }
+      case "copy" -> throw new DockerException("COPY has been deprecated. Please use ADD instead");
       case "add" -> add(args, "ADD", true);
-      case "healthcheck" -> {
-        if (!request.dialect().modern) {
-          return false;
-        }
-        healthcheck(args);
-      }
-      default -> {
-        return request.dialect().modern && classic(instruction, args);
-      }
-    }
-    return true;
-  }
-
-  /** The classic builder's metadata instructions: each commits a no-op layer with its comment. */
-  private boolean classic(String instruction, String args) {
-    String keyword = instruction.toUpperCase(Locale.ROOT);
-    switch (instruction) {
-      case "user" -> config = config.toBuilder().user(args).build();
-      case "volume" -> {
-        List<String> volumes = config.volumes() == null ? new ArrayList<>() : new ArrayList<>(config.volumes());
-        volumes.addAll(Dockerfiles.parseList(args));
-        config = config.toBuilder().volumes(volumes).build();
-      }
-      case "workdir" -> {
-        String base = config.workingDir().isEmpty() ? "/" : config.workingDir();
-        String dir = java.nio.file.Path.of(base).resolve(args.strip()).normalize().toString();
-        config = config.toBuilder().workingDir(dir).build();
-      }
-      case "entrypoint" -> {
-        config = config.toBuilder().entrypoint(Dockerfiles.execOrShell(args)).build();
-        if (!cmdSet) {
-          config = config.toBuilder().cmd((List<String>) null).build(); // an inherited CMD no longer applies
-        }
-      }
-      case "label" -> {
-        java.util.Map<String, String> labels = config.labels() == null ? new java.util.TreeMap<>()
-            : new java.util.TreeMap<>(config.labels());
-        labels.putAll(BuildLabels.parse(args));
-        config = config.toBuilder().labels(labels).build();
-      }
-      case "arg" -> {
-        // build arguments are not substituted; the step is recorded
-      }
       default -> {
         return false;
       }
     }
-    commit(null, config.cmd(), keyword + " " + args);
     return true;
   }
 
   private void from(String name) {
-    if (request.dialect().modern) {
-      fromReference(name);
-      return;
-    }
     Image found = images.find(name).orElse(null);
     if (found == null) {
       String[] parts = name.split(":", -1);
@@ -173,31 +99,6 @@ final class BuildOperation {
     }
     image = found.id();
     config = Config.empty();
-  }
-
-  /** FROM in the classic builder: a reference (a registry host allowed, tag {@code latest} by default) or an ID. */
-  private void fromReference(String name) {
-    String ref = name;
-    for (String prefix : new String[] {"docker.io/library/", "docker.io/"}) {
-      if (ref.startsWith(prefix)) {
-        ref = ref.substring(prefix.length());
-        break;
-      }
-    }
-    int slash = ref.lastIndexOf('/');
-    int colon = ref.lastIndexOf(':');
-    String repository = colon > slash ? ref.substring(0, colon) : ref;
-    String tag = colon > slash ? ref.substring(colon + 1) : TagStore.DEFAULT_TAG;
-    Image found = images.tagged(repository, tag).orElse(null);
-    if (found == null && Ids.isValid(ref)) {
-      found = images.byId(ref).orElse(null);
-    }
-    if (found == null) {
-      images.pullReference(repository, tag, out.pullSink());
-      found = images.tagged(repository, tag).orElseThrow(() -> new DockerException("No such image: " + name));
-    }
-    image = found.id();
-    config = found.config() == null ? Config.empty() : found.config();
   }
 
   private void run(String args) {
@@ -218,23 +119,7 @@ final class BuildOperation {
     }
     LiveContainer c = create();
     config = config.toBuilder().entrypoint(entrypoint).build();
-    runtime.start(c);
-    int code;
-    try {
-      code = runtime.await(c);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("interrupted");
-    }
-    if (request.dialect().modern) {
-      byte[] stdout = c.stdout.log();
-      byte[] stderr = c.stderr.log();
-      String text = new String(stdout, java.nio.charset.StandardCharsets.UTF_8)
-          + new String(stderr, java.nio.charset.StandardCharsets.UTF_8);
-      if (!text.isEmpty()) {
-        out.processOutput(text);
-      }
-    }
+    int code = BuildFiles.runToEnd(runtime, c);
     if (code != 0) {
       throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
           "The command " + Dockerfiles.goList(config.cmd()) + " returned a non-zero code: " + code,
@@ -245,19 +130,6 @@ final class BuildOperation {
   }
 
   private void env(String args) {
-    String first = args.strip().split("\\s+", 2)[0];
-    if (request.dialect().modern && first.contains("=")) { // the classic builder's ENV k=v [k2=v2 …]
-      Map<String, String> pairs = BuildLabels.parse(args);
-      List<String> env = config.env() == null ? new ArrayList<>() : new ArrayList<>(config.env());
-      pairs.forEach((key, value) -> {
-        env.removeIf(e -> e.startsWith(key + "="));
-        env.add(key + "=" + value);
-      });
-      config = config.toBuilder().env(env).build();
-      commit(null, config.cmd(), "ENV " + String.join(" ", pairs.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-      return;
-    }
     String[] kv = args.split(" ", 2);
     if (kv.length != 2) {
       throw new DockerException("Invalid ENV format");
@@ -279,28 +151,8 @@ final class BuildOperation {
 
   private void cmd(String args) {
     List<String> cmd = Dockerfiles.execOrShell(args);
-    cmdSet = true;
     commit(null, cmd, "CMD " + Dockerfiles.goList(cmd));
     config = config.toBuilder().cmd(cmd).build();
-  }
-
-  /** HEALTHCHECK: the image's check, with the classic builder's note when it replaces one. */
-  private void healthcheck(String args) {
-    Healthcheck check = parseHealthcheck(args);
-    Healthcheck old = config.healthcheck();
-    if (old != null && !old.test().isEmpty() && !old.test().get(0).equals("NONE")) {
-      out.processOutput("Note: overriding previous HEALTHCHECK: " + Dockerfiles.goList(old.test()) + "\n");
-    }
-    config = config.toBuilder().healthcheck(check).build();
-    commit(null, config.cmd(), HealthcheckInstruction.comment(check));
-  }
-
-  private static Healthcheck parseHealthcheck(String args) {
-    try {
-      return HealthcheckInstruction.parse(args);
-    } catch (DockerException e) {
-      throw new DockerException("Bad parameter: dockerfile parse error, " + e.getMessage(), e);
-    }
   }
 
   private void expose(String args) {
@@ -329,46 +181,7 @@ final class BuildOperation {
     LiveContainer c = create();
     store.mount(c);
     try {
-      Path from = context.resolve(orig.startsWith("/") ? orig.substring(1) : orig).normalize();
-      if (!from.startsWith(context) || !Files.exists(from)
-          || !from.toRealPath().startsWith(context.toRealPath())) {
-        // a symlink in the context that leads out of it is as good as missing
-        throw new DockerException("stat " + orig + ": no such file or directory");
-      }
-      if (Files.isDirectory(from)) {
-        BuildFiles.copyInto(from, c.rootfs, dest);
-      } else {
-        byte[] bytes = Files.readAllBytes(from);
-        Path staging = null;
-        try {
-          if (!extract) {
-            throw new DockerException("COPY does not unpack archives");
-          }
-          staging = layers.untar(bytes);
-        } catch (DockerException notAnArchive) {
-          if (notAnArchive.getCause() instanceof TarExtraction.TarLimitException) {
-            throw notAnArchive;
-          }
-        }
-        if (staging != null) {
-          try {
-            BuildFiles.copyInto(staging, c.rootfs, dest);
-          } finally {
-            layers.discard(staging);
-          }
-        } else {
-          String target = dest.endsWith("/") ? dest + from.getFileName() : dest;
-          Path to = RootedPaths.resolve(c.rootfs, target, false);
-          if (to.equals(c.rootfs)) {
-            throw new DockerException("Invalid ADD destination: " + dest);
-          }
-          Files.createDirectories(to.getParent());
-          if (Files.isSymbolicLink(to)) {
-            Files.delete(to);
-          }
-          Files.write(to, bytes);
-        }
-      }
+      BuildFiles.copySource(context, orig, c.rootfs, dest, extract, layers);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -378,17 +191,9 @@ final class BuildOperation {
 
   /**
    * Commits {@code c} (or, for a no-op instruction, a fresh container) with {@code autoCmd} as the image's Cmd. The
-   * era's builder left its no-op Cmd in the config for the next steps (v0.4.4 did); the classic builder puts
-   * {@code autoCmd} back.
+   * era's builder left its no-op Cmd in the config for the next steps (v0.4.4 did).
    */
   private void commit(LiveContainer c, List<String> autoCmd, String comment) {
-    commitStep(c, autoCmd, comment);
-    if (request.dialect().modern) {
-      config = config.toBuilder().cmd(autoCmd).build();
-    }
-  }
-
-  private void commitStep(LiveContainer c, List<String> autoCmd, String comment) {
     requireImage("commit");
     config = config.toBuilder().image(image).build();
     LiveContainer container = c;
@@ -414,8 +219,7 @@ final class BuildOperation {
     Config requested = config.toBuilder().image(image).build();
     LiveContainer c = lock.locked(() -> store.create(requested, new ArrayList<>()));
     synchronized (c) {
-      // Create merged into the builder's own config, hostname included; the health check stays the builder's
-      config = c.config.toBuilder().healthcheck(requested.healthcheck()).build();
+      config = c.config; // Create merged into the builder's own config, hostname included
     }
     out.runningIn(c.id);
     return c;

@@ -47,6 +47,9 @@ public interface BuildOutput {
     write(" ---> " + shortId(imageId) + "\n");
   }
 
+  /** A stage of a (multi-stage) build ended with this image (the era had no stages). */
+  default void stageBuilt(String imageId) {}
+
   /** The build ended with this image. */
   default void built(String imageId) {
     write("Successfully built " + shortId(imageId) + "\n");

@@ -1,5 +1,7 @@
 package io.mockdocker.internal.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,19 +14,27 @@ import java.util.Objects;
  * @param noCache never reuse a cached step
  * @param buildArgs values for ARG
  * @param labels labels for the image, added as a last LABEL step (as the classic builder did)
+ * @param target the stage to build up to ({@code FROM … AS target}); empty for the last one
  */
 public record BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,
-    Map<String, String> buildArgs, Map<String, String> labels) {
+    Map<String, String> buildArgs, Map<String, String> labels, String target) {
 
+  /** {@code buildArgs} may map a name to {@code null}: declared without a value, the ARG's default applies. */
   public BuildRequest {
     Objects.requireNonNull(dialect, "dialect");
     dockerfile = dockerfile == null || dockerfile.isEmpty() ? "Dockerfile" : dockerfile;
-    buildArgs = buildArgs == null ? Map.of() : Map.copyOf(buildArgs);
+    buildArgs = buildArgs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    target = target == null ? "" : target;
+  }
+
+  public BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,
+      Map<String, String> buildArgs, Map<String, String> labels) {
+    this(dialect, dockerfile, remove, noCache, buildArgs, labels, "");
   }
 
   public BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,
       Map<String, String> buildArgs) {
-    this(dialect, dockerfile, remove, noCache, buildArgs, null);
+    this(dialect, dockerfile, remove, noCache, buildArgs, null, "");
   }
 }

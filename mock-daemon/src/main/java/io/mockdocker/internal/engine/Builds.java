@@ -37,11 +37,17 @@ final class Builds {
     }
   }
 
-  /** A build whose context tar holds the Dockerfile at {@code request.dockerfile()}, by the request's dialect. */
+  /**
+   * A build whose context tar holds the Dockerfile at {@code request.dockerfile()} (a missing {@code Dockerfile}
+   * may be {@code dockerfile}), by the classic builder; the context's {@code .dockerignore} applies to ADD and COPY.
+   */
   String build(BuildRequest request, byte[] contextTar, BuildOutput out) {
     Path context = staging.untar(contextTar);
     try {
       Path file = context.resolve(request.dockerfile()).normalize();
+      if (request.dockerfile().equals("Dockerfile") && !java.nio.file.Files.isRegularFile(file)) {
+        file = context.resolve("dockerfile");
+      }
       String text;
       try {
         if (!file.startsWith(context) || !java.nio.file.Files.isRegularFile(file)) {
@@ -51,13 +57,8 @@ final class Builds {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      if (!request.labels().isEmpty()) {
-        StringBuilder label = new StringBuilder("\nLABEL");
-        new java.util.TreeMap<>(request.labels()).forEach((k, v) -> label.append(' ').append(BuildLabels.quote(k))
-            .append('=').append(BuildLabels.quote(v)));
-        text = text + label + "\n";
-      }
-      return operation(out, context, request).build(text);
+      DockerIgnore.apply(context);
+      return new ClassicBuild(images, lock, staging, store, runtime, transfers, out, context, request).build(text);
     } finally {
       staging.discard(context);
     }

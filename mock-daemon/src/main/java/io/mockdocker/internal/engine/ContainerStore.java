@@ -58,6 +58,16 @@ final class ContainerStore {
    * name conflict checked before anything else.
    */
   LiveContainer create(Config requested, String name, HostConfig hostConfig, List<String> warnings) {
+    return create(requested, name, hostConfig, warnings, false);
+  }
+
+  /** A build step's container (lock held); {@code scratch}: on no image at all, an empty root (FROM scratch). */
+  LiveContainer createForBuild(Config requested, boolean scratch) {
+    return create(requested, "", HostConfig.DEFAULT, new ArrayList<>(), scratch);
+  }
+
+  private LiveContainer create(Config requested, String name, HostConfig hostConfig, List<String> warnings,
+      boolean scratch) {
     if (!name.isEmpty() && names.containsKey(name)) {
       throw new DockerException("Conflict. The container name \"/" + name + "\" is already in use by container \""
           + names.get(name) + "\". You have to remove (or rename) that container to be able to reuse that name.");
@@ -72,11 +82,13 @@ final class ContainerStore {
     if (config.memory() > 0 && !capabilities.contains(Capability.SWAP_LIMIT)) {
       config = config.toBuilder().memorySwap(-1).build();
     }
-    Image image = tags.lookupOrNull(config.image());
-    if (image == null) {
+    Image image = scratch ? null : tags.lookupOrNull(config.image());
+    if (image == null && !scratch) {
       throw new DockerException("No such image: " + config.image());
     }
-    config = Configs.merge(config, image.config());
+    if (image != null) {
+      config = Configs.merge(config, image.config());
+    }
     if (config.argv().isEmpty()) {
       throw new DockerException("No command specified");
     }
@@ -88,8 +100,8 @@ final class ContainerStore {
     String resolvConf = config.dns() != null && !config.dns().isEmpty()
         ? "/var/lib/docker/containers/" + id + "/resolv.conf" : "/etc/resolv.conf";
     String assigned = name.isEmpty() ? ContainerNames.generate(id, names::containsKey) : name;
-    LiveContainer c = new LiveContainer(id, assigned, Times.now(clock), config, hostConfig, image.id(), dir, resolvConf,
-        clock);
+    LiveContainer c = new LiveContainer(id, assigned, Times.now(clock), config, hostConfig,
+        image == null ? "" : image.id(), dir, resolvConf, clock);
     containers.put(id, c);
     index.add(id);
     names.put(assigned, id);
@@ -310,14 +322,23 @@ final class ContainerStore {
 
   /** A new image from the container's changes; tagged {@code repo:tag} when {@code repo} is set. */
   Image commit(LiveContainer c, String repo, String tag, String comment, String author, Config runConfig) {
+    return commit(c, repo, tag, comment, author, runConfig, null);
+  }
+
+  /**
+   * A new image from the container's changes, recording {@code containerConfig} (the container's own config when
+   * {@code null}) as the config that made it: the classic builder records a step's cache key there.
+   */
+  Image commit(LiveContainer c, String repo, String tag, String comment, String author, Config runConfig,
+      Config containerConfig) {
     mount(c);
     Path staged = layers.staging();
-    Config containerConfig;
+    Config recorded;
     try {
       synchronized (c) {
         c.requirePresent();
         ContainerFs.writeLayer(c.rootfs, changes(c), staged);
-        containerConfig = c.config;
+        recorded = containerConfig == null ? c.config : containerConfig;
       }
     } catch (IOException e) {
       layers.discard(staged);
@@ -327,7 +348,7 @@ final class ContainerStore {
       throw e;
     }
     Image image = lock.locked(() -> layers.register(new Image(ids.next(), c.imageId, comment, Times.now(clock),
-        c.id, containerConfig, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
+        c.id, recorded, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
     if (repo != null && !repo.isEmpty()) {
       lock.locked(() -> {
         tags.set(repo, tag, image.id());

@@ -147,7 +147,11 @@ class ModernBuildTest {
     Response unknown = build("", context("FROM busybox\nFOO bar\n"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.text()).isEqualTo(
-        "{\"message\":\"Bad parameter: dockerfile parse error, unknown instruction: FOO\"}\n");
+        "{\"message\":\"dockerfile parse error on line 2: unknown instruction: FOO (did you mean FROM?)\"}\n");
+    Response typo = build("", context("# a comment\n\nFORM busybox\n"));
+    assertThat(typo.status()).isEqualTo(400);
+    assertThat(typo.text()).isEqualTo(
+        "{\"message\":\"dockerfile parse error on line 3: unknown instruction: FORM (did you mean FROM?)\"}\n");
   }
 
   @Test
@@ -192,11 +196,13 @@ class ModernBuildTest {
   }
 
   @Test
-  void the_labels_query_labels_the_image_in_a_last_step() throws Exception {
+  void the_labels_query_labels_the_image_in_last_steps_one_label_each() throws Exception {
     http.post("/images/create?fromImage=busybox&tag=latest");
     Response r = build("t=labelled&labels=%7B%22team%22%3A%22b%22%2C%22q%22%3A%22say+%5C%22hi%5C%22%22%7D",
         context("FROM busybox\nLABEL team=a\n"));
-    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("Step 3/3 : LABEL");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8))
+        .contains("{\"stream\":\"Step 3/4 : LABEL q=say \\\"hi\\\"\\n\"}")
+        .contains("{\"stream\":\"Step 4/4 : LABEL team=b\\n\"}");
     com.fasterxml.jackson.databind.JsonNode labels = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(http.get("/v1.50/images/labelled/json").body()).get("Config").get("Labels");
     assertThat(labels.toString()).isEqualTo("{\"q\":\"say \\\"hi\\\"\",\"team\":\"b\"}");

@@ -204,15 +204,15 @@ class ModernHealthTest {
     Response r = http.post("/v1.50/build", "application/x-tar",
         Fixed.tar(Map.of("Dockerfile", "FROM busybox\nHEALTHCHECK --interval=5 CMD true\n")));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.text()).isEqualTo(message("Bad parameter: dockerfile parse error, time: missing unit in duration"
+    assertThat(r.text()).isEqualTo(message("dockerfile parse error on line 2: time: missing unit in duration"
         + " \"5\""));
     Response type = http.post("/v1.50/build", "application/x-tar",
         Fixed.tar(Map.of("Dockerfile", "FROM busybox\nHEALTHCHECK RUN true\n")));
-    assertThat(type.text()).isEqualTo(message("Bad parameter: dockerfile parse error, Unknown type \"RUN\" in"
+    assertThat(type.text()).isEqualTo(message("dockerfile parse error on line 2: Unknown type \"RUN\" in"
         + " HEALTHCHECK (try CMD)"));
     Response none = http.post("/v1.50/build", "application/x-tar",
         Fixed.tar(Map.of("Dockerfile", "FROM busybox\nHEALTHCHECK NONE x\n")));
-    assertThat(none.text()).isEqualTo(message("Bad parameter: dockerfile parse error, HEALTHCHECK NONE takes no"
+    assertThat(none.text()).isEqualTo(message("dockerfile parse error on line 2: HEALTHCHECK NONE takes no"
         + " arguments"));
   }
 }

@@ -7,6 +7,7 @@ import io.mockdocker.internal.engine.BuildOutput;
 import io.mockdocker.internal.engine.BuildRequest;
 import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.engine.InvalidInstruction;
 import io.mockdocker.internal.engine.NotInRegistry;
 import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.engine.RefusedByEngine;
@@ -47,12 +48,13 @@ final class ModernBuildEndpoint {
         tags.add(ModernReference.parse(t));
       }
     }
-    Map<String, String> buildArgs = stringMap(call.param("buildargs"), "buildargs");
+    Map<String, String> buildArgs = stringMap(call.param("buildargs"), "buildargs"); // null: no value given
     Map<String, String> labels = stringMap(call.param("labels"), "labels");
+    labels.replaceAll((k, v) -> v == null ? "" : v);
     boolean rm = call.param("rm").isEmpty() || call.flag("rm");
     boolean quiet = call.flag("q");
     BuildRequest request = new BuildRequest(BuildDialect.CLASSIC, call.param("dockerfile"), rm, call.flag("nocache"),
-        buildArgs, labels);
+        buildArgs, labels, call.param("target"));
     byte[] context = call.body();
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
     Output out = new Output(lines, call.version().buildAux(), quiet);
@@ -83,7 +85,7 @@ final class ModernBuildEndpoint {
       return;
     } catch (DockerException e) {
       if (!lines.started()) {
-        if (e.getMessage().startsWith("Cannot locate specified Dockerfile")) {
+        if (e.getMessage().startsWith("Cannot locate specified Dockerfile") || e instanceof InvalidInstruction) {
           throw new ApiError(400, e.getMessage());
         }
         throw e;
@@ -112,7 +114,7 @@ final class ModernBuildEndpoint {
     try {
       JsonNode n = GoJson.MAPPER.readTree(json);
       if (n != null && n.isObject()) {
-        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return out;
       }
     } catch (IOException e) {
@@ -159,12 +161,16 @@ final class ModernBuildEndpoint {
     }
 
     @Override
-    public void built(String imageId) {
+    public void stageBuilt(String imageId) {
       if (aux) {
         ObjectNode line = GoJson.object();
         line.putObject("aux").put("ID", ModernImageJson.id(imageId));
         lines.write(line);
       }
+    }
+
+    @Override
+    public void built(String imageId) {
       write("Successfully built " + ModernImagesEndpoints.shortId(imageId) + "\n");
     }
   }

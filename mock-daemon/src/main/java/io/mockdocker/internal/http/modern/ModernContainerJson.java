@@ -239,8 +239,11 @@ final class ModernContainerJson {
     }
     o.put("WorkingDir", c.workingDir());
     o.set("Entrypoint", strings(c.entrypoint()));
-    o.putNull("OnBuild");
+    o.set("OnBuild", strings(c.onBuild()));
     o.set("Labels", labels(c));
+    if (c.shell() != null && !c.shell().isEmpty()) {
+      o.set("Shell", strings(c.shell()));
+    }
     return o;
   }
 

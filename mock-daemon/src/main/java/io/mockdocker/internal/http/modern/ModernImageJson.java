@@ -53,6 +53,12 @@ final class ModernImageJson {
     if (c.healthcheck() != null) {
       o.set("Healthcheck", ModernHealthJson.config(c.healthcheck()));
     }
+    if (c.onBuild() != null && !c.onBuild().isEmpty()) {
+      o.set("OnBuild", strings(c.onBuild()));
+    }
+    if (c.shell() != null && !c.shell().isEmpty()) {
+      o.set("Shell", strings(c.shell()));
+    }
     return o;
   }
 
@@ -91,8 +97,11 @@ final class ModernImageJson {
     o.set("Volumes", c.volumes() == null || c.volumes().isEmpty() ? GoJson.MAPPER.nullNode() : volumes(c.volumes()));
     o.put("WorkingDir", c.workingDir());
     o.set("Entrypoint", nullOr(c.entrypoint()));
-    o.putNull("OnBuild");
+    o.set("OnBuild", c.onBuild() == null ? GoJson.MAPPER.nullNode() : strings(c.onBuild()));
     o.set("Labels", labels(c));
+    if (c.shell() != null && !c.shell().isEmpty()) {
+      o.set("Shell", strings(c.shell()));
+    }
     return o;
   }
 

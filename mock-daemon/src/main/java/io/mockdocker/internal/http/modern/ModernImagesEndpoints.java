@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.ConfigInstructions;
 import io.mockdocker.internal.engine.DockerException;
+import io.mockdocker.internal.engine.InvalidInstruction;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.HistoryEntry;
 import io.mockdocker.internal.engine.Image;
@@ -291,6 +293,11 @@ final class ModernImagesEndpoints {
         : ModernReference.parse(call.param("repo"), call.param("tag"));
     String comment = call.param("comment").isEmpty() ? call.param("m") : call.param("comment");
     Config config = merged(c.config(), call.body());
+    try {
+      config = ConfigInstructions.applyChanges(config, call.params("changes"));
+    } catch (InvalidInstruction e) {
+      throw new ApiError(400, e.getMessage());
+    }
     Image image = engine.containers().commit(c.id(), "", "", comment, call.param("author"), config);
     if (target != null) {
       engine.references().setTag(image.id(), target.repository(), target.tag());
