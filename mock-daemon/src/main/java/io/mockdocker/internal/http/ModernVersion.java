@@ -37,7 +37,9 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Image inspect's {@code Config} has the container config's shape. */
     LEGACY_IMAGE_CONFIG(null, "1.50"),
     /** Volume prune removes only anonymous volumes unless the {@code all} filter says otherwise. */
-    PRUNE_ANONYMOUS_VOLUMES("1.42", null);
+    PRUNE_ANONYMOUS_VOLUMES("1.42", null),
+    /** Disk usage takes {@code type} to report only some object types. */
+    DISK_USAGE_TYPE("1.42", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -118,6 +120,10 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   public boolean pruneAnonymousVolumes() {
     return has(Feature.PRUNE_ANONYMOUS_VOLUMES);
+  }
+
+  public boolean diskUsageType() {
+    return has(Feature.DISK_USAGE_TYPE);
   }
 
   public boolean legacyImageConfig() {
