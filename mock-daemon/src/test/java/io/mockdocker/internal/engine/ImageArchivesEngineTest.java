@@ -19,12 +19,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,19 +69,10 @@ class ImageArchivesEngineTest {
     return out.toByteArray();
   }
 
-  static Map<String, byte[]> entries(byte[] tar) throws IOException {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
-      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        out.put(e.getName(), in.readAllBytes());
-      }
-    }
-    return out;
-  }
 
   @Test
   void save_writes_the_docker_save_and_oci_layout_with_blobs_named_by_their_digests() throws Exception {
-    Map<String, byte[]> tar = entries(save(List.of("app:v1"), APP));
+    Map<String, byte[]> tar = Tars.read(save(List.of("app:v1"), APP));
     List<String> names = new ArrayList<>(tar.keySet());
     assertThat(names.subList(0, 2)).containsExactly("blobs/", "blobs/sha256/");
     assertThat(names.subList(names.size() - 4, names.size()))
@@ -105,7 +93,7 @@ class ImageArchivesEngineTest {
     assertThat(config.get("config").get("Cmd").toString()).isEqualTo("[\"/app\",\"--serve\"]");
     assertThat(config.get("rootfs").get("diff_ids").get(1).asText())
         .isEqualTo("sha256:" + item.get("Layers").get(1).asText().substring("blobs/sha256/".length()));
-    assertThat(entries(tar.get(item.get("Layers").get(1).asText())).keySet()).contains("./app");
+    assertThat(Tars.read(tar.get(item.get("Layers").get(1).asText())).keySet()).contains("./app");
     assertThat(new String(tar.get("oci-layout"), StandardCharsets.UTF_8))
         .isEqualTo("{\"imageLayoutVersion\": \"1.0.0\"}");
     assertThat(new String(tar.get("repositories"), StandardCharsets.UTF_8))
@@ -144,7 +132,7 @@ class ImageArchivesEngineTest {
   @Test
   void an_image_saved_by_id_loads_without_a_name_and_says_its_id() throws Exception {
     byte[] tar = save(List.of(), APP);
-    assertThat(entries(tar)).doesNotContainKey("repositories");
+    assertThat(Tars.read(tar)).doesNotContainKey("repositories");
     try (Engine other = Engine.builder().clock(clock).build()) {
       other.imageArchives().load(new ByteArrayInputStream(tar), listener);
       assertThat(lines).containsExactly("Loaded image ID: sha256:" + APP);

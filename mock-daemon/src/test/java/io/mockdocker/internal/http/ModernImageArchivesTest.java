@@ -12,17 +12,12 @@ import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import io.mockdocker.testing.Tars;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +43,6 @@ class ModernImageArchivesTest {
     docker.close();
   }
 
-  static Map<String, byte[]> entries(byte[] tar) throws IOException {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
-      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        out.put(e.getName(), in.readAllBytes());
-      }
-    }
-    return out;
-  }
 
   String id(String name) {
     return tree(http.get("/v1.50/images/" + name + "/json")).get("Id").asText();
@@ -71,7 +57,7 @@ class ModernImageArchivesTest {
     Response r = http.get("/v1.50/images/get?names=busybox");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Content-Type")).isEqualTo(TAR);
-    Map<String, byte[]> tar = entries(r.body());
+    Map<String, byte[]> tar = Tars.read(r.body());
     List<String> names = new ArrayList<>(tar.keySet());
     assertThat(names).hasSize(10);
     assertThat(names.subList(0, 2)).containsExactly("blobs/", "blobs/sha256/");
