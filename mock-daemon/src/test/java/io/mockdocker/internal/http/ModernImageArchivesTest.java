@@ -137,6 +137,9 @@ class ModernImageArchivesTest {
     Response link = load("", Tars.plain().symlink("escape", "/etc").file("escape/passwd", "x").bytes());
     assertThat(tree(link.text().strip()).get("error").asText()).contains("escape/passwd");
 
+    Response hardlink = load("", Tars.plain().hardlink("passwd", "../../etc/passwd").bytes());
+    assertThat(tree(hardlink.text().strip()).get("error").asText()).isEqualTo("Invalid tar entry: passwd");
+
     Response escape = load("", Tars.plain().file("manifest.json",
         "[{\"Config\":\"../../../etc/passwd\",\"RepoTags\":[\"x:1\"],\"Layers\":[]}]").bytes());
     assertThat(tree(escape.text().strip()).get("error").asText()).startsWith("\"../../../etc/passwd\" is outside of");
