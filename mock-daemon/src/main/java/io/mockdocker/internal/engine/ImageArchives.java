@@ -407,13 +407,7 @@ public final class ImageArchives {
     String shown = "/var/lib/docker/tmp/docker-import-"
         + Long.toUnsignedString(Long.parseUnsignedLong(root.getFileName().toString().substring(0, 8), 16));
     try {
-      try {
-        TarExtraction.extract(in, root, limits());
-      } catch (TarExtraction.TarLimitException e) {
-        throw new DockerException(e.getMessage(), e);
-      } catch (IOException | UncheckedIOException e) {
-        throw new DockerException(Archives.breakout(String.valueOf(e.getMessage()), shown), e);
-      }
+      extract(in, root, shown);
       if (Files.isRegularFile(root.resolve("manifest.json"), LinkOption.NOFOLLOW_LINKS)) {
         return loadManifest(root, shown, listener);
       }
@@ -426,8 +420,18 @@ public final class ImageArchives {
     }
   }
 
-  private io.mockdocker.TarLimits limits() {
-    return staging.limits();
+  /**
+   * Extracts {@code in} into {@code root} within the tar limits; a refused entry is worded as the daemon's breakout
+   * error against {@code shown}, the directory the daemon would have extracted into.
+   */
+  private void extract(InputStream in, Path root, String shown) {
+    try {
+      TarExtraction.extract(in, root, staging.limits());
+    } catch (TarExtraction.TarLimitException e) {
+      throw new DockerException(e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new DockerException(Archives.breakout(String.valueOf(e.getMessage()), shown), e);
+    }
   }
 
   /** One image to register: its config, the paths of its layers, and its names. */
@@ -711,9 +715,10 @@ public final class ImageArchives {
    * checked it). Returns the new image.
    */
   public Image importImage(InputStream in, String repository, String tag, String comment, Config config) {
-    Path staged = staging.untar(Transfers.readAll(in));
+    Path staged = staging.staging();
     Image image;
     try {
+      extract(in, staged, "/");
       image = lock.locked(() -> {
         Image created = staging.register(new Image(ids.next(), "", comment, Times.now(clock), "", null, "", "",
             config, "amd64", 0), staged, 0);

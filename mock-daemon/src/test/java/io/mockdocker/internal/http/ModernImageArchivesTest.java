@@ -201,6 +201,11 @@ class ModernImageArchivesTest {
         Tars.plain().file("a", "b").bytes());
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text()).isEqualTo("{\"message\":\"run is not a valid change command\"}\n");
+    Response hostile = http.post("/v1.50/images/create?fromSrc=-&repo=evil", TAR,
+        Tars.plain().file("../../etc/cron.d/evil", "x").bytes());
+    assertThat(hostile.status()).isEqualTo(500);
+    assertThat(hostile.text()).isEqualTo("{\"message\":\"\\\"../../etc/cron.d/evil\\\" is outside of \\\"/\\\"\"}\n");
+    assertThat(http.get("/v1.50/images/evil/json").status()).isEqualTo(404);
     Response none = http.post("/v1.50/images/create");
     assertThat(none.status()).isEqualTo(400);
   }
