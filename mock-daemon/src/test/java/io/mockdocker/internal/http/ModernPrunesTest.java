@@ -122,6 +122,23 @@ class ModernPrunesTest {
   }
 
   @Test
+  void network_and_volume_prunes_refuse_by_label_bang_only_when_every_value_holds() {
+    assertThat(http.post("/v1.50/networks/create", JSON, "{\"Name\":\"one\",\"Labels\":{\"x\":\"1\"}}").status())
+        .isEqualTo(201);
+    assertThat(http.post("/v1.50/networks/create", JSON,
+        "{\"Name\":\"both\",\"Labels\":{\"x\":\"1\",\"y\":\"2\"}}").status()).isEqualTo(201);
+    String bang = filters("{\"label!\":[\"x=1\",\"y=2\"]}");
+    assertThat(http.post("/v1.50/networks/prune" + bang).text()).isEqualTo("{\"NetworksDeleted\":[\"one\"]}\n");
+    assertThat(http.post("/v1.50/volumes/create", JSON, "{\"Name\":\"v1\",\"Labels\":{\"x\":\"1\"}}").status())
+        .isEqualTo(201);
+    assertThat(http.post("/v1.50/volumes/create", JSON,
+        "{\"Name\":\"v2\",\"Labels\":{\"x\":\"1\",\"y\":\"2\"}}").status()).isEqualTo(201);
+    String all = filters("{\"all\":[\"true\"],\"label!\":[\"x=1\",\"y=2\"]}");
+    assertThat(tree(http.post("/v1.50/volumes/prune" + all)).get("VolumesDeleted").toString())
+        .isEqualTo("[\"v1\"]");
+  }
+
+  @Test
   void build_cache_prune_reports_nothing_reclaimed() {
     Response r = http.post("/v1.50/build/prune?all=1");
     assertThat(r.status()).isEqualTo(200);

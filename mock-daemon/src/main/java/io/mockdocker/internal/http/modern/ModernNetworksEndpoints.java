@@ -167,7 +167,7 @@ final class ModernNetworksEndpoints {
     }
     java.time.Instant until = untils.isEmpty() ? null : ModernTimes.parse(untils.get(0), engine.clock().now());
     List<String> gone = engine.networks().prune(n -> filters.labels(n.labels())
-        && filters.get("label!").stream().noneMatch(l -> hasLabel(n.labels(), l))
+        && filters.notLabels(n.labels())
         && (until == null || !n.created().toInstant().isAfter(until)));
     ObjectNode out = GoJson.object();
     if (gone.isEmpty()) {
@@ -177,13 +177,6 @@ final class ModernNetworksEndpoints {
       gone.forEach(names::add);
     }
     ModernResponses.json(call.exchange(), 200, out);
-  }
-
-  /** {@code key} or {@code key=value} against a label map. */
-  private static boolean hasLabel(java.util.Map<String, String> labels, String filter) {
-    int eq = filter.indexOf('=');
-    String value = labels.get(eq < 0 ? filter : filter.substring(0, eq));
-    return value != null && (eq < 0 || value.equals(filter.substring(eq + 1)));
   }
 
   /**

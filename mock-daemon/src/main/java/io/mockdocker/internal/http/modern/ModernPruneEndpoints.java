@@ -61,28 +61,9 @@ final class ModernPruneEndpoints {
       return new PruneFilters(filters, untils.isEmpty() ? null : ModernTimes.parse(untils.get(0), now));
     }
 
-    /** Created at or before {@code until}, and the labels pass {@code label} and do not all match {@code label!}. */
+    /** Created at or before {@code until}, and the labels pass {@code label} and {@code label!}. */
     boolean accepts(Instant created, Map<String, String> labels) {
-      if (until != null && created.isAfter(until)) {
-        return false;
-      }
-      Map<String, String> l = labels == null ? Map.of() : labels;
-      if (!all("label", l)) {
-        return false;
-      }
-      return !filters.mentions("label!") || !all("label!", l);
-    }
-
-    /** Whether every value of {@code key} ({@code k} or {@code k=v}) holds for the labels (MatchKVList). */
-    private boolean all(String key, Map<String, String> labels) {
-      for (String want : filters.get(key)) {
-        int eq = want.indexOf('=');
-        String value = labels.get(eq < 0 ? want : want.substring(0, eq));
-        if (value == null || eq >= 0 && !value.equals(want.substring(eq + 1))) {
-          return false;
-        }
-      }
-      return true;
+      return (until == null || !created.isAfter(until)) && filters.labels(labels) && filters.notLabels(labels);
     }
   }
 
