@@ -497,7 +497,7 @@ public final class ImageArchives {
     StringBuilder idLines = new StringBuilder();
     int named = 0;
     for (Entry entry : entries) {
-      JsonNode config = parse(entry.config(), "config");
+      JsonNode config = parse(entry.config());
       List<String> diffIds = new ArrayList<>();
       config.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
       if (entry.layerPaths().size() != diffIds.size()) {
@@ -687,10 +687,10 @@ public final class ImageArchives {
   }
 
   private static JsonNode readJson(Path root, String name, String shown) {
-    return parse(readFile(root, name, shown), name);
+    return parse(readFile(root, name, shown));
   }
 
-  private static JsonNode parse(byte[] bytes, String what) {
+  private static JsonNode parse(byte[] bytes) {
     try {
       JsonNode node = JSON.readTree(bytes);
       if (node == null) {
@@ -698,7 +698,11 @@ public final class ImageArchives {
       }
       return node;
     } catch (IOException e) {
-      throw new DockerException("invalid JSON in " + what + ": " + e.getMessage().lines().findFirst().orElse(""));
+      // Go's encoding/json words it by the first byte it could not take, or the end it did not expect
+      java.util.regex.Matcher bad = java.util.regex.Pattern.compile("(?:Unexpected character \\(|Unrecognized token )'(.)")
+          .matcher(String.valueOf(e.getMessage()));
+      throw new DockerException(bad.find() ? "invalid character '" + bad.group(1) + "' looking for beginning of value"
+          : "unexpected end of JSON input");
     }
   }
 

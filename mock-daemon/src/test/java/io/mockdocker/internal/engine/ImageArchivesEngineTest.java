@@ -177,6 +177,9 @@ class ImageArchivesEngineTest {
         "[{\"Config\":\"../../etc/passwd\",\"RepoTags\":null,\"Layers\":[]}]").bytes();
     assertThatThrownBy(() -> engine.imageArchives().load(new ByteArrayInputStream(escape), listener))
         .hasMessageMatching("\"\\.\\./\\.\\./etc/passwd\" is outside of \"/var/lib/docker/tmp/docker-import-[0-9]+\"");
+    byte[] badJson = Tars.plain().file("manifest.json", "xml?").bytes();
+    assertThatThrownBy(() -> engine.imageArchives().load(new ByteArrayInputStream(badJson), listener))
+        .hasMessage("invalid character 'x' looking for beginning of value");
     byte[] nothing = Tars.plain().file("hello", "x").bytes();
     assertThatThrownBy(() -> engine.imageArchives().load(new ByteArrayInputStream(nothing), listener))
         .hasMessageMatching("open /var/lib/docker/tmp/docker-import-[0-9]+/repositories: no such file or directory");
