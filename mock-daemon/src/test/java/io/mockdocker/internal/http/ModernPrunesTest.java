@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,26 @@ class ModernPrunesTest {
     String all = filters("{\"all\":[\"true\"],\"label!\":[\"x=1\",\"y=2\"]}");
     assertThat(tree(http.post("/v1.50/volumes/prune" + all)).get("VolumesDeleted").toString())
         .isEqualTo("[\"v1\"]");
+  }
+
+  @Test
+  void each_prune_ends_with_its_prune_event_carrying_the_reclaimed_bytes() {
+    String id = create("{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
+    http.post("/v1.50/containers/prune");
+    http.post("/v1.50/images/prune");
+    http.post("/v1.50/build/prune");
+    clock.advance(Duration.ofSeconds(120));
+    Response r = http.get("/v1.50/events?since=" + T0.getEpochSecond() + "&until=" + (T0.getEpochSecond() + 60));
+    List<String> seen = new ArrayList<>();
+    for (String line : r.text().split("\n")) {
+      JsonNode e = tree(line);
+      if (!Set.of("create", "pull").contains(e.get("Action").asText())) {
+        seen.add(e.get("Type").asText() + " " + e.get("Action").asText() + " " + e.get("Actor").get("ID").asText()
+            + " " + e.get("Actor").get("Attributes").get("reclaimed"));
+      }
+    }
+    assertThat(seen).containsExactly("container destroy " + id + " null", "container prune  \"0\"",
+        "image prune  \"0\"", "builder prune  \"0\"");
   }
 
   @Test
