@@ -20,12 +20,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Container, image and build cache prunes, and {@code GET /system/df}. Prune filters are the daemon's: {@code until}
- * (a time or a duration before now), {@code label=k}, {@code label=k=v}, {@code label!=…}, and for images
- * {@code dangling}; any other key is {@code invalid filter '<key>'}.
+ * Container, image and build cache prunes, and {@code GET /system/df}. Prune filters are {@link ModernPruneFilters},
+ * with {@code dangling} for images.
  */
 final class ModernPruneEndpoints {
-  private static final Set<String> CONTAINER_KEYS = Set.of("label", "label!", "until");
+  private static final Set<String> CONTAINER_KEYS = ModernPruneFilters.COMMON_KEYS;
   private static final Set<String> IMAGE_KEYS = Set.of("dangling", "label", "label!", "until");
   private static final Set<String> BUILD_KEYS = Set.of("until", "id", "parent", "type", "description", "inuse",
       "shared", "private", "label", "label!");
@@ -45,32 +44,10 @@ final class ModernPruneEndpoints {
         Route.of("GET", "/system/df", this::diskUsage));
   }
 
-  /** The parsed prune filters: {@code until} and the label conditions. */
-  private record PruneFilters(ModernFilters filters, Instant until) {
-    static PruneFilters parse(Call<ModernVersion> call, Set<String> keys, Instant now) {
-      ModernFilters filters = ModernFilters.parse(call.param("filters"));
-      for (String key : filters.keys()) {
-        if (!keys.contains(key)) {
-          throw new ApiError(400, "invalid filter '" + key + "'");
-        }
-      }
-      List<String> untils = filters.get("until");
-      if (untils.size() > 1) {
-        throw new ApiError(400, "more than one until filter specified");
-      }
-      return new PruneFilters(filters, untils.isEmpty() ? null : ModernTimes.parse(untils.get(0), now));
-    }
-
-    /** Created at or before {@code until}, and the labels pass {@code label} and {@code label!}. */
-    boolean accepts(Instant created, Map<String, String> labels) {
-      return (until == null || !created.isAfter(until)) && filters.labels(labels) && filters.notLabels(labels);
-    }
-  }
-
   // ---------------------------------------------------------------- prunes
 
   private void pruneContainers(Call<ModernVersion> call) {
-    PruneFilters filters = PruneFilters.parse(call, CONTAINER_KEYS, engine.clock().now());
+    ModernPruneFilters filters = ModernPruneFilters.parse(call, CONTAINER_KEYS, engine.clock().now());
     Prunes.ContainersPruned pruned = engine.prunes().containers(
         c -> filters.accepts(c.created().toInstant(), c.config().labels()));
     ObjectNode out = GoJson.object();
@@ -85,7 +62,7 @@ final class ModernPruneEndpoints {
   }
 
   private void pruneImages(Call<ModernVersion> call) {
-    PruneFilters filters = PruneFilters.parse(call, IMAGE_KEYS, engine.clock().now());
+    ModernPruneFilters filters = ModernPruneFilters.parse(call, IMAGE_KEYS, engine.clock().now());
     boolean danglingOnly = danglingOnly(filters.filters().get("dangling"), filters.filters().mentions("dangling"));
     Prunes.ImagesPruned pruned = engine.prunes().images(danglingOnly,
         i -> filters.accepts(i.created().toInstant(), i.config() == null ? null : i.config().labels()));
@@ -124,7 +101,7 @@ final class ModernPruneEndpoints {
 
   /** The build cache: none is modelled, so nothing is deleted and nothing reclaimed. */
   private void pruneBuildCache(Call<ModernVersion> call) {
-    PruneFilters.parse(call, BUILD_KEYS, engine.clock().now());
+    ModernPruneFilters.parse(call, BUILD_KEYS, engine.clock().now());
     long reclaimed = engine.prunes().buildCache();
     ObjectNode out = GoJson.object();
     out.putNull("CachesDeleted");
