@@ -142,7 +142,7 @@ public final class ImageArchives {
         String digest = digest(tar);
         diffIds.add(digest);
         blobs.put(digest, new Blob(tar, created));
-        byte[] v1 = bytes(v1Json(layer));
+        byte[] v1 = bytes(ImageJson.v1Json(layer));
         blobs.put(digest(v1), new Blob(v1, created));
         ObjectNode source = JSON.createObjectNode().put("mediaType", LAYER_MEDIA_TYPE).put("size", tar.length)
             .put("digest", digest);
@@ -151,7 +151,7 @@ public final class ImageArchives {
             tar.length);
         layerPaths.add(blobPath(digest));
       }
-      byte[] config = bytes(configJson(top, chain, diffIds));
+      byte[] config = bytes(ImageJson.configJson(top, chain, diffIds));
       String configDigest = digest(config);
       blobs.put(configDigest, new Blob(config, created));
       ObjectNode ociManifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MANIFEST_MEDIA_TYPE);
@@ -250,147 +250,6 @@ public final class ImageArchives {
 
   static String blobPath(String digest) {
     return "blobs/sha256/" + digest.substring("sha256:".length());
-  }
-
-  // ---------------------------------------------------------------- the JSON inside
-
-  /** The V1 JSON of one layer: the engine's metadata of that one-layer image, with its ID and parent. */
-  static ObjectNode v1Json(Image image) {
-    ObjectNode o = JSON.createObjectNode().put("id", image.id());
-    if (image.hasParent()) {
-      o.put("parent", image.parent());
-    }
-    metadata(o, image);
-    return o;
-  }
-
-  /** The image config: the top's metadata, its history, its diff IDs, and its engine ID in {@code id}. */
-  static ObjectNode configJson(Image top, List<Image> chain, List<String> diffIds) {
-    ObjectNode o = JSON.createObjectNode().put("id", top.id());
-    metadata(o, top);
-    ArrayNode history = o.putArray("history");
-    for (Image layer : chain) {
-      ObjectNode h = history.addObject().put("created", time(layer.created()));
-      List<String> cmd = layer.containerConfig().cmd();
-      h.put("created_by", cmd == null ? "" : String.join(" ", cmd));
-      if (!layer.comment().isEmpty()) {
-        h.put("comment", layer.comment());
-      }
-    }
-    ObjectNode rootfs = o.putObject("rootfs").put("type", "layers");
-    ArrayNode ids = rootfs.putArray("diff_ids");
-    diffIds.forEach(ids::add);
-    return o;
-  }
-
-  private static void metadata(ObjectNode o, Image image) {
-    o.put("architecture", image.architecture().isEmpty() || image.architecture().equals("x86_64") ? "amd64"
-        : image.architecture());
-    if (!image.author().isEmpty()) {
-      o.put("author", image.author());
-    }
-    if (!image.comment().isEmpty()) {
-      o.put("comment", image.comment());
-    }
-    o.set("config", config(image.config()));
-    if (!image.container().isEmpty()) {
-      o.put("container", image.container());
-    }
-    o.set("container_config", config(image.containerConfig()));
-    o.put("created", time(image.created()));
-    if (!image.dockerVersion().isEmpty()) {
-      o.put("docker_version", image.dockerVersion());
-    }
-    o.put("os", "linux");
-  }
-
-  private static String time(OffsetDateTime t) {
-    return t.format(RFC3339);
-  }
-
-  /** A run config in the daemon's image JSON keys; only what is set. */
-  static ObjectNode config(Config config) {
-    Config c = config == null ? Config.empty() : config;
-    ObjectNode o = JSON.createObjectNode();
-    if (!c.hostname().isEmpty()) {
-      o.put("Hostname", c.hostname());
-    }
-    if (!c.user().isEmpty()) {
-      o.put("User", c.user());
-    }
-    if (c.portSpecs() != null && !c.portSpecs().isEmpty()) {
-      ObjectNode ports = o.putObject("ExposedPorts");
-      for (String spec : c.portSpecs()) {
-        String port = spec.contains(":") ? spec.substring(spec.lastIndexOf(':') + 1) : spec;
-        ports.putObject(port.contains("/") ? port : port + "/tcp");
-      }
-    }
-    strings(o, "Env", c.env());
-    strings(o, "Cmd", c.cmd());
-    if (!c.image().isEmpty()) {
-      o.put("Image", c.image());
-    }
-    if (c.volumes() != null && !c.volumes().isEmpty()) {
-      ObjectNode volumes = o.putObject("Volumes");
-      c.volumes().forEach(volumes::putObject);
-    }
-    if (!c.workingDir().isEmpty()) {
-      o.put("WorkingDir", c.workingDir());
-    }
-    strings(o, "Entrypoint", c.entrypoint());
-    if (c.labels() != null && !c.labels().isEmpty()) {
-      ObjectNode labels = o.putObject("Labels");
-      new TreeMap<>(c.labels()).forEach(labels::put);
-    }
-    return o;
-  }
-
-  private static void strings(ObjectNode o, String key, List<String> values) {
-    if (values != null && !values.isEmpty()) {
-      ArrayNode a = o.putArray(key);
-      values.forEach(a::add);
-    }
-  }
-
-  /** The reverse of {@link #config(Config)}; a missing or null node is an empty config. */
-  static Config readConfig(JsonNode o) {
-    Config.Builder b = Config.empty().toBuilder();
-    if (o == null || !o.isObject()) {
-      return b.build();
-    }
-    b.hostname(text(o, "Hostname")).user(text(o, "User")).image(text(o, "Image"))
-        .workingDir(text(o, "WorkingDir"));
-    if (o.path("ExposedPorts").isObject()) {
-      List<String> ports = new ArrayList<>();
-      o.get("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-      b.portSpecs(ports);
-    }
-    b.env(stringList(o.get("Env"))).cmd(stringList(o.get("Cmd"))).entrypoint(stringList(o.get("Entrypoint")));
-    if (o.path("Volumes").isObject()) {
-      List<String> volumes = new ArrayList<>();
-      o.get("Volumes").fieldNames().forEachRemaining(volumes::add);
-      b.volumes(volumes);
-    }
-    if (o.path("Labels").isObject()) {
-      Map<String, String> labels = new LinkedHashMap<>();
-      o.get("Labels").fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
-      b.labels(labels);
-    }
-    return b.build();
-  }
-
-  private static String text(JsonNode o, String key) {
-    JsonNode n = o.get(key);
-    return n == null || n.isNull() ? "" : n.asText();
-  }
-
-  private static List<String> stringList(JsonNode n) {
-    if (n == null || !n.isArray()) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    n.forEach(x -> out.add(x.asText()));
-    return out;
   }
 
   // ================================================================ load
@@ -627,9 +486,7 @@ public final class ImageArchives {
     Path staged = tar.length == 0 ? staging.staging() : staging.untar(tar);
     Image image;
     if (config != null) {
-      image = new Image(id, parent, text(config, "comment"), created(config), text(config, "container"),
-          readConfig(config.get("container_config")), text(config, "docker_version"), text(config, "author"),
-          readConfig(config.get("config")), text(config, "architecture"), 0);
+      image = ImageJson.image(config, id, parent, created(config));
     } else {
       image = new Image(id, parent, "", OffsetDateTime.ofInstant(java.time.Instant.EPOCH, ZoneOffset.UTC), "",
           null, "", "", null, "", 0);
@@ -646,7 +503,7 @@ public final class ImageArchives {
   }
 
   private OffsetDateTime created(JsonNode config) {
-    String created = text(config, "created");
+    String created = ImageJson.text(config, "created");
     try {
       return created.isEmpty() ? Times.now(clock) : OffsetDateTime.parse(created, RFC3339);
     } catch (java.time.format.DateTimeParseException e) {
