@@ -59,6 +59,9 @@ public final class ImageArchives {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HexFormat HEX = HexFormat.of();
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+  /** The character Jackson stopped at, in its two wordings. */
+  private static final java.util.regex.Pattern JACKSON_BAD_CHARACTER =
+      java.util.regex.Pattern.compile("(?:Unexpected character \\(|Unrecognized token )'(.)");
 
   private final StateLock lock;
   private final ImageGraph graph;
@@ -556,8 +559,7 @@ public final class ImageArchives {
       return node;
     } catch (IOException e) {
       // Go's encoding/json words it by the first byte it could not take, or the end it did not expect
-      java.util.regex.Matcher bad = java.util.regex.Pattern.compile("(?:Unexpected character \\(|Unrecognized token )'(.)")
-          .matcher(String.valueOf(e.getMessage()));
+      java.util.regex.Matcher bad = JACKSON_BAD_CHARACTER.matcher(String.valueOf(e.getMessage()));
       throw new DockerException(bad.find() ? "invalid character '" + bad.group(1) + "' looking for beginning of value"
           : "unexpected end of JSON input");
     }
