@@ -366,6 +366,42 @@ abstract class ModernDockerJavaContract {
     }
   }
 
+  @Test
+  void save_load_and_prunes(MockDocker docker) throws Exception {
+    pullBusybox();
+    String id = client.inspectImageCmd("busybox").exec().getId();
+    byte[] saved;
+    try (java.io.InputStream in = client.saveImageCmd("busybox").withTag("latest").exec()) {
+      saved = in.readAllBytes();
+    }
+    List<String> names = new ArrayList<>();
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(saved))) {
+      for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    assertThat(names).contains("manifest.json", "index.json", "oci-layout", "repositories");
+    client.removeImageCmd("busybox").exec();
+    client.loadImageCmd(new java.io.ByteArrayInputStream(saved)).exec();
+    assertThat(client.inspectImageCmd("busybox").exec().getId()).isEqualTo(id);
+
+    String stopped = client.createContainerCmd("busybox").withCmd("true").exec().getId();
+    com.github.dockerjava.api.model.PruneResponse containers =
+        client.pruneCmd(com.github.dockerjava.api.model.PruneType.CONTAINERS).exec();
+    assertThat(containers.getSpaceReclaimed()).isZero();
+    assertThat(client.listContainersCmd().withShowAll(true).exec()).extracting(Container::getId)
+        .doesNotContain(stopped);
+    com.github.dockerjava.api.model.PruneResponse images =
+        client.pruneCmd(com.github.dockerjava.api.model.PruneType.IMAGES).withDangling(false).exec();
+    assertThat(images.getSpaceReclaimed()).isPositive();
+    assertThat(client.listImagesCmd().exec()).isEmpty();
+    assertThat(docker.journal().requests()).map(r -> r.method() + " " + r.target().replaceFirst("\\?.*", "")
+        + " " + r.status()).contains("GET " + prefix() + "/images/busybox:latest/get 200",
+            "POST " + prefix() + "/images/load 200", "POST " + prefix() + "/containers/prune 200",
+            "POST " + prefix() + "/images/prune 200");
+  }
+
   /** Collects multiplexed frames by stream. */
   static final class Frames extends ResultCallback.Adapter<Frame> {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();

@@ -129,6 +129,20 @@ public final class Tars {
     }
   }
 
+  /** The entries of a plain tar, in order: each name with its content (empty for directories and links). */
+  public static java.util.Map<String, byte[]> read(byte[] tar) {
+    java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(tar))) {
+      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        out.put(e.getName(), in.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** The archive, zero-padded to exactly {@code length} bytes. */
   public byte[] bytes(int length) {
     byte[] tar = bytes();

@@ -143,7 +143,7 @@ public final class Archives {
   }
 
   /** An entry refused for a {@code ..} component, worded as the daemon's breakout error; other texts as they are. */
-  private static String breakout(String message, String dest) {
+  static String breakout(String message, String dest) {
     String prefix = "Invalid tar entry: ";
     if (message.startsWith(prefix) && ("/" + message.substring(prefix.length()) + "/").contains("/../")) {
       return "\"" + message.substring(prefix.length()) + "\" is outside of \"" + dest + "\"";

@@ -61,6 +61,8 @@ public final class Engine implements AutoCloseable {
   private final Archives archives;
   private final Networks networks;
   private final Volumes volumes;
+  private final ImageArchives imageArchives;
+  private final Prunes prunes;
 
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
@@ -98,6 +100,8 @@ public final class Engine implements AutoCloseable {
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
     this.references = new ImageReferences(images, builds, registry);
+    this.imageArchives = new ImageArchives(lock, graph, tags, staging, ids, clock, events, registry);
+    this.prunes = new Prunes(lock, graph, tags, store, containers, images, events);
   }
 
   public static Builder builder() {
@@ -214,6 +218,16 @@ public final class Engine implements AutoCloseable {
   /** Images by reference (registry hosts allowed), removal, tag pushes, credential checks, classic builds. */
   public ImageReferences references() {
     return references;
+  }
+
+  /** Images as files: save, load and import. */
+  public ImageArchives imageArchives() {
+    return imageArchives;
+  }
+
+  /** Prunes of containers, images and the build cache, and the image side of disk usage. */
+  public Prunes prunes() {
+    return prunes;
   }
 
   // ---------------------------------------------------------------- streamed operations

@@ -44,6 +44,11 @@ final class LayerStaging {
     }
   }
 
+  /** What one extraction may produce. */
+  TarLimits limits() {
+    return limits;
+  }
+
   /** Removes a staging directory that will not be registered; failures are ignored (it is only memory). */
   void discard(Path staged) {
     try {

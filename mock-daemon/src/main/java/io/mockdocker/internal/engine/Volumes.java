@@ -205,6 +205,11 @@ public final class Volumes {
     }
   }
 
+  /** The bytes of the volume's files, as disk usage reports them ({@code UsageData.Size}). */
+  public long usage(String name) {
+    return size(data(name));
+  }
+
   private static long size(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).mapToLong(p -> {

@@ -39,7 +39,9 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Volume prune removes only anonymous volumes unless the {@code all} filter says otherwise. */
     PRUNE_ANONYMOUS_VOLUMES("1.42", null),
     /** Container create keeps {@code Healthcheck.StartInterval} (older versions drop it). */
-    HEALTHCHECK_START_INTERVAL("1.44", null);
+    HEALTHCHECK_START_INTERVAL("1.44", null),
+    /** Disk usage takes {@code type} to report only some object types. */
+    DISK_USAGE_TYPE("1.42", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -120,6 +122,10 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   public boolean pruneAnonymousVolumes() {
     return has(Feature.PRUNE_ANONYMOUS_VOLUMES);
+  }
+
+  public boolean diskUsageType() {
+    return has(Feature.DISK_USAGE_TYPE);
   }
 
   public boolean legacyImageConfig() {

@@ -21,6 +21,8 @@ public final class ModernApi {
     routes.addAll(new ModernEventsEndpoint(engine).routes());
     routes.addAll(new ModernImagesEndpoints(engine).routes());
     routes.addAll(new ModernImageStreams(engine).routes());
+    routes.addAll(new ModernImageArchiveEndpoints(engine).routes());
+    routes.addAll(new ModernPruneEndpoints(engine).routes());
     routes.addAll(new ModernBuildEndpoint(engine).routes());
     routes.addAll(new ModernAuthEndpoint(engine).routes());
     routes.addAll(new ModernNetworksEndpoints(engine).routes());

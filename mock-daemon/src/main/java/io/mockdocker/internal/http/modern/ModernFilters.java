@@ -106,10 +106,20 @@ final class ModernFilters {
   /** {@code label=key} or {@code label=key=value} against a label map. */
   boolean labels(Map<String, String> labels) {
     List<String> accepted = values.get("label");
-    if (accepted == null) {
-      return true;
-    }
-    for (String want : accepted) { // every label filter must hold
+    return accepted == null || allHold(accepted, labels);
+  }
+
+  /**
+   * {@code label!=key} or {@code label!=key=value} as prunes read it: a candidate is refused only when every one of
+   * these values holds for its labels.
+   */
+  boolean notLabels(Map<String, String> labels) {
+    List<String> refused = values.get("label!");
+    return refused == null || !allHold(refused, labels);
+  }
+
+  private static boolean allHold(List<String> wanted, Map<String, String> labels) {
+    for (String want : wanted) { // every label filter must hold
       int eq = want.indexOf('=');
       String key = eq < 0 ? want : want.substring(0, eq);
       String value = labels == null ? null : labels.get(key);

@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Modern pull ({@code POST /images/create?fromImage=}) and push: JSON progress streams
+ * Modern pull ({@code POST /images/create?fromImage=}; {@code fromSrc} is the import of
+ * {@link ModernImageArchiveEndpoints}) and push: JSON progress streams
  * written from the engine's structured events. Errors before the first line are JSON errors with a status,
  * after it an {@code errorDetail} line.
  */
@@ -47,9 +48,12 @@ final class ModernImageStreams {
 
   private void pull(Call<ModernVersion> call) {
     String from = call.param("fromImage");
+    if (from.isEmpty() && !call.param("fromSrc").isEmpty()) {
+      new ModernImageArchiveEndpoints(engine).importImage(call);
+      return;
+    }
     if (from.isEmpty()) {
-      throw new ApiError(400, call.param("fromSrc").isEmpty() ? "fromImage or fromSrc is required"
-          : "import (fromSrc) is not supported by this mock");
+      throw new ApiError(400, "fromImage or fromSrc is required");
     }
     ModernReference ref = ModernReference.parse(from, call.param("tag"));
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");

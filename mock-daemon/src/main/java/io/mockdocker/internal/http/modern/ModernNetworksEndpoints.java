@@ -155,20 +155,9 @@ final class ModernNetworksEndpoints {
   }
 
   private void prune(Call<ModernVersion> call) {
-    ModernFilters filters = ModernFilters.parse(call.param("filters"));
-    for (String key : filters.keys()) {
-      if (!Set.of("label", "label!", "until").contains(key)) {
-        throw new ApiError(400, "invalid filter '" + key + "'");
-      }
-    }
-    List<String> untils = filters.get("until");
-    if (untils.size() > 1) {
-      throw new ApiError(400, "more than one until filter specified");
-    }
-    java.time.Instant until = untils.isEmpty() ? null : ModernTimes.parse(untils.get(0), engine.clock().now());
-    List<String> gone = engine.networks().prune(n -> filters.labels(n.labels())
-        && filters.get("label!").stream().noneMatch(l -> hasLabel(n.labels(), l))
-        && (until == null || !n.created().toInstant().isAfter(until)));
+    ModernPruneFilters filters = ModernPruneFilters.parse(call, ModernPruneFilters.COMMON_KEYS,
+        engine.clock().now());
+    List<String> gone = engine.networks().prune(n -> filters.accepts(n.created().toInstant(), n.labels()));
     ObjectNode out = GoJson.object();
     if (gone.isEmpty()) {
       out.putNull("NetworksDeleted");
@@ -177,13 +166,6 @@ final class ModernNetworksEndpoints {
       gone.forEach(names::add);
     }
     ModernResponses.json(call.exchange(), 200, out);
-  }
-
-  /** {@code key} or {@code key=value} against a label map. */
-  private static boolean hasLabel(java.util.Map<String, String> labels, String filter) {
-    int eq = filter.indexOf('=');
-    String value = labels.get(eq < 0 ? filter : filter.substring(0, eq));
-    return value != null && (eq < 0 || value.equals(filter.substring(eq + 1)));
   }
 
   /**

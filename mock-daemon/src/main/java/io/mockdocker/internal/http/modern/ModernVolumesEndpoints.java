@@ -99,7 +99,7 @@ final class ModernVolumesEndpoints {
       };
     }
     Volumes.Pruned pruned = engine.volumes().prune(everything, v -> filters.labels(v.labels())
-        && filters.get("label!").stream().noneMatch(l -> hasLabel(v.labels(), l)));
+        && filters.notLabels(v.labels()));
     ObjectNode out = GoJson.object();
     ArrayNode names = out.putArray("VolumesDeleted");
     pruned.names().forEach(names::add);
@@ -147,12 +147,5 @@ final class ModernVolumesEndpoints {
     } catch (PatternSyntaxException e) {
       return false;
     }
-  }
-
-  /** {@code key} or {@code key=value} against a label map. */
-  private static boolean hasLabel(Map<String, String> labels, String filter) {
-    int eq = filter.indexOf('=');
-    String value = labels.get(eq < 0 ? filter : filter.substring(0, eq));
-    return value != null && (eq < 0 || value.equals(filter.substring(eq + 1)));
   }
 }
