@@ -18,6 +18,7 @@ import io.mockdocker.scenario.Scenario;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.script.ScriptHandle;
+import io.mockdocker.script.StatsScript;
 import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
@@ -223,6 +224,17 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /**
+   * Makes {@code stats} of matching containers report what this script says (CPU level, memory in use and its
+   * limit), until {@link #reset()}; the newest matching script wins over older ones and over
+   * {@link StatsScript#defaults()}. {@link Builder#script(ProcessMatch, StatsScript)} installs one for good.
+   */
+  public void script(ProcessMatch match, StatsScript script) {
+    Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(script, "script");
+    state.engine().script(match, script);
+  }
+
+  /**
    * Paces and breaks matching transfers (pull and push layers, insert and import downloads, build steps) as the
    * script says, until {@link #reset()}; the newest matching script wins.
    * {@link Builder#script(TransferMatch, TransferScript)} installs one for good.
@@ -406,6 +418,14 @@ public final class MockDocker implements AutoCloseable {
 
     /** A process script installed at start, and again after each {@link MockDocker#reset()}. */
     public Builder script(ProcessMatch match, ProcessScript script) {
+      Objects.requireNonNull(match, "match");
+      Objects.requireNonNull(script, "script");
+      setup.add(engine -> engine.script(match, script));
+      return this;
+    }
+
+    /** A stats script installed at start, and again after each {@link MockDocker#reset()}. */
+    public Builder script(ProcessMatch match, StatsScript script) {
       Objects.requireNonNull(match, "match");
       Objects.requireNonNull(script, "script");
       setup.add(engine -> engine.script(match, script));

@@ -87,7 +87,7 @@ public final class Engine implements AutoCloseable {
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
         execs, scripts, threads);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads);
-    this.control = new ContainerControl(store, events);
+    this.control = new ContainerControl(store, events, execs, scripts, clock, capabilities);
     this.archives = new Archives(store, events, b.tarLimits);
     this.networks = new Networks(ids, clock, events, containers::inspect);
     this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);
@@ -312,6 +312,11 @@ public final class Engine implements AutoCloseable {
 
   public boolean removeScript(ScriptHandle handle) {
     return scripts.remove(handle);
+  }
+
+  /** Makes stats of matching containers report what this script says; the newest matching script wins. */
+  public void script(io.mockdocker.script.ProcessMatch match, io.mockdocker.script.StatsScript script) {
+    scripts.addStats(match, script);
   }
 
   /**

@@ -7,13 +7,20 @@ import java.util.Map;
 /**
  * The part of a container's host configuration the engine keeps (a later addition; the era had none): whether the
  * container is removed when its process exits, its log driver ({@code json-file} unless given) with its options,
- * the network mode and the restart policy. The engine acts on {@code autoRemove} only; the rest is echoed back.
+ * the network mode, the restart policy and the resource limits. The engine acts on {@code autoRemove}; stats read
+ * the limits; the rest is echoed back. An update replaces a container's host configuration by a changed copy.
  */
 public record HostConfig(boolean autoRemove, String logType, Map<String, String> logConfig, String networkMode,
-    String restartPolicy, int restartMaxRetries) {
+    String restartPolicy, int restartMaxRetries, Resources resources) {
 
   /** What a container created without a host configuration has. */
   public static final HostConfig DEFAULT = new HostConfig(false, "", null, "", "", 0);
+
+  /** A host configuration without resource limits. */
+  public HostConfig(boolean autoRemove, String logType, Map<String, String> logConfig, String networkMode,
+      String restartPolicy, int restartMaxRetries) {
+    this(autoRemove, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, Resources.NONE);
+  }
 
   public HostConfig {
     logType = logType == null || logType.isEmpty() ? "json-file" : logType;
@@ -21,9 +28,20 @@ public record HostConfig(boolean autoRemove, String logType, Map<String, String>
     networkMode = networkMode == null || networkMode.isEmpty() || networkMode.equals("default") ? "bridge"
         : networkMode;
     restartPolicy = restartPolicy == null ? "" : restartPolicy;
+    resources = resources == null ? Resources.NONE : resources;
   }
 
   public HostConfig withAutoRemove(boolean value) {
-    return new HostConfig(value, logType, logConfig, networkMode, restartPolicy, restartMaxRetries);
+    return new HostConfig(value, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, resources);
+  }
+
+  /** This configuration with these resource limits. */
+  public HostConfig withResources(Resources value) {
+    return new HostConfig(autoRemove, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, value);
+  }
+
+  /** This configuration with this restart policy ({@code name} as the API spells it). */
+  public HostConfig withRestartPolicy(String name, int maxRetries) {
+    return new HostConfig(autoRemove, logType, logConfig, networkMode, name, maxRetries, resources);
   }
 }

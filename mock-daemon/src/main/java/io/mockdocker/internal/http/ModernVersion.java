@@ -37,7 +37,11 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Image inspect's {@code Config} has the container config's shape. */
     LEGACY_IMAGE_CONFIG(null, "1.50"),
     /** Volume prune removes only anonymous volumes unless the {@code all} filter says otherwise. */
-    PRUNE_ANONYMOUS_VOLUMES("1.42", null);
+    PRUNE_ANONYMOUS_VOLUMES("1.42", null),
+    /** Stats take {@code one-shot}. */
+    STATS_ONE_SHOT("1.41", null),
+    /** Update takes {@code PidsLimit}. */
+    UPDATE_PIDS_LIMIT("1.40", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -118,6 +122,14 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   public boolean pruneAnonymousVolumes() {
     return has(Feature.PRUNE_ANONYMOUS_VOLUMES);
+  }
+
+  public boolean statsOneShot() {
+    return has(Feature.STATS_ONE_SHOT);
+  }
+
+  public boolean updatePidsLimit() {
+    return has(Feature.UPDATE_PIDS_LIMIT);
   }
 
   public boolean legacyImageConfig() {

@@ -196,6 +196,9 @@ final class ModernContainersEndpoints {
 
   private void start(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
+    if (c.state().paused()) {
+      throw new ApiError(409, "cannot start a paused container, try unpause instead");
+    }
     if (c.state().running()) {
       ModernResponses.empty(call.exchange(), 304);
       return;
