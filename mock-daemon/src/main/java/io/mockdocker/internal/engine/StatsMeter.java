@@ -64,8 +64,8 @@ final class StatsMeter {
     // cgroup v2 counts CPU time in microseconds
     long total = (long) (percent / 100 * Math.max(0, ran - paused) / 1000) * 1000;
     long user = total / 10 * 7 / 1000 * 1000;
-    // /proc/stat counts the host's CPU time in ticks of 10 ms
-    long system = Duration.between(boot, at).toNanos() / 10_000_000 * 10_000_000 * cpus;
+    // every CPU of the host busy or idle since boot: the measure the CPU share is taken against
+    long system = Duration.between(boot, at).toNanos() * cpus;
     long limit = script.memoryLimit() > 0 ? script.memoryLimit()
         : limits.memory() > 0 ? limits.memory() : hostMemory;
     limit = Math.min(limit, hostMemory);
