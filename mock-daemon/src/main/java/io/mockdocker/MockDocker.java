@@ -268,13 +268,16 @@ public final class MockDocker implements AutoCloseable {
         ProgressSink.NONE);
   }
 
-  /** Installs a scenario's processes and transfer scripts on an engine (its faults go to the daemon's faults). */
+  /** Installs a scenario's processes, transfer and stats scripts on an engine (its faults go to the daemon's faults). */
   private static void install(Engine engine, Scenario scenario) {
     for (Scenario.Rule rule : scenario.processes()) {
       engine.script(rule.match(), rule.script());
     }
     for (Scenario.Transfer transfer : scenario.transfers()) {
       engine.script(transfer.match(), transfer.script());
+    }
+    for (Scenario.Stats stats : scenario.stats()) {
+      engine.script(stats.match(), stats.script());
     }
   }
 

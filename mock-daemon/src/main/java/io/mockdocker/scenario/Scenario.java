@@ -6,6 +6,7 @@ import io.mockdocker.faults.Fault;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.StatsScript;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import java.io.IOException;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * <pre>{@code
  * {"name": "container-crash-loop", "description": "…",
  *  "fixtures": "defaults" | "none" | { …fixtures JSON… },
- *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ]}
+ *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ],
+ *  "stats": [ {"match": {"image": "worker"}, "cpuPercent": 85,
+ *              "memoryClimbing": {"from": 67108864, "to": 536870912, "perSecond": 16777216}} ]}
  * }</pre>
  */
 public final class Scenario {
@@ -39,6 +42,7 @@ public final class Scenario {
   private final List<Rule> processes;
   private final List<Fault> faults;
   private final List<Transfer> transfers;
+  private final List<Stats> stats;
 
   /** A transfer script: which transfers, and how they go. */
   public record Transfer(TransferMatch match, TransferScript script) {}
@@ -46,14 +50,18 @@ public final class Scenario {
   /** A scripted process: which containers, and what their process does. */
   public record Rule(ProcessMatch match, ProcessScript script) {}
 
+  /** Scripted stats: which containers, and what their stats report. */
+  public record Stats(ProcessMatch match, StatsScript script) {}
+
   private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes, List<Fault> faults,
-      List<Transfer> transfers) {
+      List<Transfer> transfers, List<Stats> stats) {
     this.name = name;
     this.description = description;
     this.fixtures = fixtures;
     this.processes = List.copyOf(processes);
     this.faults = List.copyOf(faults);
     this.transfers = List.copyOf(transfers);
+    this.stats = List.copyOf(stats);
   }
 
   public static Scenario fromJson(String json) {
@@ -126,8 +134,12 @@ public final class Scenario {
     for (JsonNode t : json.path("transfers")) {
       transfers.add(new Transfer(FaultJson.transferMatch(t.path("match")), FaultJson.transferScript(t)));
     }
+    List<Stats> stats = new ArrayList<>();
+    for (JsonNode st : json.path("stats")) {
+      stats.add(new Stats(ScriptJson.match(st), ScriptJson.stats(st)));
+    }
     return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules,
-        faults, transfers);
+        faults, transfers, stats);
   }
 
   public String name() {
@@ -154,6 +166,11 @@ public final class Scenario {
 
   public List<Transfer> transfers() {
     return transfers;
+  }
+
+  /** The stats scripts, oldest first (the newest matching one wins). */
+  public List<Stats> stats() {
+    return stats;
   }
 
   @Override

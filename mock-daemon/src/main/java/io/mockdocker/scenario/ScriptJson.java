@@ -3,6 +3,7 @@ package io.mockdocker.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.StatsScript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.List;
  *  "steps": [{"stdout": "starting\n"}, {"sleep": "PT2S"}, {"stderr": "boom\n"}, {"file": "/x", "content": "…"},
  *            {"echoStdin": true}, {"exit": 1} | {"awaitExit": true}],
  *  "ignoreSigterm": true}
+ * }</pre>
+ * and stats behaviours, each field optional:
+ * <pre>{@code
+ * {"match": {"image": "worker"}, "cpuPercent": 85,
+ *  "memory": {"usage": 67108864, "limit": 0} | "memoryClimbing": {"from": 0, "to": 1048576, "perSecond": 4096}}
  * }</pre>
  */
 final class ScriptJson {
@@ -57,5 +63,21 @@ final class ScriptJson {
       b.ignoreSigterm();
     }
     return b.build();
+  }
+
+  static StatsScript stats(JsonNode json) {
+    StatsScript s = StatsScript.defaults();
+    if (json.has("cpuPercent")) {
+      s = s.cpuPercent(json.get("cpuPercent").asDouble());
+    }
+    if (json.has("memory")) {
+      JsonNode m = json.get("memory");
+      s = s.memory(m.path("usage").asLong(), m.path("limit").asLong(0));
+    }
+    if (json.has("memoryClimbing")) {
+      JsonNode m = json.get("memoryClimbing");
+      s = s.memoryClimbing(m.path("from").asLong(), m.path("to").asLong(), m.path("perSecond").asLong());
+    }
+    return s;
   }
 }

@@ -298,4 +298,24 @@ class ModernStatsTest {
     }
     return b.toString(StandardCharsets.US_ASCII);
   }
+
+  @Test
+  void a_scenario_scripts_stats_too() {
+    io.mockdocker.scenario.Scenario scenario = io.mockdocker.scenario.Scenario.fromJson("{\"stats\": ["
+        + "{\"match\": {\"command\": [\"sleep\"]}, \"cpuPercent\": 90,"
+        + " \"memory\": {\"usage\": 1048576000, \"limit\": 2097152000}}]}");
+    try (MockDocker other = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern())
+        .clock(clock).scenario(scenario).start()) {
+      other.preload("busybox:latest");
+      RawHttp h = new RawHttp(other.uri());
+      Json.create(h, "/v1.50/containers/create?name=busy", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"9\"]}");
+      assertThat(h.post("/v1.50/containers/busy/start").status()).isEqualTo(204);
+      clock.advance(Duration.ofSeconds(5));
+      JsonNode f = tree(h.get("/v1.50/containers/busy/stats?stream=false"));
+      assertThat(cpuPercent(f)).isCloseTo(90, Offset.offset(0.01));
+      assertThat(f.at("/memory_stats/usage").asLong()).isEqualTo(1048576000L);
+      assertThat(f.at("/memory_stats/limit").asLong()).isEqualTo(Math.min(2097152000L,
+          Runtime.getRuntime().maxMemory()));
+    }
+  }
 }
