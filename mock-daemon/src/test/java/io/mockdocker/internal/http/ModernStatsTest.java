@@ -69,6 +69,12 @@ class ModernStatsTest {
     return keys;
   }
 
+  /** Asserts the daemon's refusal: the status and {@code {"message":…}}. */
+  static void refused(Response r, int status, String text) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(status);
+    assertThat(r.text()).isEqualTo(message(text));
+  }
+
   static String message(String text) {
     return "{\"message\":\"" + text.replace("\"", "\\\"") + "\"}\n";
   }
@@ -126,12 +132,10 @@ class ModernStatsTest {
     assertThat(tree(http.get("/v1.40/containers/web/stats?stream=false&one-shot=true")).get("preread").asText())
         .isEqualTo("2025-01-01T00:00:29Z");
 
-    Response both = http.get("/v1.50/containers/web/stats?stream=true&one-shot=true");
-    assertThat(both.status()).isEqualTo(400);
-    assertThat(both.text()).isEqualTo(message("cannot have stream=true and one-shot=true"));
-    Response missing = http.get("/v1.50/containers/nosuch/stats?stream=false");
-    assertThat(missing.status()).isEqualTo(404);
-    assertThat(missing.text()).isEqualTo(message("No such container: nosuch"));
+    refused(http.get("/v1.50/containers/web/stats?stream=true&one-shot=true"), 400,
+        "cannot have stream=true and one-shot=true");
+    refused(http.get("/v1.50/containers/nosuch/stats?stream=false"), 404,
+        "No such container: nosuch");
   }
 
   @Test
@@ -173,13 +177,11 @@ class ModernStatsTest {
   void update_answers_the_daemons_errors() {
     String id = create("plain", "{}");
     create("auto", "{\"AutoRemove\":true}");
-    Response small = http.post("/v1.50/containers/plain/update", "application/json", "{\"Memory\":1048576}");
-    assertThat(small.status()).isEqualTo(400);
-    assertThat(small.text()).isEqualTo(message("Minimum memory limit allowed is 6MB"));
-    Response policy = http.post("/v1.50/containers/plain/update", "application/json",
-        "{\"RestartPolicy\":{\"Name\":\"on-failure\",\"MaximumRetryCount\":-1}}");
-    assertThat(policy.status()).isEqualTo(400);
-    assertThat(policy.text()).isEqualTo(message("invalid restart policy: maximum retry count cannot be negative"));
+    refused(http.post("/v1.50/containers/plain/update", "application/json", "{\"Memory\":1048576}"), 400,
+        "Minimum memory limit allowed is 6MB");
+    refused(http.post("/v1.50/containers/plain/update", "application/json",
+        "{\"RestartPolicy\":{\"Name\":\"on-failure\",\"MaximumRetryCount\":-1}}"), 400,
+        "invalid restart policy: maximum retry count cannot be negative");
     Response auto = http.post("/v1.50/containers/auto/update", "application/json",
         "{\"RestartPolicy\":{\"Name\":\"always\"}}");
     assertThat(auto.status()).isEqualTo(409);
@@ -187,10 +189,9 @@ class ModernStatsTest {
         .endsWith(": Restart policy cannot be updated because AutoRemove is enabled for the container\"}\n");
     Response cpus = http.post("/v1.50/containers/plain/update", "application/json", "{\"CpuQuota\":50000}");
     assertThat(cpus.status()).isEqualTo(200);
-    Response nano = http.post("/v1.50/containers/plain/update", "application/json", "{\"NanoCpus\":500000000}");
-    assertThat(nano.status()).isEqualTo(409);
-    assertThat(nano.text()).isEqualTo(message("Cannot update container " + id
-        + ": Conflicting options: Nano CPUs cannot be updated as CPU Quota has already been set"));
+    refused(http.post("/v1.50/containers/plain/update", "application/json", "{\"NanoCpus\":500000000}"), 409,
+        "Cannot update container " + id
+        + ": Conflicting options: Nano CPUs cannot be updated as CPU Quota has already been set");
     Response missing = http.post("/v1.50/containers/nosuch/update", "application/json", "{}");
     assertThat(missing.status()).isEqualTo(404);
     Response bad = http.post("/v1.50/containers/plain/update", "application/json", "{\"Memory\":");
@@ -243,25 +244,21 @@ class ModernStatsTest {
     assertThat(top.at("/Processes/0/2").asText()).isEqualTo("sleep 1000");
     Response aux = http.get("/v1.50/containers/tp/top?ps_args=aux");
     assertThat(tree(aux).get("Titles")).hasSize(11);
-    Response bogus = http.get("/v1.50/containers/tp/top?ps_args=-o%20pid,bogus");
-    assertThat(bogus.status()).isEqualTo(500);
-    assertThat(bogus.text()).isEqualTo(message("ps: error: unknown user-defined format specifier \"bogus\""));
+    refused(http.get("/v1.50/containers/tp/top?ps_args=-o%20pid,bogus"), 500,
+        "ps: error: unknown user-defined format specifier \"bogus\"");
   }
 
   @Test
   void a_paused_container_refuses_start_attach_and_rm_and_stop_resumes_it_so_term_lands() {
     run("pz");
     assertThat(http.post("/v1.50/containers/pz/pause").status()).isEqualTo(204);
-    Response start = http.post("/v1.50/containers/pz/start");
-    assertThat(start.status()).isEqualTo(409);
-    assertThat(start.text()).isEqualTo(message("cannot start a paused container, try unpause instead"));
-    Response attach = http.post("/v1.50/containers/pz/attach?stream=1&stdout=1");
-    assertThat(attach.status()).isEqualTo(409);
-    assertThat(attach.text()).isEqualTo(message("container pz is paused, unpause the container before attach"));
-    Response rm = http.delete("/v1.50/containers/pz");
-    assertThat(rm.status()).isEqualTo(409);
-    assertThat(rm.text()).isEqualTo(message("cannot remove container \"/pz\": container is paused and must be"
-        + " unpaused first"));
+    refused(http.post("/v1.50/containers/pz/start"), 409,
+        "cannot start a paused container, try unpause instead");
+    refused(http.post("/v1.50/containers/pz/attach?stream=1&stdout=1"), 409,
+        "container pz is paused, unpause the container before attach");
+    refused(http.delete("/v1.50/containers/pz"), 409,
+        "cannot remove container \"/pz\": container is paused and must be"
+        + " unpaused first");
     // paused stats still read: the frozen process holds its memory
     assertThat(tree(http.get("/v1.50/containers/pz/stats?stream=false")).at("/memory_stats/usage").asLong())
         .isPositive();
