@@ -18,10 +18,13 @@ public record Resources(long memory, long memorySwap, long memoryReservation, lo
   }
 
   /**
-   * These limits as a create leaves them: a memory limit without a swap limit gets twice its size as the swap
-   * limit.
+   * These limits as a create leaves them: without swap accounting a memory limit's swap limit is dropped (-1);
+   * with it, a memory limit without a swap limit gets twice its size as the swap limit.
    */
-  public Resources created() {
+  public Resources created(boolean swapAccounting) {
+    if (memory > 0 && memorySwap != -1 && !swapAccounting) {
+      return withMemory(memory, -1);
+    }
     return memory > 0 && memorySwap == 0 ? withMemory(memory, memory * 2) : this;
   }
 

@@ -106,6 +106,14 @@ class ContainerStatsEngineTest {
   }
 
   @Test
+  void create_doubles_a_memory_limit_as_swap_only_with_swap_accounting() {
+    Resources asked = new Resources(64 * MIB, 0, 0, 0, 0, 0, 0, "", "", 0, null);
+    assertThat(asked.created(true).memorySwap()).isEqualTo(128 * MIB);
+    assertThat(asked.created(false).memorySwap()).isEqualTo(-1);
+    assertThat(Resources.NONE.created(true)).isEqualTo(Resources.NONE);
+  }
+
+  @Test
   void a_paused_container_uses_no_cpu_while_frozen() {
     run("busybox", "p", HostConfig.DEFAULT);
     clock.advance(Duration.ofSeconds(10));

@@ -198,6 +198,15 @@ class ModernStatsTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(tree(http.get("/v1.50/containers/plain/json")).at("/HostConfig/CpuQuota").asLong())
         .isEqualTo(50000);
+
+    // create's limits show in inspect; without swap accounting the swap limit is dropped, as the daemon did
+    create("limited", "{\"Memory\":33554432,\"CpuShares\":256,\"PidsLimit\":20}");
+    JsonNode host = tree(http.get("/v1.50/containers/limited/json")).get("HostConfig");
+    assertThat(host.get("Memory").asLong()).isEqualTo(32 * MIB);
+    assertThat(host.get("MemorySwap").asLong()).isEqualTo(-1);
+    assertThat(host.get("CpuShares").asLong()).isEqualTo(256);
+    assertThat(host.get("PidsLimit").asLong()).isEqualTo(20);
+    assertThat(tree(http.get("/v1.50/containers/plain/json")).at("/HostConfig/PidsLimit").isNull()).isTrue();
   }
 
   @Test

@@ -125,7 +125,7 @@ final class ModernBodies {
     JsonNode restart = field(h, "RestartPolicy");
     return new HostConfig(bool(h, "AutoRemove"), string(log, "Type"), stringMap(log, "Config"),
         string(h, "NetworkMode"), string(restart, "Name"), (int) number(restart, "MaximumRetryCount"),
-        resources(h).created());
+        resources(h));
   }
 
   /**

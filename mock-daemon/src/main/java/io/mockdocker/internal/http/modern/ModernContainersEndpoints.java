@@ -3,6 +3,7 @@ package io.mockdocker.internal.http.modern;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Change;
+import io.mockdocker.internal.engine.Capability;
 import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.ContainerCreated;
 import io.mockdocker.internal.engine.ContainerListing;
@@ -99,6 +100,7 @@ final class ModernContainersEndpoints {
     }
     Config config = ModernBodies.config(body, image);
     HostConfig host = ModernBodies.hostConfig(body);
+    host = host.withResources(host.resources().created(engine.capabilities().contains(Capability.SWAP_LIMIT)));
     var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
         host, ModernPorts.read(body));
