@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 final class ProcessTable {
   private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMMdd", Locale.ROOT);
   private static final Pattern PID_RENAME = Pattern.compile("\\s+([^\\s]*)=\\s*(PID[^\\s]*)");
 
   /** One process with what the columns read: its CPU time and resident memory. */
@@ -46,10 +47,10 @@ final class ProcessTable {
     column(new Column("TT", r -> r.process().tty() ? "pts/0" : "?"), "tty", "tt");
     column(new Column("STAT", r -> r.process().tty() ? "Ss+" : "Ss"), "stat");
     column(new Column("S", r -> "S"), "s", "state");
-    column(new Column("STIME", r -> HHMM.format(r.process().started().atOffset(ZoneOffset.UTC))), "stime");
-    column(new Column("START", r -> HHMM.format(r.process().started().atOffset(ZoneOffset.UTC))), "start_time");
-    column(new Column("STARTED", r -> HHMM.format(r.process().started().atOffset(ZoneOffset.UTC)) + ":00"),
-        "start", "lstart");
+    column(new Column("STIME", r -> startTime(r)), "stime");
+    column(new Column("START", r -> startTime(r)), "start_time");
+    column(new Column("STARTED", r -> DateTimeFormatter.ofPattern("HH:mm:ss")
+        .format(r.process().started().atOffset(ZoneOffset.UTC))), "start");
     column(new Column("ELAPSED", r -> elapsed(Duration.between(r.process().started(), r.now()))), "etime");
     column(new Column("ELAPSED", r -> String.valueOf(Duration.between(r.process().started(), r.now())
         .getSeconds())), "etimes");
@@ -186,6 +187,16 @@ final class ProcessTable {
   private static double percentCpu(Row r) {
     long life = Duration.between(r.process().started(), r.now()).toMillis();
     return life <= 0 ? 0 : Math.min(999.9, r.cpu().toMillis() * 100.0 / life);
+  }
+
+  /** ps's start time: {@code HH:mm} within a day, {@code MmmDD} within the year, else the year. */
+  private static String startTime(Row r) {
+    var started = r.process().started().atOffset(ZoneOffset.UTC);
+    var now = r.now().atOffset(ZoneOffset.UTC);
+    if (Duration.between(started, now).toHours() < 24) {
+      return HHMM.format(started);
+    }
+    return started.getYear() == now.getYear() ? MONTH_DAY.format(started) : String.valueOf(started.getYear());
   }
 
   /** ps's one decimal, truncated as its per-mille arithmetic did. */

@@ -184,6 +184,10 @@ class ContainerStatsEngineTest {
     assertThat(aux.processes().get(0)).startsWith("root", String.valueOf(pid), "0.1").endsWith("server --port 80");
     assertThat(aux.processes().get(1)).endsWith("worker -v");
 
+    clock.advance(Duration.ofDays(2));
+    assertThat(control.top("t", "-o pid,stime,start").processes().get(0))
+        .containsExactly(String.valueOf(pid), "Jan01", "00:00:00");
+
     assertThatThrownBy(() -> control.top("t", "-o pid,bogus")).hasMessage(
         "ps: error: unknown user-defined format specifier \"bogus\"");
     assertThatThrownBy(() -> control.top("t", "-o comm")).hasMessage("Couldn't find PID field in ps output");
