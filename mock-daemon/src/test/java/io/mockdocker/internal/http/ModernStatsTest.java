@@ -242,6 +242,20 @@ class ModernStatsTest {
   }
 
   @Test
+  void a_stream_whose_client_left_stops_waiting_on_the_stopped_clock() throws Exception {
+    run("quiet");
+    Socket socket = http.connect();
+    socket.getOutputStream().write("GET /v1.50/containers/quiet/stats HTTP/1.1\r\nHost: x\r\n\r\n"
+        .getBytes(StandardCharsets.US_ASCII));
+    InputStream in = socket.getInputStream();
+    RawHttp.readHead(in);
+    assertThat(tree(chunk(in)).get("name").asText()).isEqualTo("/quiet");
+    clock.awaitSleepers(2, Duration.ofSeconds(10)); // the process's sleep and the stream's tick
+    socket.close();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> clock.sleepers() == 1);
+  }
+
+  @Test
   void top_takes_ps_args_and_refuses_what_ps_would() {
     run("tp");
     Response r = http.get("/v1.50/containers/tp/top?ps_args=-o%20pid,ppid,args");
