@@ -10,6 +10,7 @@ import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.StatsScript;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
@@ -24,9 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stats, update, top's ps_args and the paused answers over the wire, under a stopped virtual clock. */
 class ModernStatsTest {
@@ -35,21 +36,16 @@ class ModernStatsTest {
   static final List<String> KEYS = List.of("name", "id", "read", "preread", "pids_stats", "blkio_stats",
       "num_procs", "storage_stats", "cpu_stats", "precpu_stats", "memory_stats", "networks");
 
+  final VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults())
+      .profile(ApiProfile.modern()).clock(clock).preload("busybox:latest"));
   MockDocker docker;
   RawHttp http;
-  VirtualClock clock;
 
   @BeforeEach
-  void start() {
-    clock = VirtualClock.at(T0);
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock).start();
-    docker.preload("busybox:latest");
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void connect() {
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   String create(String name, String hostConfig) {
