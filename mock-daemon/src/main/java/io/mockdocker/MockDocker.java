@@ -21,6 +21,7 @@ import io.mockdocker.script.PortScriptHandle;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.script.ScriptHandle;
+import io.mockdocker.script.StatsScript;
 import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
@@ -228,6 +229,17 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /**
+   * Makes {@code stats} of matching containers report what this script says (CPU level, memory in use and its
+   * limit), until {@link #reset()}; the newest matching script wins over older ones and over
+   * {@link StatsScript#defaults()}. {@link Builder#script(ProcessMatch, StatsScript)} installs one for good.
+   */
+  public void script(ProcessMatch match, StatsScript script) {
+    Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(script, "script");
+    state.engine().script(match, script);
+  }
+
+  /**
    * Paces and breaks matching transfers (pull and push layers, insert and import downloads, build steps) as the
    * script says, until {@link #reset()}; the newest matching script wins.
    * {@link Builder#script(TransferMatch, TransferScript)} installs one for good.
@@ -270,7 +282,7 @@ public final class MockDocker implements AutoCloseable {
         ProgressSink.NONE);
   }
 
-  /** Installs a scenario's process, transfer and port scripts on an engine (its faults go to the daemon's). */
+  /** Installs a scenario's process, transfer, port and stats scripts on an engine (its faults go to the daemon's). */
   private static void install(Engine engine, Scenario scenario) {
     for (Scenario.Rule rule : scenario.processes()) {
       engine.script(rule.match(), rule.script());
@@ -280,6 +292,9 @@ public final class MockDocker implements AutoCloseable {
     }
     for (Scenario.Port port : scenario.ports()) {
       engine.ports().script(port.match(), port.script());
+    }
+    for (Scenario.Stats stats : scenario.stats()) {
+      engine.script(stats.match(), stats.script());
     }
   }
 
@@ -424,6 +439,14 @@ public final class MockDocker implements AutoCloseable {
 
     /** A process script installed at start, and again after each {@link MockDocker#reset()}. */
     public Builder script(ProcessMatch match, ProcessScript script) {
+      Objects.requireNonNull(match, "match");
+      Objects.requireNonNull(script, "script");
+      setup.add(engine -> engine.script(match, script));
+      return this;
+    }
+
+    /** A stats script installed at start, and again after each {@link MockDocker#reset()}. */
+    public Builder script(ProcessMatch match, StatsScript script) {
       Objects.requireNonNull(match, "match");
       Objects.requireNonNull(script, "script");
       setup.add(engine -> engine.script(match, script));

@@ -25,6 +25,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.SearchItem;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import io.mockdocker.MockDocker;
@@ -517,5 +518,80 @@ abstract class ModernDockerJavaContract {
         .extracting(c -> c.getNames()[0]).containsExactly("/greeter");
     assertThat(client.listContainersCmd().withFilter("expose", List.of("7000/udp")).exec()).isEmpty();
     client.removeContainerCmd(id).withForce(true).exec();
+  }
+
+  /** Collects stats frames until it has {@code wanted} of them. */
+  static final class StatsFrames extends ResultCallback.Adapter<Statistics> {
+    final List<Statistics> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.concurrent.CountDownLatch enough;
+
+    StatsFrames(int wanted) {
+      enough = new java.util.concurrent.CountDownLatch(wanted);
+    }
+
+    @Override
+    public void onNext(Statistics frame) {
+      frames.add(frame);
+      enough.countDown();
+    }
+  }
+
+  @Test
+  void stats_once_and_streamed_with_a_scripted_memory(MockDocker docker) throws Exception {
+    pullBusybox();
+    docker.script(io.mockdocker.script.ProcessMatch.command("sleep"),
+        io.mockdocker.script.StatsScript.defaults().cpuPercent(25).memory(48L << 20, 0));
+    String id = client.createContainerCmd("busybox").withName("watched").withCmd("sleep", "1000").exec().getId();
+    client.startContainerCmd(id).exec();
+
+    StatsFrames once = client.statsCmd(id).withNoStream(true).exec(new StatsFrames(1));
+    assertThat(once.awaitCompletion(SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(once.frames).hasSize(1);
+    Statistics s = once.frames.get(0);
+    assertThat(s.getMemoryStats().getUsage()).isEqualTo(48L << 20);
+    assertThat(s.getMemoryStats().getLimit()).isPositive();
+    assertThat(s.getPidsStats().getCurrent()).isEqualTo(1L);
+    assertThat(s.getCpuStats().getOnlineCpus()).isPositive();
+    assertThat(s.getCpuStats().getSystemCpuUsage()).isGreaterThan(s.getPreCpuStats().getSystemCpuUsage());
+    assertThat(s.getNetworks()).containsKey("eth0");
+
+    StatsFrames streamed = client.statsCmd(id).exec(new StatsFrames(2));
+    assertThat(streamed.enough.await(SECONDS, TimeUnit.SECONDS)).isTrue();
+    streamed.close();
+    Statistics second = streamed.frames.get(1);
+    assertThat(second.getPreread()).isEqualTo(streamed.frames.get(0).getRead());
+    assertThat(second.getPreCpuStats().getCpuUsage().getTotalUsage())
+        .isEqualTo(streamed.frames.get(0).getCpuStats().getCpuUsage().getTotalUsage());
+
+    client.stopContainerCmd(id).withTimeout(0).exec();
+    StatsFrames stopped = client.statsCmd(id).withNoStream(true).exec(new StatsFrames(1));
+    assertThat(stopped.awaitCompletion(SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(stopped.frames.get(0).getRead()).isEqualTo("0001-01-01T00:00:00Z");
+  }
+
+  @Test
+  void update_resources_and_restart_policy_then_inspect() throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withCmd("sleep", "1000").exec().getId();
+    client.startContainerCmd(id).exec();
+    com.github.dockerjava.api.model.UpdateContainerResponse updated = client.updateContainerCmd(id)
+        .withMemory(64L << 20).withMemorySwap(128L << 20).withCpuShares(512).withPidsLimit(40L)
+        .withRestartPolicy(com.github.dockerjava.api.model.RestartPolicy.onFailureRestart(3)).exec();
+    assertThat(updated.getWarnings()).containsExactly("Your kernel does not support swap limit capabilities or the"
+        + " cgroup is not mounted. Memory limited without swap.");
+    com.github.dockerjava.api.model.HostConfig host = client.inspectContainerCmd(id).exec().getHostConfig();
+    assertThat(host.getMemory()).isEqualTo(64L << 20);
+    assertThat(host.getCpuShares()).isEqualTo(512);
+    assertThat(host.getPidsLimit()).isEqualTo(40L);
+    assertThat(host.getRestartPolicy()).isEqualTo(com.github.dockerjava.api.model.RestartPolicy.onFailureRestart(3));
+
+    assertThatThrownBy(() -> client.updateContainerCmd(id).withMemory(1L << 20).exec())
+        .isInstanceOf(com.github.dockerjava.api.exception.BadRequestException.class)
+        .hasMessageContaining("Minimum memory limit allowed is 6MB");
+    assertThatThrownBy(() -> client.updateContainerCmd("nosuch").withCpuShares(2).exec())
+        .isInstanceOf(NotFoundException.class);
+    assertThat(client.topContainerCmd(id).withPsArgs("-o pid,comm").exec().getTitles())
+        .containsExactly("PID", "COMMAND");
+    client.stopContainerCmd(id).withTimeout(0).exec();
   }
 }

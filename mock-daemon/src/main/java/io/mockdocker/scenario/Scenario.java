@@ -8,6 +8,7 @@ import io.mockdocker.script.PortMatch;
 import io.mockdocker.script.PortScript;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.StatsScript;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * {"name": "container-crash-loop", "description": "…",
  *  "fixtures": "defaults" | "none" | { …fixtures JSON… },
  *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ],
- *  "ports": [ {"match": {"image": "nginx", "port": "80"}, "httpReply": {"status": 200, "body": "hi"}} ]}
+ *  "ports": [ {"match": {"image": "nginx", "port": "80"}, "httpReply": {"status": 200, "body": "hi"}} ],
+ *  "stats": [ {"match": {"image": "worker"}, "cpuPercent": 85,
+ *              "memoryClimbing": {"from": 67108864, "to": 536870912, "perSecond": 16777216}} ]}
  * }</pre>
  */
 public final class Scenario {
@@ -43,6 +46,7 @@ public final class Scenario {
   private final List<Fault> faults;
   private final List<Transfer> transfers;
   private final List<Port> ports;
+  private final List<Stats> stats;
 
   /** A transfer script: which transfers, and how they go. */
   public record Transfer(TransferMatch match, TransferScript script) {}
@@ -53,8 +57,11 @@ public final class Scenario {
   /** A port script: which published ports, and what a connection to them gets. */
   public record Port(PortMatch match, PortScript script) {}
 
+  /** Scripted stats: which containers, and what their stats report. */
+  public record Stats(ProcessMatch match, StatsScript script) {}
+
   private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes, List<Fault> faults,
-      List<Transfer> transfers, List<Port> ports) {
+      List<Transfer> transfers, List<Port> ports, List<Stats> stats) {
     this.name = name;
     this.description = description;
     this.fixtures = fixtures;
@@ -62,6 +69,7 @@ public final class Scenario {
     this.faults = List.copyOf(faults);
     this.transfers = List.copyOf(transfers);
     this.ports = List.copyOf(ports);
+    this.stats = List.copyOf(stats);
   }
 
   public static Scenario fromJson(String json) {
@@ -138,8 +146,12 @@ public final class Scenario {
     for (JsonNode p : json.path("ports")) {
       ports.add(new Port(ScriptJson.portMatch(p), ScriptJson.portScript(p)));
     }
+    List<Stats> stats = new ArrayList<>();
+    for (JsonNode st : json.path("stats")) {
+      stats.add(new Stats(ScriptJson.match(st), ScriptJson.stats(st)));
+    }
     return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules,
-        faults, transfers, ports);
+        faults, transfers, ports, stats);
   }
 
   public String name() {
@@ -171,6 +183,11 @@ public final class Scenario {
   /** What connections to published ports get. */
   public List<Port> ports() {
     return ports;
+  }
+
+  /** The stats scripts, oldest first (the newest matching one wins). */
+  public List<Stats> stats() {
+    return stats;
   }
 
   @Override

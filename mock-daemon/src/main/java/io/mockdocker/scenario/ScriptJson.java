@@ -5,6 +5,7 @@ import io.mockdocker.script.PortMatch;
 import io.mockdocker.script.PortScript;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.StatsScript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,12 @@ import java.util.List;
  *  "hold": true | "echo": true | "reply": "text" | "httpReply": {"status": 200, "body": "hello"}
  *    | "forward": {"host": "127.0.0.1", "port": 8080},
  *  "openAfterLog": "ready", "openAfter": "PT2S"}
+ * }</pre>
+ *
+ * <p>and stats behaviours, each field optional:
+ * <pre>{@code
+ * {"match": {"image": "worker"}, "cpuPercent": 85,
+ *  "memory": {"usage": 67108864, "limit": 0} | "memoryClimbing": {"from": 0, "to": 1048576, "perSecond": 4096}}
  * }</pre>
  */
 final class ScriptJson {
@@ -110,5 +117,21 @@ final class ScriptJson {
       b.ignoreSigterm();
     }
     return b.build();
+  }
+
+  static StatsScript stats(JsonNode json) {
+    StatsScript s = StatsScript.defaults();
+    if (json.has("cpuPercent")) {
+      s = s.cpuPercent(json.get("cpuPercent").asDouble());
+    }
+    if (json.has("memory")) {
+      JsonNode m = json.get("memory");
+      s = s.memory(m.path("usage").asLong(), m.path("limit").asLong(0));
+    }
+    if (json.has("memoryClimbing")) {
+      JsonNode m = json.get("memoryClimbing");
+      s = s.memoryClimbing(m.path("from").asLong(), m.path("to").asLong(), m.path("perSecond").asLong());
+    }
+    return s;
   }
 }

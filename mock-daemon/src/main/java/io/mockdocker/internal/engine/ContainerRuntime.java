@@ -84,6 +84,7 @@ final class ContainerRuntime {
     store.mount(c);
     Bridge.Lease lease = lock.locked(() -> bridge.allocate(c.ports != null ? List.of() : c.config.portSpecs()));
     LiveContainer.Run run = new LiveContainer.Run(runs.incrementAndGet());
+    run.shimPid = pids.nextShim();
     synchronized (c) {
       Config config = c.config;
       if (config.memory() > 0 && !capabilities.contains(Capability.MEMORY_LIMIT)) {
@@ -316,6 +317,7 @@ final class ContainerRuntime {
       }
       killEvent(c, SIGTERM);
       signal(run, SIGTERM);
+      ContainerControl.thaw(c, events, health); // a paused container is resumed so that the signal lands
       Future<?> killer = threads.submit(() -> {
         try {
           clock.sleep(Duration.ofSeconds(seconds));

@@ -204,7 +204,7 @@ public final class Containers {
   /**
    * Removes a container; with {@code force} a running one is killed first, else it is
    * {@code cannot remove container "/<name>": container is running: stop the container before removing or force
-   * remove}.
+   * remove} ({@code container is paused and must be unpaused first} for a paused one).
    */
   public void remove(String name, boolean force) {
     remove(name, force, false);
@@ -216,8 +216,12 @@ public final class Containers {
     if (force) {
       runtime.kill(c);
     }
-    store.remove(c, name, "cannot remove container \"/" + c.name + "\": container is running: stop the container"
-        + " before removing or force remove");
+    boolean paused;
+    synchronized (c) {
+      paused = c.state.paused();
+    }
+    store.remove(c, name, "cannot remove container \"/" + c.name + "\": container is "
+        + (paused ? "paused and must be unpaused first" : "running: stop the container before removing or force remove"));
     List<Mounts.Attached> attached;
     synchronized (c) {
       attached = c.mounts;

@@ -93,7 +93,7 @@ public final class Engine implements AutoCloseable {
     ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
         execs, scripts, threads, health, mounts);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads, mounts);
-    this.control = new ContainerControl(store, events, health);
+    this.control = new ContainerControl(store, events, health, execs, scripts, clock, capabilities);
     this.archives = new Archives(store, events, b.tarLimits);
     this.networks = new Networks(ids, clock, events, containers::inspect);
     this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
@@ -329,6 +329,11 @@ public final class Engine implements AutoCloseable {
 
   public boolean removeScript(ScriptHandle handle) {
     return scripts.remove(handle);
+  }
+
+  /** Makes stats of matching containers report what this script says; the newest matching script wins. */
+  public void script(io.mockdocker.script.ProcessMatch match, io.mockdocker.script.StatsScript script) {
+    scripts.addStats(match, script);
   }
 
   /**

@@ -37,6 +37,7 @@ final class Execs {
     boolean running;
     Integer exitCode;
     int pid;
+    java.time.Instant startedAt;
     Thread thread;
 
     Exec(String id, LiveContainer container, ExecConfig config) {
@@ -172,6 +173,7 @@ final class Execs {
       e.started = true;
       e.running = true;
       e.pid = pids.next();
+      e.startedAt = clock.now();
     }
     events.emit("container", "exec_start: " + action(e.config.cmd()), c.id, attributes(c, id));
     if (detach) {
@@ -246,6 +248,21 @@ final class Execs {
     Map<String, String> attributes = attributes(c, e.id);
     attributes.put("exitCode", Integer.toString(code));
     events.emit("container", "exec_die", c.id, attributes);
+  }
+
+  /** The running exec processes of {@code c}, as the process table lists them. */
+  List<SimProcess> running(LiveContainer c) {
+    List<SimProcess> out = new ArrayList<>();
+    for (Exec e : execs.values()) {
+      if (e.container == c) {
+        synchronized (e) {
+          if (e.running) {
+            out.add(new SimProcess(e.pid, 0, e.config.cmd(), e.startedAt, e.config.tty(), e.config.user()));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The container's process ended: its running execs end too. */

@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * The part of a container's host configuration the engine keeps (a later addition; the era had none): whether the
  * container is removed when its process exits, its log driver ({@code json-file} unless given) with its options,
- * the network mode, the restart policy and what to mount. The engine acts on {@code autoRemove} and the mounts;
- * the rest is echoed back.
+ * the network mode, the restart policy, what to mount and the resource limits. The engine acts on {@code autoRemove}
+ * and the mounts; stats read the limits; the rest is echoed back. An update replaces a container's host configuration
+ * by a changed copy.
  */
 public record HostConfig(boolean autoRemove, String logType, Map<String, String> logConfig, String networkMode,
-    String restartPolicy, int restartMaxRetries, MountRequest mounts) {
+    String restartPolicy, int restartMaxRetries, MountRequest mounts, Resources resources) {
 
   /** What a container created without a host configuration has. */
   public static final HostConfig DEFAULT = new HostConfig(false, "", null, "", "", 0);
@@ -23,15 +24,33 @@ public record HostConfig(boolean autoRemove, String logType, Map<String, String>
         : networkMode;
     restartPolicy = restartPolicy == null ? "" : restartPolicy;
     mounts = mounts == null ? MountRequest.NONE : mounts;
+    resources = resources == null ? Resources.NONE : resources;
   }
 
-  /** Without mounts. */
+  /** Without mounts and resource limits. */
   public HostConfig(boolean autoRemove, String logType, Map<String, String> logConfig, String networkMode,
       String restartPolicy, int restartMaxRetries) {
-    this(autoRemove, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, MountRequest.NONE);
+    this(autoRemove, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, MountRequest.NONE,
+        Resources.NONE);
+  }
+
+  /** With mounts, without resource limits. */
+  public HostConfig(boolean autoRemove, String logType, Map<String, String> logConfig, String networkMode,
+      String restartPolicy, int restartMaxRetries, MountRequest mounts) {
+    this(autoRemove, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, mounts, Resources.NONE);
   }
 
   public HostConfig withAutoRemove(boolean value) {
-    return new HostConfig(value, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, mounts);
+    return new HostConfig(value, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, mounts, resources);
+  }
+
+  /** This configuration with these resource limits. */
+  public HostConfig withResources(Resources value) {
+    return new HostConfig(autoRemove, logType, logConfig, networkMode, restartPolicy, restartMaxRetries, mounts, value);
+  }
+
+  /** This configuration with this restart policy ({@code name} as the API spells it). */
+  public HostConfig withRestartPolicy(String name, int maxRetries) {
+    return new HostConfig(autoRemove, logType, logConfig, networkMode, name, maxRetries, mounts, resources);
   }
 }

@@ -24,7 +24,8 @@ final class LiveContainer {
   final String resolvConfPath;
   /** Changed only by rename, under the store's lock and this monitor. */
   volatile String name;
-  final HostConfig hostConfig;
+  /** Replaced as a whole by update, under this monitor; readers take the current one. */
+  volatile HostConfig hostConfig;
   final ContainerLog log;
   final ContainerOutput stdout;
   final ContainerOutput stderr;
@@ -64,6 +65,8 @@ final class LiveContainer {
     volatile Thread thread;
     volatile int signal;
     volatile boolean ignoresTerm;
+    /** The PID of the runtime shim that parents the run's process and its execs. */
+    volatile int shimPid;
     /** Freezes the run's process while the container is paused. */
     volatile PauseGate gate;
     boolean finished;

@@ -43,6 +43,12 @@ final class PauseGate {
     return pausedNanos;
   }
 
+  /** How long the run has been frozen in all, up to {@code at} (the current pause included). */
+  synchronized long pausedNanos(Instant at) {
+    long current = paused && at.isAfter(pausedAt) ? Duration.between(pausedAt, at).toNanos() : 0;
+    return pausedNanos + current;
+  }
+
   /** Waits while paused; a signal other than SIGKILL that came meanwhile interrupts after the thaw. */
   synchronized void await() throws InterruptedException {
     boolean pending = false;

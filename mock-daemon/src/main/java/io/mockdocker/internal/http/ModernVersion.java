@@ -41,7 +41,11 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Container create keeps {@code Healthcheck.StartInterval} (older versions drop it). */
     HEALTHCHECK_START_INTERVAL("1.44", null),
     /** Disk usage takes {@code type} to report only some object types. */
-    DISK_USAGE_TYPE("1.42", null);
+    DISK_USAGE_TYPE("1.42", null),
+    /** Stats take {@code one-shot}. */
+    STATS_ONE_SHOT("1.41", null),
+    /** Update takes {@code PidsLimit}. */
+    UPDATE_PIDS_LIMIT("1.40", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -126,6 +130,14 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   public boolean diskUsageType() {
     return has(Feature.DISK_USAGE_TYPE);
+  }
+
+  public boolean statsOneShot() {
+    return has(Feature.STATS_ONE_SHOT);
+  }
+
+  public boolean updatePidsLimit() {
+    return has(Feature.UPDATE_PIDS_LIMIT);
   }
 
   public boolean legacyImageConfig() {

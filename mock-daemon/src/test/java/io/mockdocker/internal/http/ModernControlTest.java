@@ -191,12 +191,12 @@ class ModernControlTest {
   }
 
   @Test
-  void stop_of_a_paused_container_waits_its_timeout_then_kills() throws Exception {
+  void stop_of_a_paused_container_resumes_it_so_that_term_ends_it() throws Exception {
     runSleeper("sleeper");
     assertThat(http.post("/v1.50/containers/sleeper/pause").status()).isEqualTo(204);
     assertThat(http.post("/v1.50/containers/sleeper/stop?t=1").status()).isEqualTo(204);
     JsonNode state = tree(http.get("/v1.50/containers/sleeper/json")).get("State");
-    assertThat(state.get("ExitCode").asInt()).isEqualTo(137);
+    assertThat(state.get("ExitCode").asInt()).isEqualTo(143);
     assertThat(state.get("Paused").asBoolean()).isFalse();
   }
 

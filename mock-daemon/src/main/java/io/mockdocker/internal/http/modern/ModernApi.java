@@ -28,6 +28,7 @@ public final class ModernApi {
     routes.addAll(new ModernNetworksEndpoints(engine).routes());
     routes.addAll(new ModernVolumesEndpoints(engine).routes());
     routes.addAll(new ModernControlEndpoints(engine).routes());
+    routes.addAll(new ModernStatsEndpoint(engine, sessions).routes());
     return routes;
   }
 }

@@ -4,6 +4,7 @@ import io.mockdocker.internal.engine.AttachHandle;
 import io.mockdocker.internal.engine.AttachOptions;
 import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.Hijack;
 import io.mockdocker.internal.http.ModernVersion;
@@ -51,6 +52,9 @@ final class ModernAttachEndpoint {
 
   private void attach(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
+    if (c.state().paused()) {
+      throw new ApiError(409, "container " + call.var("name") + " is paused, unpause the container before attach");
+    }
     boolean tty = c.config().tty();
     AttachOptions options = new AttachOptions(call.flag("logs"), call.flag("stream"), call.flag("stdin"),
         call.flag("stdout"), call.flag("stderr"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.HostConfig;
+import io.mockdocker.internal.engine.Resources;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.registry.Config;
@@ -124,6 +125,19 @@ final class ModernBodies {
     JsonNode restart = field(h, "RestartPolicy");
     return new HostConfig(bool(h, "AutoRemove"), string(log, "Type"), stringMap(log, "Config"),
         string(h, "NetworkMode"), string(restart, "Name"), (int) number(restart, "MaximumRetryCount"),
-        ModernMounts.request(h));
+        ModernMounts.request(h),
+        resources(h));
+  }
+
+  /**
+   * The resource limits of a host configuration or an update body (both carry Go's {@code Resources} inline); an
+   * absent or {@code null} {@code PidsLimit} is {@code null}.
+   */
+  static Resources resources(JsonNode o) {
+    JsonNode pids = field(o, "PidsLimit");
+    return new Resources(number(o, "Memory"), number(o, "MemorySwap"), number(o, "MemoryReservation"),
+        number(o, "CpuShares"), number(o, "NanoCpus"), number(o, "CpuPeriod"), number(o, "CpuQuota"),
+        string(o, "CpusetCpus"), string(o, "CpusetMems"), (int) number(o, "BlkioWeight"),
+        pids == null ? null : pids.asLong());
   }
 }

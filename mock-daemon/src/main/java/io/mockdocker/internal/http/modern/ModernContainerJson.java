@@ -7,6 +7,7 @@ import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.ContainerHealth;
 import io.mockdocker.internal.engine.ContainerState;
 import io.mockdocker.internal.engine.HostConfig;
+import io.mockdocker.internal.engine.Resources;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.registry.Config;
@@ -187,13 +188,25 @@ final class ModernContainerJson {
     o.put("ShmSize", 67108864);
     o.put("Runtime", "runc");
     o.put("Isolation", "");
-    o.put("CpuShares", 0);
-    o.put("Memory", 0);
-    o.put("NanoCpus", 0);
+    Resources r = h.resources();
+    o.put("CpuShares", r.cpuShares());
+    o.put("Memory", r.memory());
+    o.put("NanoCpus", r.nanoCpus());
     o.put("CgroupParent", "");
+    o.put("BlkioWeight", r.blkioWeight());
+    o.put("CpuPeriod", r.cpuPeriod());
+    o.put("CpuQuota", r.cpuQuota());
+    o.put("CpusetCpus", r.cpusetCpus());
+    o.put("CpusetMems", r.cpusetMems());
     o.putNull("Devices");
+    o.put("MemoryReservation", r.memoryReservation());
+    o.put("MemorySwap", r.memorySwap());
     o.putNull("MemorySwappiness");
-    o.put("MemorySwap", 0);
+    if (r.pidsLimit() == null) {
+      o.putNull("PidsLimit");
+    } else {
+      o.put("PidsLimit", r.pidsLimit());
+    }
     o.putNull("Ulimits");
     ModernMounts.echo(o, h.mounts());
     return o;

@@ -3,6 +3,7 @@ package io.mockdocker.internal.http.modern;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Change;
+import io.mockdocker.internal.engine.Capability;
 import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.ContainerCreated;
 import io.mockdocker.internal.engine.ContainerListing;
@@ -101,6 +102,7 @@ final class ModernContainersEndpoints {
     }
     Config config = ModernBodies.config(body, image).toBuilder().healthcheck(healthcheck).build();
     HostConfig host = ModernBodies.hostConfig(body);
+    host = host.withResources(host.resources().created(engine.capabilities().contains(Capability.SWAP_LIMIT)));
     var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
         host, ModernPorts.read(body));
@@ -198,6 +200,9 @@ final class ModernContainersEndpoints {
 
   private void start(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
+    if (c.state().paused()) {
+      throw new ApiError(409, "cannot start a paused container, try unpause instead");
+    }
     if (c.state().running()) {
       ModernResponses.empty(call.exchange(), 304);
       return;
