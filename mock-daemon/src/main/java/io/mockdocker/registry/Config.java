@@ -15,6 +15,10 @@ import java.util.Map;
  * <p>{@code entrypoint}, {@code workingDir} and {@code labels} are later additions the era never set (the era's
  * JSON writers ignore them): the process runs {@code entrypoint + cmd}; {@code labels} keeps its insertion order and
  * may be {@code null}.
+ *
+ * <p>{@code stopSignal} is the signal {@code stop} sends (a name such as {@code SIGQUIT} or a number; empty means
+ * {@code SIGTERM}), from {@code STOPSIGNAL} or {@code --stop-signal}; {@code stopTimeout} the seconds {@code stop}
+ * waits before it kills ({@code null}: the daemon's 10; negative: no kill), from {@code --stop-timeout}.
  */
 public record Config(
     String hostname,
@@ -37,7 +41,9 @@ public record Config(
     String volumesFrom,
     List<String> entrypoint,
     String workingDir,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String stopSignal,
+    Integer stopTimeout) {
 
   private static final Config EMPTY = builder().build();
 
@@ -54,6 +60,7 @@ public record Config(
     entrypoint = copy(entrypoint);
     workingDir = workingDir == null ? "" : workingDir;
     labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    stopSignal = stopSignal == null ? "" : stopSignal;
   }
 
   /** The process's argv: the entrypoint, then the command. */
@@ -113,6 +120,8 @@ public record Config(
     private List<String> entrypoint;
     private String workingDir = "";
     private Map<String, String> labels;
+    private String stopSignal = "";
+    private Integer stopTimeout;
 
     private Builder() {}
 
@@ -138,6 +147,8 @@ public record Config(
       entrypoint = c.entrypoint;
       workingDir = c.workingDir;
       labels = c.labels;
+      stopSignal = c.stopSignal;
+      stopTimeout = c.stopTimeout;
     }
 
     public Builder hostname(String v) { hostname = v; return this; }
@@ -162,11 +173,13 @@ public record Config(
     public Builder entrypoint(List<String> v) { entrypoint = v; return this; }
     public Builder workingDir(String v) { workingDir = v; return this; }
     public Builder labels(Map<String, String> v) { labels = v; return this; }
+    public Builder stopSignal(String v) { stopSignal = v; return this; }
+    public Builder stopTimeout(Integer v) { stopTimeout = v; return this; }
 
     public Config build() {
       return new Config(hostname, user, memory, memorySwap, cpuShares, attachStdin, attachStdout, attachStderr,
           portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom, entrypoint, workingDir,
-          labels);
+          labels, stopSignal, stopTimeout);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.mockdocker.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
+import io.mockdocker.script.SignalAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,13 @@ import java.util.List;
  * {"match": {"image": "busybox", "command": ["sh", "-c"]},
  *  "steps": [{"stdout": "starting\n"}, {"sleep": "PT2S"}, {"stderr": "boom\n"}, {"file": "/x", "content": "…"},
  *            {"echoStdin": true}, {"exit": 1} | {"awaitExit": true}],
- *  "ignoreSigterm": true}
+ *  "ignoreSigterm": true,
+ *  "onSignal": {"TERM": {"print": "bye\n", "exit": 0}, "HUP": {"print": "reloading\n"}, "USR1": {"ignore": true}}}
  * }</pre>
+ *
+ * <p>In {@code onSignal} each signal (a name with or without {@code SIG}, or a number) maps to what the process does:
+ * {@code print} writes to stdout and goes on, {@code exit} exits with that code (after the print), {@code ignore}
+ * drops the signal.
  */
 final class ScriptJson {
   private ScriptJson() {}
@@ -56,6 +62,18 @@ final class ScriptJson {
     if (json.path("ignoreSigterm").asBoolean(false)) {
       b.ignoreSigterm();
     }
+    json.path("onSignal").fields().forEachRemaining(e -> b.onSignal(e.getKey(), signalAction(e.getValue())));
     return b.build();
+  }
+
+  private static SignalAction signalAction(JsonNode json) {
+    if (!json.isObject()) {
+      throw new IllegalArgumentException("a signal action is an object with print, exit or ignore: " + json);
+    }
+    if (json.path("ignore").asBoolean(false)) {
+      return SignalAction.ignore();
+    }
+    SignalAction action = SignalAction.print(json.path("print").asText(""));
+    return json.has("exit") ? action.thenExit(json.get("exit").asInt()) : action;
   }
 }

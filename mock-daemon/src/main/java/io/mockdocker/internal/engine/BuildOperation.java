@@ -49,7 +49,8 @@ final class BuildOperation {
   }
 
   private static final java.util.Set<String> CLASSIC_INSTRUCTIONS = java.util.Set.of("from", "maintainer", "run",
-      "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume");
+      "env", "cmd", "expose", "add", "copy", "workdir", "entrypoint", "label", "user", "arg", "volume",
+      "stopsignal");
 
   String build(String dockerfile) {
     List<String> lines = Dockerfiles.lines(dockerfile, request.dialect().modern);
@@ -141,6 +142,13 @@ final class BuildOperation {
       }
       case "arg" -> {
         // build arguments are not substituted; the step is recorded
+      }
+      case "stopsignal" -> {
+        String signal = args.strip();
+        if (io.mockdocker.internal.shell.Signals.parse(signal) < 0) {
+          throw new DockerException("invalid signal: " + signal);
+        }
+        config = config.toBuilder().stopSignal(signal).build();
       }
       default -> {
         return false;

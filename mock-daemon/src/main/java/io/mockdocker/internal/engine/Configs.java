@@ -41,6 +41,7 @@ final class Configs {
       b.labels(labels);
     }
     if (isEmpty(user.dns())) b.dns(image.dns());
+    if (user.stopSignal().isEmpty()) b.stopSignal(image.stopSignal());
     return b.build();
   }
 

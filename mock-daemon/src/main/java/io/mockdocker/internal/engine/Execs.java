@@ -187,7 +187,7 @@ final class Execs {
           cwd);
       ScriptHandle script = scripts.find(config.cmd(), c);
       if (script != null) {
-        code = ScriptedProcess.run(script, io);
+        code = ScriptedProcess.run(script, io, new io.mockdocker.internal.shell.ProcessSignals());
       } else if (!MiniShell.knows(config.cmd().get(0))) {
         ContainerRuntime.writeQuietly(err, "OCI runtime exec failed: exec failed: unable to start container process:"
             + " exec: \"" + config.cmd().get(0) + "\": executable file not found in $PATH: unknown\r\n");

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param stdout standard output, flushed after each chunk of output
  * @param stderr standard error, flushed after each message
  * @param clock what {@code sleep} waits on and {@code date}, {@code touch} and friends read
+ * @param signals the signals sent to the process, which {@code trap} acts on; {@code null} for a process no one
+ *     signals (an exec, a build step)
  */
 public record ShellContext(
     Path root,
@@ -26,4 +28,12 @@ public record ShellContext(
     InputStream stdin,
     OutputStream stdout,
     OutputStream stderr,
-    ShellClock clock) {}
+    ShellClock clock,
+    ProcessSignals signals) {
+
+  /** A context for a process no one signals. */
+  public ShellContext(Path root, Map<String, String> env, String hostname, String workingDir, InputStream stdin,
+      OutputStream stdout, OutputStream stderr, ShellClock clock) {
+    this(root, env, hostname, workingDir, stdin, stdout, stderr, clock, null);
+  }
+}

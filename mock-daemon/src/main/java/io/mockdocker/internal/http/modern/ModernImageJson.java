@@ -50,6 +50,9 @@ final class ModernImageJson {
     if (c.labels() != null && !c.labels().isEmpty()) {
       o.set("Labels", labels(c));
     }
+    if (!c.stopSignal().isEmpty()) {
+      o.put("StopSignal", c.stopSignal());
+    }
     return o;
   }
 
@@ -87,6 +90,9 @@ final class ModernImageJson {
     o.set("Entrypoint", nullOr(c.entrypoint()));
     o.putNull("OnBuild");
     o.set("Labels", labels(c));
+    if (!c.stopSignal().isEmpty()) {
+      o.put("StopSignal", c.stopSignal());
+    }
     return o;
   }
 
