@@ -3,6 +3,7 @@ package io.mockdocker.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mockdocker.ApiProfile;
+import io.mockdocker.Clock;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.DockerCli.Result;
@@ -28,13 +29,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class CliDaemon implements BeforeEachCallback, AfterEachCallback {
+  private final Clock clock;
   private MockDocker docker;
   private Path config;
+
+  /** A daemon on the system clock. */
+  public CliDaemon() {
+    this(null);
+  }
+
+  /** A daemon on {@code clock} (a {@link io.mockdocker.VirtualClock} lets the test move time). */
+  public CliDaemon(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     assumeTrue(DockerCli.binary() != null, "no docker CLI on the PATH: the end-to-end CLI test needs one");
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
+    MockDocker.Builder builder = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern());
+    docker = (clock == null ? builder : builder.clock(clock)).start();
     docker.preload("busybox:latest");
     config = Files.createTempDirectory("docker-cli-config");
   }
