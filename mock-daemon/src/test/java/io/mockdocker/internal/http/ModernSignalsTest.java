@@ -176,6 +176,26 @@ class ModernSignalsTest {
     assertThat(kill.text()).isEqualTo(message("cannot kill container: idle: container " + id + " is not running"));
   }
 
+  @Test
+  void stopsignal_in_a_dockerfile_goes_into_the_image_and_its_containers_stop_with_it() throws Exception {
+    byte[] context = io.mockdocker.testing.Fixed.tar(java.util.Map.of("Dockerfile",
+        "FROM busybox\nSTOPSIGNAL SIGUSR2\nCMD [\"sleep\", \"100\"]\n"));
+    Response build = http.post("/v1.50/build?t=usr2", "application/x-tar", context);
+    assertThat(build.status()).isEqualTo(200);
+    assertThat(build.text()).contains("Step 2/3 : STOPSIGNAL SIGUSR2");
+    assertThat(tree(http.get("/v1.50/images/usr2/json")).get("Config").get("StopSignal").asText())
+        .isEqualTo("SIGUSR2");
+    runSleeping("child", "{\"Image\":\"usr2\"}");
+    assertThat(tree(http.get("/v1.50/containers/child/json")).get("Config").get("StopSignal").asText())
+        .isEqualTo("SIGUSR2");
+    assertThat(http.post("/v1.50/containers/child/stop").status()).isEqualTo(204);
+    assertThat(state("child").get("ExitCode").asInt()).isEqualTo(140);
+
+    Response bad = http.post("/v1.50/build?t=bad", "application/x-tar", io.mockdocker.testing.Fixed.tar(
+        java.util.Map.of("Dockerfile", "FROM busybox\nSTOPSIGNAL SIGWHAT\n")));
+    assertThat(bad.text()).contains("invalid signal: SIGWHAT");
+  }
+
   String logs(String name) {
     return Frames.payloads(http.get("/v1.50/containers/" + name + "/logs?stdout=1&stderr=1").body());
   }
