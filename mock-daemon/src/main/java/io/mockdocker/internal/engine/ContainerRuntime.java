@@ -379,11 +379,6 @@ final class ContainerRuntime {
     return true;
   }
 
-  /** Sends TERM, waits {@code seconds} on the clock, then KILLs; a stopped container is left alone. */
-  void stop(LiveContainer c, int seconds) throws InterruptedException {
-    stop(c, seconds, 0);
-  }
-
   /**
    * Sends {@code signal} (0: the container's stop signal, TERM unless it sets one), waits {@code seconds} on the
    * clock (negative: the container's stop timeout, 10 unless it sets one; a negative one waits for ever), then
@@ -495,10 +490,6 @@ final class ContainerRuntime {
     Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
     attributes.put("signal", Integer.toString(signal));
     events.emit("container", "kill", c.id, attributes);
-  }
-
-  void restart(LiveContainer c, int seconds) throws InterruptedException {
-    restart(c, seconds, 0);
   }
 
   /** Stop (with {@code seconds} and {@code signal} as {@link #stop(LiveContainer, Integer, int)}), then start. */

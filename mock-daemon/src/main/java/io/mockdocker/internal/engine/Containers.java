@@ -155,13 +155,7 @@ public final class Containers {
   }
 
   public void stop(String name, int seconds) {
-    LiveContainer c = store.get(name);
-    try {
-      runtime.stop(c, seconds);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("Error stopping container " + name + ": interrupted", e);
-    }
+    stop(name, (Integer) seconds, 0);
   }
 
   /**
@@ -192,16 +186,9 @@ public final class Containers {
   }
 
   public void restart(String name, int seconds) {
-    LiveContainer c = store.get(name);
-    try {
-      runtime.restart(c, seconds);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerException("Error restarting container " + name + ": interrupted", e);
-    } catch (DockerException | UncheckedIOException e) {
-      throw new DockerException("Error restarting container " + name + ": " + e.getMessage(), e);
-    }
+    restart(name, (Integer) seconds, 0);
   }
+
 
   public void kill(String name) {
     runtime.kill(store.get(name));

@@ -63,6 +63,9 @@ final class Execs {
   String create(LiveContainer c, String given, ExecConfig config) {
     synchronized (c) {
       c.requirePresent();
+      if (c.state.restarting()) {
+        throw new DockerException("Container " + c.id + " is restarting, wait until the container is running");
+      }
       if (!c.state.running()) {
         throw new DockerException("container " + c.id + " is not running");
       }

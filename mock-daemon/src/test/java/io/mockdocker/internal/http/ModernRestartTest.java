@@ -9,36 +9,32 @@ import io.mockdocker.Engines;
 import io.mockdocker.MockDocker;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Restart policies over the wire: the restarting state in inspect and list, RestartCount, events, create checks. */
 class ModernRestartTest {
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
   static final Duration WAIT = Duration.ofSeconds(10);
 
+  final VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults())
+      .profile(ApiProfile.modern()).clock(clock).preload("busybox:latest"));
   MockDocker docker;
   RawHttp http;
-  VirtualClock clock;
 
   @BeforeEach
-  void start() {
-    clock = VirtualClock.at(T0);
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock).start();
-    docker.preload("busybox:latest");
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void connect() {
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   String run(String name, String cmd, String policy) {
@@ -105,6 +101,10 @@ class ModernRestartTest {
     run("looper", "exit 3", "{\"Name\":\"always\"}");
     Awaitility.await().atMost(WAIT).until(() -> status("looper").equals("restarting"));
     assertThat(http.post("/v1.50/containers/looper/start").status()).isEqualTo(304);
+    Response exec = http.post("/v1.50/containers/looper/exec", "application/json", "{\"Cmd\":[\"true\"]}");
+    assertThat(exec.status()).isEqualTo(409);
+    assertThat(exec.text()).isEqualTo(message("Container " + inspect("looper").get("Id").asText()
+        + " is restarting, wait until the container is running"));
     Response rm = http.delete("/v1.50/containers/looper");
     assertThat(rm.status()).isEqualTo(409);
     assertThat(rm.text()).isEqualTo(message("cannot remove container \"/looper\": container is restarting: stop the"

@@ -10,6 +10,7 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Frames;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
@@ -17,30 +18,25 @@ import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Kill and stop with a signal, StopSignal and StopTimeout over the wire: statuses, error texts, JSON, events. */
 class ModernSignalsTest {
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
   static final Duration WAIT = Duration.ofSeconds(10);
 
+  final VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults())
+      .profile(ApiProfile.modern()).clock(clock).preload("busybox:latest"));
   MockDocker docker;
   RawHttp http;
-  VirtualClock clock;
 
   @BeforeEach
-  void start() {
-    clock = VirtualClock.at(T0);
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).clock(clock).start();
-    docker.preload("busybox:latest");
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void connect() {
+    docker = daemon.docker();
+    http = daemon.http();
   }
 
   String run(String name, String body) throws InterruptedException {
