@@ -73,6 +73,23 @@ class RestartPolicyEngineTest {
   }
 
   @Test
+  void the_back_off_doubles_up_to_a_minute() throws Exception {
+    String id = start("always", 0, "false");
+    long[] delays = {100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600, 51200, 60000, 60000};
+    for (int k = 0; k < delays.length; k++) {
+      clock.awaitSleepers(1, WAIT);
+      clock.advance(Duration.ofMillis(delays[k] - 1));
+      clock.awaitSleepers(1, WAIT);
+      assertThat(count("start")).as("not before %d ms", delays[k]).isEqualTo(k + 1);
+      clock.advance(Duration.ofMillis(1));
+      long starts = k + 2;
+      await().atMost(WAIT).until(() -> count("start") == starts);
+    }
+    // the last run's exit counts the next restart
+    await().atMost(WAIT).until(() -> containers.inspect(id).restartCount() == delays.length + 1);
+  }
+
+  @Test
   void on_failure_does_not_restart_a_clean_exit() {
     String id = start("on-failure", 0, "true");
     assertThat(awaitState(id, "exited").exitCode()).isZero();

@@ -116,6 +116,13 @@ class SignalsEngineTest {
   }
 
   @Test
+  void a_bad_trap_is_reported_and_the_script_goes_on() throws Exception {
+    String id = run(Config.builder().cmd("sh", "-c", "trap 'echo x' NOPE TERM; echo status $?; trap"));
+    assertThat(awaitExit(id).exitCode()).isZero();
+    assertThat(logs(id)).isEqualTo("/bin/sh: trap: NOPE: bad trap\nstatus 1\ntrap -- 'echo x' TERM\n");
+  }
+
+  @Test
   void a_script_prints_on_hup_and_keeps_its_sleep_deadline_and_exits_as_told_on_term() throws Exception {
     engine.script(ProcessMatch.command("serve"), ProcessScript.builder().stdout("ready\n")
         .sleep(Duration.ofSeconds(10)).stdout("tick\n").sleep(Duration.ofSeconds(100))
