@@ -3,8 +3,8 @@ package io.mockdocker.internal.engine;
 import io.mockdocker.Clock;
 import io.mockdocker.internal.shell.MiniShell;
 import io.mockdocker.internal.shell.ProcessSignals;
-import io.mockdocker.internal.shell.Signals;
 import io.mockdocker.internal.shell.RootedPaths;
+import io.mockdocker.internal.shell.Signals;
 import io.mockdocker.registry.Config;
 import io.mockdocker.script.ScriptHandle;
 import java.io.IOException;
@@ -73,8 +73,6 @@ final class ContainerRuntime {
         if (c.state.restarting()) {
           return; // as the daemon: a restarting container counts as started
         }
-      }
-      synchronized (c) {
         c.restarts = new LiveContainer.Restarts();
       }
       startLocked(c);
