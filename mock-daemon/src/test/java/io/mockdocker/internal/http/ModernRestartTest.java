@@ -105,6 +105,9 @@ class ModernRestartTest {
     assertThat(exec.status()).isEqualTo(409);
     assertThat(exec.text()).isEqualTo(message("Container " + inspect("looper").get("Id").asText()
         + " is restarting, wait until the container is running"));
+    Response pause = http.post("/v1.50/containers/looper/pause");
+    assertThat(pause.status()).isEqualTo(409);
+    assertThat(pause.text()).isEqualTo(exec.text());
     Response rm = http.delete("/v1.50/containers/looper");
     assertThat(rm.status()).isEqualTo(409);
     assertThat(rm.text()).isEqualTo(message("cannot remove container \"/looper\": container is restarting: stop the"
