@@ -48,6 +48,16 @@ class RestartPolicyEngineTest {
     return engine.events().history().stream().filter(e -> e.action().equals(action)).count();
   }
 
+  /** Once the back-off sleeps: no restart a millisecond before {@code millis}, the restart at it. */
+  void backOff(long millis, long startsBefore) throws InterruptedException {
+    clock.awaitSleepers(1, WAIT);
+    clock.advance(Duration.ofMillis(millis - 1));
+    clock.awaitSleepers(1, WAIT);
+    assertThat(count("start")).as("not before %d ms", millis).isEqualTo(startsBefore);
+    clock.advance(Duration.ofMillis(1));
+    await().atMost(WAIT).until(() -> count("start") == startsBefore + 1);
+  }
+
   @Test
   void on_failure_3_crash_loops_with_a_doubling_back_off_then_stays_exited() throws Exception {
     String id = start("on-failure", 3, "sh", "-c", "echo crash; exit 1");
@@ -56,13 +66,7 @@ class RestartPolicyEngineTest {
       ContainerState s = awaitState(id, "restarting");
       assertThat(s.exitCode()).isEqualTo(1);
       assertThat(containers.inspect(id).restartCount()).isEqualTo(k + 1);
-      clock.awaitSleepers(1, WAIT); // the back-off
-      clock.advance(Duration.ofMillis(delays[k] - 1));
-      clock.awaitSleepers(1, WAIT);
-      assertThat(count("start")).as("not before %d ms", delays[k]).isEqualTo(k + 1);
-      clock.advance(Duration.ofMillis(1));
-      long starts = k + 2;
-      await().atMost(WAIT).until(() -> count("start") == starts);
+      backOff(delays[k], k + 1);
     }
     ContainerState last = awaitState(id, "exited");
     assertThat(last.exitCode()).isEqualTo(1);
@@ -77,13 +81,7 @@ class RestartPolicyEngineTest {
     String id = start("always", 0, "false");
     long[] delays = {100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600, 51200, 60000, 60000};
     for (int k = 0; k < delays.length; k++) {
-      clock.awaitSleepers(1, WAIT);
-      clock.advance(Duration.ofMillis(delays[k] - 1));
-      clock.awaitSleepers(1, WAIT);
-      assertThat(count("start")).as("not before %d ms", delays[k]).isEqualTo(k + 1);
-      clock.advance(Duration.ofMillis(1));
-      long starts = k + 2;
-      await().atMost(WAIT).until(() -> count("start") == starts);
+      backOff(delays[k], k + 1);
     }
     // the last run's exit counts the next restart
     await().atMost(WAIT).until(() -> containers.inspect(id).restartCount() == delays.length + 1);
