@@ -12,6 +12,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -22,8 +23,10 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.SearchItem;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
@@ -40,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +175,36 @@ abstract class ModernDockerJavaContract {
     client.stopContainerCmd(id).withTimeout(1).exec();
     assertThat(client.inspectContainerCmd(id).exec().getState().getRunning()).isFalse();
     client.removeContainerCmd(id).exec();
+  }
+
+  @Test
+  void kill_with_a_signal_stop_signal_and_an_on_failure_restart_policy() throws Exception {
+    pullBusybox();
+    String sleeper = client.createContainerCmd("busybox").withCmd("sleep", "100").exec().getId();
+    client.startContainerCmd(sleeper).exec();
+    client.killContainerCmd(sleeper).withSignal("HUP").exec();
+    assertThat(client.waitContainerCmd(sleeper).exec(new WaitContainerResultCallback())
+        .awaitStatusCode(SECONDS, TimeUnit.SECONDS)).isEqualTo(129);
+
+    String quitter = client.createContainerCmd("busybox").withCmd("sleep", "100").withStopSignal("SIGQUIT").exec()
+        .getId();
+    client.startContainerCmd(quitter).exec();
+    client.stopContainerCmd(quitter).exec();
+    InspectContainerResponse stopped = client.inspectContainerCmd(quitter).exec();
+    assertThat(stopped.getState().getExitCodeLong()).isEqualTo(131L);
+
+    String crasher = client.createContainerCmd("busybox").withCmd("sh", "-c", "exit 1")
+        .withHostConfig(HostConfig.newHostConfig().withRestartPolicy(RestartPolicy.onFailureRestart(2))).exec()
+        .getId();
+    client.startContainerCmd(crasher).exec();
+    // the daemon's back-off on the real clock: 100 ms, then 200 ms
+    Awaitility.await().atMost(Duration.ofSeconds(SECONDS)).until(() -> {
+      InspectContainerResponse c = client.inspectContainerCmd(crasher).exec();
+      return c.getRestartCount() == 2 && "exited".equals(c.getState().getStatus());
+    });
+    InspectContainerResponse crashed = client.inspectContainerCmd(crasher).exec();
+    assertThat(crashed.getHostConfig().getRestartPolicy()).isEqualTo(RestartPolicy.onFailureRestart(2));
+    assertThat(crashed.getState().getRestarting()).isFalse();
   }
 
   @Test

@@ -19,6 +19,10 @@ import java.util.Map;
  * <p>{@code shell} is what a Dockerfile {@code SHELL} set (the shell that shell-form {@code RUN}, {@code CMD} and
  * {@code ENTRYPOINT} run under; {@code null} means {@code /bin/sh -c}); {@code onBuild} holds the {@code ONBUILD}
  * triggers, Dockerfile lines a build that starts {@code FROM} this image runs first. Both may be {@code null}.
+ *
+ * <p>{@code stopSignal} is the signal {@code stop} sends (a name such as {@code SIGQUIT} or a number; empty means
+ * {@code SIGTERM}), from {@code STOPSIGNAL} or {@code --stop-signal}; {@code stopTimeout} the seconds {@code stop}
+ * waits before it kills ({@code null}: the daemon's 10; negative: no kill), from {@code --stop-timeout}.
  */
 public record Config(
     String hostname,
@@ -44,7 +48,9 @@ public record Config(
     Map<String, String> labels,
     Healthcheck healthcheck,
     List<String> shell,
-    List<String> onBuild) {
+    List<String> onBuild,
+    String stopSignal,
+    Integer stopTimeout) {
 
   private static final Config EMPTY = builder().build();
 
@@ -63,6 +69,7 @@ public record Config(
     labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     shell = copy(shell);
     onBuild = copy(onBuild);
+    stopSignal = stopSignal == null ? "" : stopSignal;
   }
 
   /** The process's argv: the entrypoint, then the command. */
@@ -125,6 +132,8 @@ public record Config(
     private Healthcheck healthcheck;
     private List<String> shell;
     private List<String> onBuild;
+    private String stopSignal = "";
+    private Integer stopTimeout;
 
     private Builder() {}
 
@@ -153,6 +162,8 @@ public record Config(
       healthcheck = c.healthcheck;
       shell = c.shell;
       onBuild = c.onBuild;
+      stopSignal = c.stopSignal;
+      stopTimeout = c.stopTimeout;
     }
 
     public Builder hostname(String v) { hostname = v; return this; }
@@ -183,11 +194,13 @@ public record Config(
     public Builder shell(List<String> v) { shell = v; return this; }
     /** The {@code ONBUILD} triggers: Dockerfile lines a child build runs after its {@code FROM}. */
     public Builder onBuild(List<String> v) { onBuild = v; return this; }
+    public Builder stopSignal(String v) { stopSignal = v; return this; }
+    public Builder stopTimeout(Integer v) { stopTimeout = v; return this; }
 
     public Config build() {
       return new Config(hostname, user, memory, memorySwap, cpuShares, attachStdin, attachStdout, attachStderr,
           portSpecs, tty, openStdin, stdinOnce, env, cmd, dns, image, volumes, volumesFrom, entrypoint, workingDir,
-          labels, healthcheck, shell, onBuild);
+          labels, healthcheck, shell, onBuild, stopSignal, stopTimeout);
     }
   }
 }

@@ -6,6 +6,7 @@ import io.mockdocker.script.PortScript;
 import io.mockdocker.script.ProcessMatch;
 import io.mockdocker.script.ProcessScript;
 import io.mockdocker.script.StatsScript;
+import io.mockdocker.script.SignalAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
  * {"match": {"image": "busybox", "command": ["sh", "-c"]},
  *  "steps": [{"stdout": "starting\n"}, {"sleep": "PT2S"}, {"stderr": "boom\n"}, {"file": "/x", "content": "…"},
  *            {"echoStdin": true}, {"exit": 1} | {"awaitExit": true}],
- *  "ignoreSigterm": true}
+ *  "ignoreSigterm": true,
+ *  "onSignal": {"TERM": {"print": "bye\n", "exit": 0}, "HUP": {"print": "reloading\n"}, "USR1": {"ignore": true}}}
  * }</pre>
  *
  * <p>and what a connection to a published port gets (exactly one of {@code hold}, {@code echo}, {@code reply},
@@ -33,6 +35,10 @@ import java.util.List;
  * {"match": {"image": "worker"}, "cpuPercent": 85,
  *  "memory": {"usage": 67108864, "limit": 0} | "memoryClimbing": {"from": 0, "to": 1048576, "perSecond": 4096}}
  * }</pre>
+ *
+ * <p>In {@code onSignal} each signal (a name with or without {@code SIG}, or a number) maps to what the process does:
+ * {@code print} writes to stdout and goes on, {@code exit} exits with that code (after the print), {@code ignore}
+ * drops the signal.
  */
 final class ScriptJson {
   private ScriptJson() {}
@@ -116,6 +122,7 @@ final class ScriptJson {
     if (json.path("ignoreSigterm").asBoolean(false)) {
       b.ignoreSigterm();
     }
+    json.path("onSignal").fields().forEachRemaining(e -> b.onSignal(e.getKey(), signalAction(e.getValue())));
     return b.build();
   }
 
@@ -133,5 +140,16 @@ final class ScriptJson {
       s = s.memoryClimbing(m.path("from").asLong(), m.path("to").asLong(), m.path("perSecond").asLong());
     }
     return s;
+  }
+
+  private static SignalAction signalAction(JsonNode json) {
+    if (!json.isObject()) {
+      throw new IllegalArgumentException("a signal action is an object with print, exit or ignore: " + json);
+    }
+    if (json.path("ignore").asBoolean(false)) {
+      return SignalAction.ignore();
+    }
+    SignalAction action = SignalAction.print(json.path("print").asText(""));
+    return json.has("exit") ? action.thenExit(json.get("exit").asInt()) : action;
   }
 }

@@ -2,8 +2,12 @@ package io.mockdocker.script;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.mockdocker.internal.shell.Signals;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,9 +18,12 @@ import java.util.Objects;
  * ProcessScript crash = ProcessScript.builder()
  *     .stdout("starting\n").sleep(Duration.ofSeconds(2)).stderr("boom\n").exit(1).build();
  * ProcessScript stubborn = ProcessScript.builder().stdout("ready\n").awaitExit().ignoreSigterm().build();
+ * ProcessScript graceful = ProcessScript.builder().stdout("ready\n").sleep(Duration.ofHours(1))
+ *     .onSignal("TERM", SignalAction.print("bye\n").thenExit(0)).build();
  * }</pre>
  *
- * <p>A script that ends without {@code exit} exits 0. Sleeps follow the daemon's clock.
+ * <p>A script that ends without {@code exit} exits 0. Sleeps follow the daemon's clock. A signal without an action
+ * ({@link Builder#onSignal}) has Linux's default effect (see {@link SignalAction}).
  */
 public final class ProcessScript {
   /** One step of a script. */
@@ -44,11 +51,11 @@ public final class ProcessScript {
   public record AwaitExit() implements Step {}
 
   private final List<Step> steps;
-  private final boolean ignoresSigterm;
+  private final Map<String, SignalAction> signalActions;
 
-  private ProcessScript(List<Step> steps, boolean ignoresSigterm) {
+  private ProcessScript(List<Step> steps, Map<String, SignalAction> signalActions) {
     this.steps = List.copyOf(steps);
-    this.ignoresSigterm = ignoresSigterm;
+    this.signalActions = Collections.unmodifiableMap(new LinkedHashMap<>(signalActions));
   }
 
   public static Builder builder() {
@@ -66,18 +73,23 @@ public final class ProcessScript {
 
   /** Whether SIGTERM is ignored, so that stop has to wait its timeout and then kill. */
   public boolean ignoresSigterm() {
-    return ignoresSigterm;
+    return SignalAction.ignore().equals(signalActions.get("TERM"));
+  }
+
+  /** The actions given per signal, by name without {@code SIG} ({@code TERM}, {@code USR1}), in the order given. */
+  public Map<String, SignalAction> signalActions() {
+    return signalActions;
   }
 
   @Override
   public String toString() {
-    return "ProcessScript" + steps + (ignoresSigterm ? " ignoring SIGTERM" : "");
+    return "ProcessScript" + steps + (signalActions.isEmpty() ? "" : " on signals " + signalActions);
   }
 
   /** Builds a {@link ProcessScript}. */
   public static final class Builder {
     private final List<Step> steps = new ArrayList<>();
-    private boolean ignoresSigterm;
+    private final Map<String, SignalAction> signalActions = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -122,13 +134,30 @@ public final class ProcessScript {
       return this;
     }
 
+    /** Ignores SIGTERM, so that stop has to wait its timeout and then kill: {@code onSignal("TERM", ignore())}. */
     public Builder ignoreSigterm() {
-      ignoresSigterm = true;
+      return onSignal("TERM", SignalAction.ignore());
+    }
+
+    /**
+     * What the process does when {@code signal} reaches it: a name with or without {@code SIG} in any case
+     * ({@code "TERM"}, {@code "SIGHUP"}) or a number. {@code KILL} cannot be handled; a later action for the same
+     * signal replaces the earlier one.
+     */
+    public Builder onSignal(String signal, SignalAction action) {
+      int number = Signals.parse(signal);
+      if (number < 0 || !Signals.valid(number)) {
+        throw new IllegalArgumentException("invalid signal: " + signal);
+      }
+      if (number == Signals.KILL || number == 19) {
+        throw new IllegalArgumentException("SIG" + Signals.name(number) + " cannot be caught or ignored");
+      }
+      signalActions.put(Signals.name(number), Objects.requireNonNull(action));
       return this;
     }
 
     public ProcessScript build() {
-      return new ProcessScript(steps, ignoresSigterm);
+      return new ProcessScript(steps, signalActions);
     }
   }
 

@@ -27,4 +27,16 @@ public final class Frames {
     }
     return out.toByteArray();
   }
+
+  /** The payloads of multiplexed frames, both streams in order, as text (what a log shows). */
+  public static String payloads(byte[] body) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i + 8 <= body.length; ) {
+      int len = ((body[i + 4] & 0xff) << 24) | ((body[i + 5] & 0xff) << 16) | ((body[i + 6] & 0xff) << 8)
+          | (body[i + 7] & 0xff);
+      out.append(new String(body, i + 8, len, StandardCharsets.UTF_8));
+      i += 8 + len;
+    }
+    return out.toString();
+  }
 }

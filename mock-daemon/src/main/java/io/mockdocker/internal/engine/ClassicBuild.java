@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 final class ClassicBuild {
   /** The instructions the classic builder knows (a line with any other fails the build before it starts). */
   private static final Set<String> INSTRUCTIONS = Set.of("from", "maintainer", "run", "add", "copy", "arg", "env",
-      "label", "cmd", "entrypoint", "expose", "user", "volume", "workdir", "onbuild", "shell", "healthcheck");
+      "label", "cmd", "entrypoint", "expose", "user", "volume", "workdir", "onbuild", "shell", "healthcheck",
+      "stopsignal");
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
   private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   private static final String BUILDKIT_ONLY =

@@ -87,7 +87,7 @@ public final class ConfigInstructions {
     switch (line.name()) {
       case "env", "label" -> DockerfileLine.nameValues(rest, line.name().toUpperCase(java.util.Locale.ROOT));
       case "cmd", "entrypoint" -> DockerfileLine.jsonArray(rest);
-      case "user", "workdir" -> exactlyOne(rest, line.name().toUpperCase(java.util.Locale.ROOT));
+      case "user", "workdir", "stopsignal" -> exactlyOne(rest, line.name().toUpperCase(java.util.Locale.ROOT));
       case "expose", "volume" -> {
         DockerfileLine.jsonArray(rest);
         requireArguments(rest, line.name().toUpperCase(java.util.Locale.ROOT));
@@ -226,6 +226,14 @@ public final class ConfigInstructions {
         Healthcheck check = healthcheck(line);
         state.config = c.toBuilder().healthcheck(check).build();
         return HealthcheckInstruction.comment(check);
+      }
+      case "stopsignal" -> {
+        String signal = ShellLex.processWord(exactlyOne(rest, "STOPSIGNAL"), env);
+        if (io.mockdocker.internal.shell.Signals.parse(signal) < 0) {
+          throw new DockerException("invalid signal: " + signal);
+        }
+        state.config = c.toBuilder().stopSignal(signal).build();
+        return "STOPSIGNAL " + signal;
       }
       case "shell" -> {
         List<String> shell = shellOf(rest);

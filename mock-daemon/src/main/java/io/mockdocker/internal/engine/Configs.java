@@ -43,6 +43,7 @@ final class Configs {
     }
     if (isEmpty(user.dns())) b.dns(image.dns());
     b.healthcheck(mergeHealthcheck(user.healthcheck(), image.healthcheck()));
+    if (user.stopSignal().isEmpty()) b.stopSignal(image.stopSignal());
     return b.build();
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * its image; {@code volumes} is {@code null} before the first start. {@code name} (without the leading {@code /}),
  * {@code hostConfig}, {@code execIds}, {@code ports} (the modern view's, {@code null} otherwise) and {@code mounts} (the
  * modern view's mount points, sorted by destination) are later additions the era's writers ignore. {@code health} is the
- * health check's state, {@code null} for a container that never ran one.
+ * health check's state, {@code null} for a container that never ran one. {@code restartCount} is the restart policy's
+ * restarts since the user's last start.
  */
 public record Container(
     String id,
@@ -29,7 +30,8 @@ public record Container(
     List<String> execIds,
     ContainerPorts ports,
     ContainerHealth health,
-    List<MountPoint> mounts) {
+    List<MountPoint> mounts,
+    int restartCount) {
 
   public String shortId() {
     return Ids.shortId(id);

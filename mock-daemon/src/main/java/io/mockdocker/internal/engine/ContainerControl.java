@@ -49,6 +49,9 @@ public final class ContainerControl {
     LiveContainer c = store.get(name);
     synchronized (c) {
       c.requirePresent();
+      if (c.state.restarting()) {
+        throw new DockerException("Container " + c.id + " is restarting, wait until the container is running");
+      }
       if (!c.state.running()) {
         throw new DockerException("container " + c.id + " is not running");
       }

@@ -2,7 +2,9 @@ package io.mockdocker.internal.engine;
 
 import io.mockdocker.Clock;
 import io.mockdocker.internal.shell.MiniShell;
+import io.mockdocker.internal.shell.ProcessSignals;
 import io.mockdocker.internal.shell.RootedPaths;
+import io.mockdocker.internal.shell.Signals;
 import io.mockdocker.registry.Config;
 import io.mockdocker.script.ScriptHandle;
 import java.io.IOException;
@@ -21,14 +23,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Starts, signals and waits for containers' simulated processes. A process runs on its own thread; TERM interrupts
- * it unless it ignores TERM; KILL ends the run at once. Exit codes are what v0.4.4 reported from lxc-start: the
- * process's own code, or 128 + the signal for a process ended by a signal (143 for TERM, 137 for KILL).
+ * Starts, signals and waits for containers' simulated processes, and acts on their restart policies. A process runs
+ * on its own thread and receives signals through its {@link ProcessSignals}: a signal it handles (a script's action,
+ * a shell trap) lets it go on or exit as it says; one it does not handle ends it with 128 + the signal (143 for
+ * TERM, 129 for HUP), except the ones Linux ignores by default; KILL ends the run at once (137).
  */
 final class ContainerRuntime {
   static final String SYS_INIT_PATH = "/usr/bin/docker";
-  static final int SIGTERM = 15;
-  static final int SIGKILL = 9;
+  static final int SIGTERM = Signals.TERM;
+  static final int SIGKILL = Signals.KILL;
+  /** The daemon's stop timeout when the container sets none. */
+  static final int DEFAULT_STOP_TIMEOUT = 10;
 
   private final StateLock lock;
   private final Bridge bridge;
@@ -65,9 +70,16 @@ final class ContainerRuntime {
     this.health = health;
   }
 
+  /** A start by the user: the restart policy starts afresh (count, back-off, a stop's cancellation). */
   void start(LiveContainer c) {
     c.ops.lock();
     try {
+      synchronized (c) {
+        if (c.state.restarting()) {
+          return; // as the daemon: a restarting container counts as started
+        }
+        c.restarts = new LiveContainer.Restarts();
+      }
       startLocked(c);
     } finally {
       c.ops.unlock();
@@ -121,7 +133,9 @@ final class ContainerRuntime {
     }
     ProcessIo io = io(c);
     ScriptHandle script = scripts.find(c);
-    run.ignoresTerm = script != null && script.script().ignoresSigterm();
+    if (script != null) {
+      ScriptedProcess.dispose(script.script(), run.signals);
+    }
     events.emit("container", "start", c.id, c.eventAttributes());
     Future<?> unused = threads.submit(() -> execute(c, run, io, script));
   }
@@ -191,43 +205,51 @@ final class ContainerRuntime {
     argv.add(c.path);
     argv.addAll(c.args);
     LiveContainer.Run run = c.run;
-    PauseGate gate = run.gate = new PauseGate(clock, () -> run.signal);
+    PauseGate gate = run.gate = new PauseGate(clock, () -> run.signals.killed() ? SIGKILL : 0);
     return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.mounts), config.hostname(), stdin, gate.stream(out),
         gate.stream(err), gate.clock(), config.workingDir().isEmpty() ? "/" : config.workingDir());
   }
 
   private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io, ScriptHandle script) {
     run.thread = Thread.currentThread();
+    run.signals.bind(run.thread);
     int code;
     try {
-      if (run.signal != 0) {
+      if (run.signals.killed()) {
         throw new InterruptedException();
       }
       if (script != null) {
-        code = ScriptedProcess.run(script, io);
+        code = ScriptedProcess.run(script, io, run.signals);
       } else {
-        code = shell(io);
+        code = shell(io, run.signals);
+      }
+      int ending = run.signals.ending();
+      if (ending != 0) {
+        code = 128 + ending; // a signal it did not handle came as it ended
       }
     } catch (InterruptedException e) {
-      code = 128 + Math.max(run.signal, SIGKILL);
+      int ending = run.signals.ending();
+      code = 128 + (ending != 0 ? ending : SIGKILL);
     } catch (RuntimeException e) {
       writeQuietly(io.stderr(), e.toString() + "\n");
       code = 1;
-    }
-    if (run.signal != 0) {
-      code = 128 + run.signal;
     }
     Thread.interrupted();
     finish(c, run, code);
   }
 
   static int shell(ProcessIo io) throws InterruptedException {
+    return shell(io, null);
+  }
+
+  /** Runs the process in the mini shell; {@code signals} (may be {@code null}) is what traps act on. */
+  static int shell(ProcessIo io, ProcessSignals signals) throws InterruptedException {
     String command = io.argv().get(0);
     if (!MiniShell.knows(command)) {
       writeQuietly(io.stderr(), GoLog.line(io.clock(), "Unable to locate " + command));
       return 127;
     }
-    return new MiniShell().run(io.argv(), io.shellContext());
+    return new MiniShell().run(io.argv(), io.shellContext(signals));
   }
 
   static void writeQuietly(OutputStream out, String text) {
@@ -242,6 +264,7 @@ final class ContainerRuntime {
   private void finish(LiveContainer c, LiveContainer.Run run, int code) {
     Bridge.Lease lease;
     PortListeners listeners;
+    Duration restartDelay;
     synchronized (c) {
       if (run.finished || c.run != run) {
         return;
@@ -267,11 +290,15 @@ final class ContainerRuntime {
         mounts.unmount(c, c.mounts);
       }
       ContainerState s = c.state;
-      c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), Times.now(clock));
+      Duration ran = Duration.between(s.startedAt().toInstant(), clock.now());
+      restartDelay = c.removed ? null : c.restarts.next(c.hostConfig, code, ran);
+      c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), Times.now(clock))
+          .withRestarting(restartDelay != null);
       health.stopped(c);
       // die goes out before anyone waiting for the exit wakes up: stop's own event comes after it, as in the daemon
       Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
       attributes.put("exitCode", Integer.toString(code));
+      attributes.put("execDuration", Long.toString(ran.getSeconds()));
       events.emit("container", "die", c.id, attributes);
       c.exits++;
       c.exited.countDown();
@@ -284,6 +311,10 @@ final class ContainerRuntime {
       });
     }
     execs.containerExited(c);
+    if (restartDelay != null) {
+      scheduleRestart(c, restartDelay);
+      return;
+    }
     if (c.hostConfig.autoRemove()) {
       try {
         Future<?> unused = threads.submit(() -> autoRemove(c));
@@ -302,34 +333,111 @@ final class ContainerRuntime {
     }
   }
 
-  /** Sends TERM, waits {@code seconds} on the clock, then KILLs; a stopped container is left alone. */
-  void stop(LiveContainer c, int seconds) throws InterruptedException {
+  /**
+   * The policy's restart after its back-off on the engine clock, unless the user stopped, started or removed the
+   * container meanwhile. A start that fails leaves it exited.
+   */
+  private void scheduleRestart(LiveContainer c, Duration delay) {
+    try {
+      Future<?> pending = threads.submit(() -> {
+        try {
+          clock.sleep(delay);
+        } catch (InterruptedException e) {
+          return;
+        }
+        c.ops.lock();
+        try {
+          synchronized (c) {
+            if (!c.state.restarting() || c.removed) {
+              return;
+            }
+            c.state = c.state.withRestarting(false);
+          }
+          try {
+            startLocked(c);
+          } catch (RuntimeException e) {
+            synchronized (c) {
+              c.notifyAll();
+            }
+          }
+        } finally {
+          c.ops.unlock();
+        }
+      });
+      synchronized (c) {
+        c.restarts.pending = pending;
+      }
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      synchronized (c) {
+        c.state = c.state.withRestarting(false); // the engine is closing
+      }
+    }
+  }
+
+  /**
+   * Ends a pending restart for a stop, kill or remove by the user: the container is left exited with its last code.
+   * Returns whether it was restarting; the monitor must be held.
+   */
+  private static boolean cancelRestart(LiveContainer c) {
+    if (!c.state.restarting()) {
+      return false;
+    }
+    c.restarts.canceled = true;
+    c.restarts.manuallyStopped = true;
+    if (c.restarts.pending != null) {
+      c.restarts.pending.cancel(true);
+    }
+    c.state = c.state.withRestarting(false);
+    c.notifyAll();
+    return true;
+  }
+
+  /**
+   * Sends {@code signal} (0: the container's stop signal, TERM unless it sets one), waits {@code seconds} on the
+   * clock (negative: the container's stop timeout, 10 unless it sets one; a negative one waits for ever), then
+   * KILLs. A stopped container is left alone; a restarting one stays exited.
+   */
+  void stop(LiveContainer c, Integer seconds, int signal) throws InterruptedException {
     c.ops.lock();
     try {
       LiveContainer.Run run;
       CountDownLatch exited;
+      int sig;
+      int wait;
       synchronized (c) {
-        if (!c.state.running()) {
+        if (cancelRestart(c)) {
+          run = null;
+          exited = null;
+          sig = 0;
+          wait = 0;
+        } else if (!c.state.running()) {
           return;
+        } else {
+          run = c.run;
+          exited = c.exited;
+          sig = signal != 0 ? signal : stopSignal(c.config);
+          wait = seconds != null ? seconds
+              : c.config.stopTimeout() != null ? c.config.stopTimeout() : DEFAULT_STOP_TIMEOUT;
         }
-        run = c.run;
-        exited = c.exited;
       }
-      killEvent(c, SIGTERM);
-      signal(run, SIGTERM);
-      ContainerControl.thaw(c, events, health); // a paused container is resumed so that the signal lands
-      Future<?> killer = threads.submit(() -> {
+      if (run != null) {
+        send(c, run, sig);
+        resume(c, sig);
+        Future<?> killer = wait < 0 ? null : threads.submit(() -> {
+          try {
+            clock.sleep(Duration.ofSeconds(wait));
+            kill(c, run);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
         try {
-          clock.sleep(Duration.ofSeconds(seconds));
-          kill(c, run);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          exited.await();
+        } finally {
+          if (killer != null) {
+            killer.cancel(true);
+          }
         }
-      });
-      try {
-        exited.await();
-      } finally {
-        killer.cancel(true);
       }
       events.emit("container", "stop", c.id, c.eventAttributes());
     } finally {
@@ -337,29 +445,69 @@ final class ContainerRuntime {
     }
   }
 
+  /**
+   * After a signal from the user, a paused container is resumed so that the signal lands, as the daemon did for the
+   * stop signal (any signal when the container sets none); KILL has ended the run already.
+   */
+  private void resume(LiveContainer c, int signal) {
+    if (signal != SIGKILL && (c.config.stopSignal().isEmpty() || stopSignal(c.config) == signal)) {
+      ContainerControl.thaw(c, events, health);
+    }
+  }
+
+  /** The signal stop sends: the container's {@code StopSignal} when it parses, else TERM. */
+  static int stopSignal(io.mockdocker.registry.Config config) {
+    int parsed = config.stopSignal().isEmpty() ? -1 : Signals.parse(config.stopSignal());
+    return parsed > 0 ? parsed : SIGTERM;
+  }
+
   void kill(LiveContainer c) {
+    kill(c, SIGKILL);
+  }
+
+  /**
+   * Sends {@code signal} to a running container: KILL ends the run at once, another signal reaches the process,
+   * which may go on. A restarting container is left exited.
+   */
+  void kill(LiveContainer c, int signal) {
     c.ops.lock();
     try {
       LiveContainer.Run run;
       synchronized (c) {
-        if (!c.state.running()) {
+        if (cancelRestart(c) || !c.state.running()) {
           return;
         }
         run = c.run;
       }
-      kill(c, run);
+      send(c, run, signal);
+      resume(c, signal);
     } finally {
       c.ops.unlock();
     }
   }
 
+  /**
+   * Delivers a signal from the user as the daemon did: the restart policy ends for the stop signal (or any signal
+   * when the container sets none), the container counts as stopped by hand, the kill event carries the number.
+   */
+  private void send(LiveContainer c, LiveContainer.Run run, int signal) {
+    synchronized (c) {
+      if (signal == SIGKILL || c.config.stopSignal().isEmpty() || stopSignal(c.config) == signal) {
+        c.restarts.canceled = true;
+      }
+      c.restarts.manuallyStopped = true;
+    }
+    if (signal == SIGKILL) {
+      kill(c, run);
+      return;
+    }
+    killEvent(c, signal);
+    run.signals.send(signal);
+  }
+
   private void kill(LiveContainer c, LiveContainer.Run run) {
     killEvent(c, SIGKILL);
-    run.signal = SIGKILL;
-    Thread t = run.thread;
-    if (t != null) {
-      t.interrupt();
-    }
+    run.signals.send(SIGKILL);
     finish(c, run, 128 + SIGKILL);
   }
 
@@ -369,19 +517,9 @@ final class ContainerRuntime {
     events.emit("container", "kill", c.id, attributes);
   }
 
-  private static void signal(LiveContainer.Run run, int signal) {
-    if (signal == SIGTERM && run.ignoresTerm) {
-      return;
-    }
-    run.signal = signal;
-    Thread t = run.thread;
-    if (t != null) {
-      t.interrupt();
-    }
-  }
-
-  void restart(LiveContainer c, int seconds) throws InterruptedException {
-    stop(c, seconds);
+  /** Stop (with {@code seconds} and {@code signal} as {@link #stop(LiveContainer, Integer, int)}), then start. */
+  void restart(LiveContainer c, Integer seconds, int signal) throws InterruptedException {
+    stop(c, seconds, signal);
     start(c);
   }
 

@@ -5,10 +5,11 @@ import java.time.OffsetDateTime;
 /**
  * A container's State: whether it runs, its fake PID, the exit code of its last run, when it last started
  * ({@code null} before the first start, printed as Go's zero time), the ghost flag, and when its last run ended
- * ({@code null} before the first exit; the era never showed it), and whether the run is paused (modern only).
+ * ({@code null} before the first exit; the era never showed it), and whether the run is paused or the container
+ * waits for its restart policy's restart (modern only; not running meanwhile).
  */
 public record ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost,
-    OffsetDateTime finishedAt, boolean paused) {
+    OffsetDateTime finishedAt, boolean paused, boolean restarting) {
   static final ContainerState CREATED = new ContainerState(false, 0, 0, null, false);
 
   public ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost) {
@@ -17,18 +18,29 @@ public record ContainerState(boolean running, int pid, int exitCode, OffsetDateT
 
   public ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost,
       OffsetDateTime finishedAt) {
-    this(running, pid, exitCode, startedAt, ghost, finishedAt, false);
+    this(running, pid, exitCode, startedAt, ghost, finishedAt, false, false);
   }
 
   /** This state with the paused flag set or cleared. */
   ContainerState withPaused(boolean value) {
-    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, value);
+    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, value, restarting);
   }
 
-  /** The modern state word: {@code created}, {@code running}, {@code paused} or {@code exited}. */
+  /** This state with the restarting flag set or cleared. */
+  ContainerState withRestarting(boolean value) {
+    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, paused, value);
+  }
+
+  /**
+   * The modern state word: {@code created}, {@code running}, {@code paused}, {@code restarting} (exited, its restart
+   * policy's back-off under way; the daemon counts it as running) or {@code exited}.
+   */
   public String status() {
     if (running) {
       return paused ? "paused" : "running";
+    }
+    if (restarting) {
+      return "restarting";
     }
     return startedAt == null ? "created" : "exited";
   }

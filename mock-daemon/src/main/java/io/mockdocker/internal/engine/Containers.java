@@ -168,19 +168,28 @@ public final class Containers {
   }
 
   public void stop(String name, int seconds) {
+    stop(name, (Integer) seconds, 0);
+  }
+
+  /**
+   * Stops with {@code signal} (0: the container's stop signal) and {@code seconds} ({@code null}: the container's
+   * stop timeout; negative: no kill). A restarting container's restart is called off.
+   */
+  public void stop(String name, Integer seconds, int signal) {
     LiveContainer c = store.get(name);
     try {
-      runtime.stop(c, seconds);
+      runtime.stop(c, seconds, signal);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DockerException("Error stopping container " + name + ": interrupted", e);
     }
   }
 
-  public void restart(String name, int seconds) {
+  /** Restarts: a stop as {@link #stop(String, Integer, int)}, then a start. */
+  public void restart(String name, Integer seconds, int signal) {
     LiveContainer c = store.get(name);
     try {
-      runtime.restart(c, seconds);
+      runtime.restart(c, seconds, signal);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DockerException("Error restarting container " + name + ": interrupted", e);
@@ -189,8 +198,22 @@ public final class Containers {
     }
   }
 
+  public void restart(String name, int seconds) {
+    restart(name, (Integer) seconds, 0);
+  }
+
+
   public void kill(String name) {
     runtime.kill(store.get(name));
+  }
+
+  /**
+   * Sends {@code signal} (a Linux signal number) to a running container's process: KILL ends it at once, another
+   * signal does what the process does with it (see {@link io.mockdocker.script.SignalAction}). A restarting
+   * container's restart is called off.
+   */
+  public void kill(String name, int signal) {
+    runtime.kill(store.get(name), signal);
   }
 
   /**
@@ -215,6 +238,13 @@ public final class Containers {
     LiveContainer c = store.get(name);
     if (force) {
       runtime.kill(c);
+    } else {
+      synchronized (c) {
+        if (c.state.restarting()) {
+          throw new DockerException("cannot remove container \"/" + c.name + "\": container is restarting: stop the"
+              + " container before removing or force remove");
+        }
+      }
     }
     boolean paused;
     synchronized (c) {

@@ -64,6 +64,9 @@ final class Execs {
   String create(LiveContainer c, String given, ExecConfig config) {
     synchronized (c) {
       c.requirePresent();
+      if (c.state.restarting()) {
+        throw new DockerException("Container " + c.id + " is restarting, wait until the container is running");
+      }
       if (!c.state.running()) {
         throw new DockerException("container " + c.id + " is not running");
       }
@@ -223,7 +226,7 @@ final class Execs {
           cwd);
       ScriptHandle script = scripts.find(config.cmd(), c);
       if (script != null) {
-        code = ScriptedProcess.run(script, io);
+        code = ScriptedProcess.run(script, io, new io.mockdocker.internal.shell.ProcessSignals());
       } else if (!MiniShell.knows(config.cmd().get(0))) {
         ContainerRuntime.writeQuietly(err, notFound(config.cmd().get(0)) + "\r\n");
         code = 127;

@@ -1,7 +1,9 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.Clock;
+import io.mockdocker.internal.shell.ProcessSignals;
 import io.mockdocker.registry.Config;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -59,12 +61,60 @@ final class LiveContainer {
   ContainerHealth health;
   HealthChecks.Monitor healthMonitor;
 
+  /** The restart policy's state since the user last started the container; guarded by the container's monitor. */
+  Restarts restarts = new Restarts();
+
+  /**
+   * What the daemon's restart manager kept: the restarts so far, the back-off, whether the user stopped the
+   * container by hand or ended the policy, and the pending restart.
+   */
+  static final class Restarts {
+    private static final Duration FIRST = Duration.ofMillis(100);
+    private static final Duration CAP = Duration.ofMinutes(1);
+
+    int count;
+    Duration delay = Duration.ZERO;
+    boolean manuallyStopped;
+    boolean canceled;
+    java.util.concurrent.Future<?> pending;
+
+    /**
+     * After a run ended with {@code exitCode} having run {@code ran}: the back-off before the restart the policy in
+     * {@code host} asks for (counted), or {@code null} for none. The policy is read each time, so an update counts.
+     */
+    Duration next(HostConfig host, int exitCode, Duration ran) {
+      String policy = host.restartPolicy();
+      if (policy.isEmpty() || policy.equals("no") || canceled) {
+        return null;
+      }
+      if (ran.getSeconds() >= 10) {
+        delay = Duration.ZERO; // a run of 10 s or more starts the back-off afresh
+      }
+      delay = delay.isZero() ? FIRST : delay.compareTo(CAP) < 0 ? delay.multipliedBy(2) : delay;
+      if (delay.compareTo(CAP) > 0) {
+        delay = CAP;
+      }
+      int max = host.restartMaxRetries();
+      boolean restart = switch (policy) {
+        case "always" -> true;
+        case "unless-stopped" -> !manuallyStopped;
+        case "on-failure" -> exitCode != 0 && (max <= 0 || count < max);
+        default -> false;
+      };
+      if (!restart) {
+        return null;
+      }
+      count++;
+      return delay;
+    }
+  }
+
   /** One run of the container's process. */
   static final class Run {
     final long number;
     volatile Thread thread;
-    volatile int signal;
-    volatile boolean ignoresTerm;
+    /** The signals sent to the run's process and what it does with them. */
+    final ProcessSignals signals = new ProcessSignals();
     /** The PID of the runtime shim that parents the run's process and its execs. */
     volatile int shimPid;
     /** Freezes the run's process while the container is paused. */
@@ -102,7 +152,8 @@ final class LiveContainer {
         ports == null ? null : new ContainerPorts(ports, listeners == null ? List.of() : listeners.published()),
         health,
         mounts == null ? List.of() : mounts.stream().map(Mounts.Attached::point)
-            .sorted(java.util.Comparator.comparing(MountPoint::destination)).toList());
+            .sorted(java.util.Comparator.comparing(MountPoint::destination)).toList(),
+        restarts.count);
   }
 
   /** The file system the container's processes see: its root with its mounts over it. */

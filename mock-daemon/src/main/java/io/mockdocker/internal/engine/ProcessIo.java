@@ -26,6 +26,11 @@ record ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String
 
   /** What the built-in shell sees: these streams and this root, and the engine's clock as the shell's. */
   ShellContext shellContext() {
+    return shellContext(null);
+  }
+
+  /** The same, with the signals sent to the process ({@code null}: none). */
+  ShellContext shellContext(io.mockdocker.internal.shell.ProcessSignals signals) {
     ShellClock shellClock = new ShellClock() {
       @Override
       public Instant now() {
@@ -42,6 +47,6 @@ record ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String
         clock.sleep(duration);
       }
     };
-    return new ShellContext(root.root(), env, hostname, cwd, stdin, stdout, stderr, shellClock, root);
+    return new ShellContext(root.root(), env, hostname, cwd, stdin, stdout, stderr, shellClock, root, signals);
   }
 }

@@ -12,6 +12,7 @@ final class ModernErrors {
     if (message.startsWith("conflict") || message.startsWith("Conflict")
         || message.startsWith("cannot remove container") || message.matches("container \\S+ is not running")
         || message.matches("Container \\S+ is (already paused|paused, unpause the container before exec)")
+        || message.matches("Container \\S+ is restarting, wait until the container is running")
         || message.startsWith("Error when allocating new name: Conflict.")) {
       return 409;
     }

@@ -108,7 +108,7 @@ public record ModernVersion(String number, Set<Feature> features) {
     return has(Feature.LEGACY_EVENT_FIELDS);
   }
 
-  boolean stopSignal() {
+  public boolean stopSignal() {
     return has(Feature.STOP_SIGNAL);
   }
 

@@ -36,6 +36,7 @@ final class Commands {
     SHELL.put("exit", ShellBuiltins::exit);
     SHELL.put("export", ShellBuiltins::export);
     SHELL.put("unset", ShellBuiltins::unset);
+    SHELL.put("trap", ShellBuiltins::trap);
     SHELL.put(":", p -> 0);
   }
 

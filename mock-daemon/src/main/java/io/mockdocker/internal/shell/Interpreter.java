@@ -28,12 +28,54 @@ final class Interpreter {
     this.ctx = ctx;
   }
 
-  /** Runs {@code script}; returns the status of the last command. */
+  /**
+   * Runs {@code script}; returns the status of the last command. A signal this shell traps cuts the current list
+   * short (its status 128 + the signal) and runs the trap's action; the script then goes on.
+   */
   int run(Script script, ShellState state, Io io) throws InterruptedException {
     for (AndOr item : script.items()) {
-      state.status(andOr(item, state, io));
+      try {
+        state.status(andOr(item, state, io));
+      } catch (InterruptedException e) {
+        int signal = trapped(state);
+        if (signal == 0) {
+          throw e;
+        }
+        while (signal != 0) {
+          state.status(128 + signal);
+          runTrap(state.trap(signal), state, io);
+          signal = trapped(state);
+        }
+      }
     }
     return state.status();
+  }
+
+  /** Takes the pending signal when this shell has a trap for it; 0 otherwise (the interrupt then ends the shell). */
+  private int trapped(ShellState state) {
+    ProcessSignals signals = ctx.signals();
+    if (signals == null || signals.killed()) {
+      return 0;
+    }
+    int signal = signals.peek();
+    if (signal == 0 || state.trap(signal) == null || state.trap(signal).isEmpty()) {
+      return 0;
+    }
+    return signals.take();
+  }
+
+  /** Runs a trap's action in this shell; {@code $?} is what it was before, {@code exit} in it ends the shell. */
+  void runTrap(String action, ShellState state, Io io) throws InterruptedException {
+    int before = state.status();
+    Script script;
+    try {
+      script = Parser.parse(action);
+    } catch (SyntaxError e) {
+      message(io, "/bin/sh: " + e.getMessage() + "\n");
+      return;
+    }
+    run(script, state, io);
+    state.status(before);
   }
 
   private int andOr(AndOr list, ShellState state, Io io) throws InterruptedException {

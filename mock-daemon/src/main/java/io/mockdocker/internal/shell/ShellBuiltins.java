@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 
-/** Builtins that act on the shell itself: cd, exit, export, unset. Messages as dash prints them. */
+/** Builtins that act on the shell itself: cd, exit, export, unset, trap. Messages as dash prints them. */
 final class ShellBuiltins {
   private ShellBuiltins() {}
 
@@ -83,5 +83,47 @@ final class ShellBuiltins {
   static int unset(Proc p) {
     p.operands().forEach(p.state()::unset);
     return 0;
+  }
+
+  /**
+   * {@code trap [ACTION CONDITION...]}: {@code ''} ignores the signals, {@code -} (or a number as the first operand)
+   * resets them, any other action runs when one arrives; {@code EXIT} (0) runs as the shell ends. Without operands
+   * lists the traps as {@code trap -- 'ACTION' NAME}.
+   */
+  static int trap(Proc p) throws IOException {
+    List<String> args = p.operands();
+    if (!args.isEmpty() && args.get(0).equals("--")) {
+      args = args.subList(1, args.size());
+    }
+    if (args.isEmpty()) {
+      StringBuilder out = new StringBuilder();
+      p.state().traps().forEach((signal, action) -> out.append("trap -- '").append(action.replace("'", "'\\''"))
+          .append("' ").append(signal == 0 ? "EXIT" : Signals.name(signal)).append('\n'));
+      p.out(out.toString());
+      return 0;
+    }
+    String action = args.get(0);
+    List<String> conditions = args.subList(1, args.size());
+    if (action.matches("\\d+")) {
+      action = "-";
+      conditions = args;
+    }
+    int status = 0;
+    for (String condition : conditions) {
+      int signal = condition.equalsIgnoreCase("EXIT") || condition.equals("0") ? 0 : Signals.parse(condition);
+      if (signal < 0 || signal > 0 && !Signals.valid(signal)) {
+        p.err("/bin/sh: trap: " + condition + ": bad trap\n");
+        status = 1;
+        continue;
+      }
+      String value = action.equals("-") ? null : action;
+      p.state().trap(signal, value);
+      ProcessSignals signals = p.ctx().signals();
+      if (signal != 0 && signal != Signals.KILL && signal != 19 && signals != null) {
+        signals.disposition(signal, value == null ? ProcessSignals.Disposition.DEFAULT
+            : value.isEmpty() ? ProcessSignals.Disposition.IGNORE : ProcessSignals.Disposition.CATCH);
+      }
+    }
+    return status;
   }
 }

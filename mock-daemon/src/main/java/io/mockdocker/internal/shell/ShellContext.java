@@ -18,6 +18,8 @@ import java.util.Map;
  * @param stderr standard error, flushed after each message
  * @param clock what {@code sleep} waits on and {@code date}, {@code touch} and friends read
  * @param fs the root with the container's mounts over it, where every path the shell names resolves
+ * @param signals the signals sent to the process, which {@code trap} acts on; {@code null} for a process no one
+ *     signals (an exec, a build step)
  */
 public record ShellContext(
     Path root,
@@ -28,11 +30,18 @@ public record ShellContext(
     OutputStream stdout,
     OutputStream stderr,
     ShellClock clock,
-    FsRoot fs) {
+    FsRoot fs,
+    ProcessSignals signals) {
 
-  /** A context over the root file system alone, without mounts. */
+  /** A context over the root file system alone, without mounts, for a process no one signals. */
   public ShellContext(Path root, Map<String, String> env, String hostname, String workingDir, InputStream stdin,
       OutputStream stdout, OutputStream stderr, ShellClock clock) {
-    this(root, env, hostname, workingDir, stdin, stdout, stderr, clock, FsRoot.of(root));
+    this(root, env, hostname, workingDir, stdin, stdout, stderr, clock, FsRoot.of(root), null);
+  }
+
+  /** A context over {@code fs} for a process no one signals. */
+  public ShellContext(Path root, Map<String, String> env, String hostname, String workingDir, InputStream stdin,
+      OutputStream stdout, OutputStream stderr, ShellClock clock, FsRoot fs) {
+    this(root, env, hostname, workingDir, stdin, stdout, stderr, clock, fs, null);
   }
 }

@@ -84,11 +84,31 @@ final class ShellProgram {
       proc.err("/bin/sh: " + e.getMessage() + "\n");
       return 2;
     }
+    Interpreter interpreter = new Interpreter(proc.ctx());
+    int code;
     try {
-      return new Interpreter(proc.ctx()).run(script, state, proc.io());
+      code = interpreter.run(script, state, proc.io());
+    } catch (ShellExit e) {
+      code = e.code();
+    }
+    return onExit(interpreter, state, proc, code);
+  }
+
+  /** Runs the EXIT trap, if any, once as the shell ends with {@code code}; an {@code exit} in it wins. */
+  private static int onExit(Interpreter interpreter, ShellState state, Proc proc, int code)
+      throws InterruptedException {
+    String action = state.trap(0);
+    if (action == null || action.isEmpty()) {
+      return code;
+    }
+    state.trap(0, null);
+    state.status(code);
+    try {
+      interpreter.runTrap(action, state, proc.io());
     } catch (ShellExit e) {
       return e.code();
     }
+    return code;
   }
 
   private static int runStdin(Proc proc, ShellState state) throws IOException, InterruptedException {
@@ -97,7 +117,7 @@ final class ShellProgram {
     while (true) {
       String line = readLine(proc.io().in());
       if (line == null && pending.length() == 0) {
-        return state.status();
+        return onExit(interpreter, state, proc, state.status());
       }
       if (line != null) {
         pending.append(line);
@@ -116,10 +136,10 @@ final class ShellProgram {
       try {
         interpreter.run(script, state, proc.io());
       } catch (ShellExit e) {
-        return e.code();
+        return onExit(interpreter, state, proc, e.code());
       }
       if (line == null) {
-        return state.status();
+        return onExit(interpreter, state, proc, state.status());
       }
     }
   }

@@ -12,6 +12,8 @@ final class ShellState {
   private final LinkedHashMap<String, String> vars;
   private final Set<String> exported;
   private final List<String> positional;
+  /** The traps set in this shell, by signal number (0 is EXIT); an empty action ignores the signal. */
+  private final java.util.TreeMap<Integer, String> traps = new java.util.TreeMap<>();
   private String cwd;
   private int status;
 
@@ -28,7 +30,26 @@ final class ShellState {
     return new ShellState(env, env.keySet(), positional, cwd);
   }
 
-  /** A subshell: everything copied. */
+  /** The trap for {@code signal}, or {@code null}. */
+  String trap(int signal) {
+    return traps.get(signal);
+  }
+
+  /** Sets ({@code null}: resets) the trap for {@code signal}. */
+  void trap(int signal, String action) {
+    if (action == null) {
+      traps.remove(signal);
+    } else {
+      traps.put(signal, action);
+    }
+  }
+
+  /** Every trap, by signal number. */
+  Map<Integer, String> traps() {
+    return java.util.Collections.unmodifiableMap(traps);
+  }
+
+  /** A subshell: everything copied but the traps, which a subshell does not run. */
   ShellState copy() {
     ShellState copy = new ShellState(vars, exported, positional, cwd);
     copy.status = status;

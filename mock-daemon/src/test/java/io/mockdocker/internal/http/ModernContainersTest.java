@@ -235,7 +235,7 @@ class ModernContainersTest {
     assertThat(http.post("/v1.50/containers/sleeper/stop").status()).isEqualTo(304);
     Response kill = http.post("/v1.50/containers/sleeper/kill");
     assertThat(kill.status()).isEqualTo(409);
-    assertThat(kill.text()).isEqualTo("{\"message\":\"Cannot kill container: sleeper: container " + id
+    assertThat(kill.text()).isEqualTo("{\"message\":\"cannot kill container: sleeper: container " + id
         + " is not running\"}\n");
     assertThat(tree(http.get("/v1.50/containers/sleeper/json")).get("State").get("ExitCode").asInt())
         .isEqualTo(143);

@@ -116,6 +116,8 @@ final class ModernBodies {
         .entrypoint(strings(o, "Entrypoint"))
         .workingDir(string(o, "WorkingDir"))
         .labels(stringMap(o, "Labels"))
+        .stopSignal(string(o, "StopSignal"))
+        .stopTimeout(field(o, "StopTimeout") == null ? null : (int) number(o, "StopTimeout"))
         .build();
   }
 

@@ -57,6 +57,9 @@ final class ModernContainerJson {
       }
       return health == null ? up : up + " (" + health.describe() + ")";
     }
+    if (s.restarting()) {
+      return "Restarting (" + s.exitCode() + ") " + human(Duration.between(s.finishedAt().toInstant(), now)) + " ago";
+    }
     if (s.startedAt() == null) {
       return "Created";
     }
@@ -106,9 +109,9 @@ final class ModernContainerJson {
     ContainerState s = c.state();
     ObjectNode state = o.putObject("State");
     state.put("Status", s.status());
-    state.put("Running", s.running());
+    state.put("Running", s.running() || s.restarting()); // the daemon counts a restarting container as running
     state.put("Paused", s.paused());
-    state.put("Restarting", false);
+    state.put("Restarting", s.restarting());
     state.put("OOMKilled", false);
     state.put("Dead", false);
     state.put("Pid", s.pid());
@@ -126,7 +129,7 @@ final class ModernContainerJson {
     o.put("HostsPath", dir + "hosts");
     o.put("LogPath", dir + c.id() + "-json.log");
     o.put("Name", "/" + c.name());
-    o.put("RestartCount", 0);
+    o.put("RestartCount", c.restartCount());
     o.put("Driver", "vfs");
     o.put("Platform", "linux");
     o.put("MountLabel", "");
@@ -254,6 +257,12 @@ final class ModernContainerJson {
     o.set("Entrypoint", strings(c.entrypoint()));
     o.set("OnBuild", strings(c.onBuild()));
     o.set("Labels", labels(c));
+    if (!c.stopSignal().isEmpty()) {
+      o.put("StopSignal", c.stopSignal());
+    }
+    if (c.stopTimeout() != null) {
+      o.put("StopTimeout", c.stopTimeout().intValue());
+    }
     if (c.shell() != null && !c.shell().isEmpty()) {
       o.set("Shell", strings(c.shell()));
     }

@@ -20,6 +20,7 @@ import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
 import io.mockdocker.internal.http.era.ContainersEndpoints;
+import io.mockdocker.internal.shell.Signals;
 import io.mockdocker.registry.Config;
 import io.mockdocker.registry.Healthcheck;
 import io.undertow.server.HttpServerExchange;
@@ -68,7 +69,7 @@ final class ModernContainersEndpoints {
     ArrayNode out = GoJson.array();
     for (ContainerListing row : engine.containers().listAll()) {
       Container c = row.container();
-      if (!all && !c.state().running() && limit <= 0 && !filters.mentions("status")) {
+      if (!all && !c.state().running() && !c.state().restarting() && limit <= 0 && !filters.mentions("status")) {
         continue;
       }
       if (!filters.matches(c)) {
@@ -103,6 +104,7 @@ final class ModernContainersEndpoints {
     Config config = ModernBodies.config(body, image).toBuilder().healthcheck(healthcheck).build();
     HostConfig host = ModernBodies.hostConfig(body);
     host = host.withResources(host.resources().created(engine.capabilities().contains(Capability.SWAP_LIMIT)));
+    validate(config, host);
     var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
         host, ModernPorts.read(body));
@@ -111,6 +113,37 @@ final class ModernContainersEndpoints {
     ArrayNode warnings = out.putArray("Warnings");
     created.warnings().forEach(warnings::add);
     ModernResponses.json(call.exchange(), 201, out);
+  }
+
+  /** The daemon's checks of the stop signal and the restart policy at create. */
+  private static void validate(Config config, HostConfig host) {
+    if (!config.stopSignal().isEmpty() && Signals.parse(config.stopSignal()) < 0) {
+      throw new ApiError(400, "invalid signal: " + config.stopSignal());
+    }
+    String policy = host.restartPolicy();
+    boolean none = policy.isEmpty() || policy.equals("no");
+    if (host.autoRemove() && !none) {
+      throw new ApiError(400, "can't create 'AutoRemove' container with restart policy");
+    }
+    int max = host.restartMaxRetries();
+    switch (policy) {
+      case "always", "unless-stopped", "no" -> {
+        if (max != 0) {
+          throw new ApiError(400, "invalid restart policy: maximum retry count can only be used with 'on-failure'"
+              + (max < 0 ? " and cannot be negative" : ""));
+        }
+      }
+      case "on-failure" -> {
+        if (max < 0) {
+          throw new ApiError(400, "invalid restart policy: maximum retry count cannot be negative");
+        }
+      }
+      case "" -> {
+        // before v25 clients sent an empty name: allowed, with any count
+      }
+      default -> throw new ApiError(400, "invalid restart policy: unknown policy '" + policy
+          + "'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'");
+    }
   }
 
   /** The familiar form of a reference: {@code busybox} is {@code busybox:latest}. */
@@ -203,7 +236,7 @@ final class ModernContainersEndpoints {
     if (c.state().paused()) {
       throw new ApiError(409, "cannot start a paused container, try unpause instead");
     }
-    if (c.state().running()) {
+    if (c.state().running() || c.state().restarting()) {
       ModernResponses.empty(call.exchange(), 304);
       return;
     }
@@ -213,29 +246,71 @@ final class ModernContainersEndpoints {
   }
 
   private void stop(Call<ModernVersion> call) {
-    Container c = engine.containers().inspect(call.var("name"));
-    if (!c.state().running()) {
+    String name = call.var("name");
+    Container c = engine.containers().inspect(name);
+    if (!c.state().running() && !c.state().restarting()) {
       ModernResponses.empty(call.exchange(), 304);
       return;
     }
-    engine.containers().stop(c.id(), ContainersEndpoints.seconds(call.param("t")));
+    int signal = stopSignal(call, "cannot stop container: " + name + ": ");
+    engine.containers().stop(c.id(), timeout(call), signal);
     ModernResponses.empty(call.exchange(), 204);
   }
 
   private void restart(Call<ModernVersion> call) {
-    Container c = engine.containers().inspect(call.var("name"));
-    engine.containers().restart(c.id(), ContainersEndpoints.seconds(call.param("t")));
+    String name = call.var("name");
+    Container c = engine.containers().inspect(name);
+    int signal = 0;
+    if (c.state().running()) { // a stopped container's restart never reads the signal
+      try {
+        signal = stopSignal(call, "");
+      } catch (ApiError e) {
+        throw new ApiError(500, "Cannot restart container " + name + ": " + e.getMessage());
+      }
+    }
+    engine.containers().restart(c.id(), timeout(call), signal);
     engine.networks().join(c.id());
     ModernResponses.empty(call.exchange(), 204);
   }
 
+  /** {@code t}: the seconds to wait before the kill; absent, the container's stop timeout. */
+  private static Integer timeout(Call<ModernVersion> call) {
+    String t = call.param("t");
+    return t.isEmpty() ? null : ContainersEndpoints.atoi(t, ContainersEndpoints.seconds(t));
+  }
+
+  /** Stop's {@code signal} (from API 1.42): 0 for the container's own; an unknown one is a 400 after {@code prefix}. */
+  private static int stopSignal(Call<ModernVersion> call, String prefix) {
+    String value = call.version().stopSignal() ? call.param("signal") : "";
+    if (value.isEmpty()) {
+      return 0;
+    }
+    int signal = Signals.parse(value);
+    if (signal < 0) {
+      throw new ApiError(400, prefix + "invalid signal: " + value);
+    }
+    return signal;
+  }
+
   private void kill(Call<ModernVersion> call) {
     String name = call.var("name");
-    Container c = engine.containers().inspect(name);
-    if (!c.state().running()) {
-      throw new ApiError(409, "Cannot kill container: " + name + ": container " + c.id() + " is not running");
+    String value = call.param("signal");
+    int signal = Signals.KILL;
+    if (!value.isEmpty()) {
+      signal = Signals.parse(value);
+      if (signal < 0) {
+        throw new ApiError(400, "cannot kill container: " + name + ": invalid signal: " + value);
+      }
+      if (!Signals.valid(signal)) {
+        throw new ApiError(400, "cannot kill container: " + name + ": the linux daemon does not support signal "
+            + signal);
+      }
     }
-    engine.containers().kill(c.id());
+    Container c = engine.containers().inspect(name);
+    if (!c.state().running() && !c.state().restarting()) {
+      throw new ApiError(409, "cannot kill container: " + name + ": container " + c.id() + " is not running");
+    }
+    engine.containers().kill(c.id(), signal);
     ModernResponses.empty(call.exchange(), 204);
   }
 

@@ -50,6 +50,9 @@ final class ModernImageJson {
     if (c.labels() != null && !c.labels().isEmpty()) {
       o.set("Labels", labels(c));
     }
+    if (!c.stopSignal().isEmpty()) {
+      o.put("StopSignal", c.stopSignal());
+    }
     if (c.healthcheck() != null) {
       o.set("Healthcheck", ModernHealthJson.config(c.healthcheck()));
     }
@@ -99,6 +102,9 @@ final class ModernImageJson {
     o.set("Entrypoint", nullOr(c.entrypoint()));
     o.set("OnBuild", c.onBuild() == null ? GoJson.MAPPER.nullNode() : strings(c.onBuild()));
     o.set("Labels", labels(c));
+    if (!c.stopSignal().isEmpty()) {
+      o.put("StopSignal", c.stopSignal());
+    }
     if (c.shell() != null && !c.shell().isEmpty()) {
       o.set("Shell", strings(c.shell()));
     }
