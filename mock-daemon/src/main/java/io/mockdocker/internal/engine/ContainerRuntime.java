@@ -41,6 +41,7 @@ final class ContainerRuntime {
   private final ContainerStore store;
   private final Execs execs;
   private final ProcessScripts scripts;
+  private volatile LabelReaper reaper;
   private final ExecutorService threads;
   private final AtomicLong runs = new AtomicLong();
 
@@ -58,6 +59,11 @@ final class ContainerRuntime {
     this.execs = execs;
     this.scripts = scripts;
     this.threads = threads;
+  }
+
+  /** What the built-in Ryuk process removes with; set once by the engine after its parts exist. */
+  void reaper(LabelReaper reaper) {
+    this.reaper = reaper;
   }
 
   void start(LiveContainer c) {
@@ -195,6 +201,12 @@ final class ContainerRuntime {
       }
       if (script != null) {
         code = ScriptedProcess.run(script, io);
+      } else if (Ryuk.runs(io.argv()) && reaper != null) {
+        PortListeners listeners;
+        synchronized (c) {
+          listeners = c.listeners;
+        }
+        code = Ryuk.run(io, listeners, reaper, c.id);
       } else {
         code = shell(io);
       }

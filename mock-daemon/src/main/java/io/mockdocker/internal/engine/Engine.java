@@ -95,6 +95,7 @@ public final class Engine implements AutoCloseable {
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
     this.references = new ImageReferences(images, builds, registry);
+    runtime.reaper(new LabelReaper(containers, networks, volumes, images, references));
   }
 
   public static Builder builder() {

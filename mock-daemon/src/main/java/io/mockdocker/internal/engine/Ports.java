@@ -96,7 +96,7 @@ public final class Ports {
               throw ex;
             }
             allocated.add(server.getLocalPort());
-            set.addTcp(server);
+            set.addTcp(server, port);
             return server.getLocalPort();
           }
           DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, p));
