@@ -26,6 +26,7 @@ import java.util.Optional;
  * <pre>{@code
  * {"name": "container-crash-loop", "description": "…",
  *  "fixtures": "defaults" | "none" | { …fixtures JSON… },
+ *  "registry": "closed" | "open",
  *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ]}
  * }</pre>
  */
@@ -36,6 +37,7 @@ public final class Scenario {
   private final String name;
   private final String description;
   private final Fixtures fixtures;
+  private final boolean openRegistry;
   private final List<Rule> processes;
   private final List<Fault> faults;
   private final List<Transfer> transfers;
@@ -47,7 +49,8 @@ public final class Scenario {
   public record Rule(ProcessMatch match, ProcessScript script) {}
 
   private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes, List<Fault> faults,
-      List<Transfer> transfers) {
+      List<Transfer> transfers, boolean openRegistry) {
+    this.openRegistry = openRegistry;
     this.name = name;
     this.description = description;
     this.fixtures = fixtures;
@@ -126,12 +129,24 @@ public final class Scenario {
     for (JsonNode t : json.path("transfers")) {
       transfers.add(new Transfer(FaultJson.transferMatch(t.path("match")), FaultJson.transferScript(t)));
     }
+    String registry = json.path("registry").asText("closed");
+    if (!registry.equals("open") && !registry.equals("closed")) {
+      throw new IllegalArgumentException("registry is \"open\" or \"closed\": " + json.get("registry"));
+    }
     return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules,
-        faults, transfers);
+        faults, transfers, registry.equals("open"));
   }
 
   public String name() {
     return name;
+  }
+
+  /**
+   * Whether the scenario says {@code "registry": "open"}: a daemon started with it opens its registry, as
+   * {@code MockDocker.Builder.openRegistry()} does ({@code "closed"}, the default, leaves it closed).
+   */
+  public boolean opensRegistry() {
+    return openRegistry;
   }
 
   public String description() {

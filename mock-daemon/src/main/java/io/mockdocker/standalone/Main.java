@@ -48,6 +48,11 @@ public final class Main implements Callable<Integer> {
       description = "The version a path without /vX.Y means (default: the profile's newest).")
   String defaultApi;
 
+  @Option(names = "--registry", paramLabel = "closed|open",
+      description = "closed (the default): only what the fixtures hold pulls; open: any other reference pulls a small "
+          + "made-up image with the mini shell.")
+  String registry = "closed";
+
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
 
@@ -121,6 +126,12 @@ public final class Main implements Callable<Integer> {
     }
     if (cors) {
       builder.enableCors();
+    }
+    switch (registry) {
+      case "open" -> builder.openRegistry();
+      case "closed" -> { }
+      default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--registry is closed or open, not " + registry);
     }
     bindWarning(host).ifPresent(warning -> {
       err.println(warning);
