@@ -186,8 +186,11 @@ final class Execs {
       ProcessIo io = new ProcessIo(config.cmd(), env, c.rootfs, c.config.hostname(), in, out, err, clock,
           cwd);
       ScriptHandle script = scripts.find(config.cmd(), c);
+      List<Integer> checked = script == null ? PortCheck.ports(config.cmd()) : null;
       if (script != null) {
         code = ScriptedProcess.run(script, io);
+      } else if (checked != null) {
+        code = PortCheck.run(checked, c, io);
       } else if (!MiniShell.knows(config.cmd().get(0))) {
         ContainerRuntime.writeQuietly(err, "OCI runtime exec failed: exec failed: unable to start container process:"
             + " exec: \"" + config.cmd().get(0) + "\": executable file not found in $PATH: unknown\r\n");
