@@ -41,9 +41,11 @@ final class Ryuk {
   private final Set<Map<String, List<String>>> filters = new LinkedHashSet<>();
   private int clients;
   private int changes;
-  private boolean everConnected;
+  private boolean due;
   private boolean shutdown;
   private Instant lastChange;
+  private Duration reconnection;
+  private Thread timer;
 
   private Ryuk(ProcessIo io, LabelReaper reaper, String self) {
     this.io = io;
@@ -79,13 +81,14 @@ final class Ryuk {
         + " port=" + port + " verbose=false");
     synchronized (this) {
       lastChange = clock.now();
+      this.reconnection = reconnection;
     }
     if (listeners != null) {
       listeners.serve(port + "/tcp", this::client);
     }
     log("INFO", "Started address=[::]:" + port);
     log("INFO", "client processing started");
-    waitForPrune(connection, reconnection);
+    waitForPrune(connection);
     log("INFO", "prune check clients=0");
     List<Map<String, List<String>>> selected;
     synchronized (this) {
@@ -101,27 +104,56 @@ final class Ryuk {
   }
 
   /** Returns once no client has been connected for the timeout that applies. */
-  private void waitForPrune(Duration connection, Duration reconnection) throws InterruptedException {
-    while (true) {
-      Instant deadline;
-      int seen;
-      synchronized (this) {
-        while (clients > 0) {
+  private void waitForPrune(Duration connection) throws InterruptedException {
+    synchronized (this) {
+      if (changes == 0) {
+        schedule(connection); // else a client came already, and its timer (or none, while it stays) applies
+      }
+      try {
+        while (!due) {
           wait();
         }
-        deadline = lastChange.plus(everConnected ? reconnection : connection);
-        seen = changes;
-      }
-      Duration left = Duration.between(clock.now(), deadline);
-      if (!left.isNegative() && !left.isZero()) {
-        clock.sleep(left);
-      }
-      synchronized (this) {
-        if (changes == seen && clients == 0) {
-          return;
+      } finally {
+        if (timer != null) {
+          timer.interrupt();
         }
       }
     }
+  }
+
+  /**
+   * Starts the timer for {@code timeout} after the last change, cancelling the previous one; none while a client is
+   * connected. The timer sleeps on the engine's clock and, when nothing changed meanwhile, makes the prune due.
+   */
+  private void schedule(Duration timeout) {
+    if (timer != null) {
+      timer.interrupt();
+      timer = null;
+    }
+    if (clients > 0) {
+      return;
+    }
+    Instant deadline = lastChange.plus(timeout);
+    int seen = changes;
+    Thread t = new Thread(() -> {
+      try {
+        Duration left = Duration.between(clock.now(), deadline);
+        if (!left.isNegative() && !left.isZero()) {
+          clock.sleep(left);
+        }
+        synchronized (this) {
+          if (changes == seen && clients == 0) {
+            due = true;
+            notifyAll();
+          }
+        }
+      } catch (InterruptedException e) {
+        // a client came or went: a newer timer (or none) took over
+      }
+    }, "ryuk-timer");
+    t.setDaemon(true);
+    timer = t;
+    t.start();
   }
 
   private void client(Socket s) throws IOException {
@@ -134,8 +166,7 @@ final class Ryuk {
       }
       now = ++clients;
       changes++;
-      everConnected = true;
-      notifyAll();
+      schedule(reconnection);
     }
     log("INFO", "client connected address=" + address + " clients=" + now);
     try {
@@ -160,7 +191,7 @@ final class Ryuk {
         now = --clients;
         changes++;
         lastChange = clock.now();
-        notifyAll();
+        schedule(reconnection);
       }
       log("INFO", "client disconnected address=" + address + " clients=" + now);
     }
