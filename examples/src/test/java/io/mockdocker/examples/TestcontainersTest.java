@@ -14,6 +14,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
@@ -64,6 +65,15 @@ class TestcontainersTest {
     assertThat(result.getExitCode()).isEqualTo(3);
     assertThat(result.getStdout()).isEqualTo("hello from\nbusybox\n");
     assertThat(result.getStderr()).isEqualTo("oops\n");
+  }
+
+  @Test
+  void a_file_copied_in_is_read_back_and_out() throws Exception {
+    WEB.copyFileToContainer(Transferable.of("hello, container\n"), "/tmp/greeting.txt");
+    assertThat(WEB.execInContainer("cat", "/tmp/greeting.txt").getStdout()).isEqualTo("hello, container\n");
+    String back = WEB.copyFileFromContainer("/tmp/greeting.txt",
+        in -> new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(back).isEqualTo("hello, container\n");
   }
 
   @Test
