@@ -9,6 +9,7 @@ import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.internal.DaemonAccess;
 import io.mockdocker.internal.FaultWiring;
 import io.mockdocker.internal.HttpServer;
+import io.mockdocker.internal.RegistryAccess;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.http.DockerApi;
@@ -67,6 +68,7 @@ public final class MockDocker implements AutoCloseable {
   private final long maxBodyBytes;
   private final TarLimits tarLimits;
   private final HostFiles hostFiles;
+  private final boolean openRegistry;
   private volatile State state;
   private boolean closed;
 
@@ -100,6 +102,7 @@ public final class MockDocker implements AutoCloseable {
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
     this.hostFiles = b.hostFiles;
+    this.openRegistry = b.openRegistry || scenarios.stream().anyMatch(Scenario::opensRegistry);
     this.state = newState();
     try {
       // The admin API when enabled (outside the chain: admin calls are not recorded), then the chain HandlerChain
@@ -125,6 +128,9 @@ public final class MockDocker implements AutoCloseable {
     Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
         .random(random).tarLimits(tarLimits).hostFiles(hostFiles).build();
     try {
+      if (openRegistry) {
+        RegistryAccess.open(engine.registry());
+      }
       fixtures.applyTo(engine.registry());
       fixtures.local().forEach(name -> pullFixture(engine, name));
       scenarios.forEach(scenario -> install(engine, scenario));
@@ -375,8 +381,20 @@ public final class MockDocker implements AutoCloseable {
     private long maxBodyBytes = DockerApi.DEFAULT_MAX_BODY_BYTES;
     private TarLimits tarLimits = TarLimits.DEFAULT;
     private HostFiles hostFiles = HostFiles.disk();
+    private boolean openRegistry;
 
     private Builder() {}
+
+    /**
+     * Opens the registry: a pull of any reference it does not hold ({@code postgres:16}, {@code redis:7},
+     * {@code ghcr.io/x/y:1}) gets a small made-up image with the mini shell, whose command sleeps until the
+     * container is stopped; give it life with a process script keyed on the image name. What the fixtures hold is
+     * served as before. Without this call the registry is closed: an unknown reference is {@code pull access denied}.
+     */
+    public Builder openRegistry() {
+      this.openRegistry = true;
+      return this;
+    }
 
     /** The address to bind; {@code 127.0.0.1} by default. */
     public Builder host(String host) {

@@ -77,6 +77,7 @@ class ReadmeSnippetsTest {
         "README.md <- examples/src/test/java/io/mockdocker/examples/JavaApiTest.java",
         "README.md <- examples/src/test/java/io/mockdocker/examples/DeployerTest.java",
         "README.md <- examples/src/test/java/io/mockdocker/examples/PullRetryTest.java",
+        "README.md <- examples/src/test/java/io/mockdocker/examples/TestcontainersTest.java",
         "docs/containers-and-the-shell.md <- examples/src/test/java/io/mockdocker/examples/JavaApiTest.java",
         "docs/examples.md <- examples/src/main/java/io/mockdocker/examples/Deployer.java",
         "docs/examples.md <- examples/src/test/java/io/mockdocker/examples/DockerJava.java",

@@ -211,6 +211,9 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
           throw new ExtensionConfigurationException(e.getMessage(), e);
         }
       }
+      if (a.registry() == MockDockerTest.Registry.OPEN) {
+        builder.openRegistry();
+      }
       if (a.cors()) {
         builder.enableCors();
       }

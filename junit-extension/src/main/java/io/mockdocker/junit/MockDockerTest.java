@@ -39,6 +39,12 @@ public @interface MockDockerTest {
   /** The API versions the daemon serves. */
   Profile profile() default Profile.ERA;
 
+  /**
+   * Whether a pull of a reference the fixtures do not hold fails ({@link Registry#CLOSED}, the default) or gets a
+   * made-up image with the mini shell ({@link Registry#OPEN}).
+   */
+  Registry registry() default Registry.CLOSED;
+
   /** Adds the CORS headers of {@code docker -d -api-enable-cors}. */
   boolean cors() default false;
 
@@ -75,6 +81,17 @@ public @interface MockDockerTest {
     MODERN,
     /** Both ranges; no prefix means 1.50. */
     ALL
+  }
+
+  /** What the daemon's registry serves. */
+  enum Registry {
+    /** Only what the fixtures hold: any other reference is {@code pull access denied}. */
+    CLOSED,
+    /**
+     * Also any other reference ({@code postgres:16}, {@code redis:7}): a small made-up image with the mini shell
+     * whose command sleeps until the container is stopped, as {@code MockDocker.Builder.openRegistry()}.
+     */
+    OPEN
   }
 
   /** Which clock a daemon runs on. */

@@ -61,4 +61,24 @@ class FixturesOptionTest {
       assertThat(new Http(info.uri()).get("/_ping").headers().firstValue("Api-Version")).hasValue("1.2");
     }
   }
+
+  @Nested
+  @MockDockerTest(profile = MockDockerTest.Profile.MODERN, registry = MockDockerTest.Registry.OPEN)
+  class WithAnOpenRegistry {
+    @Test
+    void any_reference_pulls(MockDockerRuntimeInfo info) {
+      info.daemon().preload("postgres:16");
+      assertThat(info.daemon().state().image("postgres:16")).isPresent();
+    }
+  }
+
+  @Nested
+  @MockDockerTest(profile = MockDockerTest.Profile.MODERN)
+  class WithTheDefaultRegistry {
+    @Test
+    void an_unknown_reference_does_not_pull(MockDockerRuntimeInfo info) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> info.daemon().preload("postgres:16"))
+          .hasMessage("HTTP code: 404");
+    }
+  }
 }

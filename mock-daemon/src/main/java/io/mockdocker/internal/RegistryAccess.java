@@ -35,6 +35,10 @@ public final class RegistryAccess {
     Image metadata(RemoteImage image);
 
     byte[] layerBytes(RemoteImage image);
+
+    void open(Registry registry);
+
+    void synthesize(Registry registry, String repository, String tag);
   }
 
   private static volatile Access access;
@@ -96,6 +100,19 @@ public final class RegistryAccess {
   /** The layer as an uncompressed tar. */
   public static byte[] layerBytes(RemoteImage image) {
     return access().layerBytes(image);
+  }
+
+  /** Makes the registry open: any reference it does not hold is synthesised when a pull asks for it. */
+  public static void open(Registry registry) {
+    access().open(registry);
+  }
+
+  /**
+   * Before a pull of {@code repository:tag} ({@code tag} empty: every tag): an open registry that does not hold it
+   * makes a small image with the mini shell for it ({@code latest} for a repository it does not know at all).
+   */
+  public static void synthesize(Registry registry, String repository, String tag) {
+    access().synthesize(registry, repository, tag);
   }
 
   private static Access access() {

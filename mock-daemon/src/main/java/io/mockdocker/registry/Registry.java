@@ -30,6 +30,7 @@ public final class Registry {
   private final Map<String, byte[]> urls = new HashMap<>();
   private volatile String indexAddress = DEFAULT_INDEX;
   private volatile String endpoint = DEFAULT_ENDPOINT;
+  private volatile boolean open;
 
   /** A registry account. */
   public record Account(String username, String password, String email) {}
@@ -92,6 +93,16 @@ public final class Registry {
       @Override
       public byte[] layerBytes(RemoteImage image) {
         return image.layerBytes();
+      }
+
+      @Override
+      public void open(Registry registry) {
+        registry.open = true;
+      }
+
+      @Override
+      public void synthesize(Registry registry, String repository, String tag) {
+        registry.synthesize(repository, tag);
       }
     });
   }
@@ -238,6 +249,27 @@ public final class Registry {
   /** Stores a pushed image unless the registry has it; returns false when it was already there. */
   synchronized boolean receive(RemoteImage image) {
     return images.putIfAbsent(image.id(), image) == null;
+  }
+
+  /**
+   * In an open registry, makes {@code repository:tag} exist when it does not: one layer with the mini shell's files
+   * ({@code /bin/sh}, {@code /bin/busybox}, {@code /etc/passwd}, {@code /etc/hostname}, {@code /tmp}) whose command
+   * sleeps until the container is stopped, with an ID derived from the reference so that it is the same on every run.
+   */
+  synchronized void synthesize(String repository, String tag) {
+    if (!open) {
+      return;
+    }
+    Repo repo = repositories.get(repository);
+    String wanted = tag.isEmpty() ? "latest" : tag;
+    if (repo != null && (tag.isEmpty() || repo.tags.containsKey(tag))) {
+      return;
+    }
+    String id = OpenImages.id(repository, wanted);
+    if (!images.containsKey(id)) {
+      images.put(id, OpenImages.image(id, repository, wanted));
+    }
+    tag(repository, wanted, id);
   }
 
   synchronized void receiveTag(String repository, String tag, String id) {

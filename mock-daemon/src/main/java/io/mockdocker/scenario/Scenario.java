@@ -29,6 +29,7 @@ import java.util.Optional;
  * <pre>{@code
  * {"name": "container-crash-loop", "description": "…",
  *  "fixtures": "defaults" | "none" | { …fixtures JSON… },
+ *  "registry": "closed" | "open",
  *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ],
  *  "ports": [ {"match": {"image": "nginx", "port": "80"}, "httpReply": {"status": 200, "body": "hi"}} ],
  *  "stats": [ {"match": {"image": "worker"}, "cpuPercent": 85,
@@ -42,6 +43,7 @@ public final class Scenario {
   private final String name;
   private final String description;
   private final Fixtures fixtures;
+  private final boolean openRegistry;
   private final List<Rule> processes;
   private final List<Fault> faults;
   private final List<Transfer> transfers;
@@ -61,7 +63,8 @@ public final class Scenario {
   public record Stats(ProcessMatch match, StatsScript script) {}
 
   private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes, List<Fault> faults,
-      List<Transfer> transfers, List<Port> ports, List<Stats> stats) {
+      List<Transfer> transfers, List<Port> ports, List<Stats> stats, boolean openRegistry) {
+    this.openRegistry = openRegistry;
     this.name = name;
     this.description = description;
     this.fixtures = fixtures;
@@ -150,12 +153,24 @@ public final class Scenario {
     for (JsonNode st : json.path("stats")) {
       stats.add(new Stats(ScriptJson.match(st), ScriptJson.stats(st)));
     }
+    String registry = json.path("registry").asText("closed");
+    if (!registry.equals("open") && !registry.equals("closed")) {
+      throw new IllegalArgumentException("registry is \"open\" or \"closed\": " + json.get("registry"));
+    }
     return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules,
-        faults, transfers, ports, stats);
+        faults, transfers, ports, stats, registry.equals("open"));
   }
 
   public String name() {
     return name;
+  }
+
+  /**
+   * Whether the scenario says {@code "registry": "open"}: a daemon started with it opens its registry, as
+   * {@code MockDocker.Builder.openRegistry()} does ({@code "closed"}, the default, leaves it closed).
+   */
+  public boolean opensRegistry() {
+    return openRegistry;
   }
 
   public String description() {

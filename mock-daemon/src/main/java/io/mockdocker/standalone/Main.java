@@ -52,6 +52,11 @@ public final class Main implements Callable<Integer> {
       description = "Refuse host binds (-v /host:/ctr, --mount type=bind); /var/run/docker.sock stays accepted.")
   boolean noHostBinds;
 
+  @Option(names = "--registry", paramLabel = "closed|open",
+      description = "closed (the default): only what the fixtures hold pulls; open: any other reference pulls a small "
+          + "made-up image with the mini shell.")
+  String registry = "closed";
+
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
 
@@ -128,6 +133,12 @@ public final class Main implements Callable<Integer> {
     }
     if (noHostBinds) {
       builder.hostFiles(io.mockdocker.HostFiles.refused());
+    }
+    switch (registry) {
+      case "open" -> builder.openRegistry();
+      case "closed" -> { }
+      default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--registry is closed or open, not " + registry);
     }
     bindWarning(host).ifPresent(warning -> {
       err.println(warning);

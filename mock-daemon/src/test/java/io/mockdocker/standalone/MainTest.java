@@ -158,4 +158,32 @@ class MainTest {
     assertThat(p.exitValue()).isEqualTo(2);
     assertThat(text).contains("Unknown option: '--bogus'");
   }
+
+  @Test
+  void registry_open_pulls_an_image_no_fixture_holds() throws Exception {
+    Process p = launch("--port", "0", "--profile", "modern", "--registry", "open");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      String port = first.substring(first.lastIndexOf(':') + 1, first.indexOf(' ', first.lastIndexOf(':')));
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/images/create?fromImage=redis&tag=7"))
+              .POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("Status: Downloaded newer image for redis:7");
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void a_registry_that_is_neither_open_nor_closed_exits_2() throws Exception {
+    Process p = launch("--registry", "ajar");
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(text).contains("--registry is closed or open, not ajar");
+  }
 }

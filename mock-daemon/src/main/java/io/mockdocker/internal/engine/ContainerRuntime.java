@@ -46,6 +46,7 @@ final class ContainerRuntime {
   private final ContainerStore store;
   private final Execs execs;
   private final ProcessScripts scripts;
+  private volatile LabelReaper reaper;
   private final ExecutorService threads;
   private final HealthChecks health;
   private final AtomicLong runs = new AtomicLong();
@@ -68,6 +69,11 @@ final class ContainerRuntime {
     this.scripts = scripts;
     this.threads = threads;
     this.health = health;
+  }
+
+  /** What the built-in Ryuk process removes with; set once by the engine after its parts exist. */
+  void reaper(LabelReaper reaper) {
+    this.reaper = reaper;
   }
 
   /** A start by the user: the restart policy starts afresh (count, back-off, a stop's cancellation). */
@@ -220,6 +226,12 @@ final class ContainerRuntime {
       }
       if (script != null) {
         code = ScriptedProcess.run(script, io, run.signals);
+      } else if (Ryuk.runs(io.argv()) && reaper != null) {
+        PortListeners listeners;
+        synchronized (c) {
+          listeners = c.listeners;
+        }
+        code = Ryuk.run(io, listeners, reaper, c.id);
       } else {
         code = shell(io, run.signals);
       }

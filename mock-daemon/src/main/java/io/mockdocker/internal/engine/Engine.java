@@ -102,6 +102,7 @@ public final class Engine implements AutoCloseable {
     this.references = new ImageReferences(images, builds, registry);
     this.imageArchives = new ImageArchives(lock, graph, tags, staging, ids, clock, events, registry);
     this.prunes = new Prunes(lock, graph, tags, store, containers, images, events);
+    runtime.reaper(new LabelReaper(containers, networks, volumes, images, references));
   }
 
   public static Builder builder() {

@@ -225,8 +225,11 @@ final class Execs {
       ProcessIo io = new ProcessIo(config.cmd(), env, c.fs(), c.config.hostname(), in, out, err, clock,
           cwd);
       ScriptHandle script = scripts.find(config.cmd(), c);
+      List<Integer> checked = script == null ? PortCheck.ports(config.cmd()) : null;
       if (script != null) {
         code = ScriptedProcess.run(script, io, new io.mockdocker.internal.shell.ProcessSignals());
+      } else if (checked != null) {
+        code = PortCheck.run(checked, c, io);
       } else if (!MiniShell.knows(config.cmd().get(0))) {
         ContainerRuntime.writeQuietly(err, notFound(config.cmd().get(0)) + "\r\n");
         code = 127;

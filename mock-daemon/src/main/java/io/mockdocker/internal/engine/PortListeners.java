@@ -17,7 +17,9 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * line or a delay holds its host port with a bound socket that does not listen, so that connections are refused
  * until it opens. While the container is paused, connections are accepted but not served, and writes wait. UDP and
  * SCTP ports hold a bound UDP socket that nobody reads, so the host port is taken while the container runs.
+ *
+ * <p>A built-in process (Ryuk) can {@link #serve} a container port: connections to it from then on go to its handler,
+ * on a thread of their own, whatever the port's script says.
  */
 final class PortListeners implements Closeable {
   private static final int HEAD_LIMIT = 64 * 1024;
@@ -43,6 +48,7 @@ final class PortListeners implements Closeable {
   private final List<Runnable> unsubscribes = new ArrayList<>();
   /** The ports still waiting to open. */
   private final List<Tcp> pending = new ArrayList<>();
+  private final Map<String, Serving> serving = new HashMap<>();
   private boolean closed;
   private boolean paused;
 
@@ -87,6 +93,17 @@ final class PortListeners implements Closeable {
     if (tcp.script().openAfterLog() == null) {
       after(tcp, tcp.script().openAfter());
     } // else follow(...) watches the output
+  }
+
+  /** What a built-in process does with one connection to a port it serves; the connection is closed after it. */
+  @FunctionalInterface
+  interface Serving {
+    void serve(Socket connection) throws IOException;
+  }
+
+  /** Hands the connections to container port {@code port} that arrive from now on to {@code handler}. */
+  synchronized void serve(String port, Serving handler) {
+    serving.put(port, handler);
   }
 
   synchronized void addOther(Closeable socket) {
@@ -236,12 +253,18 @@ final class PortListeners implements Closeable {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
+        Serving handler;
         synchronized (this) {
           if (closed) {
             s.close();
             return;
           }
           sockets.add(s);
+          handler = serving.get(tcp.port);
+        }
+        if (handler != null) {
+          Future<?> unused = threads.submit(() -> served(handler, s));
+          continue;
         }
         if (tcp.handle != null) {
           ScriptAccess.connected(tcp.handle);
@@ -400,6 +423,18 @@ final class PortListeners implements Closeable {
       c.close();
     } catch (IOException ignored) {
       // nothing to do
+    }
+  }
+
+  private void served(Serving handler, Socket s) {
+    try (s) {
+      handler.serve(s);
+    } catch (IOException e) {
+      // the peer went away or the set closed: the connection is over either way
+    } finally {
+      synchronized (this) {
+        sockets.remove(s);
+      }
     }
   }
 

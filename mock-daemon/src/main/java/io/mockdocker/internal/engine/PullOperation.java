@@ -70,6 +70,7 @@ final class PullOperation {
 
   private void pullRepository(String local, String remote, String askedTag) {
     sink.status("Pulling repository " + local + " from " + registry.indexAddress());
+    RegistryAccess.synthesize(registry, remote, askedTag);
     List<String> imageList = RegistryAccess.repositoryImages(registry, remote);
     Map<String, String> tagsList = registry.tags(remote).orElse(null);
     if (imageList == null || tagsList == null) {

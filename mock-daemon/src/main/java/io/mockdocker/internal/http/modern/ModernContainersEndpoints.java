@@ -216,8 +216,11 @@ final class ModernContainersEndpoints {
         }
         frames.write(entry.stream(), bytes);
       });
-    } finally {
       out.close();
+    } catch (IOException e) {
+      // the client left while following (Testcontainers' log wait does once its line came): the stream just ends
+      ex.setPersistent(false);
+      ex.endExchange();
     }
   }
 
