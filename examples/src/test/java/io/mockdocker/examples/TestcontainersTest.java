@@ -22,8 +22,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * testcontainers-support on the test classpath, Testcontainers finds the mock-docker daemon of this JVM and nothing
  * else. The daemon plays the containers with the mini shell; its open registry pulls any image name.
  *
- * <p>Waiting for HTTP ({@code Wait.forHttp}) against a container's fixed reply, and a port that forwards to a server
- * the test started, need scripted port behaviours; they fit in here as one more {@code @Container} each.
+ * <p>Waiting for HTTP against a fixed reply, a port that forwards to a server the test started, health checks and
+ * binds are in {@link TestcontainersFakesTest}.
  */
 @Testcontainers
 class TestcontainersTest {
