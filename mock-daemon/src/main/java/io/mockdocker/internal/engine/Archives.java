@@ -54,7 +54,7 @@ public final class Archives {
 
   private PathStat stat(LiveContainer c, String name, String path, String resolved) {
     synchronized (c) {
-      FsRoot rootfs = Mounts.view(store.rootfs(c), c.mounts);
+      FsRoot rootfs = Mounts.view(store.rootfs(c), c.dir, c.mounts);
       try {
         Path file = rootfs.resolve(resolved, followsLast(resolved));
         return stat(rootfs, file, goBase(resolved), name, path);
@@ -79,7 +79,7 @@ public final class Archives {
       @Override
       public void writeTo(OutputStream out) throws IOException {
         synchronized (c) {
-          FsRoot rootfs = Mounts.view(store.rootfs(c), c.mounts);
+          FsRoot rootfs = Mounts.view(store.rootfs(c), c.dir, c.mounts);
           Layers.writeTar(rootfs.resolve(abs, followsLast(abs)), top, out);
         }
         events.emit("container", "archive-path", c.id, c.eventAttributes());
@@ -94,7 +94,7 @@ public final class Archives {
   public void extract(String name, String path, boolean noOverwriteDirNonDir, boolean copyUIDGID, InputStream in) {
     LiveContainer c = store.get(name);
     synchronized (c) {
-      FsRoot rootfs = Mounts.view(store.rootfs(c), c.mounts);
+      FsRoot rootfs = Mounts.view(store.rootfs(c), c.dir, c.mounts);
       Path dest;
       try {
         dest = rootfs.resolve(absolute(path), true);

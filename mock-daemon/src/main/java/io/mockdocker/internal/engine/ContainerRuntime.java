@@ -117,6 +117,7 @@ final class ContainerRuntime {
           c.volumes = volumes(c);
         } else {
           mounts.mount(c, c.mounts);
+          Mounts.writeEtc(c.rootfs, c.dir, config, lease.settings().ipAddress());
         }
         makeWorkingDir(c.rootfs, config.workingDir());
         c.listeners = c.ports == null ? null : ports.open(c, lease.settings().ipAddress());
@@ -212,7 +213,7 @@ final class ContainerRuntime {
     argv.addAll(c.args);
     LiveContainer.Run run = c.run;
     PauseGate gate = run.gate = new PauseGate(clock, () -> run.signals.killed() ? SIGKILL : 0);
-    return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.mounts), config.hostname(), stdin, gate.stream(out),
+    return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.dir, c.mounts), config.hostname(), stdin, gate.stream(out),
         gate.stream(err), gate.clock(), config.workingDir().isEmpty() ? "/" : config.workingDir());
   }
 

@@ -158,7 +158,7 @@ final class LiveContainer {
 
   /** The file system the container's processes see: its root with its mounts over it. */
   synchronized io.mockdocker.internal.shell.FsRoot fs() {
-    return Mounts.view(rootfs, mounts);
+    return Mounts.view(rootfs, dir, mounts);
   }
 
   /** Fails as a missing container once rm took it; the monitor must be held. */

@@ -38,7 +38,13 @@ class HealthChecksEngineTest {
   String run(Healthcheck check, String... cmd) {
     Config config = Config.builder().image("busybox").cmd(cmd).healthcheck(check).build();
     String id = containers.create(config, "", HostConfig.DEFAULT).fullId();
+    int before = clock.sleepers();
     containers.start(id);
+    try { // the process and the monitor wait on the clock before the test moves it
+      clock.awaitSleepers(before + 2, Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
     return id;
   }
 

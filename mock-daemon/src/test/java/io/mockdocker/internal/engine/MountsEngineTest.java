@@ -179,7 +179,7 @@ class MountsEngineTest {
     Files.createDirectories(rootfs.resolve("var"));
     Files.createSymbolicLink(rootfs.resolve("var/run"), fs.getPath("/run"));
     java.nio.file.Path data = Files.createDirectories(fs.getPath("/volume"));
-    var view = Mounts.view(rootfs, List.of(new Mounts.Attached(
+    var view = Mounts.view(rootfs, fs.getPath("/containers/none"), List.of(new Mounts.Attached(
         new MountPoint("volume", "v", "", "/var/run/sub", "local", "z", true, ""), data, false, false)));
     assertThat(view.resolve("/var/run/sub/f", true)).isEqualTo(data.resolve("f"));
     assertThat(view.resolve("/run/sub/f", true)).isEqualTo(data.resolve("f"));
