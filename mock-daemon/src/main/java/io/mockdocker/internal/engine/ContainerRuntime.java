@@ -117,7 +117,7 @@ final class ContainerRuntime {
           c.volumes = volumes(c);
         } else {
           mounts.mount(c, c.mounts);
-          Mounts.writeEtc(c.rootfs, c.dir, config, lease.settings().ipAddress());
+          Mounts.writeEtc(c.dir, config, lease.settings().ipAddress());
         }
         makeWorkingDir(c.rootfs, config.workingDir());
         c.listeners = c.ports == null ? null : ports.open(c, lease.settings().ipAddress());

@@ -437,9 +437,10 @@ final class Mounts {
   /**
    * Writes a container's {@code hostname}, {@code hosts} and {@code resolv.conf} into its directory {@code dir} at
    * start, as the daemon did (its own name and address in {@code hosts}, the DNS servers asked for or the public
-   * ones the daemon fell back to), and makes their mount points in the root file system.
+   * ones the daemon fell back to). No mount point is made in the root file system: the daemon made them in a layer of
+   * its own under the container's, so they never show in a diff or a commit.
    */
-  static void writeEtc(Path rootfs, Path dir, Config config, String ip) {
+  static void writeEtc(Path dir, Config config, String ip) {
     StringBuilder hosts = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
         + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
     if (ip != null && !ip.isEmpty()) {
@@ -453,13 +454,6 @@ final class Mounts {
       Files.writeString(dir.resolve("hostname"), config.hostname() + "\n");
       Files.writeString(dir.resolve("hosts"), hosts);
       Files.writeString(dir.resolve("resolv.conf"), resolv);
-      for (String name : ETC_FILES) {
-        Path point = RootedPaths.resolve(rootfs, "/etc/" + name, true);
-        if (!Files.exists(point, LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(point.getParent());
-          Files.createFile(point);
-        }
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
