@@ -14,7 +14,8 @@ import picocli.CommandLine;
 
 /** The standalone fake daemon: {@code java -jar mock-daemon-standalone.jar [--host H] [--port P] …}. */
 @Command(name = "mock-daemon", mixinStandardHelpOptions = false,
-    description = "A fake Docker daemon speaking the Remote API v1.0-v1.2 (docker v0.4.4).")
+    description = "A fake Docker daemon: the Remote API v1.0-v1.2 as docker v0.4.4 served it, and (--profile "
+        + "modern) the Engine API 1.24-1.50 as docker 28.2.2 serves it.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}). Any address other than a "
       + "loopback one makes the daemon reachable from other machines, and a warning is printed.",
