@@ -29,6 +29,9 @@ public final class ModernApi {
     routes.addAll(new ModernVolumesEndpoints(engine).routes());
     routes.addAll(new ModernControlEndpoints(engine).routes());
     routes.addAll(new ModernStatsEndpoint(engine, sessions).routes());
+    routes.addAll(new ModernSwarmEndpoints().routes());
+    routes.addAll(new ModernPluginsEndpoints().routes());
+    routes.addAll(new ModernDistributionEndpoint(engine).routes());
     return routes;
   }
 }
