@@ -7,6 +7,7 @@ import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Json;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -20,26 +21,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /containers/{id}/attach/ws}: attach over a WebSocket, with the JDK's WebSocket client. */
 class ModernAttachWebSocketTest {
-  MockDocker docker;
+  @RegisterExtension
+  final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults()).profile(ApiProfile.modern()));
   RawHttp http;
-  HttpClient client = HttpClient.newHttpClient();
+  final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
-  void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    docker.preload("busybox:latest");
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void client() {
+    daemon.docker().preload("busybox:latest");
+    http = daemon.http();
   }
 
   /** What the client saw: each frame as {@code B:} or {@code T:} and its text, and the close status. */
@@ -86,7 +82,7 @@ class ModernAttachWebSocketTest {
   }
 
   WebSocket connect(String path, Seen seen) throws Exception {
-    URI uri = URI.create("ws://" + docker.uri().getHost() + ":" + docker.uri().getPort() + path);
+    URI uri = URI.create("ws://" + daemon.uri().getHost() + ":" + daemon.uri().getPort() + path);
     return client.newWebSocketBuilder().buildAsync(uri, seen).get(10, TimeUnit.SECONDS);
   }
 

@@ -8,26 +8,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /distribution/{name}/json} from the fake registry, over the wire. */
 class ModernDistributionTest {
-  MockDocker docker;
+  @RegisterExtension
+  final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults()).profile(ApiProfile.modern()));
   RawHttp http;
 
   @BeforeEach
-  void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void client() {
+    http = daemon.http();
   }
 
   @Test

@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The plugin endpoints of a daemon with no plugins and no registry of plugins, over the wire. */
 class ModernPluginsTest {
@@ -19,18 +20,13 @@ class ModernPluginsTest {
   static final String NOT_RESOLVED = "error resolving plugin reference: pull access denied, repository does not "
       + "exist or may require authorization: server message: insufficient_scope: authorization failed";
 
-  MockDocker docker;
+  @RegisterExtension
+  final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).openRegistry());
   RawHttp http;
 
   @BeforeEach
-  void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).openRegistry().start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void client() {
+    http = daemon.http();
   }
 
   @Test

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The swarm endpoints of a daemon outside a swarm, over the wire. */
 class ModernSwarmTest {
@@ -21,18 +22,13 @@ class ModernSwarmTest {
   static final String NOT_A_MANAGER = "This node is not a swarm manager. Use \"docker swarm init\" or "
       + "\"docker swarm join\" to connect this node to swarm and try again.";
 
-  MockDocker docker;
+  @RegisterExtension
+  final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults()).profile(ApiProfile.modern()));
   RawHttp http;
 
   @BeforeEach
-  void start() {
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start();
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void client() {
+    http = daemon.http();
   }
 
   static void refused(Response r, int status, String message) {
