@@ -15,6 +15,7 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.AuthResponse;
@@ -26,6 +27,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.LocalNodeState;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.SearchItem;
 import com.github.dockerjava.api.model.Statistics;
@@ -114,6 +116,19 @@ abstract class ModernDockerJavaContract {
         .exec(new PullImageResultCallback()).awaitCompletion(SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("pull access denied for acme/missing");
+  }
+
+  @Test
+  void outside_a_swarm_inspect_and_leave_are_503_and_the_info_says_inactive() {
+    assertThatThrownBy(() -> client.inspectSwarmCmd().exec()).isInstanceOf(DockerException.class)
+        .hasMessageContaining("Status 503").hasMessageContaining("This node is not a swarm manager. Use \\\"docker "
+            + "swarm init\\\" or \\\"docker swarm join\\\" to connect this node to swarm and try again.");
+    assertThatThrownBy(() -> client.leaveSwarmCmd().withForceEnabled(true).exec())
+        .isInstanceOf(DockerException.class).hasMessageContaining("Status 503")
+        .hasMessageContaining("This node is not part of a swarm");
+    assertThatThrownBy(() -> client.listServicesCmd().exec()).isInstanceOf(DockerException.class)
+        .hasMessageContaining("Status 503");
+    assertThat(client.infoCmd().exec().getSwarm().getLocalNodeState()).isEqualTo(LocalNodeState.INACTIVE);
   }
 
   @Test

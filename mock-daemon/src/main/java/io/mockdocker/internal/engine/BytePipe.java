@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
  * A pipe for a simulated process's stdin: any thread may write, the process reads; closing the write side gives the
  * reader EOF. Unlike {@code PipedInputStream} it does not care which threads come and go. Reads block interruptibly.
  */
-final class BytePipe {
+public final class BytePipe {
   private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
   private byte[] current;
   private int offset;
@@ -89,15 +89,18 @@ final class BytePipe {
     }
   };
 
-  InputStream input() {
+  /** The read side: blocks until bytes come or the pipe is closed. */
+  public InputStream input() {
     return in;
   }
 
-  OutputStream output() {
+  /** The write side, for any thread; closing it gives the reader EOF. */
+  public OutputStream output() {
     return out;
   }
 
-  synchronized void close() {
+  /** Closes the pipe: the reader gets what is buffered, then EOF. */
+  public synchronized void close() {
     closed = true;
     notifyAll();
   }

@@ -22,6 +22,44 @@ public final class ImageReferences {
     this.registry = registry;
   }
 
+  /**
+   * What the registry answers for {@code repository:tag} without pulling it: the manifest's digest and size and the
+   * image's architecture. An open registry makes up the image as a pull would. Throws {@link NotInRegistry} when the
+   * repository or the tag is unknown.
+   */
+  public RemoteManifest remoteManifest(String repository, String tag) {
+    RegistryAccess.synthesize(registry, repository, tag);
+    java.util.Map<String, String> tags = registry.tags(repository).orElse(null);
+    if (tags == null) {
+      throw new NotInRegistry("HTTP code: 404", repository, tag, false);
+    }
+    String id = tags.get(tag);
+    if (id == null) {
+      throw new NotInRegistry("Tag " + tag + " not found in repository " + repository, repository, tag, true);
+    }
+    String architecture = registry.findImage(id).map(r -> RegistryAccess.metadata(r).architecture()).orElse("");
+    return new RemoteManifest(Manifest.ofRegistry(registry, repository, tag, id), architecture);
+  }
+
+  /**
+   * The manifest of {@code repository} whose digest is {@code digest}, looked for under each of its tags; empty when
+   * no tag's manifest has it. Throws {@link NotInRegistry} when the repository is unknown.
+   */
+  public Optional<RemoteManifest> remoteManifestByDigest(String repository, String digest) {
+    RegistryAccess.synthesize(registry, repository, "");
+    java.util.Map<String, String> tags = registry.tags(repository).orElse(null);
+    if (tags == null) {
+      throw new NotInRegistry("HTTP code: 404", repository, "", false);
+    }
+    for (String tag : tags.keySet()) {
+      RemoteManifest m = remoteManifest(repository, tag);
+      if (m.manifest().digest().equals(digest)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The image {@code repository:tag} names exactly (no ID-prefix tricks), or empty. */
   public Optional<Image> tagged(String repository, String tag) {
     return images.tagged(repository, tag);

@@ -1,8 +1,12 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.internal.RegistryAccess;
+import io.mockdocker.registry.Registry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -11,6 +15,14 @@ import java.util.List;
  * and layers; its digest ({@code sha256:<64hex>}) and length are what pulls, pushes and {@code RepoDigests} show.
  */
 public record Manifest(String digest, long size) {
+
+  /** The manifest of {@code repository:tag} as the registry holds it: the image and its ancestors, base first. */
+  static Manifest ofRegistry(Registry registry, String repository, String tag, String imageId) {
+    List<String> ancestry = RegistryAccess.ancestry(registry, imageId);
+    List<String> baseFirst = new ArrayList<>(ancestry == null ? List.of(imageId) : ancestry);
+    Collections.reverse(baseFirst);
+    return of(repository, tag, imageId, baseFirst);
+  }
 
   static Manifest of(String repository, String tag, String imageId, List<String> layersBaseFirst) {
     StringBuilder text = new StringBuilder("{\"repository\":\"").append(repository).append("\",\"tag\":\"")

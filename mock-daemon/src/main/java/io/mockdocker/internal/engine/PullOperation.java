@@ -121,10 +121,7 @@ final class PullOperation {
       return;
     }
     String id = tagsList.get(askedTag);
-    List<String> ancestry = RegistryAccess.ancestry(registry, id);
-    List<String> baseFirst = new java.util.ArrayList<>(ancestry == null ? List.of(id) : ancestry);
-    java.util.Collections.reverse(baseFirst);
-    Manifest manifest = Manifest.of(local, askedTag, id, baseFirst);
+    Manifest manifest = Manifest.ofRegistry(registry, local, askedTag, id);
     digests.record(id, local, manifest.digest());
     sink.finished(id, manifest, moved || layers > 0);
   }

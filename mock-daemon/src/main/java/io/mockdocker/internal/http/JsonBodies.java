@@ -19,6 +19,16 @@ public final class JsonBodies {
 
   /** The body's first JSON value, which must be an object for the daemon's structs. */
   public static ObjectNode object(byte[] body) {
+    JsonNode node = value(body);
+    if (!node.isObject()) {
+      throw new DockerException("json: cannot unmarshal " + goType(node) + " into Go value of type "
+          + "map[string]interface {}");
+    }
+    return (ObjectNode) node;
+  }
+
+  /** The body's first JSON value of any kind, with Go's decoder's error texts. */
+  public static JsonNode value(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
     int i = 0;
     while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
@@ -54,11 +64,7 @@ public final class JsonBodies {
     if (node == null) {
       throw new DockerException("EOF");
     }
-    if (!node.isObject()) {
-      throw new DockerException("json: cannot unmarshal " + goType(node) + " into Go value of type "
-          + "map[string]interface {}");
-    }
-    return (ObjectNode) node;
+    return node;
   }
 
   /**
@@ -155,7 +161,8 @@ public final class JsonBodies {
     return new DockerException("json: cannot unmarshal " + goType(v) + " into Go value of type " + goType);
   }
 
-  static String goType(JsonNode v) {
+  /** The kind of a JSON value as Go's decoder names it in its errors. */
+  public static String goType(JsonNode v) {
     if (v.isTextual()) return "string";
     if (v.isNumber()) return "number";
     if (v.isBoolean()) return "bool";

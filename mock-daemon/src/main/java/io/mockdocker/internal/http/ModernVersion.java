@@ -45,7 +45,9 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Stats take {@code one-shot}. */
     STATS_ONE_SHOT("1.41", null),
     /** Update takes {@code PidsLimit}. */
-    UPDATE_PIDS_LIMIT("1.40", null);
+    UPDATE_PIDS_LIMIT("1.40", null),
+    /** Attach over WebSocket sends output as binary frames (text frames before). */
+    WEBSOCKET_BINARY_FRAMES("1.28", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -78,6 +80,10 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   boolean has(Feature feature) {
     return features.contains(feature);
+  }
+
+  public boolean websocketBinaryFrames() {
+    return has(Feature.WEBSOCKET_BINARY_FRAMES);
   }
 
   public boolean multiplexedStreams() {

@@ -33,6 +33,19 @@ class DockerPyTest {
     }
   }
 
+  /** Runs a script from this package's resources with the daemon's address; its output lines, once it exited 0. */
+  static List<String> runScript(Path dir, String resource, String dockerHost) throws Exception {
+    Path script = dir.resolve(resource);
+    try (InputStream in = DockerPyTest.class.getResourceAsStream(resource)) {
+      Files.write(script, in.readAllBytes());
+    }
+    Process p = new ProcessBuilder("python3", script.toString(), dockerHost).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out.lines().toList();
+  }
+
   @Test
   void a_docker_py_session_sees_what_a_docker_daemon_would_give_it() throws Exception {
     assumeTrue(dockerPyAvailable(), "no python3 with the docker module here: the docker-py test needs one");

@@ -17,6 +17,7 @@ public final class ModernApi {
     routes.addAll(new ModernContainersEndpoints(engine).routes());
     routes.addAll(new ModernArchiveEndpoint(engine).routes());
     routes.addAll(new ModernAttachEndpoint(engine, sessions).routes());
+    routes.addAll(new ModernAttachWebSocketEndpoint(engine, sessions).routes());
     routes.addAll(new ModernExecEndpoints(engine, sessions).routes());
     routes.addAll(new ModernEventsEndpoint(engine).routes());
     routes.addAll(new ModernImagesEndpoints(engine).routes());
@@ -29,6 +30,9 @@ public final class ModernApi {
     routes.addAll(new ModernVolumesEndpoints(engine).routes());
     routes.addAll(new ModernControlEndpoints(engine).routes());
     routes.addAll(new ModernStatsEndpoint(engine, sessions).routes());
+    routes.addAll(new ModernSwarmEndpoints().routes());
+    routes.addAll(new ModernPluginsEndpoints().routes());
+    routes.addAll(new ModernDistributionEndpoint(engine).routes());
     return routes;
   }
 }

@@ -88,6 +88,16 @@ final class ModernFilters {
     return values.keySet();
   }
 
+  /** Refuses a key outside {@code accepted} as the daemon's filter validation did: 400 {@code invalid filter 'k'}. */
+  ModernFilters only(java.util.Set<String> accepted) {
+    for (String key : values.keySet()) {
+      if (!accepted.contains(key)) {
+        throw new ApiError(400, "invalid filter '" + key + "'");
+      }
+    }
+    return this;
+  }
+
   boolean mentions(String key) {
     return values.containsKey(key);
   }

@@ -17,7 +17,12 @@ final class ModernImageJson {
   }
 
   static String architecture(Image image) {
-    return image.architecture().isEmpty() || image.architecture().equals("x86_64") ? "amd64" : image.architecture();
+    return architecture(image.architecture());
+  }
+
+  /** An architecture as Go names it: none or {@code x86_64} is {@code amd64}. */
+  static String architecture(String architecture) {
+    return architecture.isEmpty() || architecture.equals("x86_64") ? "amd64" : architecture;
   }
 
   /** API 1.50's image config (the OCI image config): only the members that are set. */
