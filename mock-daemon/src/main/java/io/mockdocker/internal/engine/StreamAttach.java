@@ -162,7 +162,9 @@ final class StreamAttach implements AttachHandle {
           exit.await();
         }
       } else if (open.get() == 0 && !(options.stdout() || options.stderr())) {
-        exit.await();
+        while (!detached && exit.await(java.time.Duration.ofMillis(100)).isEmpty()) {
+          // only stdin: the process's exit or the detach keys end it
+        }
       } else {
         finished.await();
       }

@@ -5,6 +5,7 @@ import static io.mockdocker.testing.Frames.frame;
 import static io.mockdocker.testing.Json.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.ApiProfile;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
@@ -100,7 +101,9 @@ class ModernExecAttachEdgesTest {
       h.out().flush();
       h.rest(); // ends: the daemon closed the stream
     }
-    assertThat(tree(http.get("/v1.50/exec/" + id + "/json")).get("Running").asBoolean()).isTrue();
+    JsonNode inspect = tree(http.get("/v1.50/exec/" + id + "/json"));
+    assertThat(inspect.get("Running").asBoolean()).isTrue();
+    assertThat(inspect.get("DetachKeys").asText()).isEqualTo("GHk="); // the key bytes, base64 as Go prints []byte
   }
 
   @Test
@@ -152,6 +155,19 @@ class ModernExecAttachEdgesTest {
     }
     assertThat(tree(http.get("/v1.50/containers/term/json")).at("/State/Running").asBoolean()).isTrue();
     assertThat(events("detach")).contains("\"Action\":\"detach\"");
+  }
+
+  @Test
+  void an_attach_with_only_stdin_ends_on_the_detach_keys() throws Exception {
+    Json.create(http, "/v1.50/containers/create?name=term",
+        "{\"Image\":\"busybox\",\"Tty\":true,\"OpenStdin\":true,\"Cmd\":[\"cat\"]}");
+    assertThat(http.post("/v1.50/containers/term/start").status()).isEqualTo(204);
+    try (RawHttp.Hijacked h = http.hijack("POST", "/v1.50/containers/term/attach?stream=1&stdin=1", UPGRADE, "")) {
+      h.out().write(CTRL_P_Q);
+      h.out().flush();
+      assertThat(h.rest()).isEmpty();
+    }
+    assertThat(tree(http.get("/v1.50/containers/term/json")).at("/State/Running").asBoolean()).isTrue();
   }
 
   @Test

@@ -116,7 +116,8 @@ final class ModernExecEndpoints {
     o.put("OpenStdout", e.config().attachStdout());
     o.put("CanRemove", false);
     o.put("ContainerID", e.containerId());
-    o.put("DetachKeys", "");
+    // the daemon kept the keys as bytes, which Go's JSON prints in base64 ("ctrl-x,y" is "GHk=")
+    o.put("DetachKeys", java.util.Base64.getEncoder().encodeToString(DetachKeys.parse(e.config().detachKeys())));
     o.put("Pid", e.pid());
     ModernResponses.json(call.exchange(), 200, o);
   }
