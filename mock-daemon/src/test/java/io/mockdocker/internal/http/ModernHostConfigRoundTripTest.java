@@ -75,7 +75,7 @@ class ModernHostConfigRoundTripTest {
       "CpuRealtimeRuntime | 500",
       "Devices            | [{\"PathOnHost\":\"/dev/null\",\"PathInContainer\":\"/dev/xnull\",\"CgroupPermissions\":\"rwm\"}]",
       "DeviceCgroupRules  | [\"c 1:3 mr\"]",
-      "DeviceRequests     | [{\"Driver\":\"nvidia\",\"Count\":-1,\"Capabilities\":[[\"gpu\"]]}]",
+      "DeviceRequests     | [{\"Driver\":\"nvidia\",\"Count\":-1,\"DeviceIDs\":null,\"Capabilities\":[[\"gpu\"]],\"Options\":{}}]",
       "MemorySwappiness   | 60",
       "OomKillDisable     | true",
       "Ulimits            | [{\"Name\":\"nofile\",\"Soft\":1024,\"Hard\":2048}]",
@@ -138,6 +138,15 @@ class ModernHostConfigRoundTripTest {
     assertThat(keys.get(keys.size() - 1)).isEqualTo("Init");
   }
 
+  @Test
+  void objects_in_kept_lists_come_back_as_the_daemon_re_encoded_them() {
+    JsonNode host = roundTrip("{\"Ulimits\":[{\"soft\":1024,\"Name\":\"nofile\",\"Extra\":1}],"
+        + "\"Devices\":[{\"PathOnHost\":\"/dev/null\"}]}");
+    assertThat(host.get("Ulimits").toString()).isEqualTo("[{\"Name\":\"nofile\",\"Hard\":0,\"Soft\":1024}]");
+    assertThat(host.get("Devices").toString())
+        .isEqualTo("[{\"PathOnHost\":\"/dev/null\",\"PathInContainer\":\"\",\"CgroupPermissions\":\"\"}]");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "{\"LogConfig\":{\"Type\":\"x\"}}                        | logger: no log driver named 'x' is registered",
@@ -151,6 +160,7 @@ class ModernHostConfigRoundTripTest {
       "{\"CgroupnsMode\":\"shared\"}                             | invalid cgroup namespace mode: shared",
       "{\"Isolation\":\"hyperv\"}                                | invalid isolation 'hyperv' on linux",
       "{\"Annotations\":{\"\":\"x\"}}                            | invalid Annotations: the empty string is not permitted as an annotation key",
+      "{\"Ulimits\":[\"nofile\"]}                              | invalid JSON: json: cannot unmarshal string into Go struct field ContainerConfigWrapper.HostConfig.Ulimits of type container.Ulimit",
       "{\"Privileged\":\"yes\"}                                  | invalid JSON: json: cannot unmarshal string into Go struct field ContainerConfigWrapper.HostConfig.Privileged of type bool",
   })
   void bad_values_are_refused_as_the_daemon_refused_them(String hostConfig, String message) {

@@ -59,6 +59,28 @@ final class ModernHostEcho {
     keep(Kind.BOOL, null, "Init");
   }
 
+  /** The members of the objects in the kept lists, in the order dockerd printed them, with their zero values. */
+  private static final Map<String, List<String[]>> SHAPES = Map.of(
+      "Ulimits", List.of(new String[] {"Name", "\"\""}, new String[] {"Hard", "0"}, new String[] {"Soft", "0"}),
+      "Devices", List.of(new String[] {"PathOnHost", "\"\""}, new String[] {"PathInContainer", "\"\""},
+          new String[] {"CgroupPermissions", "\"\""}),
+      "BlkioWeightDevice", List.of(new String[] {"Path", "\"\""}, new String[] {"Weight", "0"}),
+      "BlkioDeviceReadBps", throttle(), "BlkioDeviceWriteBps", throttle(), "BlkioDeviceReadIOps", throttle(),
+      "BlkioDeviceWriteIOps", throttle(),
+      "DeviceRequests", List.of(new String[] {"Driver", "\"\""}, new String[] {"Count", "0"},
+          new String[] {"DeviceIDs", "null"}, new String[] {"Capabilities", "null"}, new String[] {"Options", "null"}));
+
+  /** The Go element types of the kept lists of objects, as the decoder named them. */
+  private static final Map<String, String> ELEMENT_TYPES = Map.of("Ulimits", "*container.Ulimit",
+      "Devices", "container.DeviceMapping", "BlkioWeightDevice", "*blkiodev.WeightDevice",
+      "BlkioDeviceReadBps", "*blkiodev.ThrottleDevice", "BlkioDeviceWriteBps", "*blkiodev.ThrottleDevice",
+      "BlkioDeviceReadIOps", "*blkiodev.ThrottleDevice", "BlkioDeviceWriteIOps", "*blkiodev.ThrottleDevice",
+      "DeviceRequests", "container.DeviceRequest");
+
+  private static List<String[]> throttle() {
+    return List.of(new String[] {"Path", "\"\""}, new String[] {"Rate", "0"});
+  }
+
   /** The paths the daemon masked and made read-only in a container that is not privileged. */
   private static final String MASKED = "[\"/proc/asound\",\"/proc/acpi\",\"/proc/interrupts\",\"/proc/kcore\","
       + "\"/proc/keys\",\"/proc/latency_stats\",\"/proc/timer_list\",\"/proc/timer_stats\",\"/proc/sched_debug\","
@@ -93,7 +115,8 @@ final class ModernHostEcho {
         return;
       }
       check(e.getKey(), m.kind(), e.getValue());
-      echo.put(e.getKey(), e.getValue().toString());
+      JsonNode value = SHAPES.containsKey(e.getKey()) ? shaped(SHAPES.get(e.getKey()), e.getValue()) : e.getValue();
+      echo.put(e.getKey(), value.toString());
     });
     return echo;
   }
@@ -115,13 +138,22 @@ final class ModernHostEcho {
         case INT -> "int64";
         case STRINGS -> "[]string";
         case MAP -> "map[string]string";
-        case OBJECTS -> "[]" + name;
+        case OBJECTS -> "[]" + ELEMENT_TYPES.get(name);
         case PAIR -> "[2]uint";
       };
       String got = v.isTextual() ? "string" : v.isBoolean() ? "bool" : v.isNumber() ? "number"
           : v.isArray() ? "array" : "object";
       throw new ApiError(400, "invalid JSON: json: cannot unmarshal " + got
           + " into Go struct field ContainerConfigWrapper.HostConfig." + name + " of type " + type);
+    }
+    if (kind == Kind.OBJECTS) {
+      v.forEach(item -> {
+        if (!item.isObject() && !item.isNull()) {
+          throw new ApiError(400, "invalid JSON: json: cannot unmarshal " + item.getNodeType().name().toLowerCase()
+              + " into Go struct field ContainerConfigWrapper.HostConfig." + name + " of type "
+              + ELEMENT_TYPES.get(name).replace("*", ""));
+        }
+      });
     }
     if (kind == Kind.STRINGS && v.isArray()) {
       v.forEach(item -> {
@@ -131,6 +163,32 @@ final class ModernHostEcho {
         }
       });
     }
+  }
+
+  /**
+   * A list of objects as dockerd re-encoded it: each object with exactly its struct's members, in their order, names
+   * matched without regard to case as Go's decoder matched them, zero values for those not sent.
+   */
+  private static JsonNode shaped(List<String[]> shape, JsonNode list) {
+    com.fasterxml.jackson.databind.node.ArrayNode out = GoJson.array();
+    for (JsonNode item : list) {
+      if (item.isNull()) {
+        out.addNull();
+        continue;
+      }
+      ObjectNode o = out.addObject();
+      for (String[] member : shape) {
+        JsonNode v = null;
+        for (var it = item.fields(); it.hasNext(); ) {
+          var f = it.next();
+          if (f.getKey().equalsIgnoreCase(member[0])) {
+            v = f.getValue();
+          }
+        }
+        o.set(member[0], v == null ? parse(member[1]) : v);
+      }
+    }
+    return out;
   }
 
   /** The daemon's refusals of kept members and of the log driver at create (all 400). */
