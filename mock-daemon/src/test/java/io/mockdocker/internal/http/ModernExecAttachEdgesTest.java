@@ -130,6 +130,10 @@ class ModernExecAttachEdgesTest {
       assertThat(new String(h.rest(), StandardCharsets.UTF_8)).isEqualTo("Invalid detach keys (a,,b) provided\r\n");
     }
     assertThat(http.get("/v1.50/containers/sleeper/json").status()).isEqualTo(200); // still serving
+    http.post("/v1.50/containers/sleeper/kill");
+    Response stopped = http.post("/v1.50/containers/sleeper/exec", "application/json",
+        "{\"DetachKeys\":\"ctrl-xx\",\"Cmd\":[\"true\"]}");
+    assertThat(stopped.status()).as("the container's state is checked first").isEqualTo(409);
   }
 
   @Test

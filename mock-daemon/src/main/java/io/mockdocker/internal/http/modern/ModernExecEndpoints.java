@@ -50,7 +50,9 @@ final class ModernExecEndpoints {
         ModernBodies.bool(body, "AttachStderr"), ModernBodies.string(body, "User"),
         ModernBodies.string(body, "WorkingDir"), ModernBodies.strings(body, "Env"),
         ModernBodies.bool(body, "Privileged"), ModernBodies.string(body, "DetachKeys"));
-    if (DetachKeys.parse(config.detachKeys()) == null) { // a plain error to the daemon: 500
+    boolean active = c.state().running() && !c.state().paused() && !c.state().restarting();
+    if (active && !config.cmd().isEmpty() && DetachKeys.parse(config.detachKeys()) == null) {
+      // checked after the container's state (the engine refuses an inactive one below): a plain error, 500
       throw new ApiError(500, "Invalid escape keys (" + config.detachKeys() + ") provided");
     }
     String id = engine.containers().execCreate(call.var("name"), config);
