@@ -643,4 +643,55 @@ abstract class ModernDockerJavaContract {
         .containsExactly("PID", "COMMAND");
     client.stopContainerCmd(id).withTimeout(0).exec();
   }
+
+  @Test
+  void exec_framing_follows_the_start_and_a_missing_command_exits_127() throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withCmd("sleep", "100").exec().getId();
+    client.startContainerCmd(id).exec();
+    String tty = client.execCreateCmd(id).withTty(true).withCmd("echo", "hi").withAttachStdout(true).exec().getId();
+    Frames framed = client.execStartCmd(tty).withTty(false).exec(new Frames());
+    assertThat(framed.awaitCompletion(SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(framed.text(StreamType.STDOUT)).isEqualTo("hi\r\n"); // a terminal's output, framed
+    String missing = client.execCreateCmd(id).withCmd("frobnicate").withAttachStdout(true).withAttachStderr(true)
+        .exec().getId();
+    Frames out = client.execStartCmd(missing).exec(new Frames());
+    assertThat(out.awaitCompletion(SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.text(StreamType.STDOUT)).isEqualTo("OCI runtime exec failed: exec failed: unable to start "
+        + "container process: exec: \"frobnicate\": executable file not found in $PATH: unknown\r\n");
+    assertThat(client.inspectExecCmd(missing).exec().getExitCodeLong()).isEqualTo(127L);
+    client.stopContainerCmd(id).withTimeout(0).exec();
+  }
+
+  @Test
+  void host_config_members_round_trip_through_create_and_inspect() throws Exception {
+    pullBusybox();
+    String id = client.createContainerCmd("busybox").withCmd("true").withHostConfig(HostConfig.newHostConfig()
+        .withInit(true).withCpusetCpus("0").withExtraHosts("a:1.2.3.4")
+        .withCapAdd(com.github.dockerjava.api.model.Capability.NET_ADMIN).withPrivileged(true)
+        .withShmSize(128L << 20).withDns("1.1.1.1").withOomScoreAdj(10).withPidMode("host")
+        .withSecurityOpts(List.of("no-new-privileges")).withGroupAdd(List.of("audio"))
+        .withDeviceCgroupRules(List.of("c 1:3 mr")).withReadonlyRootfs(true).withSysctls(Map.of("net.core.somaxconn",
+            "1024")))
+        .exec().getId();
+    HostConfig host = client.inspectContainerCmd(id).exec().getHostConfig();
+    assertThat(host.getInit()).isTrue();
+    assertThat(host.getCpusetCpus()).isEqualTo("0");
+    assertThat(host.getExtraHosts()).containsExactly("a:1.2.3.4");
+    assertThat(host.getCapAdd()).containsExactly(com.github.dockerjava.api.model.Capability.NET_ADMIN);
+    assertThat(host.getPrivileged()).isTrue();
+    assertThat(host.getShmSize()).isEqualTo(128L << 20);
+    assertThat(host.getDns()).containsExactly("1.1.1.1");
+    assertThat(host.getOomScoreAdj()).isEqualTo(10);
+    assertThat(host.getPidMode()).isEqualTo("host");
+    assertThat(host.getSecurityOpts()).containsExactly("no-new-privileges");
+    assertThat(host.getGroupAdd()).containsExactly("audio");
+    assertThat(host.getDeviceCgroupRules()).containsExactly("c 1:3 mr");
+    assertThat(host.getReadonlyRootfs()).isTrue();
+    assertThat(host.getSysctls()).containsEntry("net.core.somaxconn", "1024");
+    assertThatThrownBy(() -> client.createContainerCmd("busybox")
+        .withHostConfig(HostConfig.newHostConfig().withOomScoreAdj(5000)).exec())
+        .isInstanceOf(com.github.dockerjava.api.exception.BadRequestException.class)
+        .hasMessageContaining("Invalid value 5000, range for oom score adj is [-1000, 1000]");
+  }
 }

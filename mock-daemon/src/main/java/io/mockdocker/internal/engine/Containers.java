@@ -278,9 +278,19 @@ public final class Containers {
    * are ready.
    */
   public AttachHandle prepareAttach(String name, AttachOptions options) {
+    return prepareAttach(name, options, new byte[0]);
+  }
+
+  /**
+   * As {@link #prepareAttach(String, AttachOptions)}, with the client's detach keys (see {@link DetachKeys#parse};
+   * empty: {@code ctrl-p,ctrl-q}): with a TTY they end the attach (a {@code detach} event), the process running on.
+   */
+  public AttachHandle prepareAttach(String name, AttachOptions options, byte[] detachKeys) {
     LiveContainer c = store.get(name);
     events.emit("container", "attach", c.id, c.eventAttributes());
-    return new StreamAttach(c, options, threads, StreamAttach.Dialect.MODERN);
+    StreamAttach attach = new StreamAttach(c, options, threads, StreamAttach.Dialect.MODERN);
+    attach.detachable(detachKeys, () -> events.emit("container", "detach", c.id, c.eventAttributes()));
+    return attach;
   }
 
   /**

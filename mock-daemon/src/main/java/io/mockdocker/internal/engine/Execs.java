@@ -109,15 +109,14 @@ final class Execs {
     if (scripts.find(config.cmd(), c) == null && !MiniShell.knows(config.cmd().get(0))) {
       throw new DockerException(notFound(config.cmd().get(0)));
     }
-    run(e, null, (stream, bytes) -> output.write(bytes));
+    run(e, null, (stream, bytes) -> output.write(bytes), null);
     synchronized (e) {
       return e.exitCode;
     }
   }
 
   private static String notFound(String program) {
-    return "OCI runtime exec failed: exec failed: unable to start container process: exec: \"" + program
-        + "\": executable file not found in $PATH: unknown";
+    return runtimeText("exec: \"" + program + "\": executable file not found in $PATH");
   }
 
   private static String pausedText(String container) {
@@ -181,15 +180,99 @@ final class Execs {
     events.emit("container", "exec_start: " + action(e.config.cmd()), c.id, attributes(c, id));
     if (detach) {
       threads.submit(() -> {
-        run(e, null, (stream, bytes) -> { });
+        run(e, null, (stream, bytes) -> { }, null);
         return null;
       });
       return;
     }
-    run(e, stdin, sink);
+    if (e.config.tty() && e.config.attachStdin() && stdin != null) {
+      attachDetachable(e, stdin, sink);
+      return;
+    }
+    run(e, stdin, sink, null);
   }
 
-  private void run(Exec e, InputStream clientIn, StreamSink sink) throws InterruptedException {
+  /**
+   * Runs a TTY exec whose client gives its stdin: until the command exits or the client types the detach keys,
+   * which end the stream (an {@code exec_detach} event) and leave the command running, its stdin open.
+   */
+  private void attachDetachable(Exec e, InputStream stdin, StreamSink sink) throws InterruptedException {
+    java.util.concurrent.CountDownLatch over = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean detached = new java.util.concurrent.atomic.AtomicBoolean();
+    InputStream watched = DetachKeys.watch(stdin, DetachKeys.parse(e.config.detachKeys()), () -> {
+      detached.set(true);
+      over.countDown();
+    });
+    StreamSink gated = (stream, bytes) -> {
+      if (!detached.get()) {
+        sink.write(stream, bytes);
+      }
+    };
+    threads.submit(() -> {
+      try {
+        run(e, watched, gated, detached::get);
+      } finally {
+        over.countDown();
+      }
+      return null;
+    });
+    over.await();
+    if (detached.get()) {
+      events.emit("container", "exec_detach", e.container.id, attributes(e.container, e.id));
+    }
+  }
+
+  /**
+   * Why {@code program} cannot start in {@code c}, as the runtime said it and with the exit code the daemon gave
+   * (126: it exists but cannot be executed, 127: it does not exist); {@code null} when it can.
+   */
+  private static Refusal refusal(LiveContainer c, String program) {
+    if (program.contains("/")) {
+      java.nio.file.Path file;
+      try {
+        file = c.fs().resolve(program, true);
+      } catch (IOException ex) {
+        file = null;
+      }
+      boolean exists = file != null && java.nio.file.Files.exists(file);
+      if (exists && java.nio.file.Files.isDirectory(file)) {
+        // the daemon adds "permission denied" so that clients read it as 126
+        return new Refusal(126, runtimeText("exec: \"" + program + "\": is a directory") + ": permission denied");
+      }
+      if (exists && !MiniShell.knows(program) && !executable(file)) {
+        return new Refusal(126, runtimeText("exec: \"" + program + "\": permission denied"));
+      }
+      if (!exists && !MiniShell.knows(program)) {
+        return new Refusal(127, runtimeText("exec: \"" + program + "\": stat " + program
+            + ": no such file or directory"));
+      }
+    }
+    return MiniShell.knows(program) ? null : new Refusal(127, notFound(program));
+  }
+
+  /**
+   * Whether a file the shell does not know may run: only when its mode says so (files of images whose layers kept
+   * no mode have none, and a program the shell does not know cannot run anyway).
+   */
+  private static boolean executable(java.nio.file.Path file) {
+    try {
+      var perms = java.nio.file.Files.getPosixFilePermissions(file);
+      return perms.contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+    } catch (IOException | UnsupportedOperationException ex) {
+      return false;
+    }
+  }
+
+  private record Refusal(int code, String message) {}
+
+  private static String runtimeText(String cause) {
+    return "OCI runtime exec failed: exec failed: unable to start container process: " + cause + ": unknown";
+  }
+
+  private void run(Exec e, InputStream clientIn, StreamSink sink, java.util.function.BooleanSupplier detached)
+      throws InterruptedException {
     LiveContainer c = e.container;
     ExecConfig config = e.config;
     synchronized (e) {
@@ -197,7 +280,12 @@ final class Execs {
     }
     BytePipe pipe = clientIn != null && config.attachStdin() ? new BytePipe() : null;
     if (pipe != null) {
-      threads.submit(() -> StdinPump.copy(clientIn, pipe, StdinPump.AtEnd.CLOSE));
+      threads.submit(() -> {
+        StdinPump.copy(clientIn, pipe, StdinPump.AtEnd.KEEP_OPEN);
+        if (detached == null || !detached.getAsBoolean()) {
+          pipe.close(); // a detached client leaves the command's stdin open
+        }
+      });
     }
     int code;
     try {
@@ -226,13 +314,20 @@ final class Execs {
           cwd);
       ScriptHandle script = scripts.find(config.cmd(), c);
       List<Integer> checked = script == null ? PortCheck.ports(config.cmd()) : null;
-      if (script != null) {
+      Refusal refusal = script == null && checked == null ? refusal(c, config.cmd().get(0)) : null;
+      if (refusal != null) {
+        // the daemon writes the runtime's error on the stream's stdout
+        try {
+          byte[] text = (refusal.message() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          sink.write(StdStream.STDOUT, text);
+        } catch (IOException ignored) {
+          // the client went away
+        }
+        code = refusal.code();
+      } else if (script != null) {
         code = ScriptedProcess.run(script, io, new io.mockdocker.internal.shell.ProcessSignals());
       } else if (checked != null) {
         code = PortCheck.run(checked, c, io);
-      } else if (!MiniShell.knows(config.cmd().get(0))) {
-        ContainerRuntime.writeQuietly(err, notFound(config.cmd().get(0)) + "\r\n");
-        code = 127;
       } else {
         code = ContainerRuntime.shell(io);
       }

@@ -46,6 +46,10 @@ final class StreamAttach implements AttachHandle {
   /** Output that arrived before {@link #run} gave a sink; guarded by {@code this}. */
   private final java.util.List<Object[]> early = new java.util.ArrayList<>();
   private StreamSink sink;
+  /** Modern, with a TTY: the keys that end the attach ({@code null}: none do) and what to do then. */
+  private byte[] detachKeys;
+  private Runnable onDetach;
+  private volatile boolean detached;
 
   /** Subscribes at once, so that output of a start that follows is kept for {@link #run}. */
   StreamAttach(LiveContainer c, AttachOptions options, ExecutorService threads, Dialect dialect) {
@@ -83,6 +87,12 @@ final class StreamAttach implements AttachHandle {
     }
     this.stdinPipe = pipe;
     this.exit = new ContainerWaiter(c, WaitCondition.NEXT_EXIT);
+  }
+
+  /** Lets the client's {@code keys} end the attach when the container has a TTY; {@code then} runs when they do. */
+  void detachable(byte[] keys, Runnable then) {
+    this.detachKeys = keys;
+    this.onDetach = then;
   }
 
   /** The era's replay: every byte of the stdout log, then every byte of the stderr log. */
@@ -125,8 +135,19 @@ final class StreamAttach implements AttachHandle {
       return;
     }
     if (stdinPipe != null) {
+      boolean tty;
+      synchronized (c) {
+        tty = c.config.tty();
+      }
+      InputStream input = detachKeys == null || !tty ? clientIn : DetachKeys.watch(clientIn, detachKeys, () -> {
+        detached = true;
+        finished.countDown();
+      });
       threads.submit(() -> {
-        StdinPump.copy(clientIn, stdinPipe, stdinOnce ? StdinPump.AtEnd.CLOSE : StdinPump.AtEnd.KEEP_OPEN);
+        StdinPump.copy(input, stdinPipe, StdinPump.AtEnd.KEEP_OPEN);
+        if (stdinOnce && !detached) {
+          stdinPipe.close();
+        }
         if (era && !awaitsExit) {
           finished.countDown(); // v0.4.4 ended the attach when the client's input ended
         }
@@ -141,12 +162,17 @@ final class StreamAttach implements AttachHandle {
           exit.await();
         }
       } else if (open.get() == 0 && !(options.stdout() || options.stderr())) {
-        exit.await();
+        while (!detached && exit.await(java.time.Duration.ofMillis(100)).isEmpty()) {
+          // only stdin: the process's exit or the detach keys end it
+        }
       } else {
         finished.await();
       }
     } finally {
       close();
+    }
+    if (detached) {
+      onDetach.run();
     }
   }
 

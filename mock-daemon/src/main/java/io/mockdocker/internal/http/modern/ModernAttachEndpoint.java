@@ -3,6 +3,7 @@ package io.mockdocker.internal.http.modern;
 import io.mockdocker.internal.engine.AttachHandle;
 import io.mockdocker.internal.engine.AttachOptions;
 import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.DetachKeys;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
@@ -11,6 +12,7 @@ import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +53,15 @@ final class ModernAttachEndpoint {
   }
 
   private void attach(Call<ModernVersion> call) {
+    String keys = call.param("detachKeys");
+    byte[] detachKeys = DetachKeys.parse(keys);
+    if (detachKeys == null) { // refused after the hijack, in the raw stream, as the daemon did
+      byte[] refused = Hijack.head("HTTP/1.1 400 Bad Request", List.of(Map.entry("Content-Type",
+          StdFrames.RAW_STREAM)));
+      byte[] text = ("Invalid detach keys (" + keys + ") provided\r\n").getBytes(StandardCharsets.UTF_8);
+      Hijack.start(call.exchange(), refused, 0, sessions, (in, out) -> out.write(text));
+      return;
+    }
     Container c = engine.containers().inspect(call.var("name"));
     if (c.state().paused()) {
       throw new ApiError(409, "container " + call.var("name") + " is paused, unpause the container before attach");
@@ -59,7 +70,7 @@ final class ModernAttachEndpoint {
     AttachOptions options = new AttachOptions(call.flag("logs"), call.flag("stream"), call.flag("stdin"),
         call.flag("stdout"), call.flag("stderr"));
     byte[] head = head(upgrade(call.exchange()), StdFrames.contentType(call.version(), tty));
-    AttachHandle attach = engine.containers().prepareAttach(c.id(), options);
+    AttachHandle attach = engine.containers().prepareAttach(c.id(), options, detachKeys);
     try {
       Hijack.start(call.exchange(), head, HEAD_PAUSE_MILLIS, sessions, (in, out) -> {
         try (attach) {

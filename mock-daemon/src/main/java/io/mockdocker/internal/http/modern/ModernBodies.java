@@ -128,7 +128,7 @@ final class ModernBodies {
     return new HostConfig(bool(h, "AutoRemove"), string(log, "Type"), stringMap(log, "Config"),
         string(h, "NetworkMode"), string(restart, "Name"), (int) number(restart, "MaximumRetryCount"),
         ModernMounts.request(h),
-        resources(h));
+        resources(h), ModernHostEcho.read(h));
   }
 
   /**

@@ -156,7 +156,6 @@ final class ModernContainerJson {
   private static ObjectNode hostConfig(HostConfig h) {
     ObjectNode o = GoJson.object();
     o.putNull("Binds");
-    o.put("ContainerIDFile", "");
     ObjectNode log = o.putObject("LogConfig");
     log.put("Type", h.logType());
     ObjectNode logConfig = log.putObject("Config");
@@ -166,53 +165,26 @@ final class ModernContainerJson {
     o.set("RestartPolicy", GoJson.object().put("Name", h.restartPolicy())
         .put("MaximumRetryCount", h.restartMaxRetries()));
     o.put("AutoRemove", h.autoRemove());
-    o.put("VolumeDriver", "");
     o.putNull("VolumesFrom");
-    o.set("ConsoleSize", GoJson.array().add(0).add(0));
-    o.putNull("CapAdd");
-    o.putNull("CapDrop");
-    o.put("CgroupnsMode", "private");
-    o.set("Dns", GoJson.array());
-    o.set("DnsOptions", GoJson.array());
-    o.set("DnsSearch", GoJson.array());
-    o.putNull("ExtraHosts");
-    o.putNull("GroupAdd");
-    o.put("IpcMode", "private");
-    o.put("Cgroup", "");
-    o.putNull("Links");
-    o.put("OomScoreAdj", 0);
-    o.put("PidMode", "");
-    o.put("Privileged", false);
     o.put("PublishAllPorts", false);
-    o.put("ReadonlyRootfs", false);
-    o.putNull("SecurityOpt");
-    o.put("UTSMode", "");
-    o.put("UsernsMode", "");
-    o.put("ShmSize", 67108864);
-    o.put("Runtime", "runc");
-    o.put("Isolation", "");
     Resources r = h.resources();
     o.put("CpuShares", r.cpuShares());
     o.put("Memory", r.memory());
     o.put("NanoCpus", r.nanoCpus());
-    o.put("CgroupParent", "");
     o.put("BlkioWeight", r.blkioWeight());
     o.put("CpuPeriod", r.cpuPeriod());
     o.put("CpuQuota", r.cpuQuota());
     o.put("CpusetCpus", r.cpusetCpus());
     o.put("CpusetMems", r.cpusetMems());
-    o.putNull("Devices");
     o.put("MemoryReservation", r.memoryReservation());
     o.put("MemorySwap", r.memorySwap());
-    o.putNull("MemorySwappiness");
     if (r.pidsLimit() == null) {
       o.putNull("PidsLimit");
     } else {
       o.put("PidsLimit", r.pidsLimit());
     }
-    o.putNull("Ulimits");
     ModernMounts.echo(o, h.mounts());
-    return o;
+    return ModernHostEcho.print(o, h.echo()); // the rest as sent, and all in the daemon's order
   }
 
   /** {@code Config.ExposedPorts} in its place, after {@code AttachStderr}, when there are any. */

@@ -105,6 +105,7 @@ final class ModernContainersEndpoints {
     HostConfig host = ModernBodies.hostConfig(body);
     host = host.withResources(host.resources().created(engine.capabilities().contains(Capability.SWAP_LIMIT)));
     validate(config, host);
+    ModernHostEcho.validate(host.echo(), host.logType(), host.logConfig());
     var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
     ContainerCreated created = engine.containers().create(config, name.startsWith("/") ? name.substring(1) : name,
         host, ModernPorts.read(body));

@@ -3,7 +3,9 @@ package io.mockdocker.internal.http.modern;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Container;
+import io.mockdocker.internal.engine.DetachKeys;
 import io.mockdocker.internal.engine.Engine;
+import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.engine.ExecConfig;
 import io.mockdocker.internal.engine.ExecInstance;
 import io.mockdocker.internal.http.Call;
@@ -48,6 +50,11 @@ final class ModernExecEndpoints {
         ModernBodies.bool(body, "AttachStderr"), ModernBodies.string(body, "User"),
         ModernBodies.string(body, "WorkingDir"), ModernBodies.strings(body, "Env"),
         ModernBodies.bool(body, "Privileged"), ModernBodies.string(body, "DetachKeys"));
+    boolean active = c.state().running() && !c.state().paused() && !c.state().restarting();
+    if (active && !config.cmd().isEmpty() && DetachKeys.parse(config.detachKeys()) == null) {
+      // checked after the container's state (the engine refuses an inactive one below): a plain error, 500
+      throw new ApiError(500, "Invalid escape keys (" + config.detachKeys() + ") provided");
+    }
     String id = engine.containers().execCreate(call.var("name"), config);
     ModernResponses.json(call.exchange(), 201, GoJson.object().put("Id", id));
   }
@@ -56,14 +63,13 @@ final class ModernExecEndpoints {
     String id = call.var("id");
     ObjectNode body = ModernBodies.object(call.body());
     boolean detach = ModernBodies.bool(body, "Detach");
-    ExecInstance exec = engine.containers().execInspect(id);
     engine.containers().execCheck(id);
     if (detach) {
       engine.containers().execStart(id, null, (stream, bytes) -> { }, true);
       ModernResponses.empty(call.exchange(), 200);
       return;
     }
-    boolean tty = exec.config().tty();
+    boolean tty = ModernBodies.bool(body, "Tty"); // the start body's, not the instance's, decides the framing
     boolean upgrade = ModernAttachEndpoint.upgrade(call.exchange());
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     headers.add(Map.entry("Content-Type",
@@ -112,7 +118,8 @@ final class ModernExecEndpoints {
     o.put("OpenStdout", e.config().attachStdout());
     o.put("CanRemove", false);
     o.put("ContainerID", e.containerId());
-    o.put("DetachKeys", "");
+    // the daemon kept the keys as bytes, which Go's JSON prints in base64 ("ctrl-x,y" is "GHk=")
+    o.put("DetachKeys", java.util.Base64.getEncoder().encodeToString(DetachKeys.parse(e.config().detachKeys())));
     o.put("Pid", e.pid());
     ModernResponses.json(call.exchange(), 200, o);
   }
