@@ -209,6 +209,19 @@ final class Images {
     events.emit("image", "pull", tag.isEmpty() ? repository : repository + ":" + tag, Map.of("name", repository));
   }
 
+  void pullDigest(String repository, String digest, ProgressSink sink) {
+    pullOperation(sink, PullOperation.Naming.REFERENCE).runDigest(repository, digest);
+    events.emit("image", "pull", repository + "@" + digest, Map.of("name", repository));
+  }
+
+  /** The image pulled or pushed as {@code repository@digest}, or empty. */
+  Optional<Image> byDigest(String repository, String digest) {
+    return Optional.ofNullable(lock.locked(() -> {
+      String id = digests.imageOf(repository, digest);
+      return id == null ? null : graph.byId(id);
+    }));
+  }
+
   private PullOperation pullOperation(ProgressSink sink, PullOperation.Naming naming) {
     return new PullOperation(lock, graph, tags, staging, digests, registry, pools, transfers, sink, naming);
   }
