@@ -197,6 +197,24 @@ final class Images {
     }));
   }
 
+  /**
+   * {@link #cachedChild} with {@code cachefrom}: only a child that is one of the {@code sources} or among their
+   * ancestors counts (as the daemon's cache with sources accepted a local hit only in a source's ancestry).
+   */
+  Optional<String> cachedChildIn(String parentId, Config config, List<String> sources) {
+    return Optional.ofNullable(lock.locked(() -> {
+      for (String source : sources) {
+        Image top = graph.byId(source);
+        for (Image image : top == null ? List.<Image>of() : graph.history(top)) {
+          if (image.parent().equals(parentId) && Configs.sameForCache(image.containerConfig(), config)) {
+            return image.id();
+          }
+        }
+      }
+      return null;
+    }));
+  }
+
   void pull(String name, String tag, String endpoint, ProgressSink sink) {
     pullOperation(sink, PullOperation.Naming.REPOSITORY).run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
     String ref = tag == null || tag.isEmpty() ? name : name + ":" + tag;

@@ -149,7 +149,8 @@ final class ModernImageStreams {
 
     @Override
     public void resolved(String repository, String tag, String imageId) {
-      ref = new ModernReference(repository, ref.byDigest() ? ref.tag() : tag, ref.digest());
+      ref = ref != null && ref.byDigest() ? new ModernReference(repository, ref.tag(), ref.digest())
+          : new ModernReference(repository, tag);
       lines.write(GoJson.object().put("status", "Pulling from " + ref.path()).put("id", tag));
     }
 
