@@ -55,6 +55,14 @@ public final class ImageReferences {
     return images.remove(repository, tag, image, force, prune);
   }
 
+  /**
+   * Removes the digest reference {@code repository@digest} ({@code Untagged: …}); the image goes too when that was its
+   * last reference. Refusals are {@link RefusedByEngine}s.
+   */
+  public List<Removal> removeDigest(String repository, String digest, Image image, boolean force, boolean prune) {
+    return images.removeDigest(repository, digest, image, force, prune);
+  }
+
   /** Pushes {@code repository:tag} to the registry, reporting structured events only. */
   public void pushTag(String repository, String tag, AuthConfig auth, ProgressSink sink) {
     images.pushTag(repository, tag, auth, sink);

@@ -173,8 +173,17 @@ final class Images {
 
   /** Removes a reference or an image as {@link ImageRemoval} says, with an event for each removal. */
   List<Removal> remove(String repository, String tag, Image image, boolean force, boolean prune) {
-    List<Removal> removals = new ImageRemoval(lock, graph, tags, digests, store)
-        .remove(repository, tag, image, force, prune);
+    return emitted(image, new ImageRemoval(lock, graph, tags, digests, store)
+        .remove(repository, tag, image, force, prune));
+  }
+
+  /** Removes the digest reference {@code repository@digest} as {@link ImageRemoval#removeDigest} says. */
+  List<Removal> removeDigest(String repository, String digest, Image image, boolean force, boolean prune) {
+    return emitted(image, new ImageRemoval(lock, graph, tags, digests, store)
+        .removeDigest(repository, digest, image, force, prune));
+  }
+
+  private List<Removal> emitted(Image image, List<Removal> removals) {
     for (Removal r : removals) { // untag events name the reference, delete events the image
       events.emit("image", r.deleted() ? "delete" : "untag", r.deleted() || image == null ? r.value() : image.id(),
           Map.of("name", r.value()));

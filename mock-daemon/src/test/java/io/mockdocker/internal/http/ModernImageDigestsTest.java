@@ -115,4 +115,32 @@ class ModernImageDigestsTest {
     assertThat(removed.text()).contains("\"Deleted\":\"sha256:" + A + "\"");
     assertThat(http.get("/v1.50/images/sha256:" + A + "/json").status()).isEqualTo(404);
   }
+
+  @Test
+  void removing_a_digest_reference_untags_it_and_the_last_reference_deletes_the_image() {
+    http.post("/v1.50/images/create?fromImage=test/app&tag=latest");
+    Response digestOnly = http.delete("/v1.50/images/test/app@" + DIGEST);
+    assertThat(digestOnly.status()).isEqualTo(200);
+    assertThat(digestOnly.text()).isEqualTo("[{\"Untagged\":\"test/app@" + DIGEST + "\"}]\n");
+    assertThat(Json.tree(http.get("/v1.50/images/test/app:latest/json")).get("RepoDigests")).isEmpty();
+
+    http.delete("/v1.50/images/test/app:latest");
+    http.post("/v1.50/images/create?fromImage=test/app&tag=" + DIGEST);
+    Response created = http.post("/v1.50/containers/create", JSON,
+        "{\"Image\":\"test/app@" + DIGEST + "\",\"Cmd\":[\"true\"]}");
+    String container = Json.tree(created).get("Id").asText();
+    Response inUse = http.delete("/v1.50/images/test/app@" + DIGEST);
+    assertThat(inUse.status()).isEqualTo(409);
+    assertThat(inUse.text()).isEqualTo("{\"message\":\"conflict: unable to remove repository reference \\\"test/app@"
+        + DIGEST + "\\\" (must force) - container " + container.substring(0, 12)
+        + " is using its referenced image aaaaaaaaaaaa\"}\n");
+    http.delete("/v1.50/containers/" + container);
+    Response last = http.delete("/v1.50/images/test/app@" + DIGEST);
+    assertThat(last.status()).isEqualTo(200);
+    assertThat(last.text()).isEqualTo("[{\"Untagged\":\"test/app@" + DIGEST + "\"},{\"Deleted\":\"sha256:" + A
+        + "\"},{\"Deleted\":\"sha256:" + B + "\"}]\n");
+    Response missing = http.delete("/v1.50/images/test/app@" + DIGEST);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.text()).isEqualTo("{\"message\":\"No such image: test/app@" + DIGEST + "\"}\n");
+  }
 }

@@ -205,10 +205,13 @@ final class ModernImagesEndpoints {
         Image image = ModernReference.require(engine, name);
         removals = engine.references().removeImage(null, "", image, force, prune);
       } else {
-        ModernReference ref = ModernReference.parse(name);
-        Image image = engine.references().tagged(ref.repository(), ref.tag())
+        ModernReference ref = ModernReference.parseWithDigest(name, "");
+        Image image = (ref.byDigest() ? engine.references().byDigest(ref.repository(), ref.digest())
+            : engine.references().tagged(ref.repository(), ref.tag()))
             .orElseThrow(() -> new ApiError(404, "No such image: " + ref.familiar()));
-        removals = engine.references().removeImage(ref.repository(), ref.tag(), image, force, prune);
+        removals = ref.byDigest()
+            ? engine.references().removeDigest(ref.repository(), ref.digest(), image, force, prune)
+            : engine.references().removeImage(ref.repository(), ref.tag(), image, force, prune);
       }
     } catch (RefusedByEngine e) {
       throw new ApiError(409, conflict(name, e));
