@@ -107,6 +107,9 @@ class ModernImageDigestsTest {
         .isEqualTo("sha256:" + A);
     assertThat(http.post("/v1.50/images/sha256:aaaaaaaaaaaa/tag?repo=mine&tag=v1").status()).isEqualTo(201);
     assertThat(Json.tree(http.get("/v1.50/images/mine:v1/json")).get("Id").asText()).isEqualTo("sha256:" + A);
+    Response digestTag = http.post("/v1.50/images/sha256:" + A + "/tag?repo=mine%40" + DIGEST);
+    assertThat(digestTag.status()).isEqualTo(500);
+    assertThat(digestTag.text()).isEqualTo("{\"message\":\"cannot import digest reference\"}\n");
     Response conflict = http.delete("/v1.50/images/sha256:" + A);
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.text()).contains("image is referenced in multiple repositories");

@@ -188,6 +188,9 @@ final class ModernImagesEndpoints {
     if (repo.isEmpty()) {
       throw new ApiError(400, "repository name must have at least one component");
     }
+    if (repo.contains("@") && ModernReference.parseWithDigest(repo, "").byDigest()) {
+      throw new ApiError(500, "cannot import digest reference");
+    }
     ModernReference target = ModernReference.parse(repo, call.param("tag"));
     engine.references().setTag(image.id(), target.repository(), target.tag());
     ModernResponses.empty(call.exchange(), 201);
