@@ -305,31 +305,28 @@ abstract class ModernDockerJavaContract {
 
     pullBusybox();
     Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUN cat /etc/hosts\n");
-    List<String> first = new ArrayList<>();
+    BuildStreams first = new BuildStreams();
     String hosts = client.buildImageCmd(dir.toFile()).withTags(Set.of("jhosts:1")).withExtraHosts(Set.of("db:10.0.0.5"))
-        .exec(new BuildImageResultCallback() {
-          @Override
-          public void onNext(com.github.dockerjava.api.model.BuildResponseItem item) {
-            if (item.getStream() != null) {
-              first.add(item.getStream());
-            }
-            super.onNext(item);
-          }
-        }).awaitImageId(SECONDS, TimeUnit.SECONDS);
-    assertThat(String.join("", first)).contains("10.0.0.5\tdb\n");
-    List<String> again = new ArrayList<>();
+        .exec(first).awaitImageId(SECONDS, TimeUnit.SECONDS);
+    assertThat(String.join("", first.streams)).contains("10.0.0.5\tdb\n");
+    BuildStreams again = new BuildStreams();
     String cached = client.buildImageCmd(dir.toFile()).withExtraHosts(Set.of("db:10.0.0.5"))
-        .withCacheFrom(Set.of("jhosts:1")).exec(new BuildImageResultCallback() {
-          @Override
-          public void onNext(com.github.dockerjava.api.model.BuildResponseItem item) {
-            if (item.getStream() != null) {
-              again.add(item.getStream());
-            }
-            super.onNext(item);
-          }
-        }).awaitImageId(SECONDS, TimeUnit.SECONDS);
+        .withCacheFrom(Set.of("jhosts:1")).exec(again).awaitImageId(SECONDS, TimeUnit.SECONDS);
     assertThat(cached).isEqualTo(hosts);
-    assertThat(again).contains(" ---> Using cache\n");
+    assertThat(again.streams).contains(" ---> Using cache\n");
+  }
+
+  /** A build callback that keeps the {@code stream} texts. */
+  static final class BuildStreams extends BuildImageResultCallback {
+    final List<String> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void onNext(com.github.dockerjava.api.model.BuildResponseItem item) {
+      if (item.getStream() != null) {
+        streams.add(item.getStream());
+      }
+      super.onNext(item);
+    }
   }
 
   @Test

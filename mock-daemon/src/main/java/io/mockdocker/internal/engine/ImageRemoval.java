@@ -32,12 +32,7 @@ final class ImageRemoval {
    */
   List<Removal> remove(String repository, String tag, Image image, boolean force, boolean prune) {
     String id = image.id();
-    List<LiveContainer> users = new ArrayList<>();
-    for (LiveContainer c : store.all()) {
-      if (c.imageId.equals(id)) {
-        users.add(c);
-      }
-    }
+    List<LiveContainer> users = usersOf(id);
     LiveContainer running = users.stream().filter(LiveContainer::running).findFirst().orElse(null);
     return lock.locked(() -> {
       List<String> names = tags.byId().getOrDefault(id, List.of());
@@ -82,12 +77,7 @@ final class ImageRemoval {
    */
   List<Removal> removeDigest(String repository, String digest, Image image, boolean force, boolean prune) {
     String id = image.id();
-    List<LiveContainer> users = new ArrayList<>();
-    for (LiveContainer c : store.all()) {
-      if (c.imageId.equals(id)) {
-        users.add(c);
-      }
-    }
+    List<LiveContainer> users = usersOf(id);
     return lock.locked(() -> {
       int references = tags.byId().getOrDefault(id, List.of()).size() + repoDigests.of(id).size();
       if (references == 1 && !users.isEmpty() && !force) {
@@ -118,6 +108,16 @@ final class ImageRemoval {
         parent = p.parent();
       }
     }
+  }
+
+  private List<LiveContainer> usersOf(String id) {
+    List<LiveContainer> users = new ArrayList<>();
+    for (LiveContainer c : store.all()) {
+      if (c.imageId.equals(id)) {
+        users.add(c);
+      }
+    }
+    return users;
   }
 
   private boolean usedBy(String id) {
