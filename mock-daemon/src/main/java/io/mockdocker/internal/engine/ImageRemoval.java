@@ -65,6 +65,11 @@ final class ImageRemoval {
         int colon = name.lastIndexOf(':');
         untag(id, name.substring(0, colon), name.substring(colon + 1), List.of(), true);
       }
+      if (repository == null) { // by ID: the digest references go too, each untagged
+        for (String reference : repoDigests.of(id)) {
+          result.add(new Removal(false, repoDigests.forget(id, reference.substring(0, reference.indexOf('@')))));
+        }
+      }
       deleteUnused(image, users, prune);
       return List.copyOf(result);
     });

@@ -146,4 +146,24 @@ class ModernImageDigestsTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.text()).isEqualTo("{\"message\":\"No such image: test/app@" + DIGEST + "\"}\n");
   }
+
+  @Test
+  void removing_by_id_or_pruning_an_image_known_only_by_digest_untags_the_digest_first() {
+    http.post("/v1.50/images/create?fromImage=test/app&tag=" + DIGEST);
+    Response byId = http.delete("/v1.50/images/sha256:" + A);
+    assertThat(byId.text()).isEqualTo("[{\"Untagged\":\"test/app@" + DIGEST + "\"},{\"Deleted\":\"sha256:" + A
+        + "\"},{\"Deleted\":\"sha256:" + B + "\"}]\n");
+
+    http.post("/v1.50/images/create?fromImage=test/app&tag=" + DIGEST);
+    for (String dangling : List.of("true", "false")) {
+      JsonNode listed = Json.tree(http.get("/v1.50/images/json?filters=%7B%22dangling%22%3A%5B%22" + dangling
+          + "%22%5D%7D"));
+      assertThat(listed).as(dangling).hasSize(1);
+      assertThat(listed.get(0).get("RepoDigests").get(0).asText()).isEqualTo("test/app@" + DIGEST);
+      assertThat(listed.get(0).get("RepoTags")).isEmpty();
+    }
+    Response pruned = http.post("/v1.50/images/prune");
+    assertThat(Json.tree(pruned).get("ImagesDeleted").toString()).isEqualTo("[{\"Untagged\":\"test/app@" + DIGEST
+        + "\"},{\"Deleted\":\"sha256:" + A + "\"},{\"Deleted\":\"sha256:" + B + "\"}]");
+  }
 }

@@ -73,11 +73,13 @@ final class ModernImagesEndpoints {
     ArrayNode out = GoJson.array();
     for (Image image : images) {
       List<String> tags = names.getOrDefault(image.id(), List.of());
+      List<String> digests = engine.references().repoDigests(image.id());
       boolean danglingImage = tags.isEmpty() && !parents.contains(image.id());
       if (tags.isEmpty() && !all && !danglingImage) {
         continue;
       }
-      if (dangling != null && dangling != danglingImage) {
+      // an image known only by digest is listed whether dangling images are asked for or not
+      if (dangling != null && dangling != danglingImage && (dangling || digests.isEmpty())) {
         continue;
       }
       if (!references.isEmpty()) {
@@ -93,7 +95,6 @@ final class ModernImagesEndpoints {
         }
         tags = matched;
       }
-      List<String> digests = engine.references().repoDigests(image.id());
       ObjectNode o = out.addObject();
       o.put("Containers", -1);
       o.put("Created", image.created().toEpochSecond());
