@@ -45,6 +45,11 @@ class ModernCliImageDigestsTest {
     assertThat(docker("image", "inspect", "-f", "{{json .RepoTags}} {{index .RepoDigests 0}}", digest).out())
         .isEqualTo("[] " + digest + "\n");
     assertThat(docker("run", "--rm", digest, "echo", "by digest").out()).isEqualTo("by digest\n");
+    Result removed = docker("rmi", digest);
+    assertThat(removed.out()).contains("Untagged: " + digest + "\n");
+    Result pulledByRun = docker("run", "--rm", digest, "echo", "pulled by run");
+    assertThat(pulledByRun.out()).contains("Unable to find image '" + digest + "' locally",
+        "Status: Downloaded newer image for " + digest, "pulled by run\n");
 
     Result unknown = docker("pull", "busybox@sha256:" + "0".repeat(64));
     assertThat(unknown.exit()).isEqualTo(1);
