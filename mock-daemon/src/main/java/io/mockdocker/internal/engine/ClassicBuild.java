@@ -311,10 +311,21 @@ final class ClassicBuild {
         break;
       }
     }
+    int at = ref.indexOf('@');
+    String digest = at < 0 ? "" : ref.substring(at + 1);
+    ref = at < 0 ? ref : ref.substring(0, at);
     int slash = ref.lastIndexOf('/');
     int colon = ref.lastIndexOf(':');
     String repository = colon > slash ? ref.substring(0, colon) : ref;
     String tag = colon > slash ? ref.substring(colon + 1) : TagStore.DEFAULT_TAG;
+    if (!digest.isEmpty()) { // FROM busybox@sha256:…: the image pulled under that digest, pulled when missing
+      Image pinned = images.byDigest(repository, digest).orElse(null);
+      if (pinned == null) {
+        images.pullDigest(repository, digest, out.pullSink());
+        pinned = images.byDigest(repository, digest).orElseThrow(() -> new DockerException("No such image: " + name));
+      }
+      return pinned;
+    }
     Image found = images.tagged(repository, tag).orElse(null);
     if (found == null && Ids.isValid(ref)) {
       found = images.byId(ref).orElse(null);

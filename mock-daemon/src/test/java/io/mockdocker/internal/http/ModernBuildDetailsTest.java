@@ -133,4 +133,26 @@ class ModernBuildDetailsTest {
     assertThat(lines(bad)).last().isEqualTo("{\"errorDetail\":{\"message\":\"invalid IP address in add-host: "
         + "\\\"nope\\\"\"},\"error\":\"invalid IP address in add-host: \\\"nope\\\"\"}\r\n");
   }
+
+  @Test
+  void from_by_digest_uses_or_pulls_that_manifest_and_an_unknown_digest_is_manifest_unknown() {
+    String digest = Json.tree(http.get("/v1.50/images/busybox/json")).get("RepoDigests").get(0).asText();
+    String busyboxId = Json.tree(http.get("/v1.50/images/busybox/json")).get("Id").asText();
+    Map<String, String> pinned = Map.of("Dockerfile", "FROM " + digest + "\nLABEL pinned=1\n");
+    assertThat(lines(build("t=pinned", pinned))).last()
+        .isEqualTo("{\"stream\":\"Successfully tagged pinned:latest\\n\"}\r\n");
+    assertThat(Json.tree(http.get("/v1.50/images/pinned/json")).get("Parent").asText()).isEqualTo(busyboxId);
+
+    http.delete("/v1.50/images/" + digest); // busybox keeps its tag; the digest is pulled again by the build
+    List<String> pulled = lines(build("t=pinned2", pinned));
+    assertThat(pulled).contains("{\"status\":\"Digest: " + digest.substring(digest.indexOf('@') + 1) + "\"}\r\n",
+        "{\"status\":\"Status: Image is up to date for " + digest + "\"}\r\n");
+    assertThat(pulled).last().isEqualTo("{\"stream\":\"Successfully tagged pinned2:latest\\n\"}\r\n");
+
+    String unknown = "busybox@sha256:" + "0".repeat(64);
+    List<String> missing = lines(build("", Map.of("Dockerfile", "FROM " + unknown + "\n")));
+    String message = "manifest for " + unknown + " not found: manifest unknown: manifest unknown";
+    assertThat(missing).last()
+        .isEqualTo("{\"errorDetail\":{\"message\":\"" + message + "\"},\"error\":\"" + message + "\"}\r\n");
+  }
 }

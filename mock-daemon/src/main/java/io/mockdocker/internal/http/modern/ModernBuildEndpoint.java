@@ -66,8 +66,9 @@ final class ModernBuildEndpoint {
       lines.finish();
       return;
     } catch (NotInRegistry e) {
-      String message = "pull access denied for " + e.repository()
-          + ", repository does not exist or may require 'docker login'";
+      String message = e.tag().startsWith("sha256:") && e.tagMissing()
+          ? "manifest for " + e.repository() + "@" + e.tag() + " not found: manifest unknown: manifest unknown"
+          : "pull access denied for " + e.repository() + ", repository does not exist or may require 'docker login'";
       if (!lines.started()) {
         throw new ApiError(404, message);
       }

@@ -149,8 +149,11 @@ final class ModernImageStreams {
 
     @Override
     public void resolved(String repository, String tag, String imageId) {
-      ref = ref != null && ref.byDigest() ? new ModernReference(repository, ref.tag(), ref.digest())
-          : new ModernReference(repository, tag);
+      if (ref != null && ref.byDigest() || tag.startsWith("sha256:")) { // a pull by digest reports the digest
+        ref = new ModernReference(repository, ModernReference.DEFAULT_TAG, tag);
+      } else {
+        ref = new ModernReference(repository, tag);
+      }
       lines.write(GoJson.object().put("status", "Pulling from " + ref.path()).put("id", tag));
     }
 
