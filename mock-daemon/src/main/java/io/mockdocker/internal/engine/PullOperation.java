@@ -62,7 +62,7 @@ final class PullOperation {
   }
 
   private void run(String name, String tag, String endpoint, String digest) {
-    String key = name + ":" + tag;
+    String key = digest.isEmpty() ? name + ":" + tag : name + "@" + digest;
     pools.add("pull", key);
     repository = name;
     try {
@@ -121,7 +121,7 @@ final class PullOperation {
       }
     }
     String tagged = askedTag;
-    boolean moved = !digest.isEmpty() ? false : lock.locked(() -> {
+    boolean moved = digest.isEmpty() && lock.locked(() -> {
       boolean any = false;
       for (Map.Entry<String, String> e : tagsList.entrySet()) {
         if (tagged.isEmpty() || e.getKey().equals(tagged)) {

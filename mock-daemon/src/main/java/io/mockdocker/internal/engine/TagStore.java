@@ -87,7 +87,12 @@ final class TagStore {
     }
     int at = name.indexOf('@');
     if (at > 0) {
-      String id = digests.imageOf(name.substring(0, at), name.substring(at + 1));
+      String repository = name.substring(0, at);
+      int colon = repository.lastIndexOf(':');
+      if (colon > repository.lastIndexOf('/')) {
+        repository = repository.substring(0, colon); // busybox:1.36@sha256:…: the digest decides
+      }
+      String id = digests.imageOf(repository, name.substring(at + 1));
       return id == null ? null : graph.byId(id);
     }
     return null;

@@ -86,7 +86,8 @@ class ModernImageDigestsTest {
   @Test
   void create_finds_the_image_by_sha256_id_by_short_id_and_by_digest() {
     http.post("/v1.50/images/create?fromImage=test/app&tag=latest");
-    for (String image : List.of("sha256:" + A, "sha256:aaaaaaaaaaaa", "aaaaaaaaaaaa", "test/app@" + DIGEST)) {
+    for (String image : List.of("sha256:" + A, "sha256:aaaaaaaaaaaa", "aaaaaaaaaaaa", "test/app@" + DIGEST,
+        "test/app:v9@" + DIGEST)) {
       Response created = http.post("/v1.50/containers/create", JSON,
           "{\"Image\":\"" + image + "\",\"Cmd\":[\"true\"]}");
       assertThat(created.status()).as(image).isEqualTo(201);
