@@ -284,6 +284,67 @@ abstract class ModernDockerJavaContract {
   }
 
   @Test
+  void digest_and_sha256_id_references_pull_create_and_inspect() throws Exception {
+    pullBusybox();
+    InspectImageResponse busybox = client.inspectImageCmd("busybox").exec();
+    String digest = busybox.getRepoDigests().get(0);
+    assertThat(digest).matches("busybox@sha256:[0-9a-f]{64}");
+    client.removeImageCmd("busybox").exec();
+    assertThat(client.pullImageCmd(digest).exec(new PullImageResultCallback())
+        .awaitCompletion(SECONDS, TimeUnit.SECONDS)).isTrue();
+    InspectImageResponse byDigest = client.inspectImageCmd(digest).exec();
+    assertThat(byDigest.getId()).isEqualTo(busybox.getId());
+    assertThat(byDigest.getRepoTags()).isEmpty();
+    assertThat(byDigest.getRepoDigests()).containsExactly(digest);
+    for (String image : List.of(digest, busybox.getId(), busybox.getId().substring(7, 19))) {
+      String id = client.createContainerCmd(image).withCmd("true").exec().getId();
+      InspectContainerResponse c = client.inspectContainerCmd(id).exec();
+      assertThat(c.getImageId()).as(image).isEqualTo(busybox.getId());
+      assertThat(c.getConfig().getImage()).as(image).isEqualTo(image);
+      client.removeContainerCmd(id).exec();
+    }
+    assertThatThrownBy(() -> client.pullImageCmd("busybox@sha256:" + "0".repeat(64))
+        .exec(new PullImageResultCallback()).awaitCompletion(SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("manifest unknown");
+  }
+
+  @Test
+  void a_from_scratch_build_is_tagged_and_cache_from_and_extra_hosts_are_honoured(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
+    Files.writeString(dir.resolve("hello.txt"), "hi\n");
+    String scratch = client.buildImageCmd(dir.toFile()).withTags(Set.of("jscratch:1"))
+        .exec(new BuildImageResultCallback()).awaitImageId(SECONDS, TimeUnit.SECONDS);
+    assertThat(client.inspectImageCmd("jscratch:1").exec().getId()).startsWith("sha256:" + scratch);
+
+    pullBusybox();
+    Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUN cat /etc/hosts\n");
+    BuildStreams first = new BuildStreams();
+    String hosts = client.buildImageCmd(dir.toFile()).withTags(Set.of("jhosts:1")).withExtraHosts(Set.of("db:10.0.0.5"))
+        .exec(first).awaitImageId(SECONDS, TimeUnit.SECONDS);
+    assertThat(String.join("", first.streams)).contains("10.0.0.5\tdb\n");
+    BuildStreams again = new BuildStreams();
+    String cached = client.buildImageCmd(dir.toFile()).withExtraHosts(Set.of("db:10.0.0.5"))
+        .withCacheFrom(Set.of("jhosts:1")).exec(again).awaitImageId(SECONDS, TimeUnit.SECONDS);
+    assertThat(cached).isEqualTo(hosts);
+    assertThat(again.streams).contains(" ---> Using cache\n");
+  }
+
+  /** A build callback that keeps the {@code stream} texts. */
+  static final class BuildStreams extends BuildImageResultCallback {
+    final List<String> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void onNext(com.github.dockerjava.api.model.BuildResponseItem item) {
+      if (item.getStream() != null) {
+        streams.add(item.getStream());
+      }
+      super.onNext(item);
+    }
+  }
+
+  @Test
   void tag_login_push_search_and_remove_images() throws Exception {
     pullBusybox();
     client.tagImageCmd("busybox", "localhost:5000/busybox", "v1").exec();

@@ -37,6 +37,11 @@ public interface BuildOutput {
   /** What a RUN step's process wrote (the era did not show it). */
   default void processOutput(String text) {}
 
+  /** A step's process wrote this to its stderr; by default shown as {@link #processOutput}. */
+  default void processError(String text) {
+    processOutput(text);
+  }
+
   /** The step's container was removed after its commit (never in the era). */
   default void removedIntermediate(String containerId) {
     write(" ---> Removed intermediate container " + shortId(containerId) + "\n");

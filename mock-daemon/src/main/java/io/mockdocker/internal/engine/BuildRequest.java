@@ -2,6 +2,7 @@ package io.mockdocker.internal.engine;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param buildArgs values for ARG
  * @param labels labels for the image, added as a last LABEL step (as the classic builder did)
  * @param target the stage to build up to ({@code FROM … AS target}); empty for the last one
+ * @param cacheFrom images whose ancestry alone may serve cached steps ({@code cachefrom}); empty: any local image
+ * @param extraHosts {@code host:ip} lines added to the RUN steps' {@code /etc/hosts} ({@code extrahosts})
  */
 public record BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,
-    Map<String, String> buildArgs, Map<String, String> labels, String target) {
+    Map<String, String> buildArgs, Map<String, String> labels, String target, List<String> cacheFrom,
+    List<String> extraHosts) {
 
   /** {@code buildArgs} may map a name to {@code null}: declared without a value, the ARG's default applies. */
   public BuildRequest {
@@ -26,6 +30,13 @@ public record BuildRequest(BuildDialect dialect, String dockerfile, boolean remo
     buildArgs = buildArgs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     target = target == null ? "" : target;
+    cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
+    extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
+  }
+
+  public BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,
+      Map<String, String> buildArgs, Map<String, String> labels, String target) {
+    this(dialect, dockerfile, remove, noCache, buildArgs, labels, target, null, null);
   }
 
   public BuildRequest(BuildDialect dialect, String dockerfile, boolean remove, boolean noCache,

@@ -44,13 +44,13 @@ final class Builds {
   String build(BuildRequest request, byte[] contextTar, BuildOutput out) {
     Path context = staging.untar(contextTar);
     try {
-      Path file = context.resolve(request.dockerfile()).normalize();
+      Path file = dockerfile(context, request.dockerfile());
       if (request.dockerfile().equals("Dockerfile") && !java.nio.file.Files.isRegularFile(file)) {
         file = context.resolve("dockerfile");
       }
       String text;
       try {
-        if (!file.startsWith(context) || !java.nio.file.Files.isRegularFile(file)) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
           throw new DockerException("Cannot locate specified Dockerfile: " + request.dockerfile());
         }
         text = java.nio.file.Files.readString(file);
@@ -62,6 +62,20 @@ final class Builds {
     } finally {
       staging.discard(context);
     }
+  }
+
+  /**
+   * The Dockerfile's path in the context as the daemon scoped it: the name is joined to the context's root (a leading
+   * {@code /} is the root, a subdirectory is fine) and must stay inside it; {@code ../x} is {@code forbidden path
+   * outside the build context: ../x ()} (the daemon's words, its resolved path empty).
+   */
+  private static Path dockerfile(Path context, String name) {
+    String relative = name.replaceFirst("^/+", "");
+    Path file = relative.isEmpty() ? context : context.resolve(relative).normalize();
+    if (!file.startsWith(context)) {
+      throw new DockerException("forbidden path outside the build context: " + name + " ()");
+    }
+    return file;
   }
 
   private BuildOperation operation(BuildOutput out, Path context, BuildRequest request) {

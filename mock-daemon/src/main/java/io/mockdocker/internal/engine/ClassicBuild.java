@@ -49,6 +49,8 @@ final class ClassicBuild {
   /** What the stages built so far left: their names (lower case, or {@code null}) and image IDs. */
   private final List<String> stageNames = new ArrayList<>();
   private final List<String> stageImages = new ArrayList<>();
+  /** The IDs of the {@code cachefrom} images found (the names that resolve to nothing are skipped). */
+  private final List<String> cacheSources = new ArrayList<>();
 
   // the current stage
   private String image = "";
@@ -90,6 +92,9 @@ final class ClassicBuild {
       List<DockerfileLine> last = stages.get(stages.size() - 1).commands();
       new TreeMap<>(request.labels()).forEach((k, v) -> last.add(new DockerfileLine("LABEL", List.of(),
           literal(k) + "=" + literal(v), "LABEL " + k + "=" + v)));
+    }
+    for (String source : request.cacheFrom()) {
+      images.find(source).ifPresent(i -> cacheSources.add(i.id()));
     }
     int total = metaArgs.size() + stages.size() + stages.stream().mapToInt(s -> s.commands().size()).sum();
     int step = 0;
@@ -306,10 +311,21 @@ final class ClassicBuild {
         break;
       }
     }
+    int at = ref.indexOf('@');
+    String digest = at < 0 ? "" : ref.substring(at + 1);
+    ref = at < 0 ? ref : ref.substring(0, at);
     int slash = ref.lastIndexOf('/');
     int colon = ref.lastIndexOf(':');
     String repository = colon > slash ? ref.substring(0, colon) : ref;
     String tag = colon > slash ? ref.substring(colon + 1) : TagStore.DEFAULT_TAG;
+    if (!digest.isEmpty()) { // FROM busybox@sha256:…: the image pulled under that digest, pulled when missing
+      Image pinned = images.byDigest(repository, digest).orElse(null);
+      if (pinned == null) {
+        images.pullDigest(repository, digest, out.pullSink());
+        pinned = images.byDigest(repository, digest).orElseThrow(() -> new DockerException("No such image: " + name));
+      }
+      return pinned;
+    }
     Image found = images.tagged(repository, tag).orElse(null);
     if (found == null && Ids.isValid(ref)) {
       found = images.byId(ref).orElse(null);
@@ -413,19 +429,114 @@ final class ClassicBuild {
     // the step runs its command alone: an empty entrypoint, so the image's is not taken either
     Config runConfig = config.toBuilder().cmd(cmd).env(env).entrypoint(List.of()).attachStdout(true)
         .attachStderr(true).build();
+    List<String[]> extraHosts = extraHosts();
     LiveContainer c = create(runConfig);
-    int code = BuildFiles.runToEnd(runtime, c);
-    String text = new String(c.stdout.log(), StandardCharsets.UTF_8) + new String(c.stderr.log(),
-        StandardCharsets.UTF_8);
-    if (!text.isEmpty()) {
-      out.processOutput(text);
+    int code;
+    if (extraHosts.isEmpty()) {
+      code = BuildFiles.runToEnd(runtime, c);
+    } else {
+      store.mount(c);
+      code = withHostsFile(c, extraHosts, () -> BuildFiles.runToEnd(runtime, c));
     }
+    processOutput(c.log.entries());
     if (code != 0) {
       throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
           "The command " + Dockerfiles.goList(cmd) + " returned a non-zero code: " + code,
           String.join(" ", cmd), String.valueOf(code));
     }
     commitContainer(c, probe);
+  }
+
+  /**
+   * The {@code extrahosts} entries as (name, address) pairs, checked as the daemon checked a container's
+   * {@code ExtraHosts} at create: {@code bad format for add-host: "x"}, {@code invalid IP address in add-host: "y"};
+   * {@code host-gateway} is the default bridge's gateway.
+   */
+  private List<String[]> extraHosts() {
+    List<String[]> pairs = new ArrayList<>();
+    for (String entry : request.extraHosts()) {
+      int colon = entry.indexOf(':');
+      if (colon <= 0) {
+        throw new DockerException("bad format for add-host: \"" + entry + "\"");
+      }
+      String ip = entry.substring(colon + 1);
+      if (ip.equals("host-gateway")) {
+        ip = HOST_GATEWAY;
+      } else if (!validIp(ip.strip())) {
+        throw new DockerException("invalid IP address in add-host: \"" + ip + "\"");
+      }
+      pairs.add(new String[] {entry.substring(0, colon), ip.strip()});
+    }
+    return pairs;
+  }
+
+  private static final String HOST_GATEWAY = "172.17.0.1";
+  private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+      + "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+  private static boolean validIp(String ip) {
+    if (IPV4.matcher(ip).matches()) {
+      return true;
+    }
+    if (!ip.contains(":") || !ip.matches("[0-9a-fA-F:.]+")) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(ip) instanceof java.net.Inet6Address;
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** A step with the daemon's {@code /etc/hosts} (the extra hosts added) in place while it runs, left out of its layer. */
+  private int withHostsFile(LiveContainer c, List<String[]> extraHosts, java.util.function.IntSupplier step) {
+    try {
+      Path hosts = io.mockdocker.internal.shell.RootedPaths.resolve(c.rootfs, "/etc/hosts", true);
+      byte[] before = Files.isRegularFile(hosts) ? Files.readAllBytes(hosts) : null;
+      java.nio.file.attribute.FileTime modified = before == null ? null : Files.getLastModifiedTime(hosts);
+      StringBuilder text = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+          + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
+      extraHosts.forEach(h -> text.append(h[1]).append('\t').append(h[0]).append('\n'));
+      Files.createDirectories(hosts.getParent());
+      Files.writeString(hosts, text, StandardCharsets.UTF_8);
+      try {
+        return step.getAsInt();
+      } finally {
+        if (before == null) {
+          Files.deleteIfExists(hosts);
+        } else {
+          Files.write(hosts, before);
+          Files.setLastModifiedTime(hosts, modified);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The step's output in the order it was written, consecutive lines of one stream together. */
+  private void processOutput(List<LogEntry> entries) {
+    StringBuilder run = new StringBuilder();
+    StdStream stream = null;
+    for (LogEntry e : entries) {
+      if (stream != null && e.stream() != stream) {
+        emit(stream, run);
+      }
+      stream = e.stream();
+      run.append(new String(e.bytes(), StandardCharsets.UTF_8));
+    }
+    if (stream != null) {
+      emit(stream, run);
+    }
+  }
+
+  private void emit(StdStream stream, StringBuilder text) {
+    if (stream == StdStream.STDERR) {
+      out.processError(text.toString());
+    } else {
+      out.processOutput(text.toString());
+    }
+    text.setLength(0);
   }
 
   private void copy(DockerfileLine line, Map<String, String> env) {
@@ -586,7 +697,8 @@ final class ClassicBuild {
 
   /** Whether the cache has this step (a child of the current image made with {@code probe}); then it is taken. */
   private boolean fromCache(Config probe) {
-    String cached = request.noCache() ? null : images.cachedChild(image, probe).orElse(null);
+    String cached = request.noCache() ? null : request.cacheFrom().isEmpty()
+        ? images.cachedChild(image, probe).orElse(null) : images.cachedChildIn(image, probe, cacheSources).orElse(null);
     if (cached == null) {
       return false;
     }

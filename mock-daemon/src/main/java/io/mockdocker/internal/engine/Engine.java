@@ -79,7 +79,8 @@ public final class Engine implements AutoCloseable {
     Ids ids = new Ids(b.random);
     Pids pids = new Pids();
     ImageGraph graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
-    TagStore tags = new TagStore(graph);
+    RepoDigests digests = new RepoDigests();
+    TagStore tags = new TagStore(graph, digests);
     LayerStaging staging = new LayerStaging(graph, ids, b.tarLimits);
     this.scripts = new ProcessScripts(lock, tags);
     this.store = new ContainerStore(fs.getPath("/var/lib/docker/containers"), lock, graph, tags, staging, ids, clock,
@@ -96,7 +97,7 @@ public final class Engine implements AutoCloseable {
     this.control = new ContainerControl(store, events, health, execs, scripts, clock, capabilities);
     this.archives = new Archives(store, events, b.tarLimits);
     this.networks = new Networks(ids, clock, events, containers::inspect);
-    this.images = new Images(lock, graph, tags, staging, new RepoDigests(), ids, clock, registry, events,
+    this.images = new Images(lock, graph, tags, staging, digests, ids, clock, registry, events,
         new OperationPools(), transfers, store);
     this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
     this.references = new ImageReferences(images, builds, registry);

@@ -70,6 +70,11 @@ public final class ImageReferences {
     return images.byId(idOrPrefix);
   }
 
+  /** The image pulled or pushed as {@code repository@digest} ({@code sha256:…}), or empty. */
+  public Optional<Image> byDigest(String repository, String digest) {
+    return images.byDigest(repository, digest);
+  }
+
   /** Points {@code repository:tag} at the image {@code imageId}; the caller has checked the names. */
   public void setTag(String imageId, String repository, String tag) {
     images.setTag(imageId, repository, tag);
@@ -86,6 +91,14 @@ public final class ImageReferences {
    */
   public List<Removal> removeImage(String repository, String tag, Image image, boolean force, boolean prune) {
     return images.remove(repository, tag, image, force, prune);
+  }
+
+  /**
+   * Removes the digest reference {@code repository@digest} ({@code Untagged: …}); the image goes too when that was its
+   * last reference. Refusals are {@link RefusedByEngine}s.
+   */
+  public List<Removal> removeDigest(String repository, String digest, Image image, boolean force, boolean prune) {
+    return images.removeDigest(repository, digest, image, force, prune);
   }
 
   /** Pushes {@code repository:tag} to the registry, reporting structured events only. */
@@ -107,6 +120,15 @@ public final class ImageReferences {
    */
   public void pullReference(String repository, String tag, ProgressSink sink) {
     images.pullReference(repository, tag, sink);
+  }
+
+  /**
+   * Pulls the manifest {@code digest} ({@code sha256:…}) of a checked repository: no tag is set; the digest is added
+   * to the image's {@code RepoDigests}. A digest the registry does not know is a {@link NotInRegistry} with
+   * {@link NotInRegistry#tagMissing()}.
+   */
+  public void pullDigest(String repository, String digest, ProgressSink sink) {
+    images.pullDigest(repository, digest, sink);
   }
 
   /**

@@ -32,12 +32,7 @@ final class ImageRemoval {
    */
   List<Removal> remove(String repository, String tag, Image image, boolean force, boolean prune) {
     String id = image.id();
-    List<LiveContainer> users = new ArrayList<>();
-    for (LiveContainer c : store.all()) {
-      if (c.imageId.equals(id)) {
-        users.add(c);
-      }
-    }
+    List<LiveContainer> users = usersOf(id);
     LiveContainer running = users.stream().filter(LiveContainer::running).findFirst().orElse(null);
     return lock.locked(() -> {
       List<String> names = tags.byId().getOrDefault(id, List.of());
@@ -70,20 +65,64 @@ final class ImageRemoval {
         int colon = name.lastIndexOf(':');
         untag(id, name.substring(0, colon), name.substring(colon + 1), List.of(), true);
       }
-      if (users.isEmpty() && !graph.hasChildren(id)) {
-        delete(id);
-        String parent = image.parent();
-        while (prune && !parent.isEmpty()) {
-          Image p = graph.byId(parent);
-          if (p == null || tags.isReferenced(parent) || graph.hasChildren(parent) || usedBy(parent)) {
-            break;
-          }
-          delete(parent);
-          parent = p.parent();
+      if (repository == null) { // by ID: the digest references go too, each untagged
+        for (String reference : repoDigests.of(id)) {
+          result.add(new Removal(false, repoDigests.forget(id, reference.substring(0, reference.indexOf('@')))));
         }
+      }
+      deleteUnused(image, users, prune);
+      return List.copyOf(result);
+    });
+  }
+
+  /**
+   * Removes the digest reference {@code repository@digest}: {@code Untagged: repository@digest}; when it was the
+   * image's last reference (no tag, no other digest), the image goes too as by its last tag. A container using an
+   * image whose only reference this is refuses without {@code force}.
+   */
+  List<Removal> removeDigest(String repository, String digest, Image image, boolean force, boolean prune) {
+    String id = image.id();
+    List<LiveContainer> users = usersOf(id);
+    return lock.locked(() -> {
+      int references = tags.byId().getOrDefault(id, List.of()).size() + repoDigests.of(id).size();
+      if (references == 1 && !users.isEmpty() && !force) {
+        throw new RefusedByEngine(RefusedByEngine.Reason.IN_USE, "image in use", repository + "@" + digest,
+            users.get(0).id, id, "false");
+      }
+      String removed = repoDigests.forget(id, repository);
+      result.add(new Removal(false, removed == null ? repository + "@" + digest : removed));
+      if (references <= 1) {
+        deleteUnused(image, users, prune);
       }
       return List.copyOf(result);
     });
+  }
+
+  /** Deletes the image when no container uses it and it has no children, then its parents nothing else holds. */
+  private void deleteUnused(Image image, List<LiveContainer> users, boolean prune) {
+    String id = image.id();
+    if (users.isEmpty() && !graph.hasChildren(id)) {
+      delete(id);
+      String parent = image.parent();
+      while (prune && !parent.isEmpty()) {
+        Image p = graph.byId(parent);
+        if (p == null || tags.isReferenced(parent) || graph.hasChildren(parent) || usedBy(parent)) {
+          break;
+        }
+        delete(parent);
+        parent = p.parent();
+      }
+    }
+  }
+
+  private List<LiveContainer> usersOf(String id) {
+    List<LiveContainer> users = new ArrayList<>();
+    for (LiveContainer c : store.all()) {
+      if (c.imageId.equals(id)) {
+        users.add(c);
+      }
+    }
+    return users;
   }
 
   private boolean usedBy(String id) {

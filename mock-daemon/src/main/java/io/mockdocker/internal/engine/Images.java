@@ -173,8 +173,17 @@ final class Images {
 
   /** Removes a reference or an image as {@link ImageRemoval} says, with an event for each removal. */
   List<Removal> remove(String repository, String tag, Image image, boolean force, boolean prune) {
-    List<Removal> removals = new ImageRemoval(lock, graph, tags, digests, store)
-        .remove(repository, tag, image, force, prune);
+    return emitted(image, new ImageRemoval(lock, graph, tags, digests, store)
+        .remove(repository, tag, image, force, prune));
+  }
+
+  /** Removes the digest reference {@code repository@digest} as {@link ImageRemoval#removeDigest} says. */
+  List<Removal> removeDigest(String repository, String digest, Image image, boolean force, boolean prune) {
+    return emitted(image, new ImageRemoval(lock, graph, tags, digests, store)
+        .removeDigest(repository, digest, image, force, prune));
+  }
+
+  private List<Removal> emitted(Image image, List<Removal> removals) {
     for (Removal r : removals) { // untag events name the reference, delete events the image
       events.emit("image", r.deleted() ? "delete" : "untag", r.deleted() || image == null ? r.value() : image.id(),
           Map.of("name", r.value()));
@@ -197,6 +206,24 @@ final class Images {
     }));
   }
 
+  /**
+   * {@link #cachedChild} with {@code cachefrom}: only a child that is one of the {@code sources} or among their
+   * ancestors counts (as the daemon's cache with sources accepted a local hit only in a source's ancestry).
+   */
+  Optional<String> cachedChildIn(String parentId, Config config, List<String> sources) {
+    return Optional.ofNullable(lock.locked(() -> {
+      for (String source : sources) {
+        Image top = graph.byId(source);
+        for (Image image : top == null ? List.<Image>of() : graph.history(top)) {
+          if (image.parent().equals(parentId) && Configs.sameForCache(image.containerConfig(), config)) {
+            return image.id();
+          }
+        }
+      }
+      return null;
+    }));
+  }
+
   void pull(String name, String tag, String endpoint, ProgressSink sink) {
     pullOperation(sink, PullOperation.Naming.REPOSITORY).run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
     String ref = tag == null || tag.isEmpty() ? name : name + ":" + tag;
@@ -207,6 +234,19 @@ final class Images {
   void pullReference(String repository, String tag, ProgressSink sink) {
     pullOperation(sink, PullOperation.Naming.REFERENCE).run(repository, tag, "");
     events.emit("image", "pull", tag.isEmpty() ? repository : repository + ":" + tag, Map.of("name", repository));
+  }
+
+  void pullDigest(String repository, String digest, ProgressSink sink) {
+    pullOperation(sink, PullOperation.Naming.REFERENCE).runDigest(repository, digest);
+    events.emit("image", "pull", repository + "@" + digest, Map.of("name", repository));
+  }
+
+  /** The image pulled or pushed as {@code repository@digest}, or empty. */
+  Optional<Image> byDigest(String repository, String digest) {
+    return Optional.ofNullable(lock.locked(() -> {
+      String id = digests.imageOf(repository, digest);
+      return id == null ? null : graph.byId(id);
+    }));
   }
 
   private PullOperation pullOperation(ProgressSink sink, PullOperation.Naming naming) {

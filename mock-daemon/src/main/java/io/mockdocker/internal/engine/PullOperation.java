@@ -50,7 +50,19 @@ final class PullOperation {
   }
 
   void run(String name, String tag, String endpoint) {
-    String key = name + ":" + tag;
+    run(name, tag, endpoint, "");
+  }
+
+  /**
+   * Pulls the manifest {@code digest} ({@code sha256:…}) of the repository: the registry tag whose manifest has that
+   * digest, left untagged locally and recorded in the image's {@code RepoDigests}.
+   */
+  void runDigest(String name, String digest) {
+    run(name, "", "", digest);
+  }
+
+  private void run(String name, String tag, String endpoint, String digest) {
+    String key = digest.isEmpty() ? name + ":" + tag : name + "@" + digest;
     pools.add("pull", key);
     repository = name;
     try {
@@ -62,19 +74,26 @@ final class PullOperation {
       if (naming == Naming.REPOSITORY && name.split("/", -1).length > 2) {
         remote = "src/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
       }
-      pullRepository(name, remote, tag);
+      pullRepository(name, remote, tag, digest);
     } finally {
       pools.remove("pull", key);
     }
   }
 
-  private void pullRepository(String local, String remote, String askedTag) {
+  private void pullRepository(String local, String remote, String requestedTag, String digest) {
     sink.status("Pulling repository " + local + " from " + registry.indexAddress());
-    RegistryAccess.synthesize(registry, remote, askedTag);
+    RegistryAccess.synthesize(registry, remote, requestedTag);
     List<String> imageList = RegistryAccess.repositoryImages(registry, remote);
     Map<String, String> tagsList = registry.tags(remote).orElse(null);
     if (imageList == null || tagsList == null) {
-      throw new NotInRegistry("HTTP code: 404", local, askedTag, false);
+      throw new NotInRegistry("HTTP code: 404", local, requestedTag, false);
+    }
+    String askedTag = requestedTag;
+    if (!digest.isEmpty()) {
+      askedTag = tagWithDigest(local, tagsList, digest);
+      if (askedTag == null) {
+        throw new NotInRegistry("manifest unknown", local, digest, true);
+      }
     }
     Map<String, String> tagOf = new TreeMap<>();
     if (askedTag.isEmpty()) {
@@ -85,7 +104,7 @@ final class PullOperation {
         throw new NotInRegistry("Tag " + askedTag + " not found in repositoy " + local, local, askedTag, true);
       }
       tagOf.put(id, askedTag);
-      sink.resolved(local, askedTag, id);
+      sink.resolved(local, digest.isEmpty() ? askedTag : digest, id);
     }
     for (String id : imageList) {
       String imgTag = tagOf.getOrDefault(id, "");
@@ -101,10 +120,11 @@ final class PullOperation {
         throw new DockerException("Could not find repository on any of the indexed registries.", e);
       }
     }
-    boolean moved = lock.locked(() -> {
+    String tagged = askedTag;
+    boolean moved = digest.isEmpty() && lock.locked(() -> {
       boolean any = false;
       for (Map.Entry<String, String> e : tagsList.entrySet()) {
-        if (askedTag.isEmpty() || e.getKey().equals(askedTag)) {
+        if (tagged.isEmpty() || e.getKey().equals(tagged)) {
           Map<String, String> before = tags.repository(local);
           any |= before == null || !e.getValue().equals(before.get(e.getKey()));
           if (naming == Naming.REFERENCE) {
@@ -124,6 +144,16 @@ final class PullOperation {
     Manifest manifest = Manifest.ofRegistry(registry, local, askedTag, id);
     digests.record(id, local, manifest.digest());
     sink.finished(id, manifest, moved || layers > 0);
+  }
+
+  /** The tag whose manifest has {@code digest}, or null. */
+  private String tagWithDigest(String repository, Map<String, String> tagsList, String digest) {
+    for (Map.Entry<String, String> e : tagsList.entrySet()) {
+      if (Manifest.ofRegistry(registry, repository, e.getKey(), e.getValue()).digest().equals(digest)) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /** Pulls an image and its missing ancestors, the image itself first, down to the base. */

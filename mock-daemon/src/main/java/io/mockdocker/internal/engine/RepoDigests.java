@@ -21,6 +21,16 @@ final class RepoDigests {
     return out;
   }
 
+  /** The ID of the image recorded under {@code repository@digest}, or null. */
+  synchronized String imageOf(String repository, String digest) {
+    for (Map.Entry<String, TreeMap<String, String>> e : byImage.entrySet()) {
+      if (digest.equals(e.getValue().get(repository))) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   /** Forgets the image's digest in one repository; returns {@code repository@digest}, or null when there was none. */
   synchronized String forget(String imageId, String repository) {
     TreeMap<String, String> digests = byImage.get(imageId);

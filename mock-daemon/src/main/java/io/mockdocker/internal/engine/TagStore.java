@@ -15,10 +15,16 @@ final class TagStore {
   static final String DEFAULT_TAG = "latest";
 
   private final ImageGraph graph;
+  private final RepoDigests digests;
   private final TreeMap<String, TreeMap<String, String>> repositories = new TreeMap<>();
 
   TagStore(ImageGraph graph) {
+    this(graph, new RepoDigests());
+  }
+
+  TagStore(ImageGraph graph, RepoDigests digests) {
     this.graph = graph;
+    this.digests = digests;
   }
 
   /**
@@ -53,6 +59,10 @@ final class TagStore {
     if (byId != null) {
       return byId;
     }
+    Image modern = modernName(name);
+    if (modern != null) {
+      return modern;
+    }
     String[] repoAndTag = splitRepoTag(name);
     TreeMap<String, String> repo = repositories.get(repoAndTag[0]);
     if (repo == null) {
@@ -65,6 +75,27 @@ final class TagStore {
     }
     String revision = repo.get(repoAndTag[1]);
     return revision == null ? null : existing(revision);
+  }
+
+  /**
+   * Today's names the era had no syntax for: {@code sha256:<ID or prefix>} and {@code repository@sha256:<digest>}
+   * (a digest the image was pulled or pushed under). Null for anything else.
+   */
+  private Image modernName(String name) {
+    if (name.startsWith("sha256:") && name.length() > 7) {
+      return graph.get(name.substring(7));
+    }
+    int at = name.indexOf('@');
+    if (at > 0) {
+      String repository = name.substring(0, at);
+      int colon = repository.lastIndexOf(':');
+      if (colon > repository.lastIndexOf('/')) {
+        repository = repository.substring(0, colon); // busybox:1.36@sha256:…: the digest decides
+      }
+      String id = digests.imageOf(repository, name.substring(at + 1));
+      return id == null ? null : graph.byId(id);
+    }
+    return null;
   }
 
   private Image existing(String revision) {

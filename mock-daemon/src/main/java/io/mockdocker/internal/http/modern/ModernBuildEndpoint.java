@@ -53,8 +53,9 @@ final class ModernBuildEndpoint {
     labels.replaceAll((k, v) -> v == null ? "" : v);
     boolean rm = call.param("rm").isEmpty() || call.flag("rm");
     boolean quiet = call.flag("q");
+    List<String> cacheFrom = cacheFrom(call.param("cachefrom"));
     BuildRequest request = new BuildRequest(BuildDialect.CLASSIC, call.param("dockerfile"), rm, call.flag("nocache"),
-        buildArgs, labels, call.param("target"));
+        buildArgs, labels, call.param("target"), cacheFrom, call.params("extrahosts"));
     byte[] context = call.body();
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
     Output out = new Output(lines, call.version().buildAux(), quiet);
@@ -65,8 +66,9 @@ final class ModernBuildEndpoint {
       lines.finish();
       return;
     } catch (NotInRegistry e) {
-      String message = "pull access denied for " + e.repository()
-          + ", repository does not exist or may require 'docker login'";
+      String message = e.tag().startsWith("sha256:") && e.tagMissing()
+          ? "manifest for " + e.repository() + "@" + e.tag() + " not found: manifest unknown: manifest unknown"
+          : "pull access denied for " + e.repository() + ", repository does not exist or may require 'docker login'";
       if (!lines.started()) {
         throw new ApiError(404, message);
       }
@@ -104,6 +106,42 @@ final class ModernBuildEndpoint {
       lines.write(GoJson.object().put("stream", ModernImageJson.id(id) + "\n"));
     }
     lines.finish();
+  }
+
+  /** {@code cachefrom}: a JSON array of image names; anything else is a 400 {@code error reading cache-from: …}. */
+  private static List<String> cacheFrom(String json) {
+    List<String> out = new ArrayList<>();
+    if (json.isEmpty()) {
+      return out;
+    }
+    JsonNode n;
+    try {
+      n = GoJson.MAPPER.readTree(json);
+    } catch (IOException e) {
+      char first = json.strip().isEmpty() ? ' ' : json.strip().charAt(0);
+      throw new ApiError(400, "error reading cache-from: " + ("{[\"-0123456789tfn".indexOf(first) < 0
+          ? "invalid character '" + first + "' looking for beginning of value" : "unexpected end of JSON input"));
+    }
+    if (n != null && n.isNull()) {
+      return out;
+    }
+    if (n == null || !n.isArray()) {
+      throw new ApiError(400, "error reading cache-from: json: cannot unmarshal " + goType(n)
+          + " into Go value of type []string");
+    }
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        throw new ApiError(400, "error reading cache-from: json: cannot unmarshal " + goType(e)
+            + " into Go value of type string");
+      }
+      out.add(e.asText());
+    }
+    return out;
+  }
+
+  private static String goType(JsonNode n) {
+    return n == null ? "null" : n.isTextual() ? "string" : n.isNumber() ? "number" : n.isBoolean() ? "bool"
+        : n.isObject() ? "object" : n.isArray() ? "array" : "null";
   }
 
   private static Map<String, String> stringMap(String json, String what) {
@@ -158,6 +196,12 @@ final class ModernBuildEndpoint {
     @Override
     public void processOutput(String text) {
       write(text);
+    }
+
+    /** The classic builder's stderr writer: each write in red (ANSI 91), reset after. */
+    @Override
+    public void processError(String text) {
+      write("\033[91m" + text + "\033[0m");
     }
 
     @Override

@@ -55,7 +55,7 @@ final class ModernImageStreams {
     if (from.isEmpty()) {
       throw new ApiError(400, "fromImage or fromSrc is required");
     }
-    ModernReference ref = ModernReference.parse(from, call.param("tag"));
+    ModernReference ref = ModernReference.parseWithDigest(from, call.param("tag"));
     JsonLines lines = new JsonLines(call.exchange(), "\r\n");
     try {
       pull(ref, lines);
@@ -69,7 +69,11 @@ final class ModernImageStreams {
   void pull(ModernReference ref, JsonLines lines) {
     PullSink sink = new PullSink(lines, ref);
     try {
-      engine.references().pullReference(ref.repository(), ref.tag(), sink);
+      if (ref.byDigest()) {
+        engine.references().pullDigest(ref.repository(), ref.digest(), sink);
+      } else {
+        engine.references().pullReference(ref.repository(), ref.tag(), sink);
+      }
     } catch (NotInRegistry e) {
       String message = e.tagMissing()
           ? "manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown"
@@ -145,7 +149,11 @@ final class ModernImageStreams {
 
     @Override
     public void resolved(String repository, String tag, String imageId) {
-      ref = new ModernReference(repository, tag);
+      if (ref != null && ref.byDigest() || tag.startsWith("sha256:")) { // a pull by digest reports the digest
+        ref = new ModernReference(repository, ModernReference.DEFAULT_TAG, tag);
+      } else {
+        ref = new ModernReference(repository, tag);
+      }
       lines.write(GoJson.object().put("status", "Pulling from " + ref.path()).put("id", tag));
     }
 

@@ -73,11 +73,13 @@ final class ModernImagesEndpoints {
     ArrayNode out = GoJson.array();
     for (Image image : images) {
       List<String> tags = names.getOrDefault(image.id(), List.of());
+      List<String> digests = engine.references().repoDigests(image.id());
       boolean danglingImage = tags.isEmpty() && !parents.contains(image.id());
       if (tags.isEmpty() && !all && !danglingImage) {
         continue;
       }
-      if (dangling != null && dangling != danglingImage) {
+      // an image known only by digest is listed whether dangling images are asked for or not
+      if (dangling != null && dangling != danglingImage && (dangling || digests.isEmpty())) {
         continue;
       }
       if (!references.isEmpty()) {
@@ -93,7 +95,6 @@ final class ModernImagesEndpoints {
         }
         tags = matched;
       }
-      List<String> digests = engine.references().repoDigests(image.id());
       ObjectNode o = out.addObject();
       o.put("Containers", -1);
       o.put("Created", image.created().toEpochSecond());
@@ -188,6 +189,9 @@ final class ModernImagesEndpoints {
     if (repo.isEmpty()) {
       throw new ApiError(400, "repository name must have at least one component");
     }
+    if (repo.contains("@") && ModernReference.parseWithDigest(repo, "").byDigest()) {
+      throw new ApiError(500, "cannot import digest reference");
+    }
     ModernReference target = ModernReference.parse(repo, call.param("tag"));
     engine.references().setTag(image.id(), target.repository(), target.tag());
     ModernResponses.empty(call.exchange(), 201);
@@ -205,10 +209,13 @@ final class ModernImagesEndpoints {
         Image image = ModernReference.require(engine, name);
         removals = engine.references().removeImage(null, "", image, force, prune);
       } else {
-        ModernReference ref = ModernReference.parse(name);
-        Image image = engine.references().tagged(ref.repository(), ref.tag())
+        ModernReference ref = ModernReference.parseWithDigest(name, "");
+        Image image = (ref.byDigest() ? engine.references().byDigest(ref.repository(), ref.digest())
+            : engine.references().tagged(ref.repository(), ref.tag()))
             .orElseThrow(() -> new ApiError(404, "No such image: " + ref.familiar()));
-        removals = engine.references().removeImage(ref.repository(), ref.tag(), image, force, prune);
+        removals = ref.byDigest()
+            ? engine.references().removeDigest(ref.repository(), ref.digest(), image, force, prune)
+            : engine.references().removeImage(ref.repository(), ref.tag(), image, force, prune);
       }
     } catch (RefusedByEngine e) {
       throw new ApiError(409, conflict(name, e));

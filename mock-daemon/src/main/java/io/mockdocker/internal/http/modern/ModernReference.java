@@ -12,17 +12,28 @@ import java.util.regex.Pattern;
  * {@code localhost:5000/busybox:v1}. The repository is kept in its familiar form (no {@code docker.io/library/}), which
  * is also how the engine and the fake registry key it; a registry host stays part of the name.
  */
-record ModernReference(String repository, String tag) {
+record ModernReference(String repository, String tag, String digest) {
   static final String DEFAULT_TAG = "latest";
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
   private static final Pattern HOST = Pattern.compile(
       "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?");
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,64}");
 
-  /** {@code repository:tag}, e.g. {@code busybox:latest}. */
+  /** A reference by tag. */
+  ModernReference(String repository, String tag) {
+    this(repository, tag, "");
+  }
+
+  /** {@code repository:tag}, e.g. {@code busybox:latest}; a reference by digest is {@code busybox@sha256:…}. */
   String familiar() {
-    return repository + ":" + tag;
+    return digest.isEmpty() ? repository + ":" + tag : repository + "@" + digest;
+  }
+
+  /** Whether this reference names a manifest digest rather than a tag. */
+  boolean byDigest() {
+    return !digest.isEmpty();
   }
 
   /** The path of the repository without a registry host, with {@code library/} for official images. */
@@ -60,6 +71,27 @@ record ModernReference(String repository, String tag) {
       throw new ApiError(400, "invalid tag format");
     }
     return new ModernReference(repository, t);
+  }
+
+  /**
+   * Parses a name that may name a manifest digest, as pulls and lookups accept: {@code busybox@sha256:<64 hex>}
+   * (a tag before the digest is ignored, as the daemon ignored it), or a {@code tag} parameter that is a digest.
+   * A malformed digest is {@code invalid reference format}.
+   */
+  static ModernReference parseWithDigest(String name, String tag) {
+    int at = name.indexOf('@');
+    String digest = at < 0 ? "" : name.substring(at + 1);
+    if (at < 0 && tag != null && DIGEST.matcher(tag).matches()) {
+      digest = tag;
+    }
+    if (at < 0 && digest.isEmpty()) {
+      return parse(name, tag);
+    }
+    if (!DIGEST.matcher(digest).matches()) {
+      throw new ApiError(400, "invalid reference format");
+    }
+    ModernReference named = parse(at < 0 ? name : name.substring(0, at));
+    return new ModernReference(named.repository(), named.tag(), digest);
   }
 
   /** Drops {@code docker.io/library/} and its variants. */
@@ -114,11 +146,12 @@ record ModernReference(String repository, String tag) {
     }
     ModernReference ref;
     try {
-      ref = parse(name);
+      ref = parseWithDigest(name, "");
     } catch (ApiError invalid) {
       return Optional.empty();
     }
-    return engine.references().tagged(ref.repository(), ref.tag());
+    return ref.byDigest() ? engine.references().byDigest(ref.repository(), ref.digest())
+        : engine.references().tagged(ref.repository(), ref.tag());
   }
 
   /** The image a name resolves to, else 404 {@code No such image: <familiar ref>}. */
@@ -132,7 +165,7 @@ record ModernReference(String repository, String tag) {
       return name;
     }
     try {
-      return parse(name).familiar();
+      return parseWithDigest(name, "").familiar();
     } catch (ApiError invalid) {
       return name;
     }
