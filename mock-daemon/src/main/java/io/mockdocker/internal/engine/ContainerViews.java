@@ -12,9 +12,9 @@ import java.util.Locale;
 /**
  * What the mini shell's {@code id}, {@code ps} and {@code nc} see of a container: the user a process runs as, the
  * container's process table in its own PID namespace (its process is PID 1), and which TCP ports answer. A port of
- * this container answers while it runs and exposes or publishes it (as {@link PortCheck} counts it); a published one
- * is checked by connecting to the host port the daemon holds for it, on loopback; another running container is
- * reached by its name the same way.
+ * the container itself answers while it runs and exposes or publishes it (as {@link PortCheck} counts it). Another
+ * container, named by its name or ID, answers on a port it publishes when the host port the daemon holds for it
+ * accepts a connection on loopback (a port script listening there), and on a port it only exposes while it runs.
  */
 final class ContainerViews {
   private static final int CONNECT_TIMEOUT_MS = 1000;
@@ -55,19 +55,22 @@ final class ContainerViews {
   private List<ContainerView.Process> processes(LiveContainer c) {
     List<ContainerView.Process> out = new ArrayList<>();
     int mainPid;
+    String containerUser;
     synchronized (c) {
       if (!c.state.running()) {
         return out;
       }
       mainPid = c.state.pid();
+      containerUser = c.config.user() == null ? "" : c.config.user();
       List<String> argv = new ArrayList<>();
       argv.add(c.path);
       argv.addAll(c.args);
-      out.add(new ContainerView.Process(1, c.config.user() == null ? "" : c.config.user(), argv));
+      out.add(new ContainerView.Process(1, containerUser, argv));
     }
     for (SimProcess p : execs.running(c)) {
       int pid = p.pid() > mainPid ? p.pid() - mainPid + 1 : out.size() + 1;
-      out.add(new ContainerView.Process(pid, p.user() == null ? "" : p.user(), p.argv()));
+      String user = p.user() == null || p.user().isEmpty() ? containerUser : p.user();
+      out.add(new ContainerView.Process(pid, user, p.argv()));
     }
     out.sort(java.util.Comparator.comparingInt(ContainerView.Process::pid));
     return out;
@@ -90,7 +93,7 @@ final class ContainerViews {
       if (!PortCheck.listening(target).contains(port)) {
         return false;
       }
-      if (target.listeners != null) {
+      if (target != self && target.listeners != null) {
         for (PublishedPort published : target.listeners.published()) {
           if (published.port().equals(port + "/tcp")) {
             hostPort = published.hostPort();

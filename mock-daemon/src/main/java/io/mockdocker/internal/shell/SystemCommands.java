@@ -125,20 +125,27 @@ final class SystemCommands {
     return null;
   }
 
+  /**
+   * The rows of the container's {@code file}, then busybox's own rows (the accounts the busybox image has), so that a
+   * name the container's copy lacks still resolves as it would in busybox.
+   */
   private static List<String[]> table(Proc p, String file, String fallback) {
-    String text;
-    try (InputStream in = p.fs().openRead(file)) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      text = fallback;
-    }
     List<String[]> rows = new ArrayList<>();
+    try (InputStream in = p.fs().openRead(file)) {
+      rows(new String(in.readAllBytes(), StandardCharsets.UTF_8), rows);
+    } catch (IOException e) {
+      // no such file in this container: busybox's rows alone
+    }
+    rows(fallback, rows);
+    return rows;
+  }
+
+  private static void rows(String text, List<String[]> into) {
     for (String line : text.split("\n")) {
       if (!line.isBlank() && !line.startsWith("#")) {
-        rows.add(line.split(":", -1));
+        into.add(line.split(":", -1));
       }
     }
-    return rows;
   }
 
   private static int number(String s, int fallback) {
