@@ -2,6 +2,8 @@ package io.mockdocker.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockdocker.script.PortMatch;
+import io.mockdocker.script.PortScript;
 import io.mockdocker.testing.CliDaemon;
 import io.mockdocker.testing.DockerCli.Result;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,21 @@ class ModernCliShellToolsTest {
     assertThat(docker("exec", "web", "nc", "-z", "localhost", "81")).isEqualTo(new Result(1, ""));
     assertThat(docker("exec", "web", "nc", "-z", "nowhere", "80"))
         .isEqualTo(new Result(1, "nc: bad address 'nowhere'\n"));
+  }
+
+  @Test
+  void nc_reaches_another_container_through_the_host_port_the_daemon_holds_for_it() throws Exception {
+    cli.daemon().script(PortMatch.container("web"), PortScript.httpReply(200, "hello"));
+    assertThat(docker("run", "-d", "--name", "web", "-p", "127.0.0.1::80", "busybox", "sleep", "100").exit())
+        .isZero();
+    assertThat(docker("run", "-d", "--name", "silent", "-p", "127.0.0.1::81", "busybox", "sleep", "100").exit())
+        .isZero();
+    String check = "nc -z web 80 && echo web-up; nc -z silent 81 && echo silent-up || echo silent-down;"
+        + " nc -z web 82 || echo web-82-down";
+    assertThat(docker("run", "--rm", "busybox", "sh", "-c", check))
+        .isEqualTo(new Result(0, "web-up\nsilent-up\nweb-82-down\n"));
+    assertThat(docker("stop", "-t", "0", "silent").exit()).isZero();
+    assertThat(docker("run", "--rm", "busybox", "sh", "-c", check))
+        .isEqualTo(new Result(0, "web-up\nsilent-down\nweb-82-down\n"));
   }
 }
