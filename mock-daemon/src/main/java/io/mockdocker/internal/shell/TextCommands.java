@@ -17,6 +17,11 @@ final class TextCommands {
 
   /** The bytes of {@code file} ({@code -}: stdin), or null after printing {@code NAME: can't open 'FILE': WHY}. */
   static byte[] read(Proc p, String file) throws IOException, InterruptedException {
+    return read(p, file, true);
+  }
+
+  /** The same; without {@code cantOpen} the message is {@code NAME: FILE: WHY}, as grep words it. */
+  private static byte[] read(Proc p, String file, boolean cantOpen) throws IOException, InterruptedException {
     if (file.equals("-")) {
       return readAll(p.io().in());
     }
@@ -26,7 +31,8 @@ final class TextCommands {
       throw e;
     } catch (IOException e) {
       Commands.rethrowIfInterrupted(e);
-      p.err(p.name() + ": can't open '" + file + "': " + ContainerFs.reason(e) + "\n");
+      p.err(p.name() + (cantOpen ? ": can't open '" + file + "': " : ": " + file + ": ") + ContainerFs.reason(e)
+          + "\n");
       return null;
     }
   }
@@ -108,37 +114,30 @@ final class TextCommands {
       }
       first = false;
       if (bytes) {
-        int len = data.length;
-        int from;
-        int to;
-        if (head) {
-          from = 0;
-          to = allBut ? (int) Math.max(0, len - n) : (int) Math.min(len, n);
-        } else {
-          from = fromStart ? (int) Math.min(len, Math.max(0, n - 1)) : (int) Math.max(0, len - n);
-          to = len;
-        }
-        p.io().out().write(data, from, to - from);
+        int[] range = range(data.length, n, head, allBut, fromStart);
+        p.io().out().write(data, range[0], range[1] - range[0]);
         p.io().out().flush();
       } else {
         List<String> lines = lines(text(data));
-        int size = lines.size();
-        int from;
-        int to;
-        if (head) {
-          from = 0;
-          to = allBut ? (int) Math.max(0, size - n) : (int) Math.min(size, n);
-        } else {
-          from = fromStart ? (int) Math.min(size, Math.max(0, n - 1)) : (int) Math.max(0, size - n);
-          to = size;
-        }
-        p.out(String.join("", lines.subList(from, to)));
+        int[] range = range(lines.size(), n, head, allBut, fromStart);
+        p.out(String.join("", lines.subList(range[0], range[1])));
       }
       if (!head && (o.has('f') || o.has('F')) && files.size() == 1) {
         return follow(p, file, data.length);
       }
     }
     return status;
+  }
+
+  /**
+   * The part of {@code size} units (bytes or lines) head or tail prints: the first {@code n} (all but the last with
+   * {@code allBut}), the last {@code n}, or from the {@code n}th on ({@code fromStart}).
+   */
+  private static int[] range(int size, long n, boolean head, boolean allBut, boolean fromStart) {
+    if (head) {
+      return new int[] {0, allBut ? (int) Math.max(0, size - n) : (int) Math.min(size, n)};
+    }
+    return new int[] {fromStart ? (int) Math.min(size, Math.max(0, n - 1)) : (int) Math.max(0, size - n), size};
   }
 
   /** {@code tail -f}: prints what is appended to the file, checking once a second on the clock, until killed. */
@@ -303,7 +302,7 @@ final class TextCommands {
           continue;
         }
       } else {
-        data = readForGrep(p, file);
+        data = read(p, file, false);
       }
       if (data == null) {
         error = true;
@@ -353,20 +352,5 @@ final class TextCommands {
       p.out(out.toString());
     }
     return error && !(o.has('q') && any) ? 2 : any ? 0 : 1;
-  }
-
-  private static byte[] readForGrep(Proc p, String file) throws IOException, InterruptedException {
-    if (file.equals("-")) {
-      return readAll(p.io().in());
-    }
-    try (InputStream in = p.fs().openRead(file)) {
-      return readAll(in);
-    } catch (BrokenPipeException e) {
-      throw e;
-    } catch (IOException e) {
-      Commands.rethrowIfInterrupted(e);
-      p.err("grep: " + file + ": " + ContainerFs.reason(e) + "\n");
-      return null;
-    }
   }
 }
