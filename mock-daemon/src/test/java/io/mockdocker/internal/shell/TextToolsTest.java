@@ -1,9 +1,21 @@
 package io.mockdocker.internal.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mockdocker.internal.shell.ShellFixture.Result;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +70,47 @@ class TextToolsTest {
     assertThat(f.run("tail", "-n", "+11", "/tmp/n")).isEqualTo(ok("11\n12\n"));
     assertThat(f.run("tail", "-c", "3", "/tmp/n")).isEqualTo(ok("12\n"));
     assertThat(f.sh("echo one; echo two | tail -1")).isEqualTo(ok("one\ntwo\n"));
+  }
+
+  @Test
+  void tail_dash_f_prints_what_is_appended_each_second_of_the_clock_until_killed() throws Exception {
+    f.write("/tmp/log", "a\n");
+    Semaphore ticks = new Semaphore(0);
+    ShellClock clock = new ShellClock() {
+      @Override
+      public Instant now() {
+        return ShellFixture.T0;
+      }
+
+      @Override
+      public ZoneId zone() {
+        return ZoneId.of("UTC");
+      }
+
+      @Override
+      public void sleep(Duration duration) throws InterruptedException {
+        ticks.acquire();
+      }
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread shell = new Thread(() -> {
+      try {
+        outcome.set(new MiniShell().run(List.of("tail", "-f", "/tmp/log"),
+            f.context(new ByteArrayInputStream(new byte[0]), out, new ByteArrayOutputStream(), clock)));
+      } catch (InterruptedException e) {
+        outcome.set(e);
+      }
+    });
+    shell.start();
+    await().until(() -> out.toString(StandardCharsets.UTF_8).equals("a\n"));
+    Files.writeString(f.file("/tmp/log"), "b\n", StandardOpenOption.APPEND);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a\n");
+    ticks.release();
+    await().until(() -> out.toString(StandardCharsets.UTF_8).equals("a\nb\n"));
+    shell.interrupt();
+    shell.join(10_000);
+    assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
   }
 
   @Test
