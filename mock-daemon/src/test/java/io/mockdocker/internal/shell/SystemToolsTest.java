@@ -170,6 +170,8 @@ class SystemToolsTest {
   void env_date_and_hostname_with_arguments() throws Exception {
     assertThat(f.run("env", "-i", "A=b", "env")).isEqualTo(ok("A=b\n"));
     assertThat(f.sh("env A=1 sh -c 'echo $A'")).isEqualTo(ok("1\n"));
+    assertThat(f.sh("export A=1 B=2; env -u A | grep -c '^[AB]='")).isEqualTo(ok("1\n"));
+    assertThat(f.run("env", "-x").err()).startsWith("env: invalid option -- 'x'\nBusyBox v1.36.1");
     assertThat(f.run("env", "-i", "nosuch")).isEqualTo(new Result(127, "",
         "env: nosuch: No such file or directory\n"));
     assertThat(f.run("date", "+%Y-%m-%d %H:%M:%S")).isEqualTo(ok("2013-06-15 12:00:00\n"));
