@@ -271,12 +271,46 @@ final class SystemCommands {
       int pid = rows.stream().mapToInt(ContainerView.Process::pid).max().orElse(0) + 1;
       rows.add(new ContainerView.Process(pid, p.ctx().view().user(), p.args()));
     }
-    StringBuilder out = new StringBuilder(String.format("%-5s %-8s %-5s %s%n", "PID", "USER", "TIME", "COMMAND"));
+    List<String[]> columns = new ArrayList<>();
+    for (String list : o.values('o').isEmpty() ? List.of("pid,user,time,args") : o.values('o')) {
+      for (String spec : list.split(",")) {
+        int eq = spec.indexOf('=');
+        String name = eq < 0 ? spec : spec.substring(0, eq);
+        String header = switch (name) {
+          case "pid" -> "PID";
+          case "user" -> "USER";
+          case "time" -> "TIME";
+          case "comm", "args" -> "COMMAND";
+          default -> null;
+        };
+        if (header == null) {
+          p.err("ps: bad -o argument '" + name + "', supported arguments: user,pid,time,comm,args\n");
+          return 1;
+        }
+        columns.add(new String[] {name, eq < 0 ? header : spec.substring(eq + 1)});
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    List<String> titles = new ArrayList<>();
+    for (String[] c : columns) {
+      titles.add(c[0].equals("pid") ? String.format("%-5s", c[1]) : c[0].equals("user") ? String.format("%-8s", c[1])
+          : c[0].equals("time") ? String.format("%-5s", c[1]) : c[1]);
+    }
+    out.append(String.join(" ", titles).stripTrailing()).append('\n');
     for (ContainerView.Process r : rows) {
       String uid = r.user() == null || r.user().isEmpty() ? "0" : r.user().split(":")[0];
       String name = userName(p, uid);
-      out.append(String.format("%5d %-8.8s %5s %s%n", r.pid(), name == null ? uid : name, "0:00",
-          String.join(" ", r.argv())));
+      List<String> cells = new ArrayList<>();
+      for (String[] c : columns) {
+        cells.add(switch (c[0]) {
+          case "pid" -> String.format("%5d", r.pid());
+          case "user" -> String.format("%-8.8s", name == null ? uid : name);
+          case "time" -> String.format("%5s", "0:00");
+          case "comm" -> Proc.basename(r.argv().get(0));
+          default -> String.join(" ", r.argv());
+        });
+      }
+      out.append(String.join(" ", cells).stripTrailing()).append('\n');
     }
     p.out(out.toString());
     return 0;

@@ -286,7 +286,12 @@ final class TextCommands {
       }
     }
     boolean names = o.has('H') || (!o.has('h') && (files.size() > 1 || recursive));
-    long max = o.has('m') ? Long.parseLong(o.value('m', "0").replaceAll("\\D", "0")) : Long.MAX_VALUE;
+    String limit = o.value('m', "");
+    if (o.has('m') && !limit.matches("\\d{1,18}")) {
+      p.err("grep: invalid number '" + limit + "'\n");
+      return 2;
+    }
+    long max = o.has('m') ? Long.parseLong(limit) : Long.MAX_VALUE;
     boolean any = false;
     for (String file : files) {
       byte[] data;

@@ -89,6 +89,9 @@ class SystemToolsTest {
             8 1000      0:00 ps
         """));
     assertThat(f.run("ps", "-ef").code()).isZero();
+    assertThat(f.run("ps", "-o", "pid,comm=NAME")).isEqualTo(ok("PID   NAME\n    1 sleep\n    7 sh\n    8 ps\n"));
+    assertThat(f.run("ps", "-o", "vsz")).isEqualTo(new Result(1, "",
+        "ps: bad -o argument 'vsz', supported arguments: user,pid,time,comm,args\n"));
     assertThat(f.run("ps", "-Q").code()).isEqualTo(1);
     f.view = null;
     assertThat(f.run("ps", "aux")).isEqualTo(ok("PID   USER     TIME  COMMAND\n    1 root      0:00 ps aux\n"));

@@ -137,6 +137,8 @@ class TextToolsTest {
     assertThat(f.run("grep", "nothing", "/etc/conf")).isEqualTo(new Result(1, "", ""));
     assertThat(f.run("grep", "x", "/nope")).isEqualTo(new Result(2, "", "grep: /nope: No such file or directory\n"));
     assertThat(f.runWithStdin("a.b\naxb\n", "grep", "-F", "a.b")).isEqualTo(ok("a.b\n"));
+    assertThat(f.runWithStdin("a\na\na\n", "grep", "-m", "2", "a")).isEqualTo(ok("a\na\n"));
+    assertThat(f.run("grep", "-m", "x", "a")).isEqualTo(new Result(2, "", "grep: invalid number 'x'\n"));
     f.write("/srv/a.txt", "needle\n");
     f.write("/srv/sub/b.txt", "hay\nneedle too\n");
     assertThat(f.run("grep", "-r", "needle", "/srv")).isEqualTo(ok("/srv/a.txt:needle\n/srv/sub/b.txt:needle too\n"));
