@@ -28,6 +28,15 @@ final class Awk {
     }
   }
 
+  /** The process was killed while a loop ran: unwinds out of the program as an interrupt. */
+  private static final class Killed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Killed() {
+      super(null, null, false, false);
+    }
+  }
+
   /** {@code next} or {@code exit}, unwinding out of the rule. */
   private static final class Jump extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -828,7 +837,7 @@ final class Awk {
 
     void tick() {
       if (++steps % 4096 == 0 && Thread.currentThread().isInterrupted()) {
-        throw new Jump(true, 130);
+        throw new Killed();
       }
     }
 
@@ -1053,6 +1062,8 @@ final class Awk {
           exit = j.code;
         }
       }
+    } catch (Killed e) {
+      throw new InterruptedException("killed while awk ran");
     } catch (ArithmeticException e) {
       p.out(r.out.toString());
       p.err("awk: cmd. line:1: " + e.getMessage() + "\n");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code sed [-nErs] [-i] [-e SCRIPT]... [SCRIPT] [FILE]...}: the stream editor's common part. Commands {@code s}
  * (flags {@code g}, {@code p}, {@code N}, {@code I}), {@code p}, {@code d}, {@code q}, {@code =}; addresses by line
  * number, {@code $} and {@code /RE/}, ranges {@code A,B} and {@code !}; {@code -i} edits files in place (respecting
- * read-only mounts). Anything else is refused with busybox's message, never ignored.
+ * read-only mounts; {@code -iSUFFIX} keeps the original as FILE + SUFFIX). Anything else is refused with busybox's
+ * message, never ignored.
  */
 final class Sed {
   private static final String SYNOPSIS = "sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\n"
@@ -74,9 +75,11 @@ final class Sed {
   static int run(Proc p) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>();
     boolean inPlace = false;
+    String backup = "";
     for (String a : p.operands()) {
-      if (a.equals("-i") || a.startsWith("-i") && !a.startsWith("-i-")) {
+      if (a.startsWith("-i")) {
         inPlace = true;
+        backup = a.substring(2);
       } else if (a.equals("--in-place")) {
         inPlace = true;
       } else {
@@ -128,8 +131,15 @@ final class Sed {
         commands.forEach(c -> c.active = false);
         StringBuilder out = new StringBuilder();
         Integer exit = edit(TextCommands.lines(TextCommands.text(data)), commands, quiet, out, new long[1]);
-        try (OutputStream w = p.fs().openWrite(file, false, p.clock().now())) {
-          w.write(out.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+          if (!backup.isEmpty()) {
+            try (OutputStream w = p.fs().openWrite(file + backup, false, p.clock().now())) {
+              w.write(data);
+            }
+          }
+          try (OutputStream w = p.fs().openWrite(file, false, p.clock().now())) {
+            w.write(out.toString().getBytes(StandardCharsets.UTF_8));
+          }
         } catch (IOException e) {
           Commands.rethrowIfInterrupted(e);
           p.err("sed: can't create '" + file + "': " + ContainerFs.reason(e) + "\n");

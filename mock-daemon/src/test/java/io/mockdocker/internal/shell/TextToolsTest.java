@@ -114,6 +114,26 @@ class TextToolsTest {
   }
 
   @Test
+  void a_kill_ends_an_endless_awk_loop() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread shell = new Thread(() -> {
+      try {
+        outcome.set(new MiniShell().run(List.of("sh", "-c", "echo go; awk 'BEGIN { while (1) n++ }'"),
+            f.context(new ByteArrayInputStream(new byte[0]), out, new ByteArrayOutputStream(), f.clock)));
+      } catch (InterruptedException e) {
+        outcome.set(e);
+      }
+    });
+    shell.start();
+    await().until(() -> out.toString(StandardCharsets.UTF_8).equals("go\n"));
+    shell.interrupt();
+    shell.join(10_000);
+    assertThat(shell.isAlive()).isFalse();
+    assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
   void wc_counts_lines_words_and_bytes_padded_unless_one_count_is_asked() throws Exception {
     f.write("/tmp/t", "hello world\nbye\n");
     f.write("/tmp/u", "x\n");
@@ -181,6 +201,9 @@ class TextToolsTest {
     f.write("/tmp/conf", "port=80\n");
     assertThat(f.run("sed", "-i", "s/80/8080/", "/tmp/conf")).isEqualTo(ok(""));
     assertThat(f.read("/tmp/conf")).isEqualTo("port=8080\n");
+    assertThat(f.run("sed", "-i.bak", "s/port/PORT/", "/tmp/conf")).isEqualTo(ok(""));
+    assertThat(f.read("/tmp/conf")).isEqualTo("PORT=8080\n");
+    assertThat(f.read("/tmp/conf.bak")).isEqualTo("port=8080\n");
     assertThat(f.run("sed", "s/a/b", "/tmp/conf"))
         .isEqualTo(new Result(1, "", "sed: bad format in substitution expression\n"));
     assertThat(f.run("sed", "y/a/b/", "/tmp/conf")).isEqualTo(new Result(1, "", "sed: unsupported command y\n"));
