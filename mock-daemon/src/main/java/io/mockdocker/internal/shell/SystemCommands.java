@@ -64,7 +64,11 @@ final class SystemCommands {
 
   /** The identity {@code User} gives, resolved in the container's {@code /etc/passwd} and {@code /etc/group}. */
   static Identity identity(Proc p) {
-    String spec = p.ctx().view().user();
+    return identity(p, p.ctx().view().user());
+  }
+
+  /** The identity a {@code User} value ({@code name}, {@code uid}, with {@code :group} or not) gives. */
+  private static Identity identity(Proc p, String spec) {
     String userPart = spec == null || spec.isEmpty() ? "0" : spec;
     String groupPart = null;
     int colon = userPart.indexOf(':');
@@ -162,11 +166,14 @@ final class SystemCommands {
     if (o == null) {
       return 1;
     }
-    if (!o.operands().isEmpty()) {
+    if (o.operands().size() > 1) {
+      return Options.usage(p, null, "id [-ugGnr] [USER]");
+    }
+    if (!o.operands().isEmpty() && userName(p, o.operands().get(0)) == null) {
       p.err("id: unknown user " + o.operands().get(0) + "\n");
       return 1;
     }
-    Identity me = identity(p);
+    Identity me = o.operands().isEmpty() ? identity(p) : identity(p, o.operands().get(0));
     boolean names = o.has('n');
     int picked = (o.has('u') ? 1 : 0) + (o.has('g') ? 1 : 0) + (o.has('G') ? 1 : 0);
     if (picked > 1) {
@@ -176,25 +183,22 @@ final class SystemCommands {
       return Options.usage(p, null, "id [-ugGnr] [USER]");
     }
     int status = 0;
-    if (o.has('u')) {
-      if (names && me.user() == null) {
-        p.err("id: unknown ID " + me.uid() + "\n");
-        return 1;
-      }
-      p.out((names ? me.user() : Integer.toString(me.uid())) + "\n");
-      return 0;
-    }
-    if (o.has('g') || o.has('G')) {
-      List<Integer> gids = o.has('g') ? List.of(me.gid()) : me.groups();
+    if (o.has('u') || o.has('g') || o.has('G')) {
+      List<Integer> ids = o.has('u') ? List.of(me.uid()) : o.has('g') ? List.of(me.gid()) : me.groups();
       List<String> shown = new ArrayList<>();
-      for (int gid : gids) {
-        String name = groupName(p, gid);
+      StringBuilder errors = new StringBuilder();
+      for (int id : ids) {
+        String name = o.has('u') ? me.user() : groupName(p, id);
         if (names && name == null) {
+          errors.append("id: unknown ID ").append(id).append('\n');
           status = 1;
         }
-        shown.add(names && name != null ? name : Integer.toString(gid));
+        shown.add(names && name != null ? name : Integer.toString(id));
       }
       p.out(String.join(" ", shown) + "\n");
+      if (errors.length() > 0) {
+        p.err(errors.toString());
+      }
       return status;
     }
     StringBuilder out = new StringBuilder("uid=").append(me.uid()).append(named(me.user()));

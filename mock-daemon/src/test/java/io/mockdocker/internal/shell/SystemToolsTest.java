@@ -50,6 +50,8 @@ class SystemToolsTest {
     assertThat(f.run("id", "-un")).isEqualTo(ok("root\n"));
     assertThat(f.run("id", "-G")).isEqualTo(ok("0 10\n"));
     assertThat(f.run("id", "-Gn")).isEqualTo(ok("root wheel\n"));
+    assertThat(f.run("id", "nobody")).isEqualTo(ok("uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n"));
+    assertThat(f.run("id", "nosuch")).isEqualTo(new Result(1, "", "id: unknown user nosuch\n"));
   }
 
   @Test
@@ -58,7 +60,7 @@ class SystemToolsTest {
     assertThat(f.run("id")).isEqualTo(ok("uid=1000 gid=0(root) groups=0(root)\n"));
     assertThat(f.run("id", "-u")).isEqualTo(ok("1000\n"));
     assertThat(f.run("whoami")).isEqualTo(new Result(1, "", "whoami: unknown uid 1000\n"));
-    assertThat(f.run("id", "-un")).isEqualTo(new Result(1, "", "id: unknown ID 1000\n"));
+    assertThat(f.run("id", "-un")).isEqualTo(new Result(1, "1000\n", "id: unknown ID 1000\n"));
     f.view = container("nobody");
     assertThat(f.run("id")).isEqualTo(ok("uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n"));
     f.write("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n");
