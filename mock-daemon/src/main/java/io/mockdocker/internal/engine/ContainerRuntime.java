@@ -51,6 +51,7 @@ final class ContainerRuntime {
   private final HealthChecks health;
   private final AtomicLong runs = new AtomicLong();
   private final Mounts mounts;
+  private final ContainerViews views;
 
   ContainerRuntime(StateLock lock, Bridge bridge, Ports ports, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
       Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads,
@@ -69,6 +70,8 @@ final class ContainerRuntime {
     this.scripts = scripts;
     this.threads = threads;
     this.health = health;
+    this.views = new ContainerViews(store, execs);
+    execs.views(views);
   }
 
   /** What the built-in Ryuk process removes with; set once by the engine after its parts exist. */
@@ -214,7 +217,7 @@ final class ContainerRuntime {
     LiveContainer.Run run = c.run;
     PauseGate gate = run.gate = new PauseGate(clock, () -> run.signals.killed() ? SIGKILL : 0);
     return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.dir, c.mounts), config.hostname(), stdin, gate.stream(out),
-        gate.stream(err), gate.clock(), config.workingDir().isEmpty() ? "/" : config.workingDir());
+        gate.stream(err), gate.clock(), config.workingDir().isEmpty() ? "/" : config.workingDir(), views.of(c, ""));
   }
 
   private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io, ScriptHandle script) {

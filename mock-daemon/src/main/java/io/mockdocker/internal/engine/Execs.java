@@ -27,6 +27,8 @@ final class Execs {
   private final ProcessScripts scripts;
   private final ExecutorService threads;
   private final Map<String, Exec> execs = new ConcurrentHashMap<>();
+  /** What an exec's process sees of its container; set once by the runtime. */
+  private volatile ContainerViews views;
 
   /** One exec instance; fields guarded by its monitor. */
   private static final class Exec {
@@ -310,8 +312,9 @@ final class Execs {
       OutputStream err = new SinkStream(sink, config.tty() ? StdStream.STDOUT : StdStream.STDERR, config.tty(),
           config.attachStderr());
       InputStream in = pipe == null ? InputStream.nullInputStream() : pipe.input();
+      ContainerViews seen = views;
       ProcessIo io = new ProcessIo(config.cmd(), env, c.fs(), c.config.hostname(), in, out, err, clock,
-          cwd);
+          cwd, seen == null ? null : seen.of(c, config.user()));
       ScriptHandle script = scripts.find(config.cmd(), c);
       List<Integer> checked = script == null ? PortCheck.ports(config.cmd()) : null;
       Refusal refusal = script == null && checked == null ? refusal(c, config.cmd().get(0)) : null;
@@ -349,6 +352,11 @@ final class Execs {
     Map<String, String> attributes = attributes(c, e.id);
     attributes.put("exitCode", Integer.toString(code));
     events.emit("container", "exec_die", c.id, attributes);
+  }
+
+  /** Sets what exec processes see of their container ({@code id}, {@code ps}, {@code nc}). */
+  void views(ContainerViews views) {
+    this.views = views;
   }
 
   /** The running exec processes of {@code c}, as the process table lists them. */

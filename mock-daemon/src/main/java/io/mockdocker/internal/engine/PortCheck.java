@@ -47,7 +47,8 @@ final class PortCheck {
     }
   }
 
-  private static Set<Integer> listening(LiveContainer c) {
+  /** The ports a running container's process listens on: its exposed and published ones. */
+  static Set<Integer> listening(LiveContainer c) {
     Set<Integer> ports = new HashSet<>();
     synchronized (c) {
       if (!c.state.running() || c.ports == null) {

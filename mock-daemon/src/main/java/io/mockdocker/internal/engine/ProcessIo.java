@@ -1,6 +1,7 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.Clock;
+import io.mockdocker.internal.shell.ContainerView;
 import io.mockdocker.internal.shell.FsRoot;
 import io.mockdocker.internal.shell.ShellClock;
 import io.mockdocker.internal.shell.ShellContext;
@@ -14,10 +15,15 @@ import java.util.Map;
 
 /**
  * What a simulated process gets: its argv, environment, root file system, hostname, streams, the clock and its
- * working directory.
+ * working directory, and what it sees of its container ({@code null}: nothing, as outside one).
  */
 record ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String hostname, InputStream stdin,
-    OutputStream stdout, OutputStream stderr, Clock clock, String cwd) {
+    OutputStream stdout, OutputStream stderr, Clock clock, String cwd, ContainerView view) {
+
+  ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String hostname, InputStream stdin,
+      OutputStream stdout, OutputStream stderr, Clock clock, String cwd) {
+    this(argv, env, root, hostname, stdin, stdout, stderr, clock, cwd, null);
+  }
 
   ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String hostname, InputStream stdin,
       OutputStream stdout, OutputStream stderr, Clock clock) {
@@ -47,6 +53,7 @@ record ProcessIo(List<String> argv, Map<String, String> env, FsRoot root, String
         clock.sleep(duration);
       }
     };
-    return new ShellContext(root.root(), env, hostname, cwd, stdin, stdout, stderr, shellClock, root, signals);
+    return new ShellContext(root.root(), env, hostname, cwd, stdin, stdout, stderr, shellClock, root, signals,
+        view);
   }
 }

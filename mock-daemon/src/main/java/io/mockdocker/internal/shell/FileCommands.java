@@ -188,7 +188,7 @@ final class FileCommands {
     return status;
   }
 
-  private static void deleteTree(Path path) throws IOException {
+  static void deleteTree(Path path) throws IOException {
     if (Files.isDirectory(path, ContainerFs.NOFOLLOW)) {
       List<Path> children;
       try (Stream<Path> list = Files.list(path)) {

@@ -3,8 +3,10 @@ package io.mockdocker.internal.shell;
 import java.util.List;
 
 /**
- * The built-in mini shell a simulated container process runs: {@code sh}/{@code bash} scripts and a handful of
- * coreutils, with real effects on the container's root file system and output as GNU coreutils and dash print it.
+ * The built-in mini shell a simulated container process runs: {@code sh}/{@code bash} scripts, a handful of
+ * coreutils with output as GNU coreutils and dash print it, and the commands busybox ships ({@code id}, {@code ps},
+ * {@code grep}, {@code sed}, {@code awk}, ...) as busybox 1.36 prints them, with real effects on the container's
+ * file system.
  *
  * <p>Commands are looked up by basename ({@code /bin/echo} is {@code echo}). An unknown command prints
  * {@code /bin/sh: NAME: not found} and exits 127. {@code cd}, {@code exit}, {@code export}, {@code unset} and

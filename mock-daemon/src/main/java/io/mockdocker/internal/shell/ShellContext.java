@@ -20,6 +20,8 @@ import java.util.Map;
  * @param fs the root with the container's mounts over it, where every path the shell names resolves
  * @param signals the signals sent to the process, which {@code trap} acts on; {@code null} for a process no one
  *     signals (an exec, a build step)
+ * @param view the container around the process: its user, processes and ports ({@code id}, {@code ps},
+ *     {@code nc}); {@code null} is {@link ContainerView#NONE}
  */
 public record ShellContext(
     Path root,
@@ -31,7 +33,18 @@ public record ShellContext(
     OutputStream stderr,
     ShellClock clock,
     FsRoot fs,
-    ProcessSignals signals) {
+    ProcessSignals signals,
+    ContainerView view) {
+
+  public ShellContext {
+    view = view == null ? ContainerView.NONE : view;
+  }
+
+  /** A context outside any container view (root, no processes, no ports). */
+  public ShellContext(Path root, Map<String, String> env, String hostname, String workingDir, InputStream stdin,
+      OutputStream stdout, OutputStream stderr, ShellClock clock, FsRoot fs, ProcessSignals signals) {
+    this(root, env, hostname, workingDir, stdin, stdout, stderr, clock, fs, signals, null);
+  }
 
   /** A context over the root file system alone, without mounts, for a process no one signals. */
   public ShellContext(Path root, Map<String, String> env, String hostname, String workingDir, InputStream stdin,

@@ -90,14 +90,29 @@ final class SimpleCommands {
     return out.toString();
   }
 
-  /** {@code env [-i] [NAME=VALUE]... [COMMAND [ARGS]]}: prints {@code NAME=VALUE} lines, or runs COMMAND. */
+  /**
+   * {@code env [-i] [-u NAME]... [NAME=VALUE]... [COMMAND [ARGS]]}: prints {@code NAME=VALUE} lines, or runs
+   * COMMAND.
+   */
   static int env(Proc p) throws IOException, InterruptedException {
     List<String> args = p.operands();
     Map<String, String> env = new LinkedHashMap<>(p.state().environment());
     int k = 0;
-    if (k < args.size() && (args.get(k).equals("-i") || args.get(k).equals("-"))) {
-      env.clear();
-      k++;
+    for (; k < args.size() && args.get(k).startsWith("-"); k++) {
+      String a = args.get(k);
+      if (a.equals("-i") || a.equals("-")) {
+        env.clear();
+      } else if (a.equals("-u") && k + 1 < args.size()) {
+        env.remove(args.get(++k));
+      } else if (a.startsWith("-u") && a.length() > 2) {
+        env.remove(a.substring(2));
+      } else if (a.equals("--")) {
+        k++;
+        break;
+      } else {
+        String why = a.equals("-u") ? "option requires an argument -- 'u'" : "invalid option -- '" + a.charAt(1) + "'";
+        return Options.usage(p, why, "env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]");
+      }
     }
     for (; k < args.size() && args.get(k).indexOf('=') > 0; k++) {
       String a = args.get(k);

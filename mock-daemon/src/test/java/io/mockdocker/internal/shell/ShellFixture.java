@@ -27,6 +27,10 @@ final class ShellFixture implements AutoCloseable {
   final Map<String, String> env = new LinkedHashMap<>();
   String workingDir = "";
   String hostname = "c0ffee123456";
+  /** What {@code id}, {@code ps} and {@code nc} see; null is no container around the process. */
+  ContainerView view;
+  /** Mounts over the root. */
+  List<FsRoot.Mount> mounts = List.of();
 
   ShellFixture() {
     env.put("HOME", "/");
@@ -66,7 +70,7 @@ final class ShellFixture implements AutoCloseable {
   }
 
   ShellContext context(InputStream in, java.io.OutputStream out, java.io.OutputStream err, ShellClock c) {
-    return new ShellContext(root, env, hostname, workingDir, in, out, err, c);
+    return new ShellContext(root, env, hostname, workingDir, in, out, err, c, FsRoot.of(root, mounts), null, view);
   }
 
   Path file(String containerPath) {
