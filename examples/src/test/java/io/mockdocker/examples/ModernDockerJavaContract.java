@@ -562,13 +562,29 @@ abstract class ModernDockerJavaContract {
     assertThat(listed.getPorts()).extracting(p -> p.getIp() + " " + p.getPrivatePort() + "->" + p.getPublicPort()
         + "/" + p.getType()).containsExactly("0.0.0.0 80->" + port + "/tcp", ":: 80->" + port + "/tcp");
     client.stopContainerCmd(id).withTimeout(0).exec();
-    assertThat(listening(port)).as("port %d after stop", port).isFalse();
+    // the host port is closed with the run; should anything still answer there, say who (ss -ltnp) in the failure
+    try {
+      org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !listening(port));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("port " + port + " still accepts after stop; listeners: " + listeners(port), e);
+    }
   }
 
   /**
    * Whether a listener accepts on {@code 127.0.0.1:port}: a refused connection is false, and so is Linux's TCP
    * self-connect (nothing listens, the kernel picked that very port as the source and joined the socket to itself).
    */
+  /** What {@code ss -ltnp} says listens on {@code port}, for a failure message. */
+  private static String listeners(int port) {
+    try {
+      Process p = new ProcessBuilder("ss", "-ltnpa").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return out.lines().filter(l -> l.contains(":" + port + " ")).toList().toString();
+    } catch (java.io.IOException e) {
+      return "(ss: " + e.getMessage() + ")";
+    }
+  }
+
   private static boolean listening(int port) throws java.io.IOException {
     try (java.net.Socket s = new java.net.Socket()) {
       s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
