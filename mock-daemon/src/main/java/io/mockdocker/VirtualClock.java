@@ -99,6 +99,11 @@ public final class VirtualClock implements Clock {
         if (!now.isBefore(deadline)) {
           return;
         }
+        // a sleeper interrupted while it waited (a killed process) leaves without moving the clock, even when a
+        // notification (runInstantly, an advance) woke it before the interrupt could
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
         switch (mode) {
           case MANUAL -> wait();
           case SCALED -> {

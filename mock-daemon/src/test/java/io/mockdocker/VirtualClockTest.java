@@ -108,4 +108,27 @@ class VirtualClockTest {
     VirtualClock clock = VirtualClock.at(T0);
     assertThat(clock).hasToString("VirtualClock{2013-07-01T00:00:00Z Z, stopped, 0 sleeping}");
   }
+
+  @Test
+  void a_sleeper_interrupted_as_the_clock_turns_instant_leaves_without_moving_it() throws Exception {
+    VirtualClock clock = VirtualClock.at(T0);
+    java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread sleeper = new Thread(() -> {
+      try {
+        clock.sleep(Duration.ofSeconds(400));
+        ended.set(new AssertionError("woke normally"));
+      } catch (InterruptedException e) {
+        ended.set(e);
+      }
+    });
+    sleeper.start();
+    clock.awaitSleepers(1, Duration.ofSeconds(5));
+    synchronized (clock) { // the interrupt (a kill) and the switch to instant land together
+      sleeper.interrupt();
+      clock.runInstantly();
+    }
+    sleeper.join(5000);
+    assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+    assertThat(clock.now()).isEqualTo(T0);
+  }
 }
