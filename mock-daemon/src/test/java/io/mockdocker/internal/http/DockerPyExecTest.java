@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,18 +22,9 @@ class DockerPyExecTest {
   @Test
   void exec_edges_and_create_round_trips_as_docker_py_sees_them() throws Exception {
     assumeTrue(DockerPyTest.dockerPyAvailable(), "no python3 with the docker module here: the test needs one");
-    Path script = dir.resolve("exec.py");
-    try (InputStream in = getClass().getResourceAsStream("docker_py_exec.py")) {
-      Files.write(script, in.readAllBytes());
-    }
     try (MockDocker docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern())
         .start()) {
-      Process p = new ProcessBuilder("python3", script.toString(), docker.dockerHost()).redirectErrorStream(true)
-          .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).as(out).isZero();
-      assertThat(out.lines().toList()).isEqualTo(List.of(
+      assertThat(DockerPyTest.runScript(dir, "docker_py_exec.py", docker.dockerHost())).isEqualTo(List.of(
           "host True 0 ['a:1.2.3.4'] ['NET_ADMIN'] ['1.1.1.1'] 134217728 {'net.ipv4.ip_forward': '1'} True "
               + "[{'Name': 'nofile', 'Hard': 2048, 'Soft': 1024}]",
           "framed b'hi\\r\\n'",

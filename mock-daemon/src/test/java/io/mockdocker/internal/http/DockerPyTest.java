@@ -49,17 +49,8 @@ class DockerPyTest {
   @Test
   void a_docker_py_session_sees_what_a_docker_daemon_would_give_it() throws Exception {
     assumeTrue(dockerPyAvailable(), "no python3 with the docker module here: the docker-py test needs one");
-    Path script = dir.resolve("session.py");
-    try (InputStream in = getClass().getResourceAsStream("docker_py_session.py")) {
-      Files.write(script, in.readAllBytes());
-    }
     try (MockDocker docker = MockDocker.builder().profile(ApiProfile.modern()).start()) {
-      Process p = new ProcessBuilder("python3", script.toString(), docker.dockerHost()).redirectErrorStream(true)
-          .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).as(out).isZero();
-      assertThat(out.lines().toList()).isEqualTo(List.of(
+      assertThat(DockerPyTest.runScript(dir, "docker_py_session.py", docker.dockerHost())).isEqualTo(List.of(
           "version 1.50",
           "pulled ['busybox:latest']",
           "run b'hi\\n'",
