@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * daemon shares them: {@link #applyChanges} runs change lines through the same code a build step runs.
  *
  * <p>A new config instruction (STOPSIGNAL, HEALTHCHECK) is one case in {@link #apply} (and {@link #check} for what
- * the parser refuses) plus its keyword in {@code ClassicBuild}'s list; commit and import changes then take it too.
+ * the parser refuses) plus its keyword in {@code ClassicDockerfile}'s list; commit and import changes then take it too.
  */
 public final class ConfigInstructions {
   /** The instructions a commit or import accepts as changes. */

@@ -1,0 +1,170 @@
+package io.mockdocker.internal.engine;
+
+import io.mockdocker.registry.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The classic builder's RUN: the command in a step container with the build arguments in its environment (and in
+ * the history before the command), the {@code extrahosts} in its {@code /etc/hosts}, its output relayed stream by
+ * stream, a non-zero exit failing the build.
+ */
+final class ClassicRun {
+  private final ClassicCommits commits;
+  private final ContainerStore store;
+  private final ContainerRuntime runtime;
+  private final BuildOutput out;
+  private final BuildRequest request;
+
+  ClassicRun(ClassicCommits commits, ContainerStore store, ContainerRuntime runtime, BuildOutput out,
+      BuildRequest request) {
+    this.commits = commits;
+    this.store = store;
+    this.runtime = runtime;
+    this.out = out;
+    this.request = request;
+  }
+
+  void run(DockerfileLine line, BuildArgs args) {
+    if (!line.flags().isEmpty()) {
+      String flag = line.flags().get(0).substring(2).split("=", 2)[0];
+      throw new DockerException("the --" + flag + ClassicBuild.BUILDKIT_ONLY);
+    }
+    Config config = commits.state.config.toBuilder().image(commits.image).build();
+    List<String> cmd = ConfigInstructions.commandLine(config, line.rest(), false);
+    List<String> buildEnv = args.filterAllowed(config.env());
+    List<String> saveCmd = cmd;
+    if (!buildEnv.isEmpty()) { // the history shows the build arguments before the command: |2 A=1 B=2 sh -c …
+      List<String> shown = buildEnv.stream().filter(e -> args.shownInHistory(e.split("=", 2)[0])).sorted().toList();
+      List<String> prefixed = new ArrayList<>();
+      prefixed.add("|" + shown.size());
+      prefixed.addAll(shown);
+      prefixed.addAll(cmd);
+      saveCmd = prefixed;
+    }
+    Config probe = config.toBuilder().cmd(saveCmd).entrypoint(saveCmd.isEmpty() ? config.entrypoint() : null)
+        .build();
+    if (commits.fromCache(probe)) {
+      return;
+    }
+    List<String> env = new ArrayList<>(config.env() == null ? List.of() : config.env());
+    env.addAll(buildEnv);
+    // the step runs its command alone: an empty entrypoint, so the image's is not taken either
+    Config runConfig = config.toBuilder().cmd(cmd).env(env).entrypoint(List.of()).attachStdout(true)
+        .attachStderr(true).build();
+    List<String[]> extraHosts = extraHosts();
+    LiveContainer c = commits.create(runConfig);
+    int code;
+    if (extraHosts.isEmpty()) {
+      code = BuildFiles.runToEnd(runtime, c);
+    } else {
+      store.mount(c);
+      code = withHostsFile(c, extraHosts, () -> BuildFiles.runToEnd(runtime, c));
+    }
+    processOutput(c.log.entries());
+    if (code != 0) {
+      throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
+          "The command " + Dockerfiles.goList(cmd) + " returned a non-zero code: " + code,
+          String.join(" ", cmd), String.valueOf(code));
+    }
+    commits.commitContainer(c, probe);
+  }
+
+  /**
+   * The {@code extrahosts} entries as (name, address) pairs, checked as the daemon checked a container's
+   * {@code ExtraHosts} at create: {@code bad format for add-host: "x"}, {@code invalid IP address in add-host: "y"};
+   * {@code host-gateway} is the default bridge's gateway.
+   */
+  private List<String[]> extraHosts() {
+    List<String[]> pairs = new ArrayList<>();
+    for (String entry : request.extraHosts()) {
+      int colon = entry.indexOf(':');
+      if (colon <= 0) {
+        throw new DockerException("bad format for add-host: \"" + entry + "\"");
+      }
+      String ip = entry.substring(colon + 1);
+      if (ip.equals("host-gateway")) {
+        ip = HOST_GATEWAY;
+      } else if (!validIp(ip.strip())) {
+        throw new DockerException("invalid IP address in add-host: \"" + ip + "\"");
+      }
+      pairs.add(new String[] {entry.substring(0, colon), ip.strip()});
+    }
+    return pairs;
+  }
+
+  private static final String HOST_GATEWAY = "172.17.0.1";
+  private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+      + "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+  private static boolean validIp(String ip) {
+    if (IPV4.matcher(ip).matches()) {
+      return true;
+    }
+    if (!ip.contains(":") || !ip.matches("[0-9a-fA-F:.]+")) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(ip) instanceof java.net.Inet6Address;
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** A step with the daemon's {@code /etc/hosts} (the extra hosts added) in place while it runs, left out of its layer. */
+  private int withHostsFile(LiveContainer c, List<String[]> extraHosts, java.util.function.IntSupplier step) {
+    try {
+      Path hosts = io.mockdocker.internal.shell.RootedPaths.resolve(c.rootfs, "/etc/hosts", true);
+      byte[] before = Files.isRegularFile(hosts) ? Files.readAllBytes(hosts) : null;
+      java.nio.file.attribute.FileTime modified = before == null ? null : Files.getLastModifiedTime(hosts);
+      StringBuilder text = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+          + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
+      extraHosts.forEach(h -> text.append(h[1]).append('\t').append(h[0]).append('\n'));
+      Files.createDirectories(hosts.getParent());
+      Files.writeString(hosts, text, StandardCharsets.UTF_8);
+      try {
+        return step.getAsInt();
+      } finally {
+        if (before == null) {
+          Files.deleteIfExists(hosts);
+        } else {
+          Files.write(hosts, before);
+          Files.setLastModifiedTime(hosts, modified);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The step's output in the order it was written, consecutive lines of one stream together. */
+  private void processOutput(List<LogEntry> entries) {
+    StringBuilder run = new StringBuilder();
+    StdStream stream = null;
+    for (LogEntry e : entries) {
+      if (stream != null && e.stream() != stream) {
+        emit(stream, run);
+      }
+      stream = e.stream();
+      run.append(new String(e.bytes(), StandardCharsets.UTF_8));
+    }
+    if (stream != null) {
+      emit(stream, run);
+    }
+  }
+
+  private void emit(StdStream stream, StringBuilder text) {
+    if (stream == StdStream.STDERR) {
+      out.processError(text.toString());
+    } else {
+      out.processOutput(text.toString());
+    }
+    text.setLength(0);
+  }
+}
