@@ -51,6 +51,8 @@ final class PortListeners implements Closeable {
   private final Map<String, Serving> serving = new HashMap<>();
   private boolean closed;
   private boolean paused;
+  /** Accept loops not yet ended: a closed listener stops listening only once its blocked accept() has returned. */
+  private int acceptors;
 
   PortListeners(ExecutorService threads, Clock clock) {
     this.threads = threads;
@@ -242,10 +244,46 @@ final class PortListeners implements Closeable {
   }
 
   private void accepting(Tcp tcp, ServerSocket server) {
+    synchronized (this) {
+      acceptors++;
+    }
     try {
-      Future<?> unused = threads.submit(() -> accept(tcp, server));
+      Future<?> unused = threads.submit(() -> {
+        try {
+          accept(tcp, server);
+        } finally {
+          synchronized (this) {
+            acceptors--;
+            notifyAll();
+          }
+        }
+      });
     } catch (RejectedExecutionException e) {
+      synchronized (this) {
+        acceptors--;
+      }
       quietly(server); // the engine is closing
+    }
+  }
+
+  /**
+   * Waits, at most a few seconds, for the accept loops to end. Closing a server socket while another thread is blocked
+   * in its accept() only marks it closed; the kernel keeps it listening (new connections accepted, the port not
+   * bindable) until that accept() has returned, so a run's ports are free only after this.
+   */
+  private synchronized void awaitAcceptorsGone() {
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (acceptors > 0) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -457,5 +495,6 @@ final class PortListeners implements Closeable {
     timers.forEach(f -> f.cancel(true));
     watches.forEach(Runnable::run);
     all.forEach(PortListeners::quietly);
+    awaitAcceptorsGone();
   }
 }
