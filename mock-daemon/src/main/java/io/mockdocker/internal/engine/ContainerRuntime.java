@@ -438,7 +438,6 @@ final class ContainerRuntime {
       }
       if (run != null) {
         send(c, run, sig);
-        resume(c, sig);
         Future<?> killer = wait < 0 ? null : threads.submit(() -> {
           try {
             clock.sleep(Duration.ofSeconds(wait));
@@ -496,7 +495,6 @@ final class ContainerRuntime {
         run = c.run;
       }
       send(c, run, signal);
-      resume(c, signal);
     } finally {
       c.ops.unlock();
     }
@@ -518,6 +516,7 @@ final class ContainerRuntime {
       return;
     }
     killEvent(c, signal);
+    resume(c, signal); // unpause before the process sees the signal, so the events read kill, unpause, die
     run.signals.send(signal);
   }
 
