@@ -4,6 +4,7 @@ import io.mockdocker.internal.engine.AuthConfig;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.RefusedByEngine;
 import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.GoDecoder;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernResponses;
@@ -31,11 +32,11 @@ final class ModernAuthEndpoint {
     AuthConfig auth = ModernImageStreams.authJson(body);
     String server = "";
     try {
-      com.fasterxml.jackson.databind.JsonNode o = GoJson.MAPPER.readTree(body);
+      com.fasterxml.jackson.databind.JsonNode o = body.length == 0 ? null : GoDecoder.value(body);
       if (o != null && o.hasNonNull("serveraddress")) {
         server = o.get("serveraddress").asText();
       }
-    } catch (java.io.IOException e) {
+    } catch (io.mockdocker.internal.engine.DockerException e) {
       throw new ApiError(400, "invalid JSON: " + e.getMessage());
     }
     try {

@@ -1,11 +1,12 @@
 package io.mockdocker.internal.http.modern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.engine.Resources;
+import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.GoDecoder;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.registry.Config;
 import java.util.ArrayList;
@@ -26,21 +27,23 @@ final class ModernBodies {
     if (body.length == 0) {
       return GoJson.object();
     }
+    JsonNode node;
     try {
-      JsonNode node = GoJson.MAPPER.readTree(body);
-      if (node == null || node.isNull() || node.isMissingNode()) {
+      node = GoDecoder.value(body);
+    } catch (DockerException e) {
+      if (e.getMessage().equals("EOF")) {
         return GoJson.object();
       }
-      if (!node.isObject()) {
-        throw new ApiError(400, "json: cannot unmarshal " + node.getNodeType().name().toLowerCase()
-            + " into Go value of type struct");
-      }
-      return (ObjectNode) node;
-    } catch (JsonProcessingException e) {
-      throw new ApiError(400, "invalid JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw new ApiError(400, "unexpected EOF");
+      throw new ApiError(400, "invalid JSON: " + e.getMessage());
     }
+    if (node.isNull()) {
+      return GoJson.object();
+    }
+    if (!node.isObject()) {
+      throw new ApiError(400, "json: cannot unmarshal " + node.getNodeType().name().toLowerCase()
+          + " into Go value of type struct");
+    }
+    return (ObjectNode) node;
   }
 
   static JsonNode field(JsonNode o, String name) {

@@ -13,6 +13,7 @@ import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.engine.RefusedByEngine;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.GoDecoder;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
@@ -116,11 +117,9 @@ final class ModernBuildEndpoint {
     }
     JsonNode n;
     try {
-      n = GoJson.MAPPER.readTree(json);
-    } catch (IOException e) {
-      char first = json.strip().isEmpty() ? ' ' : json.strip().charAt(0);
-      throw new ApiError(400, "error reading cache-from: " + ("{[\"-0123456789tfn".indexOf(first) < 0
-          ? "invalid character '" + first + "' looking for beginning of value" : "unexpected end of JSON input"));
+      n = GoDecoder.unmarshal(json);
+    } catch (DockerException e) {
+      throw new ApiError(400, "error reading cache-from: " + e.getMessage());
     }
     if (n != null && n.isNull()) {
       return out;

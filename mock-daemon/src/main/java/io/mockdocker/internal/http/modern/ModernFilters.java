@@ -30,9 +30,9 @@ final class ModernFilters {
   record Reading(Function<JsonProcessingException, String> invalidJson, boolean bareValues) {}
 
   /** Container list and events. */
-  static final Reading LISTS = new Reading(e -> "invalid filter: " + e.getOriginalMessage(), true);
+  static final Reading LISTS = new Reading(e -> "invalid filter", true);
   /** Image list and search. */
-  static final Reading IMAGES = new Reading(e -> "invalid filter: " + e.getMessage(), false);
+  static final Reading IMAGES = new Reading(e -> "invalid filter", false);
 
   static ModernFilters parse(String json) {
     return parse(json, LISTS);

@@ -13,6 +13,7 @@ import io.mockdocker.internal.engine.Image;
 import io.mockdocker.internal.engine.RefusedByEngine;
 import io.mockdocker.internal.engine.Removal;
 import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.GoDecoder;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernResponses;
@@ -20,7 +21,6 @@ import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.Route;
 import io.mockdocker.registry.Config;
 import io.mockdocker.registry.Registry;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -320,8 +320,8 @@ final class ModernImagesEndpoints {
     }
     JsonNode o;
     try {
-      o = GoJson.MAPPER.readTree(body);
-    } catch (IOException e) {
+      o = GoDecoder.value(body);
+    } catch (DockerException e) {
       throw new ApiError(400, "invalid JSON: " + e.getMessage());
     }
     if (o == null || !o.isObject()) {

@@ -3,6 +3,7 @@ package io.mockdocker.internal.http.modern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.http.ApiError;
+import io.mockdocker.internal.http.GoDecoder;
 import io.mockdocker.internal.http.JsonBodies;
 
 /**
@@ -19,7 +20,7 @@ final class ModernReadJson {
     }
     JsonNode node;
     try {
-      node = JsonBodies.value(body);
+      node = GoDecoder.value(body);
     } catch (DockerException e) {
       throw new ApiError(400, e.getMessage().equals("EOF") ? "invalid JSON: got EOF while reading request body"
           : "invalid JSON: " + e.getMessage());
