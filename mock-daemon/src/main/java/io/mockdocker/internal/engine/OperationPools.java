@@ -18,10 +18,30 @@ final class OperationPools {
     }
   }
 
+  /**
+   * Claims {@code key}, first waiting for the operation holding it to end (the later one then finds what the first
+   * one fetched already there, as docker 28's pulls shared one download).
+   */
+  void join(String kind, String key) {
+    Set<String> pool = pool(kind);
+    synchronized (pool) {
+      while (!pool.add(key)) {
+        try {
+          pool.wait();
+        } catch (InterruptedException e) {
+          // the daemon is closing: its connections are cut
+          Thread.currentThread().interrupt();
+          throw new ConnectionDropped(key + " " + kind + " canceled: the daemon is closing");
+        }
+      }
+    }
+  }
+
   void remove(String kind, String key) {
     Set<String> pool = pool(kind);
     synchronized (pool) {
       pool.remove(key);
+      pool.notifyAll();
     }
   }
 

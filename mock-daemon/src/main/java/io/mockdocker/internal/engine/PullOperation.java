@@ -27,12 +27,21 @@ final class PullOperation {
   private int layers;
   private final Naming naming;
 
-  /** How the pulled name is read. */
+  /** How the pulled name is read, and what a second pull of a name being pulled does. */
   enum Naming {
-    /** The era's repository names: at most one {@code /}. */
-    REPOSITORY,
-    /** References checked by the view: a registry host allowed. */
-    REFERENCE
+    /** The era's repository names: at most one {@code /}; a second pull is refused as already in progress. */
+    REPOSITORY(false),
+    /**
+     * References checked by the view: a registry host allowed; a second pull joins the one in progress (it waits
+     * for it, then finds its layers there), as docker 28 shared a download between concurrent pulls.
+     */
+    REFERENCE(true);
+
+    final boolean joinsPullInProgress;
+
+    Naming(boolean joinsPullInProgress) {
+      this.joinsPullInProgress = joinsPullInProgress;
+    }
   }
 
   PullOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, RepoDigests digests,
@@ -63,7 +72,11 @@ final class PullOperation {
 
   private void run(String name, String tag, String endpoint, String digest) {
     String key = digest.isEmpty() ? name + ":" + tag : name + "@" + digest;
-    pools.add("pull", key);
+    if (naming.joinsPullInProgress) {
+      pools.join("pull", key);
+    } else {
+      pools.add("pull", key);
+    }
     repository = name;
     try {
       if (!endpoint.isEmpty()) {
