@@ -1,6 +1,5 @@
 package io.mockdocker.internal.engine;
 
-import io.mockdocker.TarLimits;
 import io.mockdocker.internal.shell.FsRoot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,9 +30,9 @@ public final class Archives {
 
   private final ContainerStore store;
   private final Events events;
-  private final TarLimits limits;
+  private final TarBudget limits;
 
-  Archives(ContainerStore store, Events events, TarLimits limits) {
+  Archives(ContainerStore store, Events events, TarBudget limits) {
     this.store = store;
     this.events = events;
     this.limits = limits;

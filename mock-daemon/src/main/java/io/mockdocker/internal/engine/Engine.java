@@ -41,6 +41,9 @@ public final class Engine implements AutoCloseable {
   public static final String GIT_COMMIT = "02f0c1e";
   public static final String GO_VERSION = "go1.1.1";
 
+  /** Freed blocks the in-memory file system keeps for reuse; what is beyond goes back to the heap. */
+  private static final long FREED_BLOCKS_KEPT = 16L << 20;
+
   private final FileSystem fs;
   private final Clock clock;
   private final Registry registry;
@@ -69,8 +72,10 @@ public final class Engine implements AutoCloseable {
     this.clock = b.clock;
     this.registry = b.registry;
     this.capabilities = Collections.unmodifiableSet(EnumSet.copyOf(b.capabilities));
+    // a small cache of freed blocks: by default jimfs keeps every block it ever freed, so a refused tar bomb's
+    // gigabyte would stay on the heap after its files were deleted
     this.fs = Jimfs.newFileSystem("mock-docker-" + Integer.toHexString(System.identityHashCode(this)),
-        Configuration.unix());
+        Configuration.unix().toBuilder().setMaxCacheSize(FREED_BLOCKS_KEPT).build());
     this.events = new Events(clock);
     this.transfers = new Transfers(clock, transferScripts);
     this.threads = Executors.newCachedThreadPool(new ProcessThreads());
@@ -81,7 +86,8 @@ public final class Engine implements AutoCloseable {
     ImageGraph graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
     RepoDigests digests = new RepoDigests();
     TagStore tags = new TagStore(graph, digests);
-    LayerStaging staging = new LayerStaging(graph, ids, b.tarLimits);
+    TarBudget tarBudget = new TarBudget(b.tarLimits);
+    LayerStaging staging = new LayerStaging(graph, ids, tarBudget);
     this.scripts = new ProcessScripts(lock, tags);
     this.store = new ContainerStore(fs.getPath("/var/lib/docker/containers"), lock, graph, tags, staging, ids, clock,
         capabilities, events);
@@ -95,7 +101,7 @@ public final class Engine implements AutoCloseable {
         execs, scripts, threads, health, mounts);
     this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads, mounts);
     this.control = new ContainerControl(store, events, health, execs, scripts, clock, capabilities);
-    this.archives = new Archives(store, events, b.tarLimits);
+    this.archives = new Archives(store, events, tarBudget);
     this.networks = new Networks(ids, clock, events, containers::inspect);
     this.images = new Images(lock, graph, tags, staging, digests, ids, clock, registry, events,
         new OperationPools(), transfers, store);

@@ -1,6 +1,5 @@
 package io.mockdocker.internal.engine;
 
-import io.mockdocker.TarLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,9 +11,9 @@ import java.nio.file.Path;
 final class LayerStaging {
   private final ImageGraph graph;
   private final Ids ids;
-  private final TarLimits limits;
+  private final TarBudget limits;
 
-  LayerStaging(ImageGraph graph, Ids ids, TarLimits limits) {
+  LayerStaging(ImageGraph graph, Ids ids, TarBudget limits) {
     this.graph = graph;
     this.ids = ids;
     this.limits = limits;
@@ -44,8 +43,8 @@ final class LayerStaging {
     }
   }
 
-  /** What one extraction may produce. */
-  TarLimits limits() {
+  /** What one extraction may produce, and the daemon's budget for those in progress. */
+  TarBudget limits() {
     return limits;
   }
 

@@ -155,7 +155,7 @@ final class Layers {
    * just end the archive.
    */
   static void extractTar(InputStream in, Path root) throws IOException {
-    extractTar(in, root, TarLimits.DEFAULT);
+    extractTar(in, root, new TarBudget(TarLimits.DEFAULT));
   }
 
   /**
@@ -163,7 +163,7 @@ final class Layers {
    * bytes than allowed would be written (file data and hard-link copies, after decompression), extraction stops with
    * a {@link TarExtraction.TarLimitException} and what was extracted so far stays in {@code root}.
    */
-  static void extractTar(InputStream in, Path root, TarLimits limits) throws IOException {
+  static void extractTar(InputStream in, Path root, TarBudget limits) throws IOException {
     TarExtraction.extract(in, root, limits);
   }
 

@@ -37,15 +37,17 @@ final class TarExtraction {
 
   private TarExtraction() {}
 
-  static void extract(InputStream in, Path root, TarLimits limits) throws IOException {
-    extract(in, root, limits, false);
+  static void extract(InputStream in, Path root, TarBudget budget) throws IOException {
+    extract(in, root, budget, false);
   }
 
   /**
    * Extracts with, when {@code noOverwriteDirNonDir}, an existing directory never replaced by a non-directory nor an
    * existing non-directory by a directory ({@link OverwriteRefused}).
    */
-  static void extract(InputStream in, Path root, TarLimits limits, boolean noOverwriteDirNonDir) throws IOException {
+  static void extract(InputStream in, Path root, TarBudget budget, boolean noOverwriteDirNonDir)
+      throws IOException {
+    TarLimits limits = budget.limits();
     Files.createDirectories(root);
     BufferedInputStream buffered = new BufferedInputStream(new FilterInputStream(in) {
       @Override
@@ -55,9 +57,9 @@ final class TarExtraction {
     });
     Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
     TarSourceStream source = decompressing(buffered);
-    long[] budget = {limits.maxBytes()};
     long entries = 0;
-    try (CheckedTarInputStream tar = new CheckedTarInputStream(source)) {
+    try (TarBudget.Spending spending = budget.start();
+        CheckedTarInputStream tar = new CheckedTarInputStream(source)) {
       for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
         if (++entries > limits.maxEntries()) {
           throw new TarLimitException("tar archive has too many entries: more than " + limits.maxEntries()
@@ -66,7 +68,7 @@ final class TarExtraction {
         if (noOverwriteDirNonDir) {
           refuseOverwrite(inside(root, entry.getName(), entry.getName()), entry);
         }
-        extractEntry(tar, entry, root, directoryTimes, budget, limits);
+        extractEntry(tar, entry, root, directoryTimes, spending);
       }
       if (source.compressed()) {
         // the decompressor ran to its end under GNU tar, so damage after the archive's end still failed the call
@@ -137,7 +139,7 @@ final class TarExtraction {
   }
 
   private static void extractEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root,
-      Map<Path, FileTime> directoryTimes, long[] budget, TarLimits limits) throws IOException {
+      Map<Path, FileTime> directoryTimes, TarBudget.Spending spending) throws IOException {
     String name = entry.getName();
     Path target = inside(root, name, name);
     if (entry.isDirectory()) {
@@ -166,13 +168,13 @@ final class TarExtraction {
       if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         throw invalidEntry(name);
       }
-      spend(budget, Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) ? Files.size(source) : 0, limits);
+      spending.spend(Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) ? Files.size(source) : 0);
       Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     } else {
       byte[] buffer = new byte[8192];
       try (OutputStream out = Files.newOutputStream(target)) {
         for (int n = readData(tar, buffer); n != -1; n = readData(tar, buffer)) {
-          spend(budget, n, limits);
+          spending.spend(n);
           out.write(buffer, 0, n);
         }
       }
@@ -207,14 +209,6 @@ final class TarExtraction {
       throw invalidEntry(entryName);
     }
     return path;
-  }
-
-  private static void spend(long[] budget, long bytes, TarLimits limits) throws TarLimitException {
-    budget[0] -= bytes;
-    if (budget[0] < 0) {
-      throw new TarLimitException("tar archive too large: more than " + limits.maxBytes()
-          + " bytes once extracted, the daemon's limit");
-    }
   }
 
   /** An archive over a {@link TarLimits limit}; its message is the daemon's error text as it is. */

@@ -1,7 +1,6 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.Clock;
-import io.mockdocker.TarLimits;
 import io.mockdocker.faults.Effect;
 import io.mockdocker.script.TransferScript;
 import java.io.ByteArrayInputStream;
@@ -183,7 +182,7 @@ final class Transfers {
    * fewer than 10 bytes arrive (its Peek), else the text GNU tar printed; an archive over {@code limits} with the
    * limit's own text.
    */
-  static void untar(byte[] archive, Path dir, TarLimits limits) {
+  static void untar(byte[] archive, Path dir, TarBudget limits) {
     if (archive.length < 10) {
       throw new DockerException("EOF");
     }
