@@ -110,7 +110,7 @@ public final class Call<V> {
       return new java.io.ByteArrayInputStream(body);
     }
     if (stream == null) {
-      stream = new LimitedInputStream(exchange.getInputStream(), maxBodyBytes);
+      stream = new LimitedInputStream(exchange, maxBodyBytes);
     }
     return stream;
   }
@@ -120,8 +120,11 @@ public final class Call<V> {
     private final long limit;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit) {
-      super(in);
+    private final HttpServerExchange exchange;
+
+    LimitedInputStream(HttpServerExchange exchange, long limit) {
+      super(exchange.getInputStream());
+      this.exchange = exchange;
       this.limit = limit;
     }
 
@@ -130,6 +133,8 @@ public final class Call<V> {
       int b = super.read();
       if (b != -1) {
         count(1);
+      } else {
+        framingFailure();
       }
       return b;
     }
@@ -139,8 +144,18 @@ public final class Call<V> {
       int n = super.read(b, off, len);
       if (n > 0) {
         count(n);
+      } else if (n < 0) {
+        framingFailure();
       }
       return n;
+    }
+
+    /** At the end of a chunked body cut short by a framing error (or a chunk over the limit): that error. */
+    private void framingFailure() {
+      RuntimeException failure = ChunkedBody.failure(exchange);
+      if (failure != null) {
+        throw failure;
+      }
     }
 
     private void count(long n) {
