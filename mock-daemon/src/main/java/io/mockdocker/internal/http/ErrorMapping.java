@@ -33,11 +33,31 @@ final class ErrorMapping implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange ex) {
+  public void handleRequest(HttpServerExchange ex) throws Exception {
+    unlessClientGone(ex, this::answer);
+  }
+
+  /**
+   * Runs {@code step}; when the connection breaks under it (the client left while an answer, an error answer
+   * included, was being written) the connection is dropped: a client leaving is normal, not worth a stack trace.
+   */
+  static void unlessClientGone(HttpServerExchange ex, HttpHandler step) throws Exception {
+    try {
+      step.handleRequest(ex);
+    } catch (UncheckedIOException e) {
+      LOG.log(Level.FINE, "client gone during " + route(ex), e);
+      reset(ex);
+    }
+  }
+
+  private void answer(HttpServerExchange ex) {
     try {
       next.handleRequest(ex);
     } catch (ApiError | DockerException e) {
-      fail(ex, view, view.statusFor(e, e.getMessage()), e.getMessage());
+      // a body's bad framing is the server's 400 in either view (Go's server refused it before any handler's code)
+      int status = e == ChunkedBody.failure(ex) && e instanceof ApiError framing ? framing.status()
+          : view.statusFor(e, e.getMessage());
+      fail(ex, view, status, e.getMessage());
     } catch (ConnectionDropped e) {
       reset(ex);
     } catch (UncheckedIOException e) {

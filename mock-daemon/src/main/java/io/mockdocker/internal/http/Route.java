@@ -81,11 +81,11 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Pat
     if (ex.isInIoThread()) {
       ex.dispatch(exchange -> {
         exchange.startBlocking();
-        action.handleRequest(exchange);
+        ErrorMapping.unlessClientGone(exchange, action);
       });
     } else {
       ex.startBlocking();
-      action.handleRequest(ex);
+      ErrorMapping.unlessClientGone(ex, action);
     }
   }
 
