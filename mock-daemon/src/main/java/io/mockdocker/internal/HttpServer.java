@@ -1,5 +1,7 @@
 package io.mockdocker.internal;
 
+import io.mockdocker.ConnectionTimeouts;
+import io.mockdocker.internal.http.Framing;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -34,9 +36,10 @@ public final class HttpServer {
    *
    * @param maxBodyBytes the daemon's own body limit: Undertow's is kept above it, so the daemon's check (with its
    *     clear error) always fires first, with room for the bounded drain of a refused body
+   * @param timeouts the request head's and the idle connection's timeouts
    */
   public static HttpServer start(String host, int port, int ioThreads, int workerThreads, long maxBodyBytes,
-      HttpHandler handler) {
+      ConnectionTimeouts timeouts, HttpHandler handler) {
     XnioWorker worker = worker(ioThreads, workerThreads);
     try {
       Undertow server = Undertow.builder()
@@ -46,9 +49,11 @@ public final class HttpServer {
           .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
           // Undertow's own default (2 MiB) cut off any larger import or build context with UT000020
           .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxEntitySize(maxBodyBytes))
+          .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) timeouts.requestHead().toMillis())
+          .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) timeouts.idle().toMillis())
           .setSocketOption(Options.REUSE_ADDRESSES, true)
           .setWorker(worker)
-          .setHandler(handler)
+          .setHandler(Framing.guard(maxBodyBytes, handler))
           .build();
       server.start();
       return new HttpServer(worker, server);

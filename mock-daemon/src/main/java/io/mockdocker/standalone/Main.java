@@ -1,11 +1,13 @@
 package io.mockdocker.standalone;
 
 import io.mockdocker.ApiProfile;
+import io.mockdocker.ConnectionTimeouts;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -58,6 +60,15 @@ public final class Main implements Callable<Integer> {
           + "made-up image with the mini shell.")
   String registry = "closed";
 
+  @Option(names = "--header-timeout", paramLabel = "SECONDS",
+      description = "Close a connection whose request line and headers take longer than this to arrive "
+          + "(default: 30).")
+  long headerTimeout = ConnectionTimeouts.DEFAULT.requestHead().toSeconds();
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+      description = "Close a connection that stays open this long without a request (default: 600).")
+  long idleTimeout = ConnectionTimeouts.DEFAULT.idle().toSeconds();
+
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
 
@@ -107,6 +118,15 @@ public final class Main implements Callable<Integer> {
     System.exit(new CommandLine(new Main(System.out, System.err)).execute(args));
   }
 
+  private ConnectionTimeouts timeouts() {
+    try {
+      return new ConnectionTimeouts(Duration.ofSeconds(headerTimeout), Duration.ofSeconds(idleTimeout));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--header-timeout and --idle-timeout take a positive number of seconds");
+    }
+  }
+
   private ApiProfile profile() {
     ApiProfile p = ApiProfile.named(profile);
     return defaultApi == null ? p : p.withDefaultVersion(defaultApi);
@@ -120,7 +140,8 @@ public final class Main implements Callable<Integer> {
         .fixtures(fixtures == null ? Fixtures.defaults() : Fixtures.fromJson(fixtures))
         .enableAdminApi()
         .profile(profile())
-        .onRequest(request -> out.println(request.line()));
+        .onRequest(request -> out.println(request.line()))
+        .connectionTimeouts(timeouts());
     if (virtualClock) {
       io.mockdocker.VirtualClock clock = io.mockdocker.VirtualClock.start();
       clock.runAtSpeed(1.0);
