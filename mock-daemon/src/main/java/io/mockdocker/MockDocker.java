@@ -114,7 +114,8 @@ public final class MockDocker implements AutoCloseable {
       if (b.adminApi) {
         handler = new AdminHandler(this, handler);
       }
-      this.server = HttpServer.start(b.host, b.port, b.ioThreads, b.workerThreads, b.maxBodyBytes, handler);
+      this.server = HttpServer.start(b.host, b.port, b.ioThreads, b.workerThreads, b.maxBodyBytes, b.timeouts,
+          handler);
     } catch (RuntimeException e) {
       state.close();
       throw e;
@@ -151,14 +152,18 @@ public final class MockDocker implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@code http://HOST:PORT}. */
+  /** {@code http://HOST:PORT}; an IPv6 address is in brackets ({@code http://[::1]:PORT}). */
   public URI uri() {
-    return URI.create("http://" + host + ":" + port);
+    return URI.create("http://" + authority());
   }
 
-  /** {@code tcp://HOST:PORT}, for clients configured through {@code DOCKER_HOST}. */
+  /** {@code tcp://HOST:PORT}, for clients configured through {@code DOCKER_HOST}; an IPv6 address is in brackets. */
   public String dockerHost() {
-    return "tcp://" + host + ":" + port;
+    return "tcp://" + authority();
+  }
+
+  private String authority() {
+    return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
   }
 
   public String host() {
@@ -380,6 +385,7 @@ public final class MockDocker implements AutoCloseable {
     private final List<Fault> faults = new ArrayList<>();
     private long maxBodyBytes = DockerApi.DEFAULT_MAX_BODY_BYTES;
     private TarLimits tarLimits = TarLimits.DEFAULT;
+    private ConnectionTimeouts timeouts = ConnectionTimeouts.DEFAULT;
     private HostFiles hostFiles = HostFiles.disk();
     private boolean openRegistry;
 
@@ -560,6 +566,15 @@ public final class MockDocker implements AutoCloseable {
     /** What one tar extraction (import, pull, build context, ADD, archive PUT) may produce; {@link TarLimits#DEFAULT} by default. */
     public Builder tarLimits(TarLimits limits) {
       this.tarLimits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /**
+     * How long a request head may take to arrive, and a connection may stay open between requests;
+     * {@link ConnectionTimeouts#DEFAULT} by default.
+     */
+    public Builder connectionTimeouts(ConnectionTimeouts timeouts) {
+      this.timeouts = Objects.requireNonNull(timeouts);
       return this;
     }
 
