@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mockdocker.MockDocker;
 import io.mockdocker.TarLimits;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.standalone.Main;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.Tars;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +71,38 @@ class TarBombPressureTest {
       long kept = heapAfterGc() - before;
       // loosely: the in-memory file system may keep a few freed blocks for reuse, not the bomb's 96 MiB
       assertThat(kept).as("heap kept after three refused bombs").isLessThan(LIMIT / 3);
+    }
+  }
+
+  @Test
+  void under_a_512_mib_heap_a_bomb_larger_than_the_heap_gets_the_derived_limit_and_no_out_of_memory()
+      throws Exception {
+    byte[] bomb = Tars.gzip().zeros("big", 600L << 20).bytes();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--port", "0").redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    try {
+      Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(out.readLine());
+      assertThat(m.matches()).isTrue();
+      RawHttp http = new RawHttp(URI.create(m.group(1)));
+      long quarter = (512L << 20) / 4; // the JVM reports a little less than -Xmx as its maximum
+      RawHttp.Response r = http.post("/v1.2/images/create?fromSrc=-", "application/x-tar", bomb);
+      assertThat(r.status()).isEqualTo(500);
+      assertThat(r.text()).matches("tar archive too large: more than \\d+ bytes once extracted, the daemon's limit\n");
+      long said = Long.parseLong(r.text().replaceAll("\\D+", " ").trim().split(" ")[0]);
+      assertThat(said).isLessThanOrEqualTo(quarter).isGreaterThan(quarter / 2);
+      assertThat(http.get("/_ping").text()).isEqualTo("OK");
+      // what the daemon printed meanwhile (a trace is printed before the answer it breaks)
+      StringBuilder printed = new StringBuilder();
+      while (out.ready()) {
+        printed.append(out.readLine()).append('\n');
+      }
+      assertThat(printed.toString()).contains("POST /v1.2/images/create?fromSrc=- 500")
+          .doesNotContain("OutOfMemoryError").doesNotContain("Java heap space");
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
   }
 
