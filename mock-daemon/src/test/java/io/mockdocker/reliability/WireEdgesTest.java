@@ -96,6 +96,20 @@ class WireEdgesTest {
     assertServing();
   }
 
+  @Test
+  void a_request_pipelined_after_a_chunked_body_is_answered_on_the_same_connection() throws Exception {
+    try (java.net.Socket s = http.connect()) {
+      s.getOutputStream().write(("POST /v1.50/volumes/create HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "d\r\n{\"Name\":\"v2\"}\r\n0\r\n\r\n"
+          + "GET /_ping HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      java.io.InputStream in = s.getInputStream();
+      assertThat(RawHttp.readHeadAndBody(in)).startsWith("HTTP/1.1 201 Created\r\n").contains("\"Name\":\"v2\"");
+      assertThat(RawHttp.readHeadAndBody(in)).startsWith("HTTP/1.1 200 OK\r\n").endsWith("OK");
+    }
+    assertServing();
+  }
+
   void assertServing() {
     assertThat(http.get("/_ping").text()).isEqualTo("OK");
     assertThat(logged.records()).isEmpty();
