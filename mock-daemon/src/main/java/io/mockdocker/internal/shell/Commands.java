@@ -53,6 +53,9 @@ final class Commands {
     SHELL.put("unset", ShellBuiltins::unset);
     SHELL.put("trap", ShellBuiltins::trap);
     SHELL.put(":", p -> 0);
+    SHELL.put("break", Compounds::breakLoop);
+    SHELL.put("continue", Compounds::continueLoop);
+    SHELL.put("return", Compounds::returnFromFunction);
   }
 
   private Commands() {}

@@ -1,5 +1,6 @@
 package io.mockdocker.internal.shell;
 
+import io.mockdocker.internal.shell.Ast.Arith;
 import io.mockdocker.internal.shell.Ast.Literal;
 import io.mockdocker.internal.shell.Ast.Param;
 import io.mockdocker.internal.shell.Ast.Part;
@@ -8,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Word expansion: tilde, parameters and field splitting of unquoted parameter values on blanks (the default IFS).
- * No pathname expansion: {@code *} stays literal.
+ * Word expansion: tilde, parameters, arithmetic and field splitting of unquoted values on blanks (the default
+ * IFS); {@code "$@"} is one field per argument. No pathname expansion: {@code *} stays literal.
  */
 final class Expander {
   private static final String IFS = " \t\n";
@@ -31,15 +32,28 @@ final class Expander {
     StringBuilder current = new StringBuilder();
     boolean started = false;
     List<Part> parts = word.parts();
+    if (parts.equals(List.of(new Param("@", true), new Literal("", true))) && state.arguments().isEmpty()) {
+      return out;
+    }
     for (int k = 0; k < parts.size(); k++) {
       Part part = parts.get(k);
       if (part instanceof Literal literal) {
         String text = k == 0 && !literal.quoted() ? tilde(literal.text(), state) : literal.text();
         current.append(text);
         started |= literal.quoted() || !text.isEmpty();
-      } else if (part instanceof Param param) {
-        String value = value(param.name(), state);
-        if (param.quoted()) {
+      } else if (part instanceof Param param && param.quoted() && param.name().equals("@")) {
+        List<String> arguments = state.arguments();
+        for (int a = 0; a < arguments.size(); a++) {
+          if (a > 0) {
+            out.add(current.toString());
+            current.setLength(0);
+          }
+          current.append(arguments.get(a));
+          started = true;
+        }
+      } else {
+        String value = part instanceof Param param ? value(param.name(), state) : arith((Arith) part, state);
+        if (quoted(part)) {
           current.append(value);
           started = true;
           continue;
@@ -74,9 +88,78 @@ final class Expander {
         out.append(k == 0 && !literal.quoted() ? tilde(literal.text(), state) : literal.text());
       } else if (part instanceof Param param) {
         out.append(value(param.name(), state));
+      } else {
+        out.append(arith((Arith) part, state));
       }
     }
     return out.toString();
+  }
+
+  private static boolean quoted(Part part) {
+    return part instanceof Param param ? param.quoted() : ((Arith) part).quoted();
+  }
+
+  /**
+   * A word as a {@code case} pattern: the text with every quoted character escaped, so that only unquoted
+   * {@code * ? [...]} match as globs.
+   */
+  static String pattern(Word word, ShellState state) {
+    StringBuilder out = new StringBuilder();
+    for (Part part : word.parts()) {
+      boolean quoted = part instanceof Literal literal ? literal.quoted() : quoted(part);
+      String text = part instanceof Literal literal ? literal.text()
+          : part instanceof Param param ? value(param.name(), state) : arith((Arith) part, state);
+      for (char c : text.toCharArray()) {
+        if (quoted || c == '\\') {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The value of {@code $((...))}: its parameters ({@code $NAME}, {@code ${NAME}}, {@code $1}, {@code $#}...) are
+   * expanded first, then it is evaluated.
+   *
+   * @throws Arithmetic.Failure for a malformed expression or a division by zero
+   */
+  static String arith(Arith arith, ShellState state) {
+    String expression = arith.expression();
+    StringBuilder expanded = new StringBuilder();
+    for (int k = 0; k < expression.length(); k++) {
+      char c = expression.charAt(k);
+      if (c != '$' || k + 1 == expression.length()) {
+        expanded.append(c);
+        continue;
+      }
+      int start = k + 1;
+      int end;
+      String name;
+      if (expression.charAt(start) == '{' && expression.indexOf('}', start) > 0) {
+        end = expression.indexOf('}', start) + 1;
+        name = expression.substring(start + 1, end - 1);
+      } else {
+        end = start;
+        while (end < expression.length() && Lexer.isNameChar(expression.charAt(end))) {
+          end++;
+        }
+        if (end == start && "?#$!-@*".indexOf(expression.charAt(start)) >= 0) {
+          end++;
+        } else if (end > start && Character.isDigit(expression.charAt(start))) {
+          end = start + 1;
+        }
+        name = expression.substring(start, end);
+      }
+      if (name.isEmpty()) {
+        expanded.append(c);
+        continue;
+      }
+      expanded.append(value(name, state));
+      k = end - 1;
+    }
+    return Long.toString(Arithmetic.eval(expression, expanded.toString(), state));
   }
 
   static String value(String name, ShellState state) {

@@ -30,6 +30,12 @@ public final class MiniShell {
     if (argv == null || argv.isEmpty()) {
       throw new IllegalArgumentException("no command");
     }
+    ShellContext own = new ShellContext(ctx.root(), ctx.env(), ctx.hostname(), ctx.workingDir(), ctx.stdin(),
+        ctx.stdout(), ctx.stderr(), Timeline.of(ctx.clock()), ctx.fs(), ctx.signals(), ctx.view());
+    return runOwn(argv, own);
+  }
+
+  private static int runOwn(List<String> argv, ShellContext ctx) throws InterruptedException {
     InterruptibleInput stdin = new InterruptibleInput(ctx.stdin());
     try {
       String cwd = ctx.workingDir() == null || ctx.workingDir().isEmpty()
