@@ -56,6 +56,7 @@ final class Commands {
     SHELL.put("break", Compounds::breakLoop);
     SHELL.put("continue", Compounds::continueLoop);
     SHELL.put("return", Compounds::returnFromFunction);
+    SHELL.put("read", ShellBuiltins::read);
   }
 
   private Commands() {}

@@ -4,9 +4,10 @@ package io.mockdocker.internal.shell;
  * A script the parser cannot read; {@link #incomplete()} when more input could complete it (an open quote, a loop
  * without its {@code done}).
  *
- * <p>The wording is dash's ({@code Syntax error: "done" unexpected (expecting "fi")}), which the issue and the
- * Docker-era scripts' users know; the shell prefixes it with {@code /bin/sh: } and no line number, as it does for
- * every other message (busybox ash's prefix), so the two stay consistent.
+ * <p>The wording is dash's ({@code Syntax error: "done" unexpected (expecting "fi")}); busybox ash says the same
+ * things as {@code syntax error: unexpected "done"}. The shell prints it after {@code /bin/sh: } with no line
+ * number, the prefix every other message of the mini shell has (busybox ash's form, as in {@code /bin/sh: X: not
+ * found}), so a script's errors all read alike.
  */
 final class SyntaxError extends Exception {
   private static final long serialVersionUID = 1L;

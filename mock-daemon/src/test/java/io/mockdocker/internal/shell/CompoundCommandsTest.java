@@ -104,6 +104,17 @@ class CompoundCommandsTest {
   }
 
   @Test
+  void while_read_walks_stdin_a_line_at_a_time() throws Exception {
+    f.write("/tmp/in", "a  b c \nx\\\ny z\nlast");
+    assertThat(f.sh("while read a b; do echo \"[$a][$b]\"; done < /tmp/in; echo \"end [$a][$b]\""))
+        .isEqualTo(ok("[a][b c]\n[xy][z]\nend [last][]\n"));
+    assertThat(f.sh("read -r a < /tmp/in; echo \"$a\"; read")).isEqualTo(new Result(2, "a  b c\n",
+        "/bin/sh: read: arg count\n"));
+    assertThat(f.runWithStdin("one\ntwo\n", "sh", "-c", "while read l; do echo got $l; done"))
+        .isEqualTo(ok("got one\ngot two\n"));
+  }
+
+  @Test
   void break_and_continue_leave_or_skip_the_innermost_loop_or_n_of_them() throws Exception {
     assertThat(f.sh("for x in 1 2 3; do for y in a b; do echo $x$y; break 2; done; done; echo $?"))
         .isEqualTo(ok("1a\n0\n"));
