@@ -361,36 +361,6 @@ final class Interpreter {
     }
   }
 
-  /** Stderr shared by the stages of a pipeline: one message at a time. */
-  private static final class SharedOutput extends OutputStream {
-    private final OutputStream out;
-
-    SharedOutput(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      synchronized (out) {
-        out.write(b);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      synchronized (out) {
-        out.write(b, off, len);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      synchronized (out) {
-        out.flush();
-      }
-    }
-  }
-
   /** A redirection that could not be set up: the command does not run, status 2. */
   private static final class RedirectFailure extends Exception {
     private static final long serialVersionUID = 1L;
