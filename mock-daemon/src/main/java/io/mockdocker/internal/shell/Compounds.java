@@ -91,20 +91,16 @@ final class Compounds {
     try {
       while (true) {
         interpreter.poll(state, io);
-        try {
+        int pass = pass(() -> {
           boolean holds = interpreter.run(loop.condition(), state, io) == 0;
-          if (holds == loop.until()) {
-            break;
-          }
-          status = interpreter.run(loop.body(), state, io);
-        } catch (LoopControl control) {
-          status = 0;
-          if (control.levels > 1) {
-            throw new LoopControl(control.levels - 1, control.isBreak);
-          }
-          if (control.isBreak) {
-            break;
-          }
+          return holds == loop.until() ? ENDED : interpreter.run(loop.body(), state, io);
+        });
+        if (pass == ENDED) {
+          break;
+        }
+        status = Math.max(pass, 0);
+        if (pass == BROKEN) {
+          break;
         }
       }
     } finally {
@@ -122,22 +118,41 @@ final class Compounds {
       for (String value : values) {
         interpreter.poll(state, io);
         Interpreter.assign(state, clause.name(), value);
-        try {
-          status = interpreter.run(clause.body(), state, io);
-        } catch (LoopControl control) {
-          status = 0;
-          if (control.levels > 1) {
-            throw new LoopControl(control.levels - 1, control.isBreak);
-          }
-          if (control.isBreak) {
-            break;
-          }
+        int pass = pass(() -> interpreter.run(clause.body(), state, io));
+        status = Math.max(pass, 0);
+        if (pass == BROKEN) {
+          break;
         }
       }
     } finally {
       state.loops(state.loops() - 1);
     }
     return status;
+  }
+
+  /** What {@link #pass} returns when the loop's condition ended it. */
+  private static final int ENDED = -1;
+  /** What {@link #pass} returns when a {@code break} ended the loop. */
+  private static final int BROKEN = -2;
+
+  /** One pass of a loop. */
+  private interface Step {
+    int run() throws InterruptedException;
+  }
+
+  /**
+   * Runs one pass: its status, 0 after a {@code continue}, {@link #BROKEN} after a {@code break}; a break or
+   * continue aimed at an outer loop goes on up, one level less.
+   */
+  private static int pass(Step step) throws InterruptedException {
+    try {
+      return step.run();
+    } catch (LoopControl control) {
+      if (control.levels > 1) {
+        throw new LoopControl(control.levels - 1, control.isBreak);
+      }
+      return control.isBreak ? BROKEN : 0;
+    }
   }
 
   private int caseClause(Case clause, ShellState state, Io io) throws InterruptedException {
