@@ -102,10 +102,7 @@ final class CompoundParser {
 
   private Loop loop(boolean until) throws SyntaxError {
     Script condition = nonEmpty("do");
-    expect("do");
-    Script body = nonEmpty("done");
-    expect("done");
-    return new Loop(condition, body, until);
+    return new Loop(condition, doGroup(), until);
   }
 
   private For forClause() throws SyntaxError {
@@ -141,11 +138,7 @@ final class CompoundParser {
     } else if (!p.atEnd() && p.peek() == ';' && !p.startsWith(";;")) {
       p.i++;
     }
-    p.skipBlanksAndNewlines();
-    expect("do");
-    Script body = nonEmpty("done");
-    expect("done");
-    return new For(name, words, body);
+    return new For(name, words, doGroup());
   }
 
   private Case caseClause() throws SyntaxError {
@@ -193,6 +186,14 @@ final class CompoundParser {
       }
     }
     return new Case(subject, List.copyOf(items));
+  }
+
+  /** {@code do list done}, the body of a loop. */
+  private Script doGroup() throws SyntaxError {
+    expect("do");
+    Script body = nonEmpty("done");
+    expect("done");
+    return body;
   }
 
   /** A list that must hold a command before the reserved word (or {@code )}) {@code closer}. */

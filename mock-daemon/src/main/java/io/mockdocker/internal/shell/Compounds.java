@@ -86,9 +86,8 @@ final class Compounds {
   }
 
   private int loop(Loop loop, ShellState state, Io io) throws InterruptedException {
-    int status = 0;
-    state.loops(state.loops() + 1);
-    try {
+    return looping(state, () -> {
+      int status = 0;
       while (true) {
         interpreter.poll(state, io);
         int pass = pass(() -> {
@@ -96,25 +95,21 @@ final class Compounds {
           return holds == loop.until() ? ENDED : interpreter.run(loop.body(), state, io);
         });
         if (pass == ENDED) {
-          break;
+          return status;
         }
         status = Math.max(pass, 0);
         if (pass == BROKEN) {
-          break;
+          return status;
         }
       }
-    } finally {
-      state.loops(state.loops() - 1);
-    }
-    return status;
+    });
   }
 
   private int forClause(For clause, ShellState state, Io io) throws InterruptedException {
     List<String> values = clause.words() == null ? List.copyOf(state.arguments())
         : Expander.fields(clause.words(), state);
-    int status = 0;
-    state.loops(state.loops() + 1);
-    try {
+    return looping(state, () -> {
+      int status = 0;
       for (String value : values) {
         interpreter.poll(state, io);
         Interpreter.assign(state, clause.name(), value);
@@ -124,10 +119,18 @@ final class Compounds {
           break;
         }
       }
+      return status;
+    });
+  }
+
+  /** Runs a loop, counted as one more enclosing loop for {@code break} and {@code continue}. */
+  private static int looping(ShellState state, Step loop) throws InterruptedException {
+    state.loops(state.loops() + 1);
+    try {
+      return loop.run();
     } finally {
       state.loops(state.loops() - 1);
     }
-    return status;
   }
 
   /** What {@link #pass} returns when the loop's condition ended it. */
@@ -135,7 +138,7 @@ final class Compounds {
   /** What {@link #pass} returns when a {@code break} ended the loop. */
   private static final int BROKEN = -2;
 
-  /** One pass of a loop. */
+  /** A loop, or one pass of it. */
   private interface Step {
     int run() throws InterruptedException;
   }
