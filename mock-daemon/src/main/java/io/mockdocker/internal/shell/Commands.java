@@ -90,6 +90,7 @@ final class Commands {
     try {
       return command.run(proc);
     } catch (BrokenPipeException e) {
+      proc.state().pipeBroken(true);
       return 141;
     } catch (IOException e) {
       rethrowIfInterrupted(e);

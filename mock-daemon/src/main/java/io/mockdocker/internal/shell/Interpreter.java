@@ -248,25 +248,37 @@ final class Interpreter {
       return 2;
     }
     try {
-      if (argv.isEmpty()) {
-        assignments.forEach((name, value) -> assign(state, name, value));
-        return 0;
+      int status = simple(argv, assignments, state, redirected);
+      if (state.pipeBroken()) {
+        throw new ShellExit(141); // SIGPIPE: the writer's shell (a pipeline stage, a loop feeding it) ends too
       }
-      Command builtin = Commands.shellBuiltin(argv.get(0));
-      if (builtin != null) {
-        assignments.forEach((name, value) -> assign(state, name, value));
-        return Commands.invoke(builtin, new Proc(argv, state, redirected, ctx));
-      }
-      FunctionDef function = state.function(argv.get(0));
-      if (function != null) {
-        return compounds.call(function, argv.subList(1, argv.size()), state, redirected);
-      }
-      ShellState seen = assignments.isEmpty() ? state : state.withExported(assignments);
-      return Commands.exec(new Proc(argv, seen, redirected, ctx));
+      return status;
     } finally {
       redirected.flushQuietly();
       closeAll(opened);
     }
+  }
+
+  /** Runs an expanded simple command: assignments alone, a shell builtin, a function, or a program. */
+  private int simple(List<String> argv, Map<String, String> assignments, ShellState state, Io redirected)
+      throws InterruptedException {
+    if (argv.isEmpty()) {
+      assignments.forEach((name, value) -> assign(state, name, value));
+      return 0;
+    }
+    Command builtin = Commands.shellBuiltin(argv.get(0));
+    if (builtin != null) {
+      assignments.forEach((name, value) -> assign(state, name, value));
+      return Commands.invoke(builtin, new Proc(argv, state, redirected, ctx));
+    }
+    FunctionDef function = state.function(argv.get(0));
+    if (function != null) {
+      return compounds.call(function, argv.subList(1, argv.size()), state, redirected);
+    }
+    ShellState seen = assignments.isEmpty() ? state : state.withExported(assignments);
+    int status = Commands.exec(new Proc(argv, seen, redirected, ctx));
+    state.pipeBroken(state.pipeBroken() || seen.pipeBroken());
+    return status;
   }
 
   static void assign(ShellState state, String name, String value) {

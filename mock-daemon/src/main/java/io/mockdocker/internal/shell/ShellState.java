@@ -20,6 +20,8 @@ final class ShellState {
   private int status;
   /** How many loops enclose the command running now ({@code break} and {@code continue} count to this). */
   private int loops;
+  /** Whether a command of this shell wrote to a pipe no one reads any more (SIGPIPE ends the shell). */
+  private boolean pipeBroken;
   /** How many function calls are running ({@code return} outside any ends the script). */
   private int calls;
 
@@ -147,6 +149,14 @@ final class ShellState {
 
   void loops(int loops) {
     this.loops = loops;
+  }
+
+  boolean pipeBroken() {
+    return pipeBroken;
+  }
+
+  void pipeBroken(boolean broken) {
+    this.pipeBroken = broken;
   }
 
   int calls() {

@@ -99,6 +99,7 @@ class CompoundCommandsTest {
         .isEqualTo(ok("2\n"));
     assertThat(f.sh("for x in c a b; do echo $x; done | nosuch; echo $?"))
         .isEqualTo(new Result(0, "127\n", "/bin/sh: nosuch: not found\n"));
+    assertThat(f.sh("while true; do echo y; done | head -n 2; echo rc $?")).isEqualTo(ok("y\ny\nrc 0\n"));
     assertThat(f.sh("i=0; while [ $i -lt 2 ]; do i=$((i+1)); echo $i >&2; done 2>/tmp/e; cat /tmp/e"))
         .isEqualTo(ok("1\n2\n"));
   }
