@@ -61,13 +61,19 @@ final class Ast {
   record Word(List<Part> parts) {}
 
   /** A piece of a word. */
-  sealed interface Part permits Literal, Param, Arith {}
+  sealed interface Part permits Literal, Param, ParamOp, Arith {}
 
   /** Literal text; quoted text is never split and keeps an empty word alive ({@code ""}). */
   record Literal(String text, boolean quoted) implements Part {}
 
   /** {@code $NAME}, {@code ${NAME}}, {@code $?}, {@code $1}...; unquoted values are split into fields. */
   record Param(String name, boolean quoted) implements Part {}
+
+  /**
+   * {@code ${NAME OP WORD}}: {@code op} is one of {@code :- - := = :+ + :? ? # ## % %%}, or {@code length} for
+   * {@code ${#NAME}} (whose {@code word} is empty).
+   */
+  record ParamOp(String name, String op, Word word, boolean quoted) implements Part {}
 
   /** {@code $((expression))}: the expression as written, parameters expanded when it is evaluated. */
   record Arith(String expression, boolean quoted) implements Part {}

@@ -3,6 +3,7 @@ package io.mockdocker.internal.shell;
 import io.mockdocker.internal.shell.Ast.Arith;
 import io.mockdocker.internal.shell.Ast.Literal;
 import io.mockdocker.internal.shell.Ast.Param;
+import io.mockdocker.internal.shell.Ast.ParamOp;
 import io.mockdocker.internal.shell.Ast.Part;
 import io.mockdocker.internal.shell.Ast.Word;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class Expander {
           started = true;
         }
       } else {
-        String value = part instanceof Param param ? value(param.name(), state) : arith((Arith) part, state);
+        String value = expand(part, state);
         if (quoted(part)) {
           current.append(value);
           started = true;
@@ -86,17 +87,95 @@ final class Expander {
       Part part = parts.get(k);
       if (part instanceof Literal literal) {
         out.append(k == 0 && !literal.quoted() ? tilde(literal.text(), state) : literal.text());
-      } else if (part instanceof Param param) {
-        out.append(value(param.name(), state));
       } else {
-        out.append(arith((Arith) part, state));
+        out.append(expand(part, state));
       }
     }
     return out.toString();
   }
 
+  /**
+   * Whether a parameter or arithmetic part escapes field splitting: written inside double quotes, or an operator's
+   * word that has quoted text ({@code ${X:-'a  b'}}).
+   */
   private static boolean quoted(Part part) {
+    if (part instanceof ParamOp op) {
+      return op.quoted() || op.word().parts().stream().anyMatch(p -> p instanceof Literal l && l.quoted());
+    }
     return part instanceof Param param ? param.quoted() : ((Arith) part).quoted();
+  }
+
+  /** The text of a parameter, parameter operator or arithmetic part. */
+  private static String expand(Part part, ShellState state) {
+    if (part instanceof Param param) {
+      return value(param.name(), state);
+    }
+    if (part instanceof ParamOp op) {
+      return operator(op, state);
+    }
+    return arith((Arith) part, state);
+  }
+
+  /**
+   * {@code ${NAME OP WORD}}: defaults ({@code :- -}), assigned defaults ({@code := =}), alternatives ({@code :+ +}),
+   * errors ({@code :? ?}), the shortest or longest prefix ({@code # ##}) or suffix ({@code % %%}) matching a glob
+   * removed, and {@code ${#NAME}}. The colon forms treat an empty value as unset.
+   */
+  private static String operator(ParamOp op, ShellState state) {
+    String value = isSet(op.name(), state) ? value(op.name(), state) : null;
+    if (op.op().equals("length")) {
+      return Integer.toString(value == null ? 0 : value.codePointCount(0, value.length()));
+    }
+    boolean colon = op.op().startsWith(":");
+    boolean missing = value == null || colon && value.isEmpty();
+    switch (op.op().replace(":", "")) {
+      case "-":
+        return missing ? string(op.word(), state) : value;
+      case "=":
+        if (missing) {
+          if (!Lexer.isName(op.name())) {
+            throw new Arithmetic.Failure(op.name() + ": bad variable name");
+          }
+          Interpreter.assign(state, op.name(), string(op.word(), state));
+          return state.get(op.name());
+        }
+        return value;
+      case "+":
+        return missing ? "" : string(op.word(), state);
+      case "?":
+        if (missing) {
+          String message = string(op.word(), state);
+          throw new Arithmetic.Failure(op.name() + ": " + (message.isEmpty() ? "parameter not set" : message));
+        }
+        return value;
+      default:
+        return strip(value == null ? "" : value, op.op(), pattern(op.word(), state));
+    }
+  }
+
+  /** {@code value} without the shortest/longest prefix ({@code #}, {@code ##}) or suffix matching {@code glob}. */
+  private static String strip(String value, String op, String glob) {
+    java.util.regex.Pattern p = Find.glob(glob, false);
+    boolean prefix = op.startsWith("#");
+    boolean longest = op.length() == 2;
+    int n = value.length();
+    for (int k = 0; k <= n; k++) {
+      int len = longest ? n - k : k;
+      String piece = prefix ? value.substring(0, len) : value.substring(n - len);
+      if (p.matcher(piece).matches()) {
+        return prefix ? value.substring(len) : value.substring(0, n - len);
+      }
+    }
+    return value;
+  }
+
+  /** Whether a parameter has a value (possibly empty): a set variable, an existing argument, a special one. */
+  private static boolean isSet(String name, ShellState state) {
+    if (Character.isDigit(name.charAt(0))) {
+      int index = Integer.parseInt(name);
+      return index == 0 || index <= state.arguments().size();
+    }
+    return name.length() == 1 && "?#$@*!-".contains(name) || state.get(name) != null;
   }
 
   /**
@@ -107,8 +186,7 @@ final class Expander {
     StringBuilder out = new StringBuilder();
     for (Part part : word.parts()) {
       boolean quoted = part instanceof Literal literal ? literal.quoted() : quoted(part);
-      String text = part instanceof Literal literal ? literal.text()
-          : part instanceof Param param ? value(param.name(), state) : arith((Arith) part, state);
+      String text = part instanceof Literal literal ? literal.text() : expand(part, state);
       for (char c : text.toCharArray()) {
         if (quoted || c == '\\') {
           out.append('\\');

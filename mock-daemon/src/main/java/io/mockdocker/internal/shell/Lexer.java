@@ -3,6 +3,7 @@ package io.mockdocker.internal.shell;
 import io.mockdocker.internal.shell.Ast.Arith;
 import io.mockdocker.internal.shell.Ast.Literal;
 import io.mockdocker.internal.shell.Ast.Param;
+import io.mockdocker.internal.shell.Ast.ParamOp;
 import io.mockdocker.internal.shell.Ast.Part;
 import io.mockdocker.internal.shell.Ast.Word;
 import java.util.ArrayList;
@@ -167,18 +168,7 @@ class Lexer {
     }
     char c = s.charAt(i);
     if (c == '{') {
-      int end = s.indexOf('}', i);
-      if (end < 0) {
-        throw new SyntaxError("Syntax error: Missing '}'", true);
-      }
-      String name = s.substring(i + 1, end);
-      boolean valid = isName(name) || name.chars().allMatch(Character::isDigit) && !name.isEmpty()
-          || name.length() == 1 && SPECIAL_PARAMS.indexOf(name.charAt(0)) >= 0;
-      if (!valid) {
-        throw new SyntaxError("${" + name + "}: Bad substitution", false);
-      }
-      parts.add(new Param(name, quoted));
-      i = end + 1;
+      parts.add(braced(quoted));
     } else if (startsWith("((")) {
       parts.add(new Arith(arithmetic(), quoted));
     } else if (c == '(') {
@@ -195,6 +185,83 @@ class Lexer {
     } else {
       parts.add(new Literal("$", quoted));
     }
+  }
+
+  private static final List<String> OPS = List.of(":-", ":=", ":+", ":?", "-", "=", "+", "?", "##", "#", "%%", "%");
+
+  /** {@code ${...}}, the cursor on its {@code {}: a parameter, its length, or a parameter with an operator. */
+  private Part braced(boolean quoted) throws SyntaxError {
+    int start = i;
+    i++;
+    boolean length = startsWith("#") && i + 1 < s.length() && s.charAt(i + 1) != '}';
+    if (length) {
+      i++;
+    }
+    int nameStart = i;
+    if (!atEnd() && (s.charAt(i) == '_' || Character.isLetter(s.charAt(i)) && s.charAt(i) < 128)) {
+      while (!atEnd() && isNameChar(s.charAt(i))) {
+        i++;
+      }
+    } else if (!atEnd() && Character.isDigit(s.charAt(i))) {
+      while (!atEnd() && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+    } else if (!atEnd() && SPECIAL_PARAMS.indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    String name = s.substring(nameStart, i);
+    String op = length ? "length" : OPS.stream().filter(this::startsWith).findFirst().orElse(null);
+    if (!name.isEmpty() && startsWith("}")) {
+      i++;
+      return length ? new ParamOp(name, op, new Word(List.of()), quoted) : new Param(name, quoted);
+    }
+    if (name.isEmpty() || length || op == null) {
+      int end = s.indexOf('}', start);
+      if (end < 0) {
+        throw new SyntaxError("Syntax error: Missing '}'", true);
+      }
+      throw new SyntaxError("Bad substitution", false);
+    }
+    i += op.length();
+    List<Part> parts = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    while (true) {
+      if (atEnd()) {
+        throw new SyntaxError("Syntax error: Missing '}'", true);
+      }
+      char c = s.charAt(i);
+      if (c == '}') {
+        i++;
+        break;
+      }
+      if (c == '\\' && i + 1 < s.length()) {
+        flush(literal, parts, quoted);
+        parts.add(new Literal(String.valueOf(s.charAt(i + 1)), true));
+        i += 2;
+      } else if (c == '\'' && !quoted) {
+        flush(literal, parts, false);
+        int end = s.indexOf('\'', i + 1);
+        if (end < 0) {
+          throw new SyntaxError("Syntax error: Unterminated quoted string", true);
+        }
+        parts.add(new Literal(s.substring(i + 1, end), true));
+        i = end + 1;
+      } else if (c == '"') {
+        flush(literal, parts, quoted);
+        i++;
+        doubleQuoted(parts);
+      } else if (c == '$') {
+        flush(literal, parts, quoted);
+        dollar(parts, quoted);
+      } else if (c == '`') {
+        throw new SyntaxError("command substitution (`...`) is not supported", false);
+      } else {
+        literal.append(c);
+        i++;
+      }
+    }
+    flush(literal, parts, quoted);
+    return new ParamOp(name, op, new Word(List.copyOf(parts)), quoted);
   }
 
   /** The expression of {@code $((...))}, the cursor on its {@code ((}: up to the {@code ))} that closes it. */
