@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Testcontainers' in-container port check, run as a built-in: {@code /bin/sh -c "while true; do ( true && (grep -i
  * ':0*50' /proc/net/tcp* || nc -vz -w 1 localhost 80 || /bin/bash -c '</dev/tcp/localhost/80') ) && exit 0 || sleep
- * 0.1; done"}. The mini shell has no loops or subshells, and a simulated process has no {@code /proc/net/tcp}; so
- * the loop is answered as the script would end in a container whose process listens on its exposed and published
+ * 0.1; done"}. The mini shell can run the loop, but a simulated process has no {@code /proc/net/tcp} (nor a
+ * {@code nc} that sees the container's listeners from inside it); so the loop is answered as the script would end in a container whose process listens on its exposed and published
  * ports while it runs: exit 0 once every port the check names is one of them, else another try after 0.1 s on the
  * engine's clock, until the exec is ended.
  */

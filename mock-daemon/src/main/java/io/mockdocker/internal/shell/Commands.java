@@ -53,6 +53,10 @@ final class Commands {
     SHELL.put("unset", ShellBuiltins::unset);
     SHELL.put("trap", ShellBuiltins::trap);
     SHELL.put(":", p -> 0);
+    SHELL.put("break", Compounds::breakLoop);
+    SHELL.put("continue", Compounds::continueLoop);
+    SHELL.put("return", Compounds::returnFromFunction);
+    SHELL.put("read", ShellBuiltins::read);
   }
 
   private Commands() {}
@@ -86,6 +90,7 @@ final class Commands {
     try {
       return command.run(proc);
     } catch (BrokenPipeException e) {
+      proc.state().pipeBroken(true);
       return 141;
     } catch (IOException e) {
       rethrowIfInterrupted(e);

@@ -2,6 +2,9 @@ package io.mockdocker.internal.shell;
 
 import io.mockdocker.internal.shell.Ast.AndOr;
 import io.mockdocker.internal.shell.Ast.Assignment;
+import io.mockdocker.internal.shell.Ast.Compound;
+import io.mockdocker.internal.shell.Ast.FunctionDef;
+import io.mockdocker.internal.shell.Ast.Node;
 import io.mockdocker.internal.shell.Ast.Pipeline;
 import io.mockdocker.internal.shell.Ast.Redirect;
 import io.mockdocker.internal.shell.Ast.Script;
@@ -18,11 +21,13 @@ import java.util.Map;
 
 /**
  * Runs parsed scripts: and-or lists, pipelines (each stage a subshell on its own thread, joined by in-memory
- * pipes), redirections and simple commands. {@code exit} unwinds as {@link ShellExit}; an interrupt unwinds as
- * {@link InterruptedException}, stopping every pipeline stage.
+ * pipes), redirections, simple commands and (through {@link Compounds}) compound commands and functions.
+ * {@code exit} unwinds as {@link ShellExit}; an interrupt unwinds as {@link InterruptedException}, stopping every
+ * pipeline stage. A failed arithmetic expansion ends the shell with status 2, as in dash.
  */
 final class Interpreter {
   private final ShellContext ctx;
+  private final Compounds compounds = new Compounds(this);
 
   Interpreter(ShellContext ctx) {
     this.ctx = ctx;
@@ -37,18 +42,33 @@ final class Interpreter {
       try {
         state.status(andOr(item, state, io));
       } catch (InterruptedException e) {
-        int signal = trapped(state);
-        if (signal == 0) {
-          throw e;
-        }
-        while (signal != 0) {
-          state.status(128 + signal);
-          runTrap(state.trap(signal), state, io);
-          signal = trapped(state);
-        }
+        handle(e, state, io);
+      } catch (Arithmetic.Failure e) {
+        message(io, "/bin/sh: " + e.getMessage() + "\n");
+        throw new ShellExit(2);
       }
     }
     return state.status();
+  }
+
+  /** Between loop iterations: an interrupt ends the shell, or runs the traps of the signals it brought. */
+  void poll(ShellState state, Io io) throws InterruptedException {
+    if (Thread.interrupted()) {
+      handle(new InterruptedException(), state, io);
+    }
+  }
+
+  /** Runs the traps of the pending signals (the status becomes 128 + each); rethrows {@code e} when none is. */
+  private void handle(InterruptedException e, ShellState state, Io io) throws InterruptedException {
+    int signal = trapped(state);
+    if (signal == 0) {
+      throw e;
+    }
+    while (signal != 0) {
+      state.status(128 + signal);
+      runTrap(state.trap(signal), state, io);
+      signal = trapped(state);
+    }
   }
 
   /** Takes the pending signal when this shell has a trap for it; 0 otherwise (the interrupt then ends the shell). */
@@ -91,12 +111,12 @@ final class Interpreter {
   }
 
   private int pipeline(Pipeline pipeline, ShellState state, Io io) throws InterruptedException {
-    List<SimpleCommand> commands = pipeline.commands();
-    int status = commands.size() == 1 ? command(commands.get(0), state, io) : stages(commands, state, io);
+    List<Node> commands = pipeline.commands();
+    int status = commands.size() == 1 ? node(commands.get(0), state, io) : stages(commands, state, io);
     return pipeline.negated() ? (status == 0 ? 1 : 0) : status;
   }
 
-  private int stages(List<SimpleCommand> commands, ShellState state, Io io) throws InterruptedException {
+  private int stages(List<Node> commands, ShellState state, Io io) throws InterruptedException {
     int n = commands.size();
     Pipe[] pipes = new Pipe[n - 1];
     for (int k = 0; k < n - 1; k++) {
@@ -158,14 +178,20 @@ final class Interpreter {
     }
   }
 
-  private int stage(List<SimpleCommand> commands, int k, Pipe[] pipes, ShellState state, Io io)
+  private int stage(List<Node> commands, int k, Pipe[] pipes, ShellState state, Io io)
       throws InterruptedException {
     int last = commands.size() - 1;
     Io stageIo = new Io(k == 0 ? io.in() : pipes[k - 1].source(), k == last ? io.out() : pipes[k].sink(), io.err());
+    ShellState copy = state.copy();
     try {
-      return command(commands.get(k), state.copy(), stageIo);
+      return node(commands.get(k), copy, stageIo);
     } catch (ShellExit e) {
       return e.code();
+    } catch (Compounds.LoopControl | Compounds.FunctionReturn e) {
+      return e instanceof Compounds.FunctionReturn r ? r.code : 0;
+    } catch (Arithmetic.Failure e) {
+      message(stageIo, "/bin/sh: " + e.getMessage() + "\n");
+      return 2;
     } finally {
       if (k < last) {
         closeAll(List.of(pipes[k].sink()));
@@ -173,6 +199,34 @@ final class Interpreter {
       if (k > 0) {
         closeAll(List.of(pipes[k - 1].source()));
       }
+    }
+  }
+
+  /** One command of a pipeline: simple, compound (with its redirections), or a function definition. */
+  int node(Node node, ShellState state, Io io) throws InterruptedException {
+    if (node instanceof SimpleCommand command) {
+      return command(command, state, io);
+    }
+    if (node instanceof FunctionDef function) {
+      state.define(function);
+      return 0;
+    }
+    Compound compound = (Compound) node;
+    Proc.checkInterrupt();
+    List<Closeable> opened = new ArrayList<>();
+    Io redirected;
+    try {
+      redirected = redirect(compound.redirects(), state, io, opened);
+    } catch (RedirectFailure failure) {
+      closeAll(opened);
+      message(io, "/bin/sh: " + failure.getMessage() + "\n");
+      return 2;
+    }
+    try {
+      return compounds.run(compound.body(), state, redirected);
+    } finally {
+      redirected.flushQuietly();
+      closeAll(opened);
     }
   }
 
@@ -194,24 +248,40 @@ final class Interpreter {
       return 2;
     }
     try {
-      if (argv.isEmpty()) {
-        assignments.forEach((name, value) -> assign(state, name, value));
-        return 0;
+      int status = simple(argv, assignments, state, redirected);
+      if (state.pipeBroken()) {
+        throw new ShellExit(141); // SIGPIPE: the writer's shell (a pipeline stage, a loop feeding it) ends too
       }
-      Command builtin = Commands.shellBuiltin(argv.get(0));
-      if (builtin != null) {
-        assignments.forEach((name, value) -> assign(state, name, value));
-        return Commands.invoke(builtin, new Proc(argv, state, redirected, ctx));
-      }
-      ShellState seen = assignments.isEmpty() ? state : state.withExported(assignments);
-      return Commands.exec(new Proc(argv, seen, redirected, ctx));
+      return status;
     } finally {
       redirected.flushQuietly();
       closeAll(opened);
     }
   }
 
-  private static void assign(ShellState state, String name, String value) {
+  /** Runs an expanded simple command: assignments alone, a shell builtin, a function, or a program. */
+  private int simple(List<String> argv, Map<String, String> assignments, ShellState state, Io redirected)
+      throws InterruptedException {
+    if (argv.isEmpty()) {
+      assignments.forEach((name, value) -> assign(state, name, value));
+      return 0;
+    }
+    Command builtin = Commands.shellBuiltin(argv.get(0));
+    if (builtin != null) {
+      assignments.forEach((name, value) -> assign(state, name, value));
+      return Commands.invoke(builtin, new Proc(argv, state, redirected, ctx));
+    }
+    FunctionDef function = state.function(argv.get(0));
+    if (function != null) {
+      return compounds.call(function, argv.subList(1, argv.size()), state, redirected);
+    }
+    ShellState seen = assignments.isEmpty() ? state : state.withExported(assignments);
+    int status = Commands.exec(new Proc(argv, seen, redirected, ctx));
+    state.pipeBroken(state.pipeBroken() || seen.pipeBroken());
+    return status;
+  }
+
+  static void assign(ShellState state, String name, String value) {
     if (state.isExported(name)) {
       state.export(name, value);
     } else {
@@ -300,36 +370,6 @@ final class Interpreter {
       io.err().flush();
     } catch (IOException e) {
       Commands.rethrowIfInterrupted(e);
-    }
-  }
-
-  /** Stderr shared by the stages of a pipeline: one message at a time. */
-  private static final class SharedOutput extends OutputStream {
-    private final OutputStream out;
-
-    SharedOutput(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      synchronized (out) {
-        out.write(b);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      synchronized (out) {
-        out.write(b, off, len);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      synchronized (out) {
-        out.flush();
-      }
     }
   }
 

@@ -9,8 +9,11 @@ import java.util.List;
  * file system.
  *
  * <p>Commands are looked up by basename ({@code /bin/echo} is {@code echo}). An unknown command prints
- * {@code /bin/sh: NAME: not found} and exits 127. {@code cd}, {@code exit}, {@code export}, {@code unset} and
- * {@code :} are shell builtins: scripts can run them, a container cannot exec them (there is no such file).
+ * {@code /bin/sh: NAME: not found} and exits 127. {@code cd}, {@code exit}, {@code export}, {@code unset},
+ * {@code trap}, {@code read}, {@code break}, {@code continue}, {@code return} and {@code :} are shell builtins:
+ * scripts can run them, a container cannot exec them (there is no such file). Scripts have the compound commands,
+ * functions, arithmetic and parameter operators of POSIX sh ({@link Parser}); each process's sleeps follow its own
+ * time line on the engine clock ({@link Timeline}).
  *
  * <p>Thread-safe: each {@link #run} is independent. A run blocks the calling thread; interrupting that thread (the
  * container being killed) ends it promptly with {@link InterruptedException}, whatever it waits on (the clock,
@@ -30,6 +33,12 @@ public final class MiniShell {
     if (argv == null || argv.isEmpty()) {
       throw new IllegalArgumentException("no command");
     }
+    ShellContext own = new ShellContext(ctx.root(), ctx.env(), ctx.hostname(), ctx.workingDir(), ctx.stdin(),
+        ctx.stdout(), ctx.stderr(), Timeline.of(ctx.clock()), ctx.fs(), ctx.signals(), ctx.view());
+    return runOwn(argv, own);
+  }
+
+  private static int runOwn(List<String> argv, ShellContext ctx) throws InterruptedException {
     InterruptibleInput stdin = new InterruptibleInput(ctx.stdin());
     try {
       String cwd = ctx.workingDir() == null || ctx.workingDir().isEmpty()

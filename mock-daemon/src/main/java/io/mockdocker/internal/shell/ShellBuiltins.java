@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 
-/** Builtins that act on the shell itself: cd, exit, export, unset, trap. Messages as dash prints them. */
+/** Builtins that act on the shell itself: cd, exit, export, unset, trap, read. Messages as dash prints them. */
 final class ShellBuiltins {
   private ShellBuiltins() {}
 
@@ -125,5 +125,61 @@ final class ShellBuiltins {
       }
     }
     return status;
+  }
+
+  /**
+   * {@code read [-r] NAME...}: one line of stdin, split on blanks into the names (the last takes the rest). Without
+   * {@code -r} a backslash escapes the next character and joins lines. Status 1 at end of file.
+   */
+  static int read(Proc p) throws IOException {
+    List<String> names = p.operands();
+    boolean raw = false;
+    while (!names.isEmpty() && names.get(0).startsWith("-") && names.get(0).length() > 1) {
+      if (!names.get(0).equals("-r")) {
+        p.err("/bin/sh: read: Illegal option " + names.get(0) + "\n");
+        return 2;
+      }
+      raw = true;
+      names = names.subList(1, names.size());
+    }
+    if (names.isEmpty()) {
+      p.err("/bin/sh: read: arg count\n");
+      return 2;
+    }
+    StringBuilder line = new StringBuilder();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int b;
+    boolean escaped = false;
+    while ((b = p.io().in().read()) >= 0) {
+      if (escaped) {
+        escaped = false;
+        if (b != '\n') {
+          bytes.write(b);
+        }
+        continue;
+      }
+      if (b == '\\' && !raw) {
+        escaped = true;
+        continue;
+      }
+      if (b == '\n') {
+        break;
+      }
+      bytes.write(b);
+    }
+    line.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    String rest = line.toString().replaceAll("^[ \t]+", "");
+    for (int k = 0; k < names.size(); k++) {
+      String value;
+      if (k == names.size() - 1) {
+        value = rest.replaceAll("[ \t]+$", "");
+      } else {
+        String[] split = rest.split("[ \t]+", 2);
+        value = split[0];
+        rest = split.length > 1 ? split[1] : "";
+      }
+      Interpreter.assign(p.state(), names.get(k), value);
+    }
+    return b < 0 ? 1 : 0;
   }
 }

@@ -76,22 +76,9 @@ final class ShellProgram {
     return ShellState.of(proc.state().environment(), proc.state().cwd(), positional);
   }
 
+  /** A script given as text runs as dash runs it: line by line, each complete command before the next is read. */
   private static int runText(String text, Proc proc, ShellState state) throws IOException, InterruptedException {
-    Ast.Script script;
-    try {
-      script = Parser.parse(text);
-    } catch (SyntaxError e) {
-      proc.err("/bin/sh: " + e.getMessage() + "\n");
-      return 2;
-    }
-    Interpreter interpreter = new Interpreter(proc.ctx());
-    int code;
-    try {
-      code = interpreter.run(script, state, proc.io());
-    } catch (ShellExit e) {
-      code = e.code();
-    }
-    return onExit(interpreter, state, proc, code);
+    return runLines(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), proc, state);
   }
 
   /** Runs the EXIT trap, if any, once as the shell ends with {@code code}; an {@code exit} in it wins. */
@@ -112,15 +99,28 @@ final class ShellProgram {
   }
 
   private static int runStdin(Proc proc, ShellState state) throws IOException, InterruptedException {
+    return runLines(proc.io().in(), proc, state);
+  }
+
+  /**
+   * Reads {@code source} a line at a time and runs each complete command as soon as it is read (a compound command
+   * or an open quote waits for the lines that finish it); a syntax error ends the shell with 2 there, after what
+   * ran before it.
+   */
+  private static int runLines(InputStream source, Proc proc, ShellState state)
+      throws IOException, InterruptedException {
     Interpreter interpreter = new Interpreter(proc.ctx());
     StringBuilder pending = new StringBuilder();
     while (true) {
-      String line = readLine(proc.io().in());
+      String line = readLine(source);
       if (line == null && pending.length() == 0) {
         return onExit(interpreter, state, proc, state.status());
       }
       if (line != null) {
         pending.append(line);
+        if (continued(pending)) {
+          continue;
+        }
       }
       Ast.Script script;
       try {
@@ -142,6 +142,19 @@ final class ShellProgram {
         return onExit(interpreter, state, proc, state.status());
       }
     }
+  }
+
+  /** Whether the text ends with an escaped newline, which joins the next line to it. */
+  private static boolean continued(CharSequence text) {
+    int n = text.length();
+    if (n < 2 || text.charAt(n - 1) != '\n') {
+      return false;
+    }
+    int backslashes = 0;
+    for (int k = n - 2; k >= 0 && text.charAt(k) == '\\'; k--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
   }
 
   /** One line with its newline, or what is left before end of file; null at end of file. Reads no further. */

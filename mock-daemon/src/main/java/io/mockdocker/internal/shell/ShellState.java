@@ -14,8 +14,16 @@ final class ShellState {
   private final List<String> positional;
   /** The traps set in this shell, by signal number (0 is EXIT); an empty action ignores the signal. */
   private final java.util.TreeMap<Integer, String> traps = new java.util.TreeMap<>();
+  /** The functions defined in this shell, by name. */
+  private final Map<String, Ast.FunctionDef> functions = new java.util.HashMap<>();
   private String cwd;
   private int status;
+  /** How many loops enclose the command running now ({@code break} and {@code continue} count to this). */
+  private int loops;
+  /** Whether a command of this shell wrote to a pipe no one reads any more (SIGPIPE ends the shell). */
+  private boolean pipeBroken;
+  /** How many function calls are running ({@code return} outside any ends the script). */
+  private int calls;
 
   private ShellState(Map<String, String> vars, Set<String> exported, List<String> positional, String cwd) {
     this.vars = new LinkedHashMap<>(vars);
@@ -53,6 +61,9 @@ final class ShellState {
   ShellState copy() {
     ShellState copy = new ShellState(vars, exported, positional, cwd);
     copy.status = status;
+    copy.functions.putAll(functions);
+    copy.loops = loops;
+    copy.calls = calls;
     return copy;
   }
 
@@ -112,6 +123,48 @@ final class ShellState {
   /** {@code $1} onwards. */
   List<String> arguments() {
     return positional.isEmpty() ? List.of() : positional.subList(1, positional.size());
+  }
+
+  /** Replaces {@code $1}... (a function call) and returns the ones replaced. */
+  List<String> replaceArguments(List<String> arguments) {
+    List<String> before = List.copyOf(arguments());
+    String zero = positional(0);
+    positional.clear();
+    positional.add(zero);
+    positional.addAll(arguments);
+    return before;
+  }
+
+  Ast.FunctionDef function(String name) {
+    return functions.get(name);
+  }
+
+  void define(Ast.FunctionDef function) {
+    functions.put(function.name(), function);
+  }
+
+  int loops() {
+    return loops;
+  }
+
+  void loops(int loops) {
+    this.loops = loops;
+  }
+
+  boolean pipeBroken() {
+    return pipeBroken;
+  }
+
+  void pipeBroken(boolean broken) {
+    this.pipeBroken = broken;
+  }
+
+  int calls() {
+    return calls;
+  }
+
+  void calls(int calls) {
+    this.calls = calls;
   }
 
   String cwd() {

@@ -37,6 +37,25 @@ final class TextCommands {
     }
   }
 
+  /** Copies the first {@code n} lines of stdin to stdout, each as it completes, and reads no further. */
+  private static void firstLines(Proc p, long n) throws IOException, InterruptedException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    long seen = 0;
+    int b;
+    while (seen < n && (b = p.io().in().read()) >= 0) {
+      line.write(b);
+      if (b == '\n') {
+        Proc.checkInterrupt();
+        p.io().out().write(line.toByteArray());
+        p.io().out().flush();
+        line.reset();
+        seen++;
+      }
+    }
+    p.io().out().write(line.toByteArray());
+    p.io().out().flush();
+  }
+
   private static byte[] readAll(InputStream in) throws IOException, InterruptedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];
@@ -104,7 +123,9 @@ final class TextCommands {
     int status = 0;
     boolean first = true;
     for (String file : files) {
-      byte[] data = read(p, file);
+      // head of stdin stops reading at its last line, so a writer that never ends (a loop) meets a closed pipe
+      boolean streamed = head && !bytes && !allBut && file.equals("-");
+      byte[] data = streamed ? new byte[0] : read(p, file);
       if (data == null) {
         status = 1;
         continue;
@@ -113,6 +134,10 @@ final class TextCommands {
         p.out((first ? "" : "\n") + "==> " + (file.equals("-") ? "standard input" : file) + " <==\n");
       }
       first = false;
+      if (streamed) {
+        firstLines(p, n);
+        continue;
+      }
       if (bytes) {
         int[] range = range(data.length, n, head, allBut, fromStart);
         p.io().out().write(data, range[0], range[1] - range[0]);

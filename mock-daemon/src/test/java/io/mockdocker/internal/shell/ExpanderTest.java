@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ExpanderTest {
 
   static List<String> expand(String words, ShellState state) throws SyntaxError {
-    SimpleCommand c = Parser.parse(words).items().get(0).pipelines().get(0).commands().get(0);
+    SimpleCommand c = (SimpleCommand) Parser.parse(words).items().get(0).pipelines().get(0).commands().get(0);
     return Expander.fields(c.words(), state);
   }
 

@@ -27,7 +27,7 @@ class ParserTest {
     AndOr list = script.items().get(0);
     assertThat(list.pipelines()).hasSize(1);
     assertThat(list.pipelines().get(0).commands()).hasSize(1);
-    return list.pipelines().get(0).commands().get(0);
+    return (SimpleCommand) list.pipelines().get(0).commands().get(0);
   }
 
   @Test
