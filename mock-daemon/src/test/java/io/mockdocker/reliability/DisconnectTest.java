@@ -61,7 +61,6 @@ class DisconnectTest {
         logged = errors.records();
       }
       assertThat(drops).isGreaterThan(0);
-      assertThat(logged).as("logged at ERROR during %d drops", drops).isEmpty();
       // bounded, not equal: idle pool threads may stay (cached pools keep them 60 s, XNIO keeps its workers), a
       // socket the client reset may take a moment to be closed on the daemon's side; none of it may grow with the
       // number of drops, so the tolerances are fixed
@@ -73,12 +72,13 @@ class DisconnectTest {
             .untilAsserted(() -> assertThat(Leaks.openFileDescriptors()).isLessThanOrEqualTo(baselineFds + 16));
       }
       long heap = Leaks.usedHeapAfterGc();
+      System.out.printf("R3: %d drops, %d logged at ERROR; threads %d -> %d, fds %d -> %d, heap %d -> %d MiB%n",
+          drops, logged.size(), baselineThreads, Leaks.liveThreads(), baselineFds, Leaks.openFileDescriptors(),
+          baselineHeap >> 20, heap >> 20);
       assertThat(heap).as("heap after GC, baseline %d", baselineHeap).isLessThan(baselineHeap + (32L << 20));
       assertThat(http.get("/v1.2/version").status()).isEqualTo(200);
       assertThat(http.post("/v1.2/containers/" + container + "/attach?logs=1&stdout=1").text()).startsWith("line");
-      System.out.printf("R3: %d drops, nothing logged at ERROR; threads %d -> %d, fds %d -> %d, heap %d -> %d MiB%n",
-          drops, baselineThreads, Leaks.liveThreads(), baselineFds, Leaks.openFileDescriptors(), baselineHeap >> 20,
-          heap >> 20);
+      assertThat(logged).as("logged at ERROR during %d drops", drops).isEmpty();
     }
   }
 

@@ -42,15 +42,30 @@ final class Leaks {
    */
   static java.util.List<String> busyPoolThreads() {
     java.util.List<String> busy = new java.util.ArrayList<>();
+    busyThreads(true).forEach((t, stack) -> busy.add(t.getName() + " "
+        + java.util.Arrays.toString(java.util.Arrays.copyOf(stack, Math.min(4, stack.length)))));
+    return busy;
+  }
+
+  /**
+   * The threads that handle requests (sessions and XNIO's workers, not the simulated processes: a container may run
+   * for as long as it likes) and are working rather than idling in their pool's queue.
+   */
+  static java.util.Set<Thread> busyRequestThreads() {
+    return busyThreads(false).keySet();
+  }
+
+  private static Map<Thread, StackTraceElement[]> busyThreads(boolean processes) {
+    Map<Thread, StackTraceElement[]> busy = new java.util.HashMap<>();
     Thread.getAllStackTraces().forEach((t, stack) -> {
       String name = t.getName();
-      boolean pooled = name.startsWith("mock-docker-session") || name.startsWith("mock-docker-process")
+      boolean pooled = name.startsWith("mock-docker-session") || processes && name.startsWith("mock-docker-process")
           || name.matches("XNIO-\\d+ task-\\d+");
       boolean idle = java.util.Arrays.stream(stack).anyMatch(f -> f.getMethodName().equals("getTask")
           || f.getClassName().contains("EnhancedQueueExecutor") && f.getMethodName().equals("run")
           && stack[0].getClassName().contains("LockSupport") || f.getMethodName().equals("park"));
       if (pooled && t.isAlive() && !idle) {
-        busy.add(name + " " + java.util.Arrays.toString(java.util.Arrays.copyOf(stack, Math.min(4, stack.length))));
+        busy.put(t, stack);
       }
     });
     return busy;
