@@ -3,6 +3,7 @@ package io.mockdocker.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
@@ -102,14 +103,16 @@ class DaemonFuzzTest {
       modern = limited(MockDocker.builder().profile(ApiProfile.modern())).start();
       Runtime.getRuntime().addShutdownHook(new Thread(modern::close));
       modern.preload("busybox:latest");
-      RawHttp http = new RawHttp(modern.uri());
-      assertThat(http.post("/v1.50/containers/create?name=fz", "application/json",
-          "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"1000000\"]}").status()).isEqualTo(201);
-      assertThat(http.post("/v1.50/containers/fz/start").status()).isEqualTo(204);
-      assertThat(http.post("/v1.50/networks/create", "application/json", "{\"Name\":\"fznet\"}").status())
-          .isEqualTo(201);
-      String exec = http.post("/v1.50/containers/fz/exec", "application/json", "{\"Cmd\":[\"true\"]}").text();
-      modernExec = exec.replaceAll("(?s).*\"Id\":\"([0-9a-f]+)\".*", "$1");
+      try (SilentCloseable loopback = allowLoopback()) {
+        RawHttp http = new RawHttp(modern.uri());
+        assertThat(http.post("/v1.50/containers/create?name=fz", "application/json",
+            "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"1000000\"]}").status()).isEqualTo(201);
+        assertThat(http.post("/v1.50/containers/fz/start").status()).isEqualTo(204);
+        assertThat(http.post("/v1.50/networks/create", "application/json", "{\"Name\":\"fznet\"}").status())
+            .isEqualTo(201);
+        String exec = http.post("/v1.50/containers/fz/exec", "application/json", "{\"Cmd\":[\"true\"]}").text();
+        modernExec = exec.replaceAll("(?s).*\"Id\":\"([0-9a-f]+)\".*", "$1");
+      }
     }
     return modern;
   }
@@ -119,16 +122,11 @@ class DaemonFuzzTest {
         .maxRequestBodySize(8 << 20).journalCapacity(100);
   }
 
-  /**
-   * Once per JVM: the test's own loopback connections to its daemons are allowed past Jazzer's request-forgery
-   * detector (any other connection still is a finding), and standard error is teed so that a stack trace printed
-   * there is a finding too.
-   */
+  /** Once per JVM: standard error is teed, so that a stack trace printed there is a finding too. */
   private static void setUp() {
     if (era != null || modern != null) {
       return;
     }
-    allowLoopback();
     PrintStream original = System.err;
     System.setErr(new PrintStream(new OutputStream() {
       @Override
@@ -149,19 +147,22 @@ class DaemonFuzzTest {
     }, true));
   }
 
-  /** Left open for the JVM's life: the daemons live as long. Without Jazzer's agent (no sanitizers) a no-op. */
-  @SuppressWarnings("resource")
-  private static void allowLoopback() {
+  /**
+   * For one input: the test's own connections to its daemons on loopback are allowed past Jazzer's request-forgery
+   * detector (which Jazzer arms again when fuzzing starts); a connection anywhere else still is a finding. Without
+   * Jazzer's agent there is no detector and nothing to allow.
+   */
+  private static SilentCloseable allowLoopback() {
     try {
-      BugDetectors.allowNetworkConnections((host, port) -> {
+      return BugDetectors.allowNetworkConnections((host, port) -> {
         try {
           return InetAddress.getByName(host).isLoopbackAddress();
         } catch (IOException e) {
           return false;
         }
       });
-    } catch (RuntimeException noSanitizer) {
-      // regression runs outside the agent: nothing to allow
+    } catch (RuntimeException noDetector) {
+      return () -> {};
     }
   }
 
@@ -272,6 +273,12 @@ class DaemonFuzzTest {
 
   /** Sends the bytes as they are, half-closes, reads the answer; waits for the daemon to be done; the invariants. */
   private static void check(MockDocker d, byte[] request) throws IOException {
+    try (SilentCloseable loopback = allowLoopback()) {
+      checkAllowed(d, request);
+    }
+  }
+
+  private static void checkAllowed(MockDocker d, byte[] request) throws IOException {
     // anything logged since the previous input's check would be a late log of it: it fails here rather than vanish
     List<String> before = LOGGED.drain();
     assertThat(before).as("logged between inputs (after the previous input's check)").isEmpty();
