@@ -92,7 +92,7 @@ final class Leaks {
   }
 
   /**
-   * Records what the daemon, Undertow and XNIO log at {@code level} or above while open, with the thrown
+   * Records what the daemon, Undertow and XNIO log at {@code level} or above (or what a predicate accepts) while open, with the thrown
    * exception's class and message; closed, it stops listening. The loggers are held strongly (java.util.logging
    * keeps them weakly, and a collected logger would drop the handler).
    */
@@ -103,10 +103,15 @@ final class Leaks {
     private final Handler handler;
 
     LogCapture(Level level) {
+      this(r -> r.getLevel().intValue() >= level.intValue());
+    }
+
+    /** Records what {@code which} accepts. */
+    LogCapture(java.util.function.Predicate<LogRecord> which) {
       handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-          if (record.getLevel().intValue() >= level.intValue()) {
+          if (which.test(record)) {
             records.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage()
                 + (record.getThrown() == null ? "" : ": " + record.getThrown()));
           }
