@@ -16,7 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * R4: daemons started and stopped over and over in one JVM leak no ports, threads or heap. CI runs 500 cycles
+ * R4: daemons started and stopped over and over in one JVM leak no ports, threads, file descriptors or heap: each
+ * is bounded by a fixed tolerance over its baseline that does not grow with the cycles. CI runs 500 cycles
  * ({@code -Dreliability.cycles=10000} for the full run, about three minutes on two cores). Every daemon answers
  * a request and runs a container before it stops, so the I/O, worker, process and session pools all exist.
  */
@@ -27,6 +28,7 @@ class StartStopCyclesTest {
   void start_stop_cycles_leak_no_ports_threads_or_heap() throws Exception {
     warmUp();
     int baselineThreads = Leaks.liveThreads();
+    long baselineFds = Leaks.openFileDescriptors();
     Map<String, Integer> baselinePools = Leaks.threadsByPool();
     List<Long> heap = new ArrayList<>();
     List<Integer> ports = new ArrayList<>();
@@ -47,8 +49,16 @@ class StartStopCyclesTest {
     for (int port : ports.subList(Math.max(0, ports.size() - 50), ports.size())) {
       assertThat(free(port)).as("port %d", port).isTrue();
     }
+    if (baselineFds >= 0) {
+      await("file descriptors back within 8 of the baseline " + baselineFds).pollInSameThread()
+          .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+          .untilAsserted(() -> assertThat(Leaks.openFileDescriptors()).isLessThanOrEqualTo(baselineFds + 8));
+    }
     // no growing trend: the last sample is within 16 MiB of the first (jimfs, journals and engines are dropped)
     assertThat(heap.get(heap.size() - 1)).as("heap samples %s", heap).isLessThan(heap.get(0) + (16L << 20));
+    System.out.printf("R4: %d cycles; threads %d -> %d, fds %d -> %d, heap samples (MiB) %s%n", CYCLES,
+        baselineThreads, Leaks.liveThreads(), baselineFds, Leaks.openFileDescriptors(),
+        heap.stream().map(h -> h >> 20).toList());
   }
 
   private static void warmUp() throws Exception {
