@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The classic builder's RUN: the command in a step container with the build arguments in its environment (and in
@@ -76,45 +75,9 @@ final class ClassicRun {
     commits.commitContainer(c, probe);
   }
 
-  /**
-   * The {@code extrahosts} entries as (name, address) pairs, checked as the daemon checked a container's
-   * {@code ExtraHosts} at create: {@code bad format for add-host: "x"}, {@code invalid IP address in add-host: "y"};
-   * {@code host-gateway} is the default bridge's gateway.
-   */
+  /** The {@code extrahosts} entries, checked as a container's {@code ExtraHosts} were (see {@link EtcHosts}). */
   private List<String[]> extraHosts() {
-    List<String[]> pairs = new ArrayList<>();
-    for (String entry : request.extraHosts()) {
-      int colon = entry.indexOf(':');
-      if (colon <= 0) {
-        throw new DockerException("bad format for add-host: \"" + entry + "\"");
-      }
-      String ip = entry.substring(colon + 1);
-      if (ip.equals("host-gateway")) {
-        ip = HOST_GATEWAY;
-      } else if (!validIp(ip.strip())) {
-        throw new DockerException("invalid IP address in add-host: \"" + ip + "\"");
-      }
-      pairs.add(new String[] {entry.substring(0, colon), ip.strip()});
-    }
-    return pairs;
-  }
-
-  private static final String HOST_GATEWAY = "172.17.0.1";
-  private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-      + "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-
-  private static boolean validIp(String ip) {
-    if (IPV4.matcher(ip).matches()) {
-      return true;
-    }
-    if (!ip.contains(":") || !ip.matches("[0-9a-fA-F:.]+")) {
-      return false;
-    }
-    try {
-      return java.net.InetAddress.getByName(ip) instanceof java.net.Inet6Address;
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
+    return EtcHosts.extraHosts(request.extraHosts());
   }
 
   /** A step with the daemon's {@code /etc/hosts} (the extra hosts added) in place while it runs, left out of its layer. */
@@ -123,9 +86,7 @@ final class ClassicRun {
       Path hosts = io.mockdocker.internal.shell.RootedPaths.resolve(c.rootfs, "/etc/hosts", true);
       byte[] before = Files.isRegularFile(hosts) ? Files.readAllBytes(hosts) : null;
       java.nio.file.attribute.FileTime modified = before == null ? null : Files.getLastModifiedTime(hosts);
-      StringBuilder text = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
-          + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
-      extraHosts.forEach(h -> text.append(h[1]).append('\t').append(h[0]).append('\n'));
+      String text = EtcHosts.text(extraHosts, "", "", "");
       Files.createDirectories(hosts.getParent());
       Files.writeString(hosts, text, StandardCharsets.UTF_8);
       try {

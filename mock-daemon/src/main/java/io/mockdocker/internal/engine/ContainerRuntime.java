@@ -81,6 +81,14 @@ final class ContainerRuntime {
 
   /** A start by the user: the restart policy starts afresh (count, back-off, a stop's cancellation). */
   void start(LiveContainer c) {
+    start(c, false);
+  }
+
+  /**
+   * A start by the user; with {@code checkCommand}, as the modern runtime, a command that cannot be executed refuses
+   * the start ({@link CommandRefused}) instead of starting a process that fails.
+   */
+  void start(LiveContainer c, boolean checkCommand) {
     c.ops.lock();
     try {
       synchronized (c) {
@@ -89,13 +97,19 @@ final class ContainerRuntime {
         }
         c.restarts = new LiveContainer.Restarts();
       }
-      startLocked(c);
+      startLocked(c, checkCommand);
     } finally {
       c.ops.unlock();
     }
   }
 
   private void startLocked(LiveContainer c) {
+    startLocked(c, false);
+  }
+
+  private void startLocked(LiveContainer c, boolean checkCommand) {
+    // a user's script or a built-in process plays the command whatever the image holds
+    boolean played = !checkCommand || scripts.find(c) != null || Ryuk.runs(argv(c));
     synchronized (c) {
       c.requirePresent();
       if (c.state.running()) {
@@ -120,9 +134,12 @@ final class ContainerRuntime {
           c.volumes = volumes(c);
         } else {
           mounts.mount(c, c.mounts);
-          Mounts.writeEtc(c.dir, config, lease.settings().ipAddress());
+          Mounts.writeEtc(c.dir, config, c.hostConfig.extras(), lease.settings().ipAddress());
         }
         makeWorkingDir(c.rootfs, config.workingDir());
+        if (!played) {
+          refuseUnrunnable(c, config);
+        }
         c.listeners = c.ports == null ? null : ports.open(c, lease.settings().ipAddress());
       } catch (DockerException | UncheckedIOException e) {
         lock.locked(() -> {
@@ -148,6 +165,38 @@ final class ContainerRuntime {
     }
     events.emit("container", "start", c.id, c.eventAttributes());
     Future<?> unused = threads.submit(() -> execute(c, run, io, script));
+  }
+
+  /**
+   * As the modern runtime before it runs anything: a command it cannot execute leaves the container created, with
+   * 127 (missing) or 126 (not executable) as its exit code and the runtime's text as its error; the monitor is held.
+   */
+  private void refuseUnrunnable(LiveContainer c, Config config) {
+    String path = null;
+    for (String kv : config.env() == null ? List.<String>of() : config.env()) {
+      if (kv.startsWith("PATH=")) {
+        path = kv.substring("PATH=".length());
+      }
+    }
+    Executables.Refusal refusal = Executables.refusal(c.fs(), c.path, path);
+    if (refusal == null) {
+      return;
+    }
+    String text = refusal.text(CommandRefused.CREATE_FAILED);
+    c.state = c.state.refused(refusal.code(), text);
+    c.mounted = false;
+    if (c.mounts != null) {
+      mounts.unmount(c, c.mounts);
+    }
+    c.notifyAll();
+    throw new CommandRefused(refusal.code(), text);
+  }
+
+  private static List<String> argv(LiveContainer c) {
+    List<String> argv = new java.util.ArrayList<>();
+    argv.add(c.path);
+    argv.addAll(c.args);
+    return argv;
   }
 
   /** As runc, the working directory is made when missing. */
@@ -211,9 +260,7 @@ final class ContainerRuntime {
     InputStream stdin = c.stdin == null ? InputStream.nullInputStream() : c.stdin.input();
     OutputStream out = c.stdout.stream(config.tty());
     OutputStream err = config.tty() ? c.stdout.stream(true) : c.stderr.stream(false);
-    List<String> argv = new java.util.ArrayList<>();
-    argv.add(c.path);
-    argv.addAll(c.args);
+    List<String> argv = argv(c);
     LiveContainer.Run run = c.run;
     PauseGate gate = run.gate = new PauseGate(clock, () -> run.signals.killed() ? SIGKILL : 0);
     return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.dir, c.mounts), config.hostname(), stdin, gate.stream(out),
@@ -337,6 +384,13 @@ final class ContainerRuntime {
       } catch (java.util.concurrent.RejectedExecutionException e) {
         // the engine is closing
       }
+    }
+  }
+
+  /** The daemon's clean-up of a container whose start failed: one that asked for auto-removal is removed. */
+  void removeAfterFailedStart(LiveContainer c) {
+    if (c.hostConfig.autoRemove()) {
+      autoRemove(c);
     }
   }
 

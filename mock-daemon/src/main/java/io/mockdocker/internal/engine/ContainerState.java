@@ -6,10 +6,11 @@ import java.time.OffsetDateTime;
  * A container's State: whether it runs, its fake PID, the exit code of its last run, when it last started
  * ({@code null} before the first start, printed as Go's zero time), the ghost flag, and when its last run ended
  * ({@code null} before the first exit; the era never showed it), and whether the run is paused or the container
- * waits for its restart policy's restart (modern only; not running meanwhile).
+ * waits for its restart policy's restart (modern only; not running meanwhile), and the error of the last start the
+ * runtime refused (modern only; empty otherwise).
  */
 public record ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost,
-    OffsetDateTime finishedAt, boolean paused, boolean restarting) {
+    OffsetDateTime finishedAt, boolean paused, boolean restarting, String error) {
   static final ContainerState CREATED = new ContainerState(false, 0, 0, null, false);
 
   public ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost) {
@@ -21,14 +22,24 @@ public record ContainerState(boolean running, int pid, int exitCode, OffsetDateT
     this(running, pid, exitCode, startedAt, ghost, finishedAt, false, false);
   }
 
+  public ContainerState(boolean running, int pid, int exitCode, OffsetDateTime startedAt, boolean ghost,
+      OffsetDateTime finishedAt, boolean paused, boolean restarting) {
+    this(running, pid, exitCode, startedAt, ghost, finishedAt, paused, restarting, "");
+  }
+
+  /** This state after a start the runtime refused: not running, with the daemon's exit code and error. */
+  ContainerState refused(int code, String text) {
+    return new ContainerState(false, 0, code, startedAt, ghost, finishedAt, false, false, text);
+  }
+
   /** This state with the paused flag set or cleared. */
   ContainerState withPaused(boolean value) {
-    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, value, restarting);
+    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, value, restarting, error);
   }
 
   /** This state with the restarting flag set or cleared. */
   ContainerState withRestarting(boolean value) {
-    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, paused, value);
+    return new ContainerState(running, pid, exitCode, startedAt, ghost, finishedAt, paused, value, error);
   }
 
   /**

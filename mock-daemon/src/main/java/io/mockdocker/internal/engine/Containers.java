@@ -153,9 +153,25 @@ public final class Containers {
   }
 
   public void start(String name) {
+    start(name, false);
+  }
+
+  /**
+   * A start as the modern runtime made it: a command that cannot be executed refuses the start with
+   * {@link CommandRefused} (the container stays created with 127 or 126 and the error; one that asked for auto-removal
+   * is removed), where the era started a process that failed.
+   */
+  public void startCheckingCommand(String name) {
+    start(name, true);
+  }
+
+  private void start(String name, boolean checkCommand) {
     LiveContainer c = store.get(name);
     try {
-      runtime.start(c);
+      runtime.start(c, checkCommand);
+    } catch (CommandRefused e) {
+      runtime.removeAfterFailedStart(c);
+      throw e;
     } catch (PortRefused e) {
       throw e;
     } catch (DockerException | UncheckedIOException e) {

@@ -118,7 +118,7 @@ final class Execs {
   }
 
   private static String notFound(String program) {
-    return runtimeText("exec: \"" + program + "\": executable file not found in $PATH");
+    return runtimeText("exec: \"" + program + "\": executable file not found in $PATH") + ": unknown";
   }
 
   private static String pausedText(String container) {
@@ -224,53 +224,11 @@ final class Execs {
     }
   }
 
-  /**
-   * Why {@code program} cannot start in {@code c}, as the runtime said it and with the exit code the daemon gave
-   * (126: it exists but cannot be executed, 127: it does not exist); {@code null} when it can.
-   */
-  private static Refusal refusal(LiveContainer c, String program) {
-    if (program.contains("/")) {
-      java.nio.file.Path file;
-      try {
-        file = c.fs().resolve(program, true);
-      } catch (IOException ex) {
-        file = null;
-      }
-      boolean exists = file != null && java.nio.file.Files.exists(file);
-      if (exists && java.nio.file.Files.isDirectory(file)) {
-        // the daemon adds "permission denied" so that clients read it as 126
-        return new Refusal(126, runtimeText("exec: \"" + program + "\": is a directory") + ": permission denied");
-      }
-      if (exists && !MiniShell.knows(program) && !executable(file)) {
-        return new Refusal(126, runtimeText("exec: \"" + program + "\": permission denied"));
-      }
-      if (!exists && !MiniShell.knows(program)) {
-        return new Refusal(127, runtimeText("exec: \"" + program + "\": stat " + program
-            + ": no such file or directory"));
-      }
-    }
-    return MiniShell.knows(program) ? null : new Refusal(127, notFound(program));
-  }
-
-  /**
-   * Whether a file the shell does not know may run: only when its mode says so (files of images whose layers kept
-   * no mode have none, and a program the shell does not know cannot run anyway).
-   */
-  private static boolean executable(java.nio.file.Path file) {
-    try {
-      var perms = java.nio.file.Files.getPosixFilePermissions(file);
-      return perms.contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE)
-          || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE)
-          || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
-    } catch (IOException | UnsupportedOperationException ex) {
-      return false;
-    }
-  }
-
-  private record Refusal(int code, String message) {}
+  /** What the runtime's exec said before the cause. */
+  private static final String EXEC_FAILED = "OCI runtime exec failed: exec failed: unable to start container process: ";
 
   private static String runtimeText(String cause) {
-    return "OCI runtime exec failed: exec failed: unable to start container process: " + cause + ": unknown";
+    return EXEC_FAILED + cause;
   }
 
   private void run(Exec e, InputStream clientIn, StreamSink sink, java.util.function.BooleanSupplier detached)
@@ -317,11 +275,12 @@ final class Execs {
           cwd, seen == null ? null : seen.of(c, config.user()));
       ScriptHandle script = scripts.find(config.cmd(), c);
       List<Integer> checked = script == null ? PortCheck.ports(config.cmd()) : null;
-      Refusal refusal = script == null && checked == null ? refusal(c, config.cmd().get(0)) : null;
+      Executables.Refusal refusal = script == null && checked == null
+          ? Executables.refusal(c.fs(), config.cmd().get(0), env.get("PATH")) : null;
       if (refusal != null) {
         // the daemon writes the runtime's error on the stream's stdout
         try {
-          byte[] text = (refusal.message() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          byte[] text = (refusal.text(EXEC_FAILED) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
           sink.write(StdStream.STDOUT, text);
         } catch (IOException ignored) {
           // the client went away

@@ -25,19 +25,22 @@ final class MountView {
 
   /**
    * Writes a container's {@code hostname}, {@code hosts} and {@code resolv.conf} into its directory {@code dir} at
-   * start, as the daemon did (its own name and address in {@code hosts}, the DNS servers asked for or the public
-   * ones the daemon fell back to). No mount point is made in the root file system: the daemon made them in a layer of
+   * start, as the daemon did (the extra hosts, then its own address and names in {@code hosts}; the DNS servers asked
+   * for or the public ones the daemon fell back to, then the search domains and options asked for). No mount point is made in the root file system: the daemon made them in a layer of
    * its own under the container's, so they never show in a diff or a commit.
    */
-  static void writeEtc(Path dir, Config config, String ip) {
-    StringBuilder hosts = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
-        + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
-    if (ip != null && !ip.isEmpty()) {
-      hosts.append(ip).append('\t').append(config.hostname()).append('\n');
-    }
+  static void writeEtc(Path dir, Config config, CreateExtras extras, String ip) {
+    String hosts = EtcHosts.text(EtcHosts.extraHosts(extras.extraHosts()), ip, config.hostname(), extras.domainname());
     StringBuilder resolv = new StringBuilder();
-    List<String> dns = config.dns() == null || config.dns().isEmpty() ? List.of("8.8.8.8", "8.8.4.4") : config.dns();
+    List<String> dns = !extras.dns().isEmpty() ? extras.dns()
+        : config.dns() == null || config.dns().isEmpty() ? List.of("8.8.8.8", "8.8.4.4") : config.dns();
     dns.forEach(server -> resolv.append("nameserver ").append(server).append('\n'));
+    if (!extras.dnsSearch().isEmpty()) {
+      resolv.append("search ").append(String.join(" ", extras.dnsSearch())).append('\n');
+    }
+    if (!extras.dnsOptions().isEmpty()) {
+      resolv.append("options ").append(String.join(" ", extras.dnsOptions())).append('\n');
+    }
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("hostname"), config.hostname() + "\n");

@@ -177,8 +177,8 @@ final class Mounts {
     }
   }
   /** Writes a container's {@code /etc} files into its directory at start: see {@link MountView#writeEtc}. */
-  static void writeEtc(Path dir, Config config, String ip) {
-    MountView.writeEtc(dir, config, ip);
+  static void writeEtc(Path dir, Config config, CreateExtras extras, String ip) {
+    MountView.writeEtc(dir, config, extras, ip);
   }
 
   /** What a process sees: see {@link MountView#view}. */

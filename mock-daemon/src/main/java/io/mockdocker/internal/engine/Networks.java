@@ -224,6 +224,11 @@ public final class Networks {
     }
   }
 
+  /** After a start that failed once the container had joined: its endpoints are released as at an exit. */
+  public void startFailed(String containerId) {
+    leave(containerId);
+  }
+
   /** At a container's exit: its endpoints are released and the networks wanted again for its next start. */
   private void leave(String containerId) {
     List<Network> left = new ArrayList<>();

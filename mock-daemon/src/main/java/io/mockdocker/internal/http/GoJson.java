@@ -16,17 +16,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * JSON as the daemon's Go 1.1 {@code encoding/json} wrote it: compact, keys in struct order, and {@code <}, {@code >},
- * {@code &} and control characters other than {@code \n} and {@code \r} escaped as lowercase {@code \\u00XX}.
+ * JSON as the daemon's Go {@code encoding/json} wrote it: compact, keys in struct order, and {@code <}, {@code >},
+ * {@code &} and control characters escaped as lowercase {@code \\u00XX}, except the ones the Go release of the view
+ * wrote in short form (a {@link Dialect}: one row per view). {@link #bytes} and {@link #MAPPER} are the era's
+ * (Go 1.1: only {@code \n} and {@code \r} short); {@link #MODERN} is docker 28's (Go 1.24).
  */
 public final class GoJson {
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
-
-  static {
-    MAPPER.getFactory().setCharacterEscapes(new GoEscapes());
-  }
+  /** The era's encoder (Go 1.1): a tab is {@code \\u0009}. */
+  public static final Dialect ERA = new Dialect("\n\r", false);
+  /**
+   * Docker 28.2.2's encoder (Go 1.24): {@code \b}, {@code \t}, {@code \n}, {@code \f}, {@code \r} in short form,
+   * and U+2028, U+2029 escaped.
+   */
+  public static final Dialect MODERN = new Dialect("\b\t\n\f\r", true);
+  /** The era's mapper; reading with it is the same in every view. */
+  public static final ObjectMapper MAPPER = ERA.mapper;
 
   private GoJson() {}
 
@@ -38,16 +42,13 @@ public final class GoJson {
     return MAPPER.createArrayNode();
   }
 
+  /** The era's bytes; the modern view writes with {@link #MODERN}. */
   public static byte[] bytes(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ERA.bytes(node);
   }
 
   public static String string(JsonNode node) {
-    return new String(bytes(node), StandardCharsets.UTF_8);
+    return ERA.string(node);
   }
 
   /** Go's {@code time.Time} in RFC3339Nano: fraction trimmed of trailing zeros, {@code Z} for a zero offset. */
@@ -80,15 +81,43 @@ public final class GoJson {
   /** The zero {@code time.Time}. */
   public static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
+  /**
+   * One Go release's string escaping: the control characters it wrote in short form ({@code \t}), all others
+   * below U+0020 and {@code <}, {@code >}, {@code &} as {@code \\u00XX}, and whether it escaped U+2028 and U+2029.
+   */
+  public static final class Dialect {
+    private final ObjectMapper mapper;
+
+    private Dialect(String shortForms, boolean lineSeparators) {
+      mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      mapper.getFactory().setCharacterEscapes(new GoEscapes(shortForms, lineSeparators));
+    }
+
+    public byte[] bytes(JsonNode node) {
+      try {
+        return mapper.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    public String string(JsonNode node) {
+      return new String(bytes(node), StandardCharsets.UTF_8);
+    }
+  }
+
   private static final class GoEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
+    private static final String SHORT_NAMES = "\bb\tt\nn\ff\rr";
     private final int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
+    private final String shortForms;
+    private final boolean lineSeparators;
 
-    GoEscapes() {
+    GoEscapes(String shortForms, boolean lineSeparators) {
+      this.shortForms = shortForms;
+      this.lineSeparators = lineSeparators;
       for (int c = 0; c < 0x20; c++) {
-        if (c != '\n' && c != '\r') {
-          codes[c] = ESCAPE_CUSTOM;
-        }
+        codes[c] = ESCAPE_CUSTOM;
       }
       codes['<'] = ESCAPE_CUSTOM;
       codes['>'] = ESCAPE_CUSTOM;
@@ -102,6 +131,12 @@ public final class GoJson {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
+      if (ch >= 0x80 && !(lineSeparators && (ch == 0x2028 || ch == 0x2029))) {
+        return null;
+      }
+      if (shortForms.indexOf(ch) >= 0) {
+        return new SerializedString("\\" + SHORT_NAMES.charAt(SHORT_NAMES.indexOf(ch) + 1));
+      }
       return new SerializedString(String.format("\\u%04x", ch));
     }
   }

@@ -11,7 +11,7 @@ public final class ModernResponses {
   private ModernResponses() {}
 
   public static void json(HttpServerExchange ex, int status, JsonNode node) {
-    byte[] body = GoJson.bytes(node);
+    byte[] body = GoJson.MODERN.bytes(node);
     byte[] line = new byte[body.length + 1];
     System.arraycopy(body, 0, line, 0, body.length);
     line[body.length] = '\n';

@@ -47,7 +47,9 @@ public record ModernVersion(String number, Set<Feature> features) {
     /** Update takes {@code PidsLimit}. */
     UPDATE_PIDS_LIMIT("1.40", null),
     /** Attach over WebSocket sends output as binary frames (text frames before). */
-    WEBSOCKET_BINARY_FRAMES("1.28", null);
+    WEBSOCKET_BINARY_FRAMES("1.28", null),
+    /** Create warns that the container-wide {@code MacAddress} is deprecated (older versions take it quietly). */
+    CONTAINER_MAC_DEPRECATED("1.44", null);
 
     /** The first version with the feature, or {@code null} for all before {@link #until}. */
     private final String since;
@@ -76,6 +78,11 @@ public record ModernVersion(String number, Set<Feature> features) {
       }
     }
     return new ModernVersion(number, features);
+  }
+
+  /** Whether create warns of the container-wide {@code MacAddress} (it refused one a network mode cannot take before). */
+  public boolean containerMacDeprecated() {
+    return has(Feature.CONTAINER_MAC_DEPRECATED);
   }
 
   boolean has(Feature feature) {

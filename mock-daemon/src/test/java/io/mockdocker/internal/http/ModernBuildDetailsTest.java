@@ -122,7 +122,7 @@ class ModernBuildDetailsTest {
     List<String> lines = lines(r);
     String hosts = Json.tree(lines.stream().filter(l -> l.contains("localhost")).findFirst().orElseThrow())
         .get("stream").asText();
-    assertThat(hosts).startsWith("127.0.0.1\tlocalhost\n").contains("10.0.0.5\tdb\n").endsWith("172.17.0.1\tgw\n");
+    assertThat(hosts).startsWith("127.0.0.1\tlocalhost\n").contains("10.0.0.5\tdb\n").endsWith("172.16.42.1\tgw\n");
     assertThat(lines).last().isEqualTo("{\"stream\":\"Successfully tagged hosts:latest\\n\"}\r\n");
     Response diff = http.post("/v1.50/containers/create", "application/json",
         "{\"Image\":\"hosts\",\"Cmd\":[\"cat\",\"/etc/hosts\"]}");

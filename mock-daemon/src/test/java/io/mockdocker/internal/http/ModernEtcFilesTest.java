@@ -66,4 +66,32 @@ class ModernEtcFilesTest {
     assertThat(archive.status()).isEqualTo(200);
     assertThat(new String(archive.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("web1\n");
   }
+
+  @Test
+  void dns_members_extra_hosts_and_the_domain_name_are_written_as_the_daemon_wrote_them() throws IOException {
+    String id = Json.create(http, "/v1.50/containers/create", "{\"Image\":\"busybox\",\"Hostname\":\"web\","
+        + "\"Domainname\":\"example.com\",\"Cmd\":[\"sleep\",\"100\"],\"HostConfig\":{\"Dns\":[\"1.1.1.1\","
+        + "\"9.9.9.9\"],\"DnsSearch\":[\"a.example\",\"b.example\"],\"DnsOptions\":[\"ndots:2\",\"timeout:1\"],"
+        + "\"ExtraHosts\":[\"db:10.0.0.5\",\"gw:host-gateway\",\"v6:::1\"]}}");
+    assertThat(http.post("/v1.50/containers/" + id + "/start").status()).isEqualTo(204);
+    String ip = tree(http.get("/v1.50/containers/" + id + "/json")).get("NetworkSettings").get("IPAddress").asText();
+    assertThat(exec(id, "cat /etc/resolv.conf")).isEqualTo("nameserver 1.1.1.1\nnameserver 9.9.9.9\n"
+        + "search a.example b.example\noptions ndots:2 timeout:1\n");
+    assertThat(exec(id, "cat /etc/hosts")).startsWith("127.0.0.1\tlocalhost\n")
+        .endsWith("ff02::2\tip6-allrouters\n10.0.0.5\tdb\n172.16.42.1\tgw\n::1\tv6\n" + ip
+            + "\tweb.example.com web\n");
+    assertThat(exec(id, "cat /etc/hostname")).isEqualTo("web\n");
+  }
+
+  @Test
+  void a_malformed_extra_host_is_refused_at_create() {
+    RawHttp.Response format = http.post("/v1.50/containers/create", "application/json",
+        "{\"Image\":\"busybox\",\"HostConfig\":{\"ExtraHosts\":[\"nocolon\"]}}");
+    assertThat(format.status()).isEqualTo(400);
+    assertThat(tree(format).get("message").asText()).isEqualTo("bad format for add-host: \"nocolon\"");
+    RawHttp.Response ip = http.post("/v1.50/containers/create", "application/json",
+        "{\"Image\":\"busybox\",\"HostConfig\":{\"ExtraHosts\":[\"db:x\"]}}");
+    assertThat(tree(ip).get("message").asText()).isEqualTo("invalid IP address in add-host: \"x\"");
+    assertThat(tree(http.get("/v1.50/containers/json?all=1")).size()).isZero();
+  }
 }

@@ -9,6 +9,7 @@ import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.RawHttp;
+import io.mockdocker.testing.Tars;
 import io.mockdocker.testing.RawHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,29 @@ class ModernPluginsTest {
     refused(http.post("/v1.50/plugins/pull?remote=vieux/sshfs", JSON, "{}"), 400,
         "invalid JSON: json: cannot unmarshal object into Go value of type types.PluginPrivileges");
     assertThat(tree(http.get("/v1.50/plugins")).size()).isZero();
+  }
+
+  @Test
+  void create_splits_the_context_and_refuses_one_without_a_rootfs_or_a_config() {
+    String tar = "application/x-tar";
+    refused(http.post("/v1.50/plugins/create?name=fs", tar, new byte[0]), 500, "no rootfs found: EOF");
+    refused(http.post("/v1.50/plugins/create?name=fs", tar,
+        Tars.plain().file("config.json", "{}").bytes()), 500, "no rootfs found: EOF");
+    refused(http.post("/v1.50/plugins/create?name=fs", tar,
+        Tars.plain().dir("rootfs/").file("rootfs/bin/fs", "x").bytes()), 500, "config not found");
+    refused(http.post("/v1.50/plugins/create?name=fs", tar,
+        Tars.plain().file("./config.json", "{\"Description\":").dir("rootfs/").bytes()), 500,
+        "failed to parse config: unexpected end of JSON input");
+    refused(http.post("/v1.50/plugins/create?name=fs", tar, "not a tar".getBytes()), 500,
+        "failed to read from tar: unexpected EOF");
+    refused(http.post("/v1.50/plugins/create?name=Fs", tar, new byte[0]), 500,
+        "failed to parse reference Fs: invalid reference format: repository name (Fs) must be lowercase");
+    refused(http.post("/v1.50/plugins/create?name=fs@sha256:" + "a".repeat(64), tar, new byte[0]), 500,
+        "canonical references are not permitted");
+    Response whole = http.post("/v1.50/plugins/create?name=fs", tar,
+        Tars.plain().file("config.json", "{}").dir("rootfs/").bytes());
+    assertThat(whole.status()).isEqualTo(500);
+    assertThat(tree(http.get("/v1.50/plugins")).size()).isZero();
+    refused(http.get("/v1.50/plugins/fs/json"), 404, "plugin \"fs\" not found");
   }
 }

@@ -53,7 +53,7 @@ final class JsonLines {
   void write(JsonNode message) {
     start();
     try {
-      out.write(GoJson.bytes(message));
+      out.write(GoJson.MODERN.bytes(message));
       out.write(separator);
       out.flush();
     } catch (IOException e) {

@@ -80,7 +80,7 @@ final class ModernArchiveEndpoint {
 
   /** The header's value: base64 of the stat's JSON as Go marshalled {@code container.PathStat}. */
   static String header(PathStat stat) {
-    String json = GoJson.string(GoJson.object()
+    String json = GoJson.MODERN.string(GoJson.object()
         .put("name", stat.name())
         .put("size", stat.size())
         .put("mode", stat.mode())

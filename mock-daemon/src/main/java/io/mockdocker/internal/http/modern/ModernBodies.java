@@ -2,12 +2,15 @@ package io.mockdocker.internal.http.modern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockdocker.internal.engine.CreateExtras;
+import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.engine.Resources;
 import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.GoDecoder;
 import io.mockdocker.internal.http.GoJson;
+import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.registry.Config;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -132,6 +135,31 @@ final class ModernBodies {
         string(h, "NetworkMode"), string(restart, "Name"), (int) number(restart, "MaximumRetryCount"),
         ModernMounts.request(h),
         resources(h), ModernHostEcho.read(h));
+  }
+
+  /**
+   * The create body's members kept beside the config and host configuration (see {@link CreateExtras}). The
+   * container-wide {@code MacAddress} is kept for the default bridge or a network of the user's; from 1.44 it draws a
+   * deprecation warning (and is dropped for another network mode), before it refuses another network mode.
+   */
+  static CreateExtras extras(ObjectNode o, HostConfig host, ModernVersion version, List<String> warnings) {
+    JsonNode h = field(o, "HostConfig");
+    String mac = string(o, "MacAddress");
+    String mode = host.networkMode();
+    boolean endpointMode = !mode.equals("host") && !mode.equals("none") && !mode.startsWith("container:");
+    if (!mac.isEmpty() && version.containerMacDeprecated()) {
+      warnings.add("The container-wide MacAddress field is now deprecated. It should be specified in "
+          + "EndpointsConfig instead.");
+    } else if (!mac.isEmpty() && !endpointMode) {
+      throw new ApiError(400, "conflicting options: mac-address and the network mode");
+    }
+    try {
+      return new CreateExtras(string(o, "Domainname"), strings(h, "Dns"), strings(h, "DnsSearch"),
+          strings(h, "DnsOptions"), strings(h, "ExtraHosts"), bool(o, "NetworkDisabled"), endpointMode ? mac : "",
+          bool(o, "ArgsEscaped"));
+    } catch (DockerException invalid) {
+      throw new ApiError(400, invalid.getMessage());
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.ContainerHealth;
 import io.mockdocker.internal.engine.ContainerState;
+import io.mockdocker.internal.engine.CreateExtras;
 import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.engine.Resources;
 import io.mockdocker.internal.http.GoJson;
@@ -116,7 +117,7 @@ final class ModernContainerJson {
     state.put("Dead", false);
     state.put("Pid", s.pid());
     state.put("ExitCode", s.exitCode());
-    state.put("Error", "");
+    state.put("Error", s.error());
     state.put("StartedAt", s.startedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.startedAt()));
     state.put("FinishedAt", s.finishedAt() == null ? GoJson.ZERO_TIME : ModernTimes.utc(s.finishedAt()));
     if (c.health() != null) {
@@ -148,7 +149,7 @@ final class ModernContainerJson {
     graph.put("Name", "vfs");
     graph.putNull("Data");
     o.set("Mounts", ModernMounts.points(c));
-    o.set("Config", withExposed(config(c.config()), ModernPorts.exposed(c)));
+    o.set("Config", withExtras(withExposed(config(c.config()), ModernPorts.exposed(c)), c.hostConfig().extras()));
     o.set("NetworkSettings", networkSettings(c, version));
     return o;
   }
@@ -185,6 +186,30 @@ final class ModernContainerJson {
     }
     ModernMounts.echo(o, h.mounts());
     return ModernHostEcho.print(o, h.echo()); // the rest as sent, and all in the daemon's order
+  }
+
+  /**
+   * The create body's config members kept beside the config, in their places: {@code Domainname} always,
+   * {@code ArgsEscaped} before {@code Image}, {@code NetworkDisabled} and {@code MacAddress} before {@code OnBuild},
+   * each of the last three only when set (Go's omitempty).
+   */
+  private static ObjectNode withExtras(ObjectNode config, CreateExtras extras) {
+    ObjectNode o = GoJson.object();
+    config.fields().forEachRemaining(e -> {
+      if (e.getKey().equals("Image") && extras.argsEscaped()) {
+        o.put("ArgsEscaped", true);
+      }
+      if (e.getKey().equals("OnBuild")) {
+        if (extras.networkDisabled()) {
+          o.put("NetworkDisabled", true);
+        }
+        if (!extras.macAddress().isEmpty()) {
+          o.put("MacAddress", extras.macAddress());
+        }
+      }
+      o.set(e.getKey(), e.getKey().equals("Domainname") ? o.textNode(extras.domainname()) : e.getValue());
+    });
+    return o;
   }
 
   /** {@code Config.ExposedPorts} in its place, after {@code AttachStderr}, when there are any. */

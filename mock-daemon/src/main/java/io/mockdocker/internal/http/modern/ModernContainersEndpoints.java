@@ -30,6 +30,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -104,6 +105,8 @@ final class ModernContainersEndpoints {
     Config config = ModernBodies.config(body, image).toBuilder().healthcheck(healthcheck).build();
     HostConfig host = ModernBodies.hostConfig(body);
     host = host.withResources(host.resources().created(engine.capabilities().contains(Capability.SWAP_LIMIT)));
+    List<String> bodyWarnings = new ArrayList<>();
+    host = host.withExtras(ModernBodies.extras(body, host, call.version(), bodyWarnings));
     validate(config, host);
     ModernHostEcho.validate(host.echo(), host.logType(), host.logConfig());
     var networks = ModernNetworksEndpoints.wanted(body, host, call.version());
@@ -113,6 +116,7 @@ final class ModernContainersEndpoints {
     ObjectNode out = GoJson.object().put("Id", created.fullId());
     ArrayNode warnings = out.putArray("Warnings");
     created.warnings().forEach(warnings::add);
+    bodyWarnings.forEach(warnings::add);
     ModernResponses.json(call.exchange(), 201, out);
   }
 
@@ -245,7 +249,12 @@ final class ModernContainersEndpoints {
       return;
     }
     engine.networks().join(c.id());
-    engine.containers().start(c.id());
+    try {
+      engine.containers().startCheckingCommand(c.id());
+    } catch (io.mockdocker.internal.engine.CommandRefused refused) {
+      engine.networks().startFailed(c.id()); // the daemon's clean-up releases the container's endpoints
+      throw new ApiError(400, refused.getMessage());
+    }
     ModernResponses.empty(call.exchange(), 204);
   }
 

@@ -34,7 +34,8 @@ final class ModernPluginsEndpoints {
         Route.of("POST", "/plugins/pull", this::pull),
         Route.of("POST", "/plugins/{name:.*}/push", this::notFound),
         Route.of("POST", "/plugins/{name:.*}/upgrade", this::upgrade),
-        Route.of("POST", "/plugins/{name:.*}/set", this::set));
+        Route.of("POST", "/plugins/{name:.*}/set", this::set),
+        Route.of("POST", "/plugins/create", this::create));
   }
 
   private void list(Call<ModernVersion> call) {
@@ -81,6 +82,79 @@ final class ModernPluginsEndpoints {
     remote(call.param("remote"));
     call.exchange().getResponseHeaders().put(PLUGIN_NAME, call.var("name"));
     notFound(call);
+  }
+
+  /**
+   * Create from a context: the name is parsed, then the tar is split into its {@code config.json} and its
+   * {@code rootfs/} as the daemon split it, which refuses a context without either. A well-formed context is refused
+   * too: this daemon keeps no plugins (see docs/limits.md).
+   */
+  private void create(Call<ModernVersion> call) {
+    String name = call.param("name");
+    if (name.matches("[0-9a-f]{64}")) {
+      throw new ApiError(500, "failed to parse reference " + name + ": invalid repository name (" + name
+          + "), cannot specify 64-byte hexadecimal strings");
+    }
+    try {
+      ModernReference.parseWithDigest(name, "");
+    } catch (ApiError invalid) {
+      throw new ApiError(500, "failed to parse reference " + name + ": " + invalid.getMessage());
+    }
+    if (name.contains("@")) {
+      throw new ApiError(500, "canonical references are not permitted");
+    }
+    PluginContext context = PluginContext.read(call.body());
+    if (!context.rootfs()) {
+      throw new ApiError(500, "no rootfs found: EOF");
+    }
+    if (context.config() == null) {
+      throw new ApiError(500, "config not found");
+    }
+    com.fasterxml.jackson.databind.JsonNode config;
+    try {
+      config = io.mockdocker.internal.http.JsonBodies.value(context.config());
+    } catch (io.mockdocker.internal.engine.DockerException e) {
+      // the whole file is unmarshalled at once: a cut-short value is the end of the input, not of a stream
+      String text = e.getMessage().endsWith("EOF") ? "unexpected end of JSON input" : e.getMessage();
+      throw new ApiError(500, "failed to parse config: " + text);
+    }
+    if (!config.isObject() && !config.isNull()) {
+      throw new ApiError(500, "failed to parse config: json: cannot unmarshal "
+          + io.mockdocker.internal.http.JsonBodies.goType(config) + " into Go value of type types.PluginConfig");
+    }
+    throw new ApiError(500, UNSUPPORTED_CREATE);
+  }
+
+  /** What a well-formed plugin context gets: mock-docker has no plugin store. */
+  static final String UNSUPPORTED_CREATE = "mock-docker keeps no plugins: plugin create is not supported";
+
+  /** A plugin context as the daemon split it: its {@code config.json} (null when absent) and whether it has a rootfs. */
+  private record PluginContext(byte[] config, boolean rootfs) {
+    static PluginContext read(byte[] body) {
+      if (body.length == 0) {
+        return new PluginContext(null, false);
+      }
+      if (body.length < 512) {
+        throw new ApiError(500, "failed to read from tar: unexpected EOF");
+      }
+      byte[] config = null;
+      boolean rootfs = false;
+      try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+          new java.io.ByteArrayInputStream(body))) {
+        for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+          String path = entry.getName().replaceAll("^(\\.?/)+", "").replaceAll("/+$", "");
+          if (path.equals("config.json")) {
+            config = tar.readAllBytes();
+          }
+          if (path.equals("rootfs") || path.startsWith("rootfs/")) {
+            rootfs = true;
+          }
+        }
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        throw new ApiError(500, "failed to read from tar: archive/tar: invalid tar header");
+      }
+      return new PluginContext(config, rootfs);
+    }
   }
 
   /** A plugin reference as the router parsed it; its errors are plain (500), as the reference parser's were. */

@@ -103,7 +103,7 @@ final class ModernStatsEndpoint {
         } catch (DockerException e) {
           break; // removed: the daemon closed the stream
         }
-        byte[] json = GoJson.bytes(frame(sample, previous));
+        byte[] json = GoJson.MODERN.bytes(frame(sample, previous));
         out.write(json);
         out.write('\n');
         out.flush();
