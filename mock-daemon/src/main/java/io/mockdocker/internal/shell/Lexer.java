@@ -88,10 +88,26 @@ class Lexer {
 
   final Word word() throws SyntaxError {
     List<Part> parts = new ArrayList<>();
+    parts(parts, false, false);
+    return new Word(List.copyOf(parts));
+  }
+
+  /**
+   * The parts of a word up to an unquoted metacharacter, or (in {@code braced}) up to the {@code }} that closes a
+   * {@code ${NAME OP WORD}}, which it consumes; {@code quoted} when the whole is inside double quotes.
+   */
+  private void parts(List<Part> parts, boolean braced, boolean quoted) throws SyntaxError {
     StringBuilder literal = new StringBuilder();
-    while (!atEnd()) {
+    while (true) {
+      if (atEnd()) {
+        if (braced) {
+          throw new SyntaxError("Syntax error: Missing '}'", true);
+        }
+        break;
+      }
       char c = s.charAt(i);
-      if (METACHARS.indexOf(c) >= 0) {
+      if (braced ? c == '}' : METACHARS.indexOf(c) >= 0) {
+        i += braced ? 1 : 0;
         break;
       }
       if (c == '\\') {
@@ -101,11 +117,11 @@ class Lexer {
         } else if (s.charAt(i + 1) == '\n') {
           i += 2;
         } else {
-          flush(literal, parts, false);
+          flush(literal, parts, quoted);
           parts.add(new Literal(String.valueOf(s.charAt(i + 1)), true));
           i += 2;
         }
-      } else if (c == '\'') {
+      } else if (c == '\'' && !quoted) {
         flush(literal, parts, false);
         int end = s.indexOf('\'', i + 1);
         if (end < 0) {
@@ -114,12 +130,12 @@ class Lexer {
         parts.add(new Literal(s.substring(i + 1, end), true));
         i = end + 1;
       } else if (c == '"') {
-        flush(literal, parts, false);
+        flush(literal, parts, quoted);
         i++;
         doubleQuoted(parts);
       } else if (c == '$') {
-        flush(literal, parts, false);
-        dollar(parts, false);
+        flush(literal, parts, quoted);
+        dollar(parts, quoted);
       } else if (c == '`') {
         throw new SyntaxError("command substitution (`...`) is not supported", false);
       } else {
@@ -127,8 +143,7 @@ class Lexer {
         i++;
       }
     }
-    flush(literal, parts, false);
-    return new Word(List.copyOf(parts));
+    flush(literal, parts, quoted);
   }
 
   private void doubleQuoted(List<Part> parts) throws SyntaxError {
@@ -224,43 +239,7 @@ class Lexer {
     }
     i += op.length();
     List<Part> parts = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
-    while (true) {
-      if (atEnd()) {
-        throw new SyntaxError("Syntax error: Missing '}'", true);
-      }
-      char c = s.charAt(i);
-      if (c == '}') {
-        i++;
-        break;
-      }
-      if (c == '\\' && i + 1 < s.length()) {
-        flush(literal, parts, quoted);
-        parts.add(new Literal(String.valueOf(s.charAt(i + 1)), true));
-        i += 2;
-      } else if (c == '\'' && !quoted) {
-        flush(literal, parts, false);
-        int end = s.indexOf('\'', i + 1);
-        if (end < 0) {
-          throw new SyntaxError("Syntax error: Unterminated quoted string", true);
-        }
-        parts.add(new Literal(s.substring(i + 1, end), true));
-        i = end + 1;
-      } else if (c == '"') {
-        flush(literal, parts, quoted);
-        i++;
-        doubleQuoted(parts);
-      } else if (c == '$') {
-        flush(literal, parts, quoted);
-        dollar(parts, quoted);
-      } else if (c == '`') {
-        throw new SyntaxError("command substitution (`...`) is not supported", false);
-      } else {
-        literal.append(c);
-        i++;
-      }
-    }
-    flush(literal, parts, quoted);
+    parts(parts, true, quoted);
     return new ParamOp(name, op, new Word(List.copyOf(parts)), quoted);
   }
 
