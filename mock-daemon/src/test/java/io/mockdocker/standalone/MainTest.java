@@ -180,11 +180,7 @@ class MainTest {
 
   @Test
   void a_registry_that_is_neither_open_nor_closed_exits_2() throws Exception {
-    Process p = launch("--registry", "ajar");
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).isEqualTo(2);
-    assertThat(text).contains("--registry is closed or open, not ajar");
+    assertThat(usageError("--registry", "ajar")).contains("--registry is closed or open, not ajar");
   }
 
   @Test
@@ -211,10 +207,16 @@ class MainTest {
 
   @Test
   void an_unknown_release_exits_2_listing_the_known_ones() throws Exception {
-    Process p = launch("--release", "0.5.0");
+    assertThat(usageError("--release", "0.5.0"))
+        .contains("--release", "unknown release 0.5.0 (known: 0.3.3, 0.4.0, 0.4.1, 0.4.2, 0.4.3, 0.4.4)");
+  }
+
+  /** What a launch that must fail as a usage error (exit 2) printed. */
+  static String usageError(String... args) throws Exception {
+    Process p = launch(args);
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).isEqualTo(2);
-    assertThat(text).contains("--release", "unknown release 0.5.0 (known: 0.3.3, 0.4.0, 0.4.1, 0.4.2, 0.4.3, 0.4.4)");
+    assertThat(p.exitValue()).as(text).isEqualTo(2);
+    return text;
   }
 }

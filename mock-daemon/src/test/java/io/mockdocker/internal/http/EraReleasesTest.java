@@ -281,17 +281,25 @@ class EraReleasesTest {
 
   // ---- attach with stream=1 on a stopped container
 
+  /** A container whose process prints {@code text} and exits 0, on the newest daemon. */
+  String createPrinting(RawHttp http, String text) {
+    daemons.get(daemons.size() - 1).script(ProcessMatch.any(), ProcessScript.builder().stdout(text).exit(0).build());
+    return create(http);
+  }
+
+  /** An era attach as the CLI sends it; the head is read. */
+  static RawHttp.Hijacked attach(RawHttp http, String id, String query) throws Exception {
+    return http.hijack("POST", "/containers/" + id + "/attach?" + query, "Content-Type: plain/text\r\n", "");
+  }
+
   @Test
   void a_stopped_attach_is_refused_in_the_stream_in_0_4_0_to_0_4_2() throws Exception {
     for (EraRelease release : List.of(EraRelease.V0_4_0, EraRelease.V0_4_2)) {
       RawHttp http = daemon(release);
-      daemons.get(daemons.size() - 1).script(ProcessMatch.any(), ProcessScript.builder().stdout("ran\n").exit(0)
-          .build());
-      String id = create(http);
+      String id = createPrinting(http, "ran\n");
       http.post("/containers/" + id + "/start");
       http.post("/containers/" + id + "/wait");
-      try (RawHttp.Hijacked attach = http.hijack("POST",
-          "/containers/" + id + "/attach?logs=1&stream=1&stdout=1&stderr=1", "Content-Type: plain/text\r\n", "")) {
+      try (RawHttp.Hijacked attach = attach(http, id, "logs=1&stream=1&stdout=1&stderr=1")) {
         assertThat(attach.head).isEqualTo(HEAD);
         assertThat(new String(attach.rest(), StandardCharsets.UTF_8)).as(release.name())
             .isEqualTo("ran\nError: Impossible to attach to a stopped container, start it first\n");
@@ -303,11 +311,8 @@ class EraReleasesTest {
   void a_stopped_attach_follows_the_next_run_in_0_3_3_and_from_0_4_3() throws Exception {
     for (EraRelease release : List.of(EraRelease.V0_3_3, EraRelease.V0_4_3)) {
       RawHttp http = daemon(release);
-      daemons.get(daemons.size() - 1).script(ProcessMatch.any(), ProcessScript.builder().stdout("ran\n").exit(0)
-          .build());
-      String id = create(http);
-      try (RawHttp.Hijacked attach = http.hijack("POST",
-          "/containers/" + id + "/attach?stream=1&stdout=1", "Content-Type: plain/text\r\n", "")) {
+      String id = createPrinting(http, "ran\n");
+      try (RawHttp.Hijacked attach = attach(http, id, "stream=1&stdout=1")) {
         assertThat(attach.head).isEqualTo(HEAD);
         assertThat(http.post("/containers/" + id + "/start").status()).isEqualTo(204);
         assertThat(new String(attach.rest(), StandardCharsets.UTF_8)).as(release.name()).isEqualTo("ran\n");
