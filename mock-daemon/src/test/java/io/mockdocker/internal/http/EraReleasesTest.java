@@ -89,6 +89,16 @@ class EraReleasesTest {
     assertThat(next.get("/_ping").header("Api-Version")).isEqualTo("1.2");
   }
 
+  @Test
+  void with_both_views_a_release_bounds_the_era_and_leaves_the_modern_view_alone() {
+    RawHttp http = daemon(EraRelease.V0_3_3, MockDocker.builder().profile(io.mockdocker.ApiProfile.all()));
+    assertThat(http.get("/v1.2/version").status()).isEqualTo(404);
+    assertThat(Json.tree(http.get("/v1.0/version")).get("Version").asText()).isEqualTo("0.3.3");
+    Response modern = http.get("/v1.50/version");
+    assertThat(modern.status()).isEqualTo(200);
+    assertThat(Json.tree(modern).get("ApiVersion").asText()).isEqualTo("1.50");
+  }
+
   // ---- /version and /info
 
   @Test
