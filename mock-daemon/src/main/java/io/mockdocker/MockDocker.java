@@ -54,6 +54,7 @@ public final class MockDocker implements AutoCloseable {
   private final Fixtures fixtures;
   private final boolean cors;
   private final ApiProfile profile;
+  private final EraRelease release;
   private final Clock clock;
   private final Registry givenRegistry;
   private final Random random;
@@ -92,6 +93,7 @@ public final class MockDocker implements AutoCloseable {
     this.setup = List.copyOf(steps);
     this.cors = b.cors;
     this.profile = b.profile;
+    this.release = b.release;
     this.clock = b.clock;
     this.givenRegistry = b.registry;
     this.random = b.random;
@@ -140,7 +142,7 @@ public final class MockDocker implements AutoCloseable {
       engine.close();
       throw e;
     }
-    return new State(engine, DockerApi.create(engine, cors, maxBodyBytes, profile));
+    return new State(engine, DockerApi.create(engine, cors, maxBodyBytes, profile, release.features()));
   }
 
   /** A daemon on 127.0.0.1, a free port, with the embedded default fixtures. */
@@ -177,6 +179,11 @@ public final class MockDocker implements AutoCloseable {
   /** The API versions this daemon serves. */
   public ApiProfile profile() {
     return profile;
+  }
+
+  /** The docker release the era view plays ({@link EraRelease#V0_4_4} unless the builder chose another). */
+  public EraRelease release() {
+    return release;
   }
 
   /** The daemon's images, tags and containers, to read without HTTP; it reads the daemon as it is, after a reset too. */
@@ -318,7 +325,7 @@ public final class MockDocker implements AutoCloseable {
   }
 
   /**
-   * Installs a scenario's behaviours on the running daemon (its fixtures, if any, are not re-applied: use
+   * Installs a scenario's behaviours on the running daemon (its fixtures and release, if any, are not applied: use
    * {@link Builder#scenario(Scenario)} for that). A {@link #reset()} removes what was loaded this way.
    */
   public void load(Scenario scenario) {
@@ -374,6 +381,7 @@ public final class MockDocker implements AutoCloseable {
     private final List<Consumer<Engine>> setup = new ArrayList<>();
     private boolean cors;
     private ApiProfile profile = ApiProfile.era();
+    private EraRelease release = EraRelease.defaultRelease();
     private boolean adminApi;
     private Clock clock = Clock.system();
     private Registry registry;
@@ -429,6 +437,7 @@ public final class MockDocker implements AutoCloseable {
      */
     public Builder scenario(Scenario scenario) {
       scenario.fixtures().ifPresent(f -> this.fixtures = f);
+      scenario.release().ifPresent(this::release);
       scenarios.add(scenario);
       faults.addAll(scenario.faults());
       return this;
@@ -449,7 +458,16 @@ public final class MockDocker implements AutoCloseable {
       return this;
     }
 
-    /** Adds the CORS headers of {@code docker -d -api-enable-cors} to routed responses. */
+    /**
+     * The docker release the era view plays ({@link EraRelease#V0_4_4} by default): the API versions it serves and
+     * the behaviour of that release. The modern view does not depend on it.
+     */
+    public Builder release(EraRelease release) {
+      this.release = Objects.requireNonNull(release, "release");
+      return this;
+    }
+
+    /** Adds the CORS headers of {@code docker -d -api-enable-cors} to routed responses (0.4.1 and later). */
     public Builder enableCors() {
       this.cors = true;
       return this;

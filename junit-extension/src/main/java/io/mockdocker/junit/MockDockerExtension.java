@@ -1,6 +1,7 @@
 package io.mockdocker.junit;
 
 import io.mockdocker.ApiProfile;
+import io.mockdocker.EraRelease;
 import io.mockdocker.MockDocker;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
@@ -207,6 +208,13 @@ public final class MockDockerExtension implements BeforeAllCallback, BeforeEachC
       for (String name : a.scenarios()) {
         try {
           builder.scenario(Scenario.named(name));
+        } catch (IllegalArgumentException e) {
+          throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+      }
+      if (!a.release().isEmpty()) {
+        try {
+          builder.release(EraRelease.of(a.release()));
         } catch (IllegalArgumentException e) {
           throw new ExtensionConfigurationException(e.getMessage(), e);
         }

@@ -49,6 +49,13 @@ public @interface MockDockerTest {
   boolean cors() default false;
 
   /**
+   * The docker release the era view plays, {@code "0.3.3"} and {@code "0.4.0"} to {@code "0.4.4"} (see
+   * {@code EraRelease}); {@code ""} (the default) keeps the scenarios' release, else 0.4.4. An unknown release fails
+   * the class's configuration.
+   */
+  String release() default "";
+
+  /**
    * A fixtures JSON resource, found as {@link Class#getResource} finds it from the test class (a leading {@code /}
    * makes it absolute); {@code ""} for the embedded defaults, {@link #NONE} for nothing.
    */

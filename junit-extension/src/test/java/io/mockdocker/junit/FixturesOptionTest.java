@@ -42,6 +42,19 @@ class FixturesOptionTest {
   }
 
   @Nested
+  @MockDockerTest(release = "0.4.0", fixtures = MockDockerTest.NONE)
+  class WithAnOlderRelease {
+    @Test
+    void the_daemon_plays_docker_0_4_0_and_serves_api_1_1_at_most(MockDockerRuntimeInfo info) {
+      Http http = new Http(info.uri());
+      assertThat(http.get("/version").body()).startsWith("{\"Version\":\"0.4.0\",");
+      assertThat(http.get("/v1.1/version").statusCode()).isEqualTo(200);
+      assertThat(http.get("/v1.2/version").statusCode()).isEqualTo(404);
+      assertThat(info.daemon().release()).isEqualTo(io.mockdocker.EraRelease.V0_4_0);
+    }
+  }
+
+  @Nested
   @MockDockerTest(profile = MockDockerTest.Profile.MODERN, fixtures = MockDockerTest.NONE)
   class WithTheModernProfile {
     @Test

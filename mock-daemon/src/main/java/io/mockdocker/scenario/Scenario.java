@@ -1,7 +1,10 @@
 package io.mockdocker.scenario;
 
+import io.mockdocker.EraRelease;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockdocker.EraRelease;
 import io.mockdocker.faults.Fault;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.script.PortMatch;
@@ -30,6 +33,7 @@ import java.util.Optional;
  * {"name": "container-crash-loop", "description": "…",
  *  "fixtures": "defaults" | "none" | { …fixtures JSON… },
  *  "registry": "closed" | "open",
+ *  "release": "0.4.0",
  *  "processes": [ {"match": {"image": "busybox"}, "steps": [{"sleep": "PT2S"}, {"exit": 1}]} ],
  *  "ports": [ {"match": {"image": "nginx", "port": "80"}, "httpReply": {"status": 200, "body": "hi"}} ],
  *  "stats": [ {"match": {"image": "worker"}, "cpuPercent": 85,
@@ -44,6 +48,7 @@ public final class Scenario {
   private final String description;
   private final Fixtures fixtures;
   private final boolean openRegistry;
+  private final EraRelease release;
   private final List<Rule> processes;
   private final List<Fault> faults;
   private final List<Transfer> transfers;
@@ -63,8 +68,9 @@ public final class Scenario {
   public record Stats(ProcessMatch match, StatsScript script) {}
 
   private Scenario(String name, String description, Fixtures fixtures, List<Rule> processes, List<Fault> faults,
-      List<Transfer> transfers, List<Port> ports, List<Stats> stats, boolean openRegistry) {
+      List<Transfer> transfers, List<Port> ports, List<Stats> stats, boolean openRegistry, EraRelease release) {
     this.openRegistry = openRegistry;
+    this.release = release;
     this.name = name;
     this.description = description;
     this.fixtures = fixtures;
@@ -158,7 +164,8 @@ public final class Scenario {
       throw new IllegalArgumentException("registry is \"open\" or \"closed\": " + json.get("registry"));
     }
     return new Scenario(json.path("name").asText("unnamed"), json.path("description").asText(""), fixtures, rules,
-        faults, transfers, ports, stats, registry.equals("open"));
+        faults, transfers, ports, stats, registry.equals("open"),
+        json.hasNonNull("release") ? EraRelease.of(json.get("release").asText()) : null);
   }
 
   public String name() {
@@ -171,6 +178,11 @@ public final class Scenario {
    */
   public boolean opensRegistry() {
     return openRegistry;
+  }
+
+  /** The docker release the scenario asks for ({@code "release": "0.4.0"}), which the daemon then plays. */
+  public Optional<EraRelease> release() {
+    return Optional.ofNullable(release);
   }
 
   public String description() {

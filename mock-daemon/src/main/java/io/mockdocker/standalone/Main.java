@@ -2,6 +2,7 @@ package io.mockdocker.standalone;
 
 import io.mockdocker.ApiProfile;
 import io.mockdocker.ConnectionTimeouts;
+import io.mockdocker.EraRelease;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.scenario.Scenario;
@@ -71,6 +72,23 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
+
+  @Option(names = "--release", paramLabel = "0.3.3|0.4.0|...|0.4.4", converter = ReleaseConverter.class,
+      description = "The docker release the era view plays: its API versions (0.3.3: 1.0, 0.4.0: 1.1, later: 1.2) "
+          + "and behaviour (default: the scenario's, else 0.4.4).")
+  EraRelease release;
+
+  /** Reads {@code --release}; an unknown one is a usage error that lists the known releases. */
+  static final class ReleaseConverter implements CommandLine.ITypeConverter<EraRelease> {
+    @Override
+    public EraRelease convert(String value) {
+      try {
+        return EraRelease.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
@@ -152,6 +170,9 @@ public final class Main implements Callable<Integer> {
     }
     if (cors) {
       builder.enableCors();
+    }
+    if (release != null) {
+      builder.release(release);
     }
     if (noHostBinds) {
       builder.hostFiles(io.mockdocker.HostFiles.refused());

@@ -180,10 +180,43 @@ class MainTest {
 
   @Test
   void a_registry_that_is_neither_open_nor_closed_exits_2() throws Exception {
-    Process p = launch("--registry", "ajar");
+    assertThat(usageError("--registry", "ajar")).contains("--registry is closed or open, not ajar");
+  }
+
+  @Test
+  void release_plays_an_older_docker_and_bounds_the_versions() throws Exception {
+    Process p = launch("--port", "0", "--release", "0.3.3");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      String port = first.substring(first.lastIndexOf(':') + 1);
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> version = client.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1.000000/version")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(version.body()).startsWith("{\"Version\":\"0.3.3\",\"GitCommit\":\"8220560\",");
+      HttpResponse<String> newer = client.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1.1/version")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(newer.statusCode()).isEqualTo(404);
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void an_unknown_release_exits_2_listing_the_known_ones() throws Exception {
+    assertThat(usageError("--release", "0.5.0"))
+        .contains("--release", "unknown release 0.5.0 (known: 0.3.3, 0.4.0, 0.4.1, 0.4.2, 0.4.3, 0.4.4)");
+  }
+
+  /** What a launch that must fail as a usage error (exit 2) printed. */
+  static String usageError(String... args) throws Exception {
+    Process p = launch(args);
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).isEqualTo(2);
-    assertThat(text).contains("--registry is closed or open, not ajar");
+    assertThat(p.exitValue()).as(text).isEqualTo(2);
+    return text;
   }
 }

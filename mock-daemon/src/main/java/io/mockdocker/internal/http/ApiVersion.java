@@ -58,7 +58,7 @@ public record ApiVersion(
   static ApiVersion forPrefix(String digitsAndDots) {
     double parsed;
     try {
-      if (digitsAndDots.equals(".") || digitsAndDots.indexOf('.') != digitsAndDots.lastIndexOf('.')) {
+      if (!parses(digitsAndDots)) {
         return LATEST;
       }
       parsed = Double.parseDouble(digitsAndDots);
@@ -66,6 +66,12 @@ public record ApiVersion(
       return LATEST;
     }
     return forNumber(parsed);
+  }
+
+  /** Whether a prefix's text is a number to Go's ParseFloat (else the daemon took its newest version). */
+  static boolean parses(String digitsAndDots) {
+    return !digitsAndDots.isEmpty() && !digitsAndDots.equals(".")
+        && digitsAndDots.indexOf('.') == digitsAndDots.lastIndexOf('.');
   }
 
   ApiVersion withNumber(String v) {

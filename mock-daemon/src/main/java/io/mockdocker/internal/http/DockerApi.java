@@ -44,7 +44,7 @@ public final class DockerApi implements AutoCloseable {
   /** The request body limit {@link #create(Engine, boolean)} uses: 512 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 512L << 20;
 
-  private DockerApi(Engine engine, boolean cors, long maxBodyBytes, ApiProfile profile) {
+  private DockerApi(Engine engine, boolean cors, long maxBodyBytes, ApiProfile profile, EraFeatures release) {
     AtomicInteger n = new AtomicInteger();
     this.sessions = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "mock-docker-session-" + n.incrementAndGet());
@@ -52,7 +52,8 @@ public final class DockerApi implements AutoCloseable {
       return t;
     });
     HttpHandler era = !profile.servesEra() ? null
-        : HandlerChain.view(EraView.INSTANCE, EraApi.routes(engine, sessions), cors, maxBodyBytes);
+        : HandlerChain.view(EraView.of(release), EraApi.routes(engine, sessions, release), cors && release.cors(),
+            maxBodyBytes);
     HttpHandler modern = !profile.servesModern() ? null
         : HandlerChain.view(new ModernView(ApiProfile.MODERN_MAX),
             ModernApi.routes(engine, sessions, ApiProfile.MODERN_MAX), cors, maxBodyBytes);
@@ -77,10 +78,20 @@ public final class DockerApi implements AutoCloseable {
 
   /** The API with a body limit, serving the versions of {@code profile}. */
   public static DockerApi create(Engine engine, boolean cors, long maxBodyBytes, ApiProfile profile) {
+    return create(engine, cors, maxBodyBytes, profile, EraFeatures.DEFAULT);
+  }
+
+  /**
+   * The API with a body limit, serving the versions of {@code profile}; the era view behaves as {@code release} did
+   * (which also bounds its versions, and leaves out CORS before 0.4.1).
+   */
+  public static DockerApi create(Engine engine, boolean cors, long maxBodyBytes, ApiProfile profile,
+      EraFeatures release) {
     if (maxBodyBytes < 0) {
       throw new IllegalArgumentException("maxBodyBytes must not be negative: " + maxBodyBytes);
     }
-    return new DockerApi(engine, cors, maxBodyBytes, java.util.Objects.requireNonNull(profile, "profile"));
+    return new DockerApi(engine, cors, maxBodyBytes, java.util.Objects.requireNonNull(profile, "profile"),
+        java.util.Objects.requireNonNull(release, "release"));
   }
 
   /** The status the daemon answered a failure message with, by its prefix ({@code No such} is 404, and so on). */

@@ -12,6 +12,7 @@ import io.mockdocker.internal.engine.Image;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.ConfigJson;
+import io.mockdocker.internal.http.EraFeatures;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.Responses;
@@ -26,9 +27,11 @@ import java.util.Map;
 /** The container endpoints, attach and build aside. */
 public final class ContainersEndpoints {
   private final Engine engine;
+  private final EraFeatures release;
 
-  ContainersEndpoints(Engine engine) {
+  ContainersEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
+    this.release = release;
   }
 
   List<Route<ApiVersion>> routes() {
@@ -57,15 +60,16 @@ public final class ContainersEndpoints {
     ArrayNode out = GoJson.array();
     for (ContainerListing row : engine.containers().list(all, limit, since, before)) {
       Container c = row.container();
-      out.addObject()
+      ObjectNode o = out.addObject()
           .put("Id", c.id())
           .put("Image", row.image())
           .put("Command", c.command())
           .put("Created", c.created().toEpochSecond())
           .put("Status", row.status())
-          .put("Ports", c.networkSettings().portsHuman())
-          .put("SizeRw", row.sizeRw())
-          .put("SizeRootFs", row.sizeRootFs());
+          .put("Ports", c.networkSettings().portsHuman());
+      if (release.containerSizes()) {
+        o.put("SizeRw", row.sizeRw()).put("SizeRootFs", row.sizeRootFs());
+      }
     }
     Responses.json(call.exchange(), out);
   }
@@ -77,6 +81,8 @@ public final class ContainersEndpoints {
     if (!created.warnings().isEmpty()) {
       ArrayNode warnings = out.putArray("Warnings");
       created.warnings().forEach(warnings::add);
+    } else if (release.createWarnings() == EraFeatures.CreateWarnings.NULL) {
+      out.putNull("Warnings");
     }
     Responses.jsonAfterStatus(call.exchange(), 201, out);
   }
@@ -84,7 +90,8 @@ public final class ContainersEndpoints {
   private void inspect(Call<ApiVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
     ObjectNode o = GoJson.object();
-    o.put("ID", c.id());
+    EraFeatures.InspectNames names = release.names();
+    o.put(names.id(), c.id());
     o.put("Created", GoJson.time(c.created()));
     o.put("Path", c.path());
     ArrayNode args = o.putArray("Args");
@@ -98,8 +105,8 @@ public final class ContainersEndpoints {
     state.put("Ghost", c.state().ghost());
     o.put("Image", c.image());
     ObjectNode net = o.putObject("NetworkSettings");
-    net.put("IPAddress", c.networkSettings().ipAddress());
-    net.put("IPPrefixLen", c.networkSettings().ipPrefixLen());
+    net.put(names.ipAddress(), c.networkSettings().ipAddress());
+    net.put(names.ipPrefixLen(), c.networkSettings().ipPrefixLen());
     net.put("Gateway", c.networkSettings().gateway());
     net.put("Bridge", c.networkSettings().bridge());
     net.set("PortMapping", stringMap(c.networkSettings().portMapping()));
@@ -179,6 +186,9 @@ public final class ContainersEndpoints {
 
   private void delete(Call<ApiVersion> call) {
     call.bool("v");
+    if (release.removeRunning() == EraFeatures.RemoveRunning.STOP_AND_REMOVE) {
+      engine.containers().stop(call.var("name"), 3); // the daemon's Destroy stopped it first (a no-op when stopped)
+    }
     engine.containers().remove(call.var("name"));
     Responses.status(call.exchange(), 204);
   }

@@ -11,6 +11,7 @@ import io.mockdocker.internal.engine.ImageListing;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.ConfigJson;
+import io.mockdocker.internal.http.EraFeatures;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.ModernNames;
@@ -27,9 +28,11 @@ import java.util.Map;
 /** The non-streaming image endpoints: list, viz, inspect, history, tag, delete, search, getCache. */
 final class ImagesEndpoints {
   private final Engine engine;
+  private final EraFeatures release;
 
-  ImagesEndpoints(Engine engine) {
+  ImagesEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
+    this.release = release;
   }
 
   List<Route<ApiVersion>> routes() {
@@ -60,8 +63,10 @@ final class ImagesEndpoints {
       }
       o.put("Id", row.image().id());
       o.put("Created", row.image().created().toEpochSecond());
-      o.put("Size", row.image().size());
-      o.put("VirtualSize", row.virtualSize());
+      if (release.imageSizes()) {
+        o.put("Size", row.image().size());
+        o.put("VirtualSize", row.virtualSize());
+      }
     }
     Responses.json(call.exchange(), out);
   }
@@ -119,14 +124,14 @@ final class ImagesEndpoints {
       Image image = entry.image();
       ObjectNode o = out.addObject();
       o.put("Id", image.shortId());
-      if (!entry.tags().isEmpty()) {
+      if (release.historyTags() && !entry.tags().isEmpty()) {
         ArrayNode tags = o.putArray("Tags");
         entry.tags().forEach(tags::add);
       }
       o.put("Created", image.created().toEpochSecond());
       List<String> cmd = image.containerConfig().cmd();
       String createdBy = cmd == null ? "" : String.join(" ", cmd);
-      if (!createdBy.isEmpty()) {
+      if (!createdBy.isEmpty() || release.historyCreatedBy() == EraFeatures.OmitEmpty.WRITTEN) {
         o.put("CreatedBy", createdBy);
       }
     }
@@ -137,8 +142,8 @@ final class ImagesEndpoints {
     Responses.json(call.exchange(), imageJson(engine.inspectImage(call.var("name"))));
   }
 
-  /** The image's JSON as the daemon stored it, plus {@code "Size"}. */
-  static ObjectNode imageJson(Image image) {
+  /** The image's JSON as the daemon stored it, plus {@code "Size"}, with the keys the release knew. */
+  private ObjectNode imageJson(Image image) {
     ObjectNode o = GoJson.object();
     o.put("id", image.id());
     if (image.hasParent()) {
@@ -161,10 +166,12 @@ final class ImagesEndpoints {
     if (image.config() != null) {
       o.set("config", ConfigJson.write(image.config()));
     }
-    if (!image.architecture().isEmpty()) {
+    if (release.imageArchitecture() && !image.architecture().isEmpty()) {
       o.put("architecture", image.architecture());
     }
-    o.put("Size", image.size());
+    if (release.imageJsonSize()) {
+      o.put("Size", image.size());
+    }
     return o;
   }
 

@@ -6,6 +6,7 @@ import io.mockdocker.internal.engine.Capability;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.EraFeatures;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.Responses;
@@ -21,9 +22,11 @@ import java.util.stream.Stream;
 /** The daemon-wide endpoints: version, info, auth, and the {@code /_ping} that modern clients need. */
 final class SystemEndpoints {
   private final Engine engine;
+  private final EraFeatures release;
 
-  SystemEndpoints(Engine engine) {
+  SystemEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
+    this.release = release;
   }
 
   List<Route<ApiVersion>> routes() {
@@ -37,18 +40,47 @@ final class SystemEndpoints {
   }
 
   private void version(Call<ApiVersion> call) {
-    Responses.json(call.exchange(), GoJson.object()
-        .put("Version", Engine.VERSION)
-        .put("GitCommit", Engine.GIT_COMMIT)
-        .put("GoVersion", Engine.GO_VERSION));
+    ObjectNode o = GoJson.object().put("Version", release.release()).put("GitCommit", release.gitCommit());
+    switch (release.versionJson()) {
+      case WITH_GO_VERSION -> o.put("GoVersion", release.goVersion());
+      case WITH_LIMITS -> o.put("MemoryLimit", engine.capabilities().contains(Capability.MEMORY_LIMIT))
+          .put("SwapLimit", engine.capabilities().contains(Capability.SWAP_LIMIT));
+    }
+    Responses.json(call.exchange(), o);
   }
 
   private void info(Call<ApiVersion> call) {
     ObjectNode o = GoJson.object();
     String debug = System.getenv("DEBUG");
-    o.put("Debug", debug != null && !debug.isEmpty());
+    boolean debugging = debug != null && !debug.isEmpty();
+    if (release.infoJson() == EraFeatures.InfoJson.WITH_VERSION) {
+      // the first key set: the counters are only taken in debug mode, and there are no limits
+      o.put("Containers", engine.containerCount());
+      o.put("Version", release.release());
+      o.put("Images", engine.imageCount());
+      o.put("Debug", debugging);
+      o.put("GoVersion", release.goVersion());
+      if (debugging) {
+        putCounters(o);
+      }
+      Responses.json(call.exchange(), o);
+      return;
+    }
+    o.put("Debug", debugging);
     o.put("Containers", engine.containerCount());
     o.put("Images", engine.imageCount());
+    putCounters(o);
+    if (engine.capabilities().contains(Capability.MEMORY_LIMIT)) {
+      o.put("MemoryLimit", true);
+    }
+    if (engine.capabilities().contains(Capability.SWAP_LIMIT)) {
+      o.put("SwapLimit", true);
+    }
+    Responses.json(call.exchange(), o);
+  }
+
+  /** {@code NFd} and {@code NGoroutines}, each left out when 0. */
+  private static void putCounters(ObjectNode o) {
     int fds = openFileDescriptors();
     if (fds != 0) {
       o.put("NFd", fds);
@@ -57,13 +89,6 @@ final class SystemEndpoints {
     if (threads != 0) {
       o.put("NGoroutines", threads);
     }
-    if (engine.capabilities().contains(Capability.MEMORY_LIMIT)) {
-      o.put("MemoryLimit", true);
-    }
-    if (engine.capabilities().contains(Capability.SWAP_LIMIT)) {
-      o.put("SwapLimit", true);
-    }
-    Responses.json(call.exchange(), o);
   }
 
   /** The entry count of {@code /proc/self/fd}, or -1 when it cannot be read (the daemon's GetTotalUsedFds). */
@@ -102,7 +127,7 @@ final class SystemEndpoints {
   }
 
   private void ping(Call<ApiVersion> call) {
-    call.exchange().getResponseHeaders().put(new HttpString("Api-Version"), "1.2");
+    call.exchange().getResponseHeaders().put(new HttpString("Api-Version"), release.newestApi());
     Responses.send(call.exchange(), 200, Responses.TEXT_PLAIN, "OK".getBytes(StandardCharsets.UTF_8));
   }
 }
