@@ -159,18 +159,21 @@ final class RcliCommands {
     return flags;
   }
 
-  /** Parses; false when the parse failed (its message and the usage are printed; the command then returns). */
-  private static boolean parsed(GoFlags flags, List<String> args) {
+  /**
+   * Parses; false when the parse failed (its message and the usage are printed) or fewer than {@code min} arguments
+   * follow the flags (the usage is printed): the command then returns without an error, as the era's did.
+   */
+  private static boolean parsed(GoFlags flags, List<String> args, int min) {
     try {
       flags.parse(args);
-      return true;
     } catch (GoFlags.ParseError e) {
       return false;
     }
-  }
-
-  private static void usage(GoFlags flags) {
-    flags.printUsage();
+    if (flags.narg() < min) {
+      flags.printUsage();
+      return false;
+    }
+    return true;
   }
 
   /** The container a name (a unique ID prefix) designates, as the daemon's {@code runtime.Get}; empty otherwise. */
@@ -190,11 +193,7 @@ final class RcliCommands {
 
   private void await(List<String> args) {
     GoFlags cmd = subcmd("wait", "CONTAINER [CONTAINER...]", "Block until a container stops, then print its exit code.");
-    if (!parsed(cmd, args)) {
-      return;
-    }
-    if (cmd.narg() < 1) {
-      usage(cmd);
+    if (!parsed(cmd, args, 1)) {
       return;
     }
     for (String name : cmd.args()) {
@@ -205,11 +204,7 @@ final class RcliCommands {
 
   private void inspect(List<String> args) {
     GoFlags cmd = subcmd("inspect", "CONTAINER", "Return low-level information on a container");
-    if (!parsed(cmd, args)) {
-      return;
-    }
-    if (cmd.narg() < 1) {
-      usage(cmd);
+    if (!parsed(cmd, args, 1)) {
       return;
     }
     String name = cmd.arg(0);
@@ -229,11 +224,7 @@ final class RcliCommands {
 
   private void kill(List<String> args) {
     GoFlags cmd = subcmd("kill", "CONTAINER [CONTAINER...]", "Kill a running container");
-    if (!parsed(cmd, args)) {
-      return;
-    }
-    if (cmd.narg() < 1) {
-      usage(cmd);
+    if (!parsed(cmd, args, 1)) {
       return;
     }
     for (String name : cmd.args()) {
@@ -251,11 +242,7 @@ final class RcliCommands {
 
   private void rmi(List<String> args) {
     GoFlags cmd = subcmd("rmimage", "IMAGE [IMAGE...]", "Remove an image");
-    if (!parsed(cmd, args)) {
-      return;
-    }
-    if (cmd.narg() < 1) {
-      usage(cmd);
+    if (!parsed(cmd, args, 1)) {
       return;
     }
     for (String name : cmd.args()) {
@@ -275,7 +262,7 @@ final class RcliCommands {
         .bool("notrunc", "Don't truncate output")
         .bool("l", "Show only the latest created container, include non-running ones.")
         .integer("n", -1, "Show n last created containers, include non-running ones.");
-    if (!parsed(cmd, args)) {
+    if (!parsed(cmd, args, 0)) {
       return;
     }
     boolean quiet = cmd.bool("q");
@@ -317,12 +304,12 @@ final class RcliCommands {
         .string("author", "Author (eg. \"John Hannibal Smith <hannibal@a-team.com>\"")
         .string("run", "Config automatically applied when the image is run. "
             + "(ex: {\"Cmd\": [\"cat\", \"/world\"], \"PortSpecs\": [\"22\"]}')");
-    if (!parsed(cmd, args)) {
+    if (!parsed(cmd, args, 0)) {
       return;
     }
     String name = cmd.arg(0);
     if (name.isEmpty()) {
-      usage(cmd);
+      cmd.printUsage();
       return;
     }
     Config config = null;
@@ -473,11 +460,7 @@ final class RcliCommands {
 
   private void start(List<String> args) {
     GoFlags cmd = subcmd("start", "CONTAINER [CONTAINER...]", "Start a stopped container");
-    if (!parsed(cmd, args)) {
-      return;
-    }
-    if (cmd.narg() < 1) {
-      usage(cmd);
+    if (!parsed(cmd, args, 1)) {
       return;
     }
     for (String name : cmd.args()) {
@@ -495,11 +478,7 @@ final class RcliCommands {
     GoFlags cmd = restart ? subcmd("restart", "CONTAINER [CONTAINER...]", "Restart a running container")
         : subcmd("stop", "[OPTIONS] CONTAINER [CONTAINER...]", "Stop a running container");
     cmd.integer("t", 10, "wait t seconds before killing the container");
-    if (!parsed(cmd, args)) {
-      return;
-    }
-    if (cmd.narg() < 1) {
-      usage(cmd);
+    if (!parsed(cmd, args, 1)) {
       return;
     }
     int seconds = (int) Math.max(0, Math.min(Integer.MAX_VALUE, cmd.integer("t")));
@@ -521,11 +500,7 @@ final class RcliCommands {
   private void rm(List<String> args) {
     GoFlags cmd = subcmd("rm", "[OPTIONS] CONTAINER [CONTAINER...]", "Remove a container")
         .bool("v", "Remove the volumes associated to the container");
-    if (!parsed(cmd, args)) {
-      return;
-    }
-    if (cmd.narg() < 1) {
-      usage(cmd);
+    if (!parsed(cmd, args, 1)) {
       return;
     }
     for (String name : cmd.args()) {
@@ -544,11 +519,11 @@ final class RcliCommands {
 
   private void logs(List<String> args) throws IOException, InterruptedException {
     GoFlags cmd = subcmd("logs", "CONTAINER", "Fetch the logs of a container");
-    if (!parsed(cmd, args)) {
+    if (!parsed(cmd, args, 1)) {
       return;
     }
-    if (cmd.narg() != 1) {
-      usage(cmd);
+    if (cmd.narg() > 1) {
+      cmd.printUsage();
       return;
     }
     Container c = requireContainer(cmd.arg(0));
