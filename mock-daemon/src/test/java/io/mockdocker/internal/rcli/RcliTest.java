@@ -102,6 +102,14 @@ class RcliTest {
   }
 
   @Test
+  void run_without_d_streams_the_output_and_t_asks_for_a_raw_terminal() throws IOException {
+    assertThat(call("run", "base", "/bin/sh", "-c", "echo out; echo err >&2")).isEqualTo(OPTIONS + "out\nerr\n");
+    assertThat(call("run", "-t", "base", "echo", "hi")).startsWith("{\"RawTerminal\":true}\n");
+    assertThat(output(call("run", "nosuch/image", "true")))
+        .startsWith("Image nosuch/image not found, trying to pull it from registry.\r\n").contains("Error: ");
+  }
+
+  @Test
   void ps_q_lists_the_running_containers_short_ids_newest_first() throws IOException {
     assertThat(call("ps", "-q")).isEmpty(); // nothing written, not even the options line
     String done = runDetached("echo", "done");
