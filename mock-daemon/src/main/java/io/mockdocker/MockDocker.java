@@ -14,6 +14,7 @@ import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.internal.http.HandlerChain;
+import io.mockdocker.internal.rcli.RcliServer;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.scenario.Scenario;
 import io.mockdocker.script.PortMatch;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -62,6 +64,7 @@ public final class MockDocker implements AutoCloseable {
   private final Faults faults;
   private final List<Fault> givenFaults;
   private final HttpServer server;
+  private final RcliServer rcli;
   private final String host;
   private final int port;
   private final List<Scenario> scenarios;
@@ -122,6 +125,12 @@ public final class MockDocker implements AutoCloseable {
       state.close();
       throw e;
     }
+    try {
+      this.rcli = b.rcliPort < 0 ? null : RcliServer.start(b.host, b.rcliPort, () -> state.engine());
+    } catch (RuntimeException e) {
+      server.close(state::close);
+      throw e;
+    }
     this.host = b.host;
     this.port = server.port();
   }
@@ -174,6 +183,11 @@ public final class MockDocker implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The port of the {@link Builder#rcliPort(int) rcli listener}; empty when it is off. */
+  public OptionalInt rcliPort() {
+    return rcli == null ? OptionalInt.empty() : OptionalInt.of(rcli.port());
   }
 
   /** The API versions this daemon serves. */
@@ -364,6 +378,9 @@ public final class MockDocker implements AutoCloseable {
     }
     closed = true;
     faults.clear();
+    if (rcli != null) {
+      rcli.close();
+    }
     server.close(state::close);
   }
 
@@ -396,8 +413,22 @@ public final class MockDocker implements AutoCloseable {
     private ConnectionTimeouts timeouts = ConnectionTimeouts.DEFAULT;
     private HostFiles hostFiles = HostFiles.disk();
     private boolean openRegistry;
+    private int rcliPort = -1;
 
     private Builder() {}
+
+    /**
+     * Also serves docker's pre-Remote-API "rcli" protocol (the CLI's arguments as a JSON line, the command's output
+     * back, as docker v0.3.2 did on port 4242 and ActiveState's docker-ruby spoke it) on this port of the daemon's
+     * host, over the same engine; 0 picks a free one, see {@link MockDocker#rcliPort()}. Off by default.
+     */
+    public Builder rcliPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("rcliPort out of range: " + port);
+      }
+      this.rcliPort = port;
+      return this;
+    }
 
     /**
      * Opens the registry: a pull of any reference it does not hold ({@code postgres:16}, {@code redis:7},

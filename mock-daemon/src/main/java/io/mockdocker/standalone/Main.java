@@ -70,6 +70,10 @@ public final class Main implements Callable<Integer> {
       description = "Close a connection that stays open this long without a request (default: 600).")
   long idleTimeout = ConnectionTimeouts.DEFAULT.idle().toSeconds();
 
+  @Option(names = "--rcli-port", paramLabel = "PORT", description = "Also serve the pre-Remote-API rcli protocol "
+      + "(docker 0.3.2's port 4242, as docker-ruby speaks it) on this port; 0 picks a free one. Off by default.")
+  Integer rcliPort;
+
   @Option(names = "--cors", description = "Add the CORS headers of 'docker -d -api-enable-cors'.")
   boolean cors;
 
@@ -174,6 +178,9 @@ public final class Main implements Callable<Integer> {
     if (release != null) {
       builder.release(release);
     }
+    if (rcliPort != null) {
+      builder.rcliPort(rcliPort);
+    }
     if (noHostBinds) {
       builder.hostFiles(io.mockdocker.HostFiles.refused());
     }
@@ -194,6 +201,7 @@ public final class Main implements Callable<Integer> {
     }, "mock-daemon-shutdown"));
     out.println("listening on " + docker.uri() + (profile.equals("era") && defaultApi == null ? ""
         : " (" + docker.profile().name() + " profile, default API " + docker.profile().defaultVersion() + ")"));
+    docker.rcliPort().ifPresent(p -> out.println("rcli listening on " + docker.host() + ":" + p));
     out.flush();
     stopped.await();
     return 0;

@@ -219,4 +219,24 @@ class MainTest {
     assertThat(p.exitValue()).as(text).isEqualTo(2);
     return text;
   }
+
+  @Test
+  void rcli_port_serves_the_pre_api_protocol_beside_the_http_api() throws Exception {
+    Process p = launch("--port", "0", "--rcli-port", "0");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).startsWith("listening on http://127.0.0.1:");
+      Matcher m = Pattern.compile("rcli listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out.readLine());
+      assertThat(m.matches()).isTrue();
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write("[\"wait\",\"nosuch\"]\n\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("{\"RawTerminal\":false}\nError: No such container: nosuch\n");
+      }
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
 }

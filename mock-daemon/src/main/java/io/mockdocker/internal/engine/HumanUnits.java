@@ -9,7 +9,7 @@ import java.time.Duration;
  * The daemon's human-readable sizes and durations ({@code utils.HumanSize} and {@code utils.HumanDuration} of docker
  * v0.4.4), including the exact output of Go's {@code %g} formatting they relied on.
  */
-final class HumanUnits {
+public final class HumanUnits {
   private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -45,7 +45,7 @@ final class HumanUnits {
    * passed a float64 to {@code %d}, so the text is {@code "%!d(float64=<hours/24/365>) years"}, for example
    * {@code "%!d(float64=2.0027397260273974) years"}.
    */
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     long nanos = d.toNanos();
     long seconds = (long) ((double) (nanos / NANOS_PER_SECOND) + (double) (nanos % NANOS_PER_SECOND)
         * SECONDS_PER_NANO);
