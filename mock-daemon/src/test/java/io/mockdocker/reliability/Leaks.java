@@ -30,6 +30,7 @@ final class Leaks {
     Thread.getAllStackTraces().forEach((t, stack) -> {
       String name = t.getName();
       boolean pooled = name.startsWith("mock-docker-session") || name.startsWith("mock-docker-process")
+          || name.startsWith("mock-docker-http")
           || name.matches("XNIO-\\d+ task-\\d+");
       boolean idle = java.util.Arrays.stream(stack).anyMatch(f -> f.getMethodName().equals("getTask")
           || f.getClassName().contains("EnhancedQueueExecutor") && f.getMethodName().equals("run")
