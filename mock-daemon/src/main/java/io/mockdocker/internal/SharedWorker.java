@@ -1,7 +1,7 @@
 package io.mockdocker.internal;
 
-import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
