@@ -1,10 +1,12 @@
 package io.mockdocker.benchmarks;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mockdocker.ApiProfile;
 import io.mockdocker.MockDocker;
 import io.mockdocker.internal.DaemonAccess;
 import io.undertow.Undertow;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,9 +23,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * B2: keep-alive throughput of {@code GET /v1.2/containers/json} with 10 running containers, one client connection,
- * one request in flight. The daemon (on a clock that stands still, so that "Up …" never changes) computes the list each time; WireMock serves the bytes the daemon answered as a
- * static stub; a bare Undertow handler writes the same bytes. Aims: ≥ 1.5× WireMock, ≥ 0.7× bare Undertow.
+ * B2: keep-alive throughput of a pure read with 10 running containers, one client connection, one request in flight:
+ * the era's {@code GET /v1.2/containers/json} ({@code eraList}), the modern view's {@code GET /v1.50/containers/json}
+ * ({@code modernList}) and {@code GET /v1.50/containers/ID/json} ({@code modernInspect}), from one daemon serving
+ * both ranges. The daemon (on a clock that stands still, so that "Up …" never changes) answers each request itself;
+ * WireMock serves the bytes the daemon answered as a static stub; a bare Undertow handler writes the same bytes.
+ * Aims: ≥ 2× WireMock, ≥ 0.7× bare Undertow, in both views.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -38,6 +43,11 @@ public class B2KeepAliveBenchmark {
   @Param({"mockDocker", "wireMock", "bareUndertow"})
   public String server;
 
+  @Param({"eraList", "modernList", "modernInspect"})
+  public String request;
+
+  private String path;
+
   private MockDocker docker;
   private WireMockServer wireMock;
   private Undertow undertow;
@@ -46,15 +56,21 @@ public class B2KeepAliveBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    docker = Daemons.frozen();
+    docker = Daemons.frozen(ApiProfile.all());
     String image = Daemons.chain(DaemonAccess.engine(docker), 1, 0, 2);
-    Daemons.runningContainers(DaemonAccess.engine(docker), image, CONTAINERS);
-    expected = RawHttp.once(docker.port(), "GET", PATH);
+    List<String> ids = Daemons.runningContainers(DaemonAccess.engine(docker), image, CONTAINERS);
+    path = switch (request) {
+      case "eraList" -> PATH;
+      case "modernList" -> "/v1.50/containers/json";
+      case "modernInspect" -> "/v1.50/containers/" + ids.get(0) + "/json";
+      default -> throw new IllegalArgumentException(request);
+    };
+    expected = RawHttp.once(docker.port(), "GET", path);
     int port;
     switch (server) {
       case "mockDocker" -> port = docker.port();
       case "wireMock" -> {
-        wireMock = Peers.wireMock(PATH, expected);
+        wireMock = Peers.wireMock(path, expected);
         port = wireMock.port();
       }
       case "bareUndertow" -> {
@@ -80,11 +96,11 @@ public class B2KeepAliveBenchmark {
 
   @Benchmark
   public byte[] get() throws IOException {
-    return client.get(PATH);
+    return client.get(path);
   }
 
   /** For the smoke test: one answer from the server under test. */
   byte[] answer() throws IOException {
-    return client.get(PATH);
+    return client.get(path);
   }
 }

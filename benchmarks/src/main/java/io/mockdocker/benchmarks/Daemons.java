@@ -1,5 +1,6 @@
 package io.mockdocker.benchmarks;
 
+import io.mockdocker.ApiProfile;
 import io.mockdocker.Clock;
 import io.mockdocker.MockDocker;
 import io.mockdocker.fixtures.Fixtures;
@@ -29,7 +30,12 @@ final class Daemons {
 
   /** An empty daemon whose clock stands still, so that its answers (a container's "Up …") never change. */
   static MockDocker frozen() {
-    return MockDocker.builder().fixtures(Fixtures.none()).clock(FROZEN).start();
+    return frozen(ApiProfile.era());
+  }
+
+  /** An empty daemon serving {@code profile}, whose clock stands still. */
+  static MockDocker frozen(ApiProfile profile) {
+    return MockDocker.builder().fixtures(Fixtures.none()).profile(profile).clock(FROZEN).start();
   }
 
   /** 2013-07-01T00:00:00Z, for ever; waits take real time. */

@@ -7,7 +7,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.undertow.Undertow;
+import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
@@ -43,6 +45,28 @@ final class Peers {
     server.start();
     return server;
   }
+
+  /**
+   * Undertow with the daemon's listener settings and a blocking handler that streams {@code body} (chunked, 64 KiB
+   * writes) from a worker thread, as the daemon streams an export: the ceiling for B6.
+   */
+  static Undertow bareUndertowStreaming(byte[] body) {
+    Undertow server = Undertow.builder()
+        .addHttpListener(0, "127.0.0.1")
+        .setIoThreads(1)
+        .setHandler(new BlockingHandler(ex -> {
+          ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/x-tar");
+          OutputStream out = ex.getOutputStream();
+          for (int at = 0; at < body.length; at += CHUNK) {
+            out.write(body, at, Math.min(CHUNK, body.length - at));
+          }
+        }))
+        .build();
+    server.start();
+    return server;
+  }
+
+  private static final int CHUNK = 64 * 1024;
 
   static int port(Undertow server) {
     return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();

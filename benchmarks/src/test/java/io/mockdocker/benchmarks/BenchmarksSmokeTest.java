@@ -2,6 +2,7 @@ package io.mockdocker.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
@@ -41,16 +42,24 @@ class BenchmarksSmokeTest {
 
   @Test
   void the_three_servers_of_b2_answer_the_same_bytes() throws Exception {
-    for (String server : new String[] {"mockDocker", "wireMock", "bareUndertow"}) {
-      B2KeepAliveBenchmark b2 = new B2KeepAliveBenchmark();
-      b2.server = server;
-      b2.start();
-      try {
-        assertThat(new ObjectMapper().readTree(b2.expected)).hasSize(B2KeepAliveBenchmark.CONTAINERS);
-        assertThat(b2.answer()).as(server).isEqualTo(b2.expected);
-        assertThat(b2.answer()).as(server + ", again on the same connection").isEqualTo(b2.expected);
-      } finally {
-        b2.stop();
+    for (String request : new String[] {"eraList", "modernList", "modernInspect"}) {
+      for (String server : new String[] {"mockDocker", "wireMock", "bareUndertow"}) {
+        B2KeepAliveBenchmark b2 = new B2KeepAliveBenchmark();
+        b2.server = server;
+        b2.request = request;
+        b2.start();
+        try {
+          JsonNode expected = new ObjectMapper().readTree(b2.expected);
+          if (request.endsWith("List")) {
+            assertThat(expected).hasSize(B2KeepAliveBenchmark.CONTAINERS);
+          } else {
+            assertThat(expected.path("State").path("Running").asBoolean()).as("inspect of a running container").isTrue();
+          }
+          assertThat(b2.answer()).as(server + " " + request).isEqualTo(b2.expected);
+          assertThat(b2.answer()).as(server + " " + request + ", again on the same connection").isEqualTo(b2.expected);
+        } finally {
+          b2.stop();
+        }
       }
     }
   }

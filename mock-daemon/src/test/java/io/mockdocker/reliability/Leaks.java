@@ -59,7 +59,8 @@ final class Leaks {
     Map<Thread, StackTraceElement[]> busy = new java.util.HashMap<>();
     Thread.getAllStackTraces().forEach((t, stack) -> {
       String name = t.getName();
-      boolean pooled = name.startsWith("mock-docker-session") || processes && name.startsWith("mock-docker-process")
+      boolean pooled = name.startsWith("mock-docker-session") || name.startsWith("mock-docker-http")
+          || processes && name.startsWith("mock-docker-process")
           || name.matches("XNIO-\\d+ task-\\d+");
       boolean idle = java.util.Arrays.stream(stack).anyMatch(f -> f.getMethodName().equals("getTask")
           || f.getClassName().contains("EnhancedQueueExecutor") && f.getMethodName().equals("run")

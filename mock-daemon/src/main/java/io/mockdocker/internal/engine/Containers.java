@@ -104,11 +104,23 @@ public final class Containers {
   }
 
   /**
+   * Every container, newest first, with their sizes only when {@code withSizes} (sizes walk each container's file
+   * system; without them both read -1).
+   */
+  public List<ContainerListing> listAll(boolean withSizes) {
+    return list(true, -1, "", "", withSizes);
+  }
+
+  /**
    * The container list as {@code GET /containers/json} computed it: newest first; stopped ones
    * skipped only when {@code all} is false, {@code limit} is -1 and {@code since}/{@code before} are empty;
    * {@code before}/{@code since} compared with short IDs.
    */
   public List<ContainerListing> list(boolean all, int limit, String since, String before) {
+    return list(all, limit, since, before, true);
+  }
+
+  private List<ContainerListing> list(boolean all, int limit, String since, String before, boolean withSizes) {
     List<ContainerListing> out = new ArrayList<>();
     boolean foundBefore = false;
     int displayed = 0;
@@ -136,11 +148,13 @@ public final class Containers {
       displayed++;
       List<String> imageNames = names.get(snap.image());
       String image = imageNames == null || imageNames.isEmpty() ? Ids.shortId(snap.image()) : imageNames.get(0);
-      long[] sizes = store.sizes(c);
+      long[] sizes = withSizes ? store.sizes(c) : NO_SIZES;
       out.add(new ContainerListing(snap, image, status(snap.state()), sizes[0], sizes[1]));
     }
     return out;
   }
+
+  private static final long[] NO_SIZES = {-1, -1};
 
   private String status(ContainerState state) {
     if (state.running()) {

@@ -47,7 +47,7 @@ public final class ModernView implements View<ModernVersion> {
 
   @Override
   public boolean servesQuickRoutesOnIoThread() {
-    return false;
+    return true;
   }
 
   @Override

@@ -46,9 +46,9 @@ final class ModernContainersEndpoints {
 
   List<Route<ModernVersion>> routes() {
     return List.of(
-        Route.of("GET", "/containers/json", this::list),
+        Route.of("GET", "/containers/json", this::list).quick(),
         Route.of("POST", "/containers/create", this::create),
-        Route.of("GET", "/containers/{name:.*}/json", this::inspect),
+        Route.of("GET", "/containers/{name:.*}/json", this::inspect).quick(),
         Route.of("GET", "/containers/{name:.*}/changes", this::changes),
         Route.of("GET", "/containers/{name:.*}/export", this::export),
         Route.of("GET", "/containers/{name:.*}/logs", this::logs),
@@ -68,7 +68,7 @@ final class ModernContainersEndpoints {
     ContainerFilters filters = ContainerFilters.parse(call.param("filters"), engine);
     Instant now = engine.clock().now();
     ArrayNode out = GoJson.array();
-    for (ContainerListing row : engine.containers().listAll()) {
+    for (ContainerListing row : engine.containers().listAll(size)) {
       Container c = row.container();
       if (!all && !c.state().running() && !c.state().restarting() && limit <= 0 && !filters.mentions("status")) {
         continue;
