@@ -613,8 +613,13 @@ final class ContainerRuntime {
 
   /** Stop (with {@code seconds} and {@code signal} as {@link #stop(LiveContainer, Integer, int)}), then start. */
   void restart(LiveContainer c, Integer seconds, int signal) throws InterruptedException {
+    restart(c, seconds, signal, false);
+  }
+
+  /** A restart; with {@code checkCommand} its start is the modern one (see {@link #start(LiveContainer, boolean)}). */
+  void restart(LiveContainer c, Integer seconds, int signal, boolean checkCommand) throws InterruptedException {
     stop(c, seconds, signal);
-    start(c);
+    start(c, checkCommand);
   }
 
   /** Blocks until the container is not running, then returns its exit code. */
