@@ -59,6 +59,10 @@ final class ClassicRun {
         .attachStderr(true).build();
     List<String[]> extraHosts = extraHosts();
     LiveContainer c = commits.create(runConfig);
+    LiveOutput live = new LiveOutput();
+    c.stdout.subscribe(live.of(StdStream.STDOUT));
+    c.stderr.subscribe(live.of(StdStream.STDERR));
+    c.beforeSleep = live::send;
     int code;
     if (extraHosts.isEmpty()) {
       code = BuildFiles.runToEnd(runtime, c);
@@ -66,7 +70,7 @@ final class ClassicRun {
       store.mount(c);
       code = withHostsFile(c, extraHosts, () -> BuildFiles.runToEnd(runtime, c));
     }
-    processOutput(c.log.entries());
+    live.send();
     if (code != 0) {
       throw new RefusedByEngine(RefusedByEngine.Reason.STEP_FAILED,
           "The command " + Dockerfiles.goList(cmd) + " returned a non-zero code: " + code,
@@ -104,19 +108,41 @@ final class ClassicRun {
     }
   }
 
-  /** The step's output in the order it was written, consecutive lines of one stream together. */
-  private void processOutput(List<LogEntry> entries) {
-    StringBuilder run = new StringBuilder();
-    StdStream stream = null;
-    for (LogEntry e : entries) {
-      if (stream != null && e.stream() != stream) {
-        emit(stream, run);
-      }
-      stream = e.stream();
-      run.append(new String(e.bytes(), StandardCharsets.UTF_8));
+  /**
+   * A RUN's output relayed while it runs, in the order written: consecutive writes to one stream are held together
+   * and sent when the other stream writes, when the process is about to wait on the clock, and when it ends, so a
+   * step that prints, sleeps and prints again shows its first lines before it ends.
+   */
+  private final class LiveOutput {
+    private final StringBuilder held = new StringBuilder();
+    private StdStream stream;
+
+    ContainerOutput.Listener of(StdStream from) {
+      return new ContainerOutput.Listener() {
+        @Override
+        public void write(byte[] bytes) {
+          hold(from, bytes);
+        }
+
+        @Override
+        public void closed() {
+          send();
+        }
+      };
     }
-    if (stream != null) {
-      emit(stream, run);
+
+    private synchronized void hold(StdStream from, byte[] bytes) {
+      if (stream != null && from != stream) {
+        send();
+      }
+      stream = from;
+      held.append(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    synchronized void send() {
+      if (stream != null && held.length() > 0) {
+        emit(stream, held);
+      }
     }
   }
 

@@ -264,7 +264,32 @@ final class ContainerRuntime {
     LiveContainer.Run run = c.run;
     PauseGate gate = run.gate = new PauseGate(clock, () -> run.signals.killed() ? SIGKILL : 0);
     return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.dir, c.mounts), config.hostname(), stdin, gate.stream(out),
-        gate.stream(err), gate.clock(), config.workingDir().isEmpty() ? "/" : config.workingDir(), views.of(c, ""));
+        gate.stream(err), announcingSleep(gate.clock(), c.beforeSleep),
+        config.workingDir().isEmpty() ? "/" : config.workingDir(), views.of(c, ""));
+  }
+
+  /** {@code clock} with {@code beforeSleep} (null: none) run each time the process is about to wait on it. */
+  private static Clock announcingSleep(Clock clock, Runnable beforeSleep) {
+    if (beforeSleep == null) {
+      return clock;
+    }
+    return new Clock() {
+      @Override
+      public java.time.Instant now() {
+        return clock.now();
+      }
+
+      @Override
+      public java.time.ZoneId zone() {
+        return clock.zone();
+      }
+
+      @Override
+      public void sleep(Duration duration) throws InterruptedException {
+        beforeSleep.run();
+        clock.sleep(duration);
+      }
+    };
   }
 
   private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io, ScriptHandle script) {
@@ -588,8 +613,13 @@ final class ContainerRuntime {
 
   /** Stop (with {@code seconds} and {@code signal} as {@link #stop(LiveContainer, Integer, int)}), then start. */
   void restart(LiveContainer c, Integer seconds, int signal) throws InterruptedException {
+    restart(c, seconds, signal, false);
+  }
+
+  /** A restart; with {@code checkCommand} its start is the modern one (see {@link #start(LiveContainer, boolean)}). */
+  void restart(LiveContainer c, Integer seconds, int signal, boolean checkCommand) throws InterruptedException {
     stop(c, seconds, signal);
-    start(c);
+    start(c, checkCommand);
   }
 
   /** Blocks until the container is not running, then returns its exit code. */

@@ -217,9 +217,21 @@ public final class Containers {
 
   /** Restarts: a stop as {@link #stop(String, Integer, int)}, then a start. */
   public void restart(String name, Integer seconds, int signal) {
+    restart(name, seconds, signal, false);
+  }
+
+  /** A restart whose start is {@link #startCheckingCommand}'s: {@link CommandRefused} comes out unwrapped. */
+  public void restartCheckingCommand(String name, Integer seconds, int signal) {
+    restart(name, seconds, signal, true);
+  }
+
+  private void restart(String name, Integer seconds, int signal, boolean checkCommand) {
     LiveContainer c = store.get(name);
     try {
-      runtime.restart(c, seconds, signal);
+      runtime.restart(c, seconds, signal, checkCommand);
+    } catch (CommandRefused e) {
+      runtime.removeAfterFailedStart(c);
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DockerException("Error restarting container " + name + ": interrupted", e);

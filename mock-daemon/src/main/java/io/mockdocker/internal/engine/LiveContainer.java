@@ -29,6 +29,8 @@ final class LiveContainer {
   /** Replaced as a whole by update, under this monitor; readers take the current one. */
   volatile HostConfig hostConfig;
   final ContainerLog log;
+  /** Run before the process waits on the clock (the builder sends a RUN's held output then); may be null. */
+  volatile Runnable beforeSleep;
   final ContainerOutput stdout;
   final ContainerOutput stderr;
   final ReentrantLock ops = new ReentrantLock();

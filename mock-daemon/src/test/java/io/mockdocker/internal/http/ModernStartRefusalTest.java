@@ -100,6 +100,16 @@ class ModernStartRefusalTest {
   }
 
   @Test
+  void a_restart_is_refused_the_same_way_inside_the_restart_error() {
+    create("again", "[\"nosuch\"]");
+    refused(http.post("/v1.50/containers/again/restart"), 500, "Cannot restart container again: " + CREATE_FAILED
+        + "exec: \"nosuch\": executable file not found in $PATH: unknown");
+    JsonNode state = tree(http.get("/v1.50/containers/again/json")).get("State");
+    assertThat(state.get("Status").asText()).isEqualTo("created");
+    assertThat(state.get("ExitCode").asInt()).isEqualTo(127);
+  }
+
+  @Test
   void an_auto_removed_container_is_gone_after_the_refusal() {
     Json.create(http, "/v1.50/containers/create?name=rm",
         "{\"Image\":\"busybox\",\"Cmd\":[\"nosuch\"],\"HostConfig\":{\"AutoRemove\":true}}");

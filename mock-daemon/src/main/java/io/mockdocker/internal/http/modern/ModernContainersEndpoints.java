@@ -281,7 +281,11 @@ final class ModernContainersEndpoints {
         throw new ApiError(500, "Cannot restart container " + name + ": " + e.getMessage());
       }
     }
-    engine.containers().restart(c.id(), timeout(call), signal);
+    try {
+      engine.containers().restartCheckingCommand(c.id(), timeout(call), signal);
+    } catch (io.mockdocker.internal.engine.CommandRefused refused) {
+      throw new ApiError(500, "Cannot restart container " + name + ": " + refused.getMessage());
+    }
     engine.networks().join(c.id());
     ModernResponses.empty(call.exchange(), 204);
   }
