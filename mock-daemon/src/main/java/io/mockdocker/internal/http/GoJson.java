@@ -26,7 +26,9 @@ public final class GoJson {
   public static final Dialect ERA = new Dialect("\n\r", false);
   /**
    * Docker 28.2.2's encoder (Go 1.24): {@code \b}, {@code \t}, {@code \n}, {@code \f}, {@code \r} in short form,
-   * and U+2028, U+2029 escaped.
+   * and U+2028, U+2029 escaped. U+FFFD is escaped too: Go wrote {@code \ufffd} for each byte that was not UTF-8, and
+   * by the time a text reaches this writer such a byte has become U+FFFD (a client's own U+FFFD, which Go wrote raw,
+   * is far rarer than an error quoting a bad byte).
    */
   public static final Dialect MODERN = new Dialect("\b\t\n\f\r", true);
   /** The era's mapper; reading with it is the same in every view. */
@@ -131,7 +133,7 @@ public final class GoJson {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      if (ch >= 0x80 && !(lineSeparators && (ch == 0x2028 || ch == 0x2029))) {
+      if (ch >= 0x80 && !(lineSeparators && (ch == 0x2028 || ch == 0x2029 || ch == 0xfffd))) {
         return null;
       }
       if (shortForms.indexOf(ch) >= 0) {
