@@ -230,13 +230,18 @@ class DaemonFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void modern_json_bodies(byte[] input) throws IOException {
+    checkPicked(MODERN_JSON, "application/json", input);
+  }
+
+  /** Sends all but the first byte of {@code input} to the endpoint of {@code endpoints} that the first byte picks. */
+  private static void checkPicked(List<String> endpoints, String type, byte[] input) throws IOException {
     if (input.length == 0) {
       return;
     }
     MockDocker d = modern();
-    String[] target = MODERN_JSON.get(Byte.toUnsignedInt(input[0]) % MODERN_JSON.size()).replace("{exec}", modernExec)
+    String[] target = endpoints.get(Byte.toUnsignedInt(input[0]) % endpoints.size()).replace("{exec}", modernExec)
         .split(" ");
-    check(d, request(target[0], target[1], "application/json", Arrays.copyOfRange(input, 1, input.length)));
+    check(d, request(target[0], target[1], type, Arrays.copyOfRange(input, 1, input.length)));
   }
 
   /** Tar uploads on the modern profile; the first byte picks the endpoint, as above. */
@@ -248,12 +253,7 @@ class DaemonFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void modern_tar_bodies(byte[] input) throws IOException {
-    if (input.length == 0) {
-      return;
-    }
-    MockDocker d = modern();
-    String[] target = MODERN_TARS.get(Byte.toUnsignedInt(input[0]) % MODERN_TARS.size()).split(" ");
-    check(d, request(target[0], target[1], "application/x-tar", Arrays.copyOfRange(input, 1, input.length)));
+    checkPicked(MODERN_TARS, "application/x-tar", input);
   }
 
   /** After the last input (of a regression run, or of a fuzzing run): nothing logged late. */
