@@ -85,13 +85,13 @@ class DaemonFuzzTest {
   private static MockDocker era;
   private static MockDocker modern;
   private static String modernExec;
+  private static PrintStream originalErr;
 
   /** The era daemon: default fixtures, small limits so that a large input is refused rather than stored. */
   private static synchronized MockDocker era() {
     if (era == null) {
       setUp();
       era = limited(MockDocker.builder()).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(era::close));
     }
     return era;
   }
@@ -104,7 +104,6 @@ class DaemonFuzzTest {
     if (modern == null) {
       setUp();
       modern = limited(MockDocker.builder().profile(ApiProfile.modern())).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(modern::close));
       modern.preload("busybox:latest");
       try (SilentCloseable loopback = allowLoopback()) {
         RawHttp http = new RawHttp(modern.uri());
@@ -131,6 +130,7 @@ class DaemonFuzzTest {
       return;
     }
     PrintStream original = System.err;
+    originalErr = original;
     System.setErr(new PrintStream(new OutputStream() {
       @Override
       public void write(int b) {
@@ -256,13 +256,30 @@ class DaemonFuzzTest {
     checkPicked(MODERN_TARS, "application/x-tar", input);
   }
 
-  /** After the last input (of a regression run, or of a fuzzing run): nothing logged late. */
+  /**
+   * After the last input (of a regression run, or of a fuzzing run): nothing logged late. Then the daemons close
+   * (the modern one runs a container for ever, which later tests in the JVM must not count as theirs) and standard
+   * error is given back.
+   */
   @AfterAll
   static void nothing_logged_after_the_last_input() {
-    if (era != null || modern != null) {
+    if (era == null && modern == null) {
+      return;
+    }
+    try {
       quiesce(Set.of());
       assertThat(LOGGED.drain()).as("logged after the last input").isEmpty();
       assertThat(stackTraces(drainStderr())).as("stack traces on stderr after the last input").isEmpty();
+    } finally {
+      for (MockDocker d : new MockDocker[] {era, modern}) {
+        if (d != null) {
+          d.close();
+        }
+      }
+      era = null;
+      modern = null;
+      LOGGED.close();
+      System.setErr(originalErr);
     }
   }
 
