@@ -41,17 +41,17 @@ import org.junit.jupiter.api.AfterAll;
  * underneath (Jackson's, Undertow's, the JDK's): text the input itself carried and the daemon echoes back (a
  * Dockerfile line in a build's output) does not count.
  *
- * <p>Logs are collected per input and nothing is cleared before it is checked: after the answer the check waits
- * until no pool thread of the daemon is busy any more, so a log written after the connection closed still belongs to
- * the input that caused it; anything logged between inputs fails the next check and the final one.
+ * <p>Logs are collected per input and nothing is cleared before it is checked: after the answer the check waits (up
+ * to 2 s) until the daemon's request threads that were idle before the input are idle again, so a log written after
+ * the connection closed still belongs to the input that caused it; anything logged between inputs fails the next
+ * check, and the class's last check after the final input.
  *
  * <p>In {@code mvn verify} the inputs under {@code src/test/resources/io/mockdocker/reliability/DaemonFuzzTestInputs/}
- * run as regression tests. To fuzz, one target per run (CONTRIBUTING.md, "The reliability suite"):
- * {@code mock-daemon/fuzz/run.sh 1h} runs every target in turn for a share of the total, or one target with
- * {@code JAZZER_FUZZ=1 mvn -B -o -pl mock-daemon test -Dtest='DaemonFuzzTest#raw_requests' -Djazzer.max_duration=10m
- * -Djazzer.internal.basedir=target/fuzz}. The base directory keeps findings and the generated corpus under
- * {@code target/fuzz}, never in {@code src/test/resources}; a finding worth keeping is copied into the inputs
- * directory by hand.
+ * run as regression tests. To fuzz, one target per JVM: {@code mock-daemon/fuzz/run.sh 1h} runs every target in turn
+ * for a share of the total, {@code mock-daemon/fuzz/run.sh 10m raw_requests} one (CONTRIBUTING.md, "Fuzzing", gives
+ * the Maven command it runs). Findings and the generated corpus go under {@code mock-daemon/target/fuzz/<target>/}
+ * ({@code jazzer.internal.basedir}), never into {@code src/test/resources}; a finding worth keeping is copied into the
+ * inputs directory by hand.
  */
 class DaemonFuzzTest {
   /** Java types, stack frames, Undertow message codes. */
