@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -75,20 +76,8 @@ class ConcurrencyTest {
   @Test
   void random_lifecycle_operations_from_16_threads_keep_the_daemon_consistent() throws Exception {
     try (MockDocker docker = MockDocker.builder().fixtures(Fixtures.defaults()).start()) {
-      long started = System.nanoTime();
       images.add("base");
-      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        Random random = new Random(SEED + t);
-        RawHttp http = new RawHttp(docker.uri());
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < OPS; i++) {
-            operate(http, random);
-          }
-        }));
-      }
-      finish(pool, done, "era", started);
+      run(docker, "era", this::operate);
       checkInvariants(docker);
     }
   }
@@ -112,21 +101,9 @@ class ConcurrencyTest {
   @Test
   void random_operations_on_the_modern_profile_from_16_threads_keep_the_daemon_consistent() throws Exception {
     try (MockDocker docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.modern()).start()) {
-      long started = System.nanoTime();
       docker.preload("busybox:latest");
       images.add("busybox");
-      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        Random random = new Random(SEED + t);
-        RawHttp http = new RawHttp(docker.uri());
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < OPS; i++) {
-            operateModern(http, random);
-          }
-        }));
-      }
-      finish(pool, done, "modern", started);
+      run(docker, "modern", this::operateModern);
       checkModernInvariants(docker);
     }
   }
@@ -265,8 +242,23 @@ class ConcurrencyTest {
     assertThat(http.get("/_ping").status()).isEqualTo(200);
   }
 
-  /** Waits for the threads within the cap, then fails with the seed on anything unexpected; prints the run. */
-  private void finish(ExecutorService pool, List<Future<?>> done, String profile, long started) throws Exception {
+  /**
+   * Runs {@link #OPS} operations on each of {@link #THREADS} threads, each with its own seeded random; waits for them
+   * within the cap, prints the run with its seed, then fails with the seed on anything unexpected.
+   */
+  private void run(MockDocker docker, String profile, BiConsumer<RawHttp, Random> operation) throws Exception {
+    long started = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      Random random = new Random(SEED + t);
+      RawHttp http = new RawHttp(docker.uri());
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < OPS; i++) {
+          operation.accept(http, random);
+        }
+      }));
+    }
     pool.shutdown();
     boolean finished = pool.awaitTermination(CAP_MS, TimeUnit.MILLISECONDS);
     pool.shutdownNow();

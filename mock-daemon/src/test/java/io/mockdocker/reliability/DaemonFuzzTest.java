@@ -41,17 +41,17 @@ import org.junit.jupiter.api.AfterAll;
  * underneath (Jackson's, Undertow's, the JDK's): text the input itself carried and the daemon echoes back (a
  * Dockerfile line in a build's output) does not count.
  *
- * <p>Logs are collected per input and nothing is cleared before it is checked: after the answer the check waits
- * until no pool thread of the daemon is busy any more, so a log written after the connection closed still belongs to
- * the input that caused it; anything logged between inputs fails the next check and the final one.
+ * <p>Logs are collected per input and nothing is cleared before it is checked: after the answer the check waits (up
+ * to 2 s) until the daemon's request threads that were idle before the input are idle again, so a log written after
+ * the connection closed still belongs to the input that caused it; anything logged between inputs fails the next
+ * check, and the class's last check after the final input.
  *
  * <p>In {@code mvn verify} the inputs under {@code src/test/resources/io/mockdocker/reliability/DaemonFuzzTestInputs/}
- * run as regression tests. To fuzz, one target per run (CONTRIBUTING.md, "The reliability suite"):
- * {@code mock-daemon/fuzz/run.sh 1h} runs every target in turn for a share of the total, or one target with
- * {@code JAZZER_FUZZ=1 mvn -B -o -pl mock-daemon test -Dtest='DaemonFuzzTest#raw_requests' -Djazzer.max_duration=10m
- * -Djazzer.internal.basedir=target/fuzz}. The base directory keeps findings and the generated corpus under
- * {@code target/fuzz}, never in {@code src/test/resources}; a finding worth keeping is copied into the inputs
- * directory by hand.
+ * run as regression tests. To fuzz, one target per JVM: {@code mock-daemon/fuzz/run.sh 1h} runs every target in turn
+ * for a share of the total, {@code mock-daemon/fuzz/run.sh 10m raw_requests} one (CONTRIBUTING.md, "Fuzzing", gives
+ * the Maven command it runs). Findings and the generated corpus go under {@code mock-daemon/target/fuzz/<target>/}
+ * ({@code jazzer.internal.basedir}), never into {@code src/test/resources}; a finding worth keeping is copied into the
+ * inputs directory by hand.
  */
 class DaemonFuzzTest {
   /** Java types, stack frames, Undertow message codes. */
@@ -85,13 +85,13 @@ class DaemonFuzzTest {
   private static MockDocker era;
   private static MockDocker modern;
   private static String modernExec;
+  private static PrintStream originalErr;
 
   /** The era daemon: default fixtures, small limits so that a large input is refused rather than stored. */
   private static synchronized MockDocker era() {
     if (era == null) {
       setUp();
       era = limited(MockDocker.builder()).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(era::close));
     }
     return era;
   }
@@ -104,7 +104,6 @@ class DaemonFuzzTest {
     if (modern == null) {
       setUp();
       modern = limited(MockDocker.builder().profile(ApiProfile.modern())).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(modern::close));
       modern.preload("busybox:latest");
       try (SilentCloseable loopback = allowLoopback()) {
         RawHttp http = new RawHttp(modern.uri());
@@ -131,6 +130,7 @@ class DaemonFuzzTest {
       return;
     }
     PrintStream original = System.err;
+    originalErr = original;
     System.setErr(new PrintStream(new OutputStream() {
       @Override
       public void write(int b) {
@@ -230,13 +230,18 @@ class DaemonFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void modern_json_bodies(byte[] input) throws IOException {
+    checkPicked(MODERN_JSON, "application/json", input);
+  }
+
+  /** Sends all but the first byte of {@code input} to the endpoint of {@code endpoints} that the first byte picks. */
+  private static void checkPicked(List<String> endpoints, String type, byte[] input) throws IOException {
     if (input.length == 0) {
       return;
     }
     MockDocker d = modern();
-    String[] target = MODERN_JSON.get(Byte.toUnsignedInt(input[0]) % MODERN_JSON.size()).replace("{exec}", modernExec)
+    String[] target = endpoints.get(Byte.toUnsignedInt(input[0]) % endpoints.size()).replace("{exec}", modernExec)
         .split(" ");
-    check(d, request(target[0], target[1], "application/json", Arrays.copyOfRange(input, 1, input.length)));
+    check(d, request(target[0], target[1], type, Arrays.copyOfRange(input, 1, input.length)));
   }
 
   /** Tar uploads on the modern profile; the first byte picks the endpoint, as above. */
@@ -248,21 +253,33 @@ class DaemonFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void modern_tar_bodies(byte[] input) throws IOException {
-    if (input.length == 0) {
-      return;
-    }
-    MockDocker d = modern();
-    String[] target = MODERN_TARS.get(Byte.toUnsignedInt(input[0]) % MODERN_TARS.size()).split(" ");
-    check(d, request(target[0], target[1], "application/x-tar", Arrays.copyOfRange(input, 1, input.length)));
+    checkPicked(MODERN_TARS, "application/x-tar", input);
   }
 
-  /** After the last input (of a regression run, or of a fuzzing run): nothing logged late. */
+  /**
+   * After the last input (of a regression run, or of a fuzzing run): nothing logged late. Then the daemons close
+   * (the modern one runs a container for ever, which later tests in the JVM must not count as theirs) and standard
+   * error is given back.
+   */
   @AfterAll
   static void nothing_logged_after_the_last_input() {
-    if (era != null || modern != null) {
+    if (era == null && modern == null) {
+      return;
+    }
+    try {
       quiesce(Set.of());
       assertThat(LOGGED.drain()).as("logged after the last input").isEmpty();
       assertThat(stackTraces(drainStderr())).as("stack traces on stderr after the last input").isEmpty();
+    } finally {
+      for (MockDocker d : new MockDocker[] {era, modern}) {
+        if (d != null) {
+          d.close();
+        }
+      }
+      era = null;
+      modern = null;
+      LOGGED.close();
+      System.setErr(originalErr);
     }
   }
 
