@@ -46,7 +46,9 @@ public final class HttpServer {
     this.lease = lease;
     this.handlers = pool(workerThreads);
     HttpOpenListener open = new HttpOpenListener(SharedWorker.BUFFERS, OptionMap.builder()
-        .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+        // not buffered: a stream (events, logs -f) answering a request with a pipelined one behind it must send its
+        // head at once, as Go's server did, not when the buffer fills
+        .set(UndertowOptions.BUFFER_PIPELINED_DATA, false)
         .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) timeouts.requestHead().toMillis())
         .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) timeouts.idle().toMillis())
         .set(UndertowOptions.ALLOW_ENCODED_SLASH, true)

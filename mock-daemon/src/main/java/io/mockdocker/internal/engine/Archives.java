@@ -52,6 +52,7 @@ public final class Archives {
   }
 
   private PathStat stat(LiveContainer c, String name, String path, String resolved) {
+    refuseNul(resolved);
     synchronized (c) {
       FsRoot rootfs = Mounts.view(store.rootfs(c), c.dir, c.mounts);
       try {
@@ -92,6 +93,7 @@ public final class Archives {
    */
   public void extract(String name, String path, boolean noOverwriteDirNonDir, boolean copyUIDGID, InputStream in) {
     LiveContainer c = store.get(name);
+    refuseNul(absolute(path));
     synchronized (c) {
       FsRoot rootfs = Mounts.view(store.rootfs(c), c.dir, c.mounts);
       Path dest;
@@ -148,6 +150,16 @@ public final class Archives {
       return "\"" + message.substring(prefix.length()) + "\" is outside of \"" + dest + "\"";
     }
     return message;
+  }
+
+  /**
+   * A NUL byte cannot be in a path the kernel is given: the daemon's stat failed with {@code invalid argument}, an
+   * error it did not classify (a 500).
+   */
+  private static void refuseNul(String path) {
+    if (path.indexOf('\0') >= 0) {
+      throw new DockerException("lstat " + path + ": invalid argument");
+    }
   }
 
   private static DockerException notFound(String path, String name) {

@@ -53,7 +53,8 @@ final class Builds {
         if (!java.nio.file.Files.isRegularFile(file)) {
           throw new DockerException("Cannot locate specified Dockerfile: " + request.dockerfile());
         }
-        text = java.nio.file.Files.readString(file);
+        // bytes that are not UTF-8 are kept as U+FFFD, as Go's string would carry them on (readString refuses them)
+        text = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

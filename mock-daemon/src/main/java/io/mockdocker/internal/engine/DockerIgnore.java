@@ -88,7 +88,7 @@ final class DockerIgnore {
       return;
     }
     try {
-      DockerIgnore ignore = parse(Files.readString(file));
+      DockerIgnore ignore = parse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
       Files.walkFileTree(context, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
