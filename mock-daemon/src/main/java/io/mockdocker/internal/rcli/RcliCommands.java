@@ -2,26 +2,20 @@ package io.mockdocker.internal.rcli;
 
 import io.mockdocker.internal.engine.AttachHandle;
 import io.mockdocker.internal.engine.AttachOptions;
-import io.mockdocker.internal.engine.Capability;
 import io.mockdocker.internal.engine.Container;
-import io.mockdocker.internal.engine.ContainerListing;
 import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.engine.Engine;
-import io.mockdocker.internal.engine.HumanUnits;
 import io.mockdocker.internal.engine.Image;
-import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.http.ConfigJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.registry.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The commands of docker v0.3.2's CLI as its daemon ran them for an rcli client, over the engine: dispatch (a
@@ -77,26 +71,26 @@ final class RcliCommands {
   }
 
   private final Engine engine;
-  private final InputStream stdin;
   private final RcliOutput out;
-  private final Map<String, Command> commands = Map.ofEntries(
-      Map.entry("run", this::run),
-      Map.entry("ps", this::ps),
-      Map.entry("inspect", this::inspect),
-      Map.entry("wait", this::await),
-      Map.entry("kill", this::kill),
-      Map.entry("commit", this::commit),
-      Map.entry("rmi", this::rmi),
-      Map.entry("start", this::start),
-      Map.entry("stop", args -> stopOrRestart(args, false)),
-      Map.entry("restart", args -> stopOrRestart(args, true)),
-      Map.entry("rm", this::rm),
-      Map.entry("logs", this::logs));
+  private final Map<String, Command> commands;
 
   RcliCommands(Engine engine, InputStream stdin, RcliOutput out) {
     this.engine = engine;
-    this.stdin = stdin;
     this.out = out;
+    RcliListing listing = new RcliListing(engine, out);
+    this.commands = Map.ofEntries(
+        Map.entry("run", new RcliRun(engine, stdin, out)::run),
+        Map.entry("ps", listing::ps),
+        Map.entry("inspect", listing::inspect),
+        Map.entry("wait", this::await),
+        Map.entry("kill", this::kill),
+        Map.entry("commit", this::commit),
+        Map.entry("rmi", this::rmi),
+        Map.entry("start", this::start),
+        Map.entry("stop", args -> stopOrRestart(args, false)),
+        Map.entry("restart", args -> stopOrRestart(args, true)),
+        Map.entry("rm", this::rm),
+        Map.entry("logs", this::logs));
   }
 
   /** Runs one call: the client's argument array. */
@@ -148,6 +142,11 @@ final class RcliCommands {
 
   /** A command's flag set, with the era's usage text: {@code \nUsage: docker NAME SIGNATURE\n\nDESCRIPTION\n\n}. */
   private GoFlags subcmd(String name, String signature, String description) {
+    return subcmd(out, name, signature, description);
+  }
+
+  /** {@link #subcmd(String, String, String)} printing to {@code out}: for the commands in their own classes. */
+  static GoFlags subcmd(RcliOutput out, String name, String signature, String description) {
     GoFlags flags = new GoFlags(out);
     flags.usage(() -> {
       RcliOutput o = flags.output();
@@ -163,7 +162,7 @@ final class RcliCommands {
    * Parses; false when the parse failed (its message and the usage are printed) or fewer than {@code min} arguments
    * follow the flags (the usage is printed): the command then returns without an error, as the era's did.
    */
-  private static boolean parsed(GoFlags flags, List<String> args, int min) {
+  static boolean parsed(GoFlags flags, List<String> args, int min) {
     try {
       flags.parse(args);
     } catch (GoFlags.ParseError e) {
@@ -178,6 +177,11 @@ final class RcliCommands {
 
   /** The container a name (a unique ID prefix) designates, as the daemon's {@code runtime.Get}; empty otherwise. */
   private Optional<Container> container(String name) {
+    return container(engine, name);
+  }
+
+  /** {@link #container(String)} on {@code engine}. */
+  static Optional<Container> container(Engine engine, String name) {
     try {
       return Optional.of(engine.containers().inspect(name));
     } catch (DockerException e) {
@@ -200,26 +204,6 @@ final class RcliCommands {
       Container c = requireContainer(name);
       out.print(engine.containers().await(c.id()) + "\n");
     }
-  }
-
-  private void inspect(List<String> args) {
-    GoFlags cmd = subcmd("inspect", "CONTAINER", "Return low-level information on a container");
-    if (!parsed(cmd, args, 1)) {
-      return;
-    }
-    String name = cmd.arg(0);
-    Optional<Container> c = container(name);
-    String json;
-    if (c.isPresent()) {
-      json = RcliJson.indented(RcliJson.container(c.get()));
-    } else {
-      Optional<Image> image = engine.findImage(name);
-      if (image.isEmpty()) {
-        return; // no output at all: the object does not exist
-      }
-      json = RcliJson.indented(RcliJson.image(image.get()));
-    }
-    out.print(json + "\n");
   }
 
   private void kill(List<String> args) {
@@ -255,49 +239,6 @@ final class RcliCommands {
     }
   }
 
-  private void ps(List<String> args) {
-    GoFlags cmd = subcmd("ps", "[OPTIONS]", "List containers")
-        .bool("q", "Only display numeric IDs")
-        .bool("a", "Show all containers. Only running containers are shown by default.")
-        .bool("notrunc", "Don't truncate output")
-        .bool("l", "Show only the latest created container, include non-running ones.")
-        .integer("n", -1, "Show n last created containers, include non-running ones.");
-    if (!parsed(cmd, args, 0)) {
-      return;
-    }
-    boolean quiet = cmd.bool("q");
-    long last = cmd.integer("n");
-    if (last == -1 && cmd.bool("l")) {
-      last = 1;
-    }
-    int limit = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, last));
-    List<ContainerListing> rows = engine.containers().list(cmd.bool("a"), limit, "", "");
-    if (quiet) {
-      StringBuilder sb = new StringBuilder();
-      rows.forEach(row -> sb.append(row.container().shortId()).append('\n'));
-      if (sb.length() > 0) {
-        out.print(sb.toString());
-      }
-      return;
-    }
-    StringBuilder table = new StringBuilder("ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tCOMMENT\tPORTS\n");
-    for (ContainerListing row : rows) {
-      Container c = row.container();
-      String command = c.command();
-      if (!cmd.bool("notrunc") && command.length() > 20) {
-        command = command.substring(0, 20);
-      }
-      table.append(c.shortId()).append('\t').append(row.image()).append('\t').append(command).append('\t')
-          .append(ago(c.created())).append('\t').append(row.status()).append('\t').append("").append('\t')
-          .append(c.networkSettings().portsHuman()).append('\n');
-    }
-    out.print(TabWriter.format(table.toString(), 12, 3));
-  }
-
-  private String ago(java.time.OffsetDateTime t) {
-    return HumanUnits.duration(Duration.between(t.toInstant(), engine.clock().now())) + " ago";
-  }
-
   private void commit(List<String> args) {
     GoFlags cmd = subcmd("commit", "[OPTIONS] CONTAINER [REPOSITORY [TAG]]", "Create a new image from a container's changes")
         .string("m", "Commit message")
@@ -325,132 +266,6 @@ final class RcliCommands {
       Image image = engine.containers().commit(c.id(), cmd.arg(1), cmd.arg(2), cmd.string("m"),
           cmd.string("author"), config);
       out.print(image.shortId() + "\n");
-    } catch (DockerException e) {
-      throw new Failure(e.getMessage());
-    }
-  }
-
-  private void run(List<String> args) throws IOException, InterruptedException {
-    GoFlags cmd = subcmd("run", "[OPTIONS] IMAGE COMMAND [ARG...]", "Run a command in a new container")
-        .string("h", "Container host name")
-        .string("u", "Username or UID")
-        .bool("d", "Detached mode: leave the container running in the background")
-        .attach("a", "Attach to stdin, stdout or stderr.")
-        .bool("i", "Keep stdin open even if not attached")
-        .bool("t", "Allocate a pseudo-tty")
-        .integer("m", 0, "Memory limit (in bytes)")
-        .list("p", "Expose a container's port to the host (use 'docker port' to see the actual mapping)")
-        .list("e", "Set environment variables")
-        .list("dns", "Set custom dns servers")
-        .paths("v", "Attach a data volume")
-        .string("volumes-from", "Mount volumes from the specified container");
-    if (!args.isEmpty() && !args.get(0).equals("--help")) {
-      cmd.discardOutput();
-    }
-    try {
-      cmd.parse(args);
-    } catch (GoFlags.ParseError e) {
-      throw new Failure(e.getMessage());
-    }
-    Config config = runConfig(cmd);
-    if (config.image().isEmpty()) {
-      out.print("Error: Image not specified\n");
-      throw new Failure("Image not specified");
-    }
-    if (config.tty()) {
-      out.rawTerminal();
-    }
-    out.flush();
-    String id = create(config);
-    AttachOptions attach = new AttachOptions(false, true, config.attachStdin(), config.attachStdout(),
-        config.attachStderr());
-    boolean attached = attach.stdin() || attach.stdout() || attach.stderr();
-    AttachHandle handle = attached ? engine.containers().prepareEraAttach(id, attach) : null;
-    try {
-      engine.containers().start(id);
-    } catch (DockerException e) {
-      if (handle != null) {
-        handle.close();
-      }
-      throw new Failure(e.getMessage());
-    }
-    if (!config.attachStdout() && !config.attachStderr()) {
-      out.print(io.mockdocker.internal.engine.Ids.shortId(id) + "\n");
-    }
-    if (handle != null) {
-      // the era's attach ends with stdin when only stdin is attached, and with StdinOnce lasts until the exit
-      try (handle) {
-        handle.run(attach.stdin() ? stdin : InputStream.nullInputStream(), (stream, bytes) -> out.write(bytes));
-      } catch (DockerException e) {
-        throw new Failure(e.getMessage());
-      }
-    }
-  }
-
-  /** {@code ParseRun}: the flags as a Config, with its checks and defaults. */
-  private Config runConfig(GoFlags cmd) {
-    boolean detach = cmd.bool("d");
-    TreeSet<String> streams = new TreeSet<>(cmd.values("a"));
-    if (detach && !streams.isEmpty()) {
-      throw new Failure("Conflicting options: -a and -d");
-    }
-    if (streams.isEmpty() && !detach) {
-      streams.add("stdout");
-      streams.add("stderr");
-      if (cmd.bool("i")) {
-        streams.add("stdin");
-      }
-    }
-    long memory = cmd.integer("m");
-    long memorySwap = 0;
-    if (memory > 0 && !engine.capabilities().contains(Capability.SWAP_LIMIT)) {
-      out.print("WARNING: Your kernel does not support swap limit capabilities. Limitation discarded.\n");
-      memorySwap = -1;
-    }
-    List<String> rest = cmd.args();
-    TreeSet<String> volumes = new TreeSet<>();
-    cmd.values("v").forEach(v -> volumes.add(java.nio.file.Path.of(v).normalize().toString()));
-    boolean openStdin = cmd.bool("i");
-    return Config.builder()
-        .hostname(cmd.string("h"))
-        .user(cmd.string("u"))
-        .memory(memory)
-        .memorySwap(memorySwap)
-        .attachStdin(streams.contains("stdin"))
-        .attachStdout(streams.contains("stdout"))
-        .attachStderr(streams.contains("stderr"))
-        .portSpecs(nilIfEmpty(cmd.values("p")))
-        .tty(cmd.bool("t"))
-        .openStdin(openStdin)
-        .stdinOnce(openStdin && streams.contains("stdin"))
-        .env(nilIfEmpty(cmd.values("e")))
-        .cmd(rest.size() > 1 ? rest.subList(1, rest.size()) : List.of())
-        .dns(nilIfEmpty(cmd.values("dns")))
-        .image(rest.isEmpty() ? "" : rest.get(0))
-        .volumes(List.copyOf(volumes))
-        .volumesFrom(cmd.string("volumes-from"))
-        .build();
-  }
-
-  private static List<String> nilIfEmpty(List<String> values) {
-    return values.isEmpty() ? null : values;
-  }
-
-  /** Creates the container; an image not found locally is pulled first, as the era's run did. Returns the full ID. */
-  private String create(Config config) {
-    try {
-      if (engine.findImage(config.image()).isEmpty()) {
-        out.print("Image " + config.image() + " not found, trying to pull it from registry.\r\n");
-        String remote = config.image();
-        String tag = "";
-        int colon = remote.indexOf(':');
-        if (colon >= 0) {
-          tag = remote.substring(colon + 1);
-          remote = remote.substring(0, colon);
-        }
-        engine.pull(remote, tag, "", new TextProgress(out));
-      }
-      return engine.containers().create(config).fullId();
     } catch (DockerException e) {
       throw new Failure(e.getMessage());
     }
@@ -531,24 +346,6 @@ final class RcliCommands {
     try (AttachHandle replay = engine.containers().prepareEraAttach(c.id(),
         new AttachOptions(true, false, false, true, true))) {
       replay.run(InputStream.nullInputStream(), (stream, bytes) -> out.write(bytes));
-    }
-  }
-
-  /** A pull's progress as the CLI printed it: status lines ending in CRLF, progress redrawn after a CR. */
-  private record TextProgress(RcliOutput out) implements ProgressSink {
-    @Override
-    public void status(String text) {
-      out.print(text + "\r\n");
-    }
-
-    @Override
-    public void progress(String action, String text) {
-      out.print(action + " " + text + "\r");
-    }
-
-    @Override
-    public void endOfTransfer() {
-      out.print("\r\n");
     }
   }
 }
