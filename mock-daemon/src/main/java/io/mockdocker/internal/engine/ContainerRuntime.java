@@ -3,17 +3,13 @@ package io.mockdocker.internal.engine;
 import io.mockdocker.Clock;
 import io.mockdocker.internal.shell.MiniShell;
 import io.mockdocker.internal.shell.ProcessSignals;
-import io.mockdocker.internal.shell.RootedPaths;
 import io.mockdocker.internal.shell.Signals;
 import io.mockdocker.registry.Config;
 import io.mockdocker.script.ScriptHandle;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Starts, signals and waits for containers' simulated processes, and acts on their restart policies. A process runs
  * on its own thread and receives signals through its {@link ProcessSignals}: a signal it handles (a script's action,
  * a shell trap) lets it go on or exit as it says; one it does not handle ends it with 128 + the signal (143 for
- * TERM, 129 for HUP), except the ones Linux ignores by default; KILL ends the run at once (137).
+ * TERM, 129 for HUP), except the ones Linux ignores by default; KILL ends the run at once (137). What a run starts
+ * with is prepared by {@link RunSetup}; a policy's pending restart is {@link RestartScheduler}'s.
  */
 final class ContainerRuntime {
   static final String SYS_INIT_PATH = "/usr/bin/docker";
@@ -40,7 +37,6 @@ final class ContainerRuntime {
   private final Ports ports;
   private final Set<Capability> capabilities;
   private final Clock clock;
-  private final Ids ids;
   private final Pids pids;
   private final Events events;
   private final ContainerStore store;
@@ -51,7 +47,8 @@ final class ContainerRuntime {
   private final HealthChecks health;
   private final AtomicLong runs = new AtomicLong();
   private final Mounts mounts;
-  private final ContainerViews views;
+  private final RestartScheduler restarts;
+  private final RunSetup setup;
 
   ContainerRuntime(StateLock lock, Bridge bridge, Ports ports, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
       Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads,
@@ -62,7 +59,6 @@ final class ContainerRuntime {
     this.ports = ports;
     this.capabilities = capabilities;
     this.clock = clock;
-    this.ids = ids;
     this.pids = pids;
     this.events = events;
     this.store = store;
@@ -70,7 +66,9 @@ final class ContainerRuntime {
     this.scripts = scripts;
     this.threads = threads;
     this.health = health;
-    this.views = new ContainerViews(store, execs);
+    ContainerViews views = new ContainerViews(store, execs);
+    this.restarts = new RestartScheduler(threads, clock, this::startLocked);
+    this.setup = new RunSetup(clock, ids, store, mounts, views);
     execs.views(views);
   }
 
@@ -109,7 +107,7 @@ final class ContainerRuntime {
 
   private void startLocked(LiveContainer c, boolean checkCommand) {
     // a user's script or a built-in process plays the command whatever the image holds
-    boolean played = !checkCommand || scripts.find(c) != null || Ryuk.runs(argv(c));
+    boolean played = !checkCommand || scripts.find(c) != null || Ryuk.runs(RunSetup.argv(c));
     synchronized (c) {
       c.requirePresent();
       if (c.state.running()) {
@@ -131,14 +129,14 @@ final class ContainerRuntime {
       c.config = config;
       try {
         if (c.mounts == null) {
-          c.volumes = volumes(c);
+          c.volumes = setup.volumes(c);
         } else {
           mounts.mount(c, c.mounts);
           Mounts.writeEtc(c.dir, config, c.hostConfig.extras(), lease.settings().ipAddress());
         }
-        makeWorkingDir(c.rootfs, config.workingDir());
+        RunSetup.makeWorkingDir(c.rootfs, config.workingDir());
         if (!played) {
-          refuseUnrunnable(c, config);
+          setup.refuseUnrunnable(c, config);
         }
         c.listeners = c.ports == null ? null : ports.open(c, lease.settings().ipAddress());
       } catch (DockerException | UncheckedIOException e) {
@@ -158,138 +156,13 @@ final class ContainerRuntime {
       c.run = run;
       health.started(c);
     }
-    ProcessIo io = io(c);
+    ProcessIo io = setup.io(c);
     ScriptHandle script = scripts.find(c);
     if (script != null) {
       ScriptedProcess.dispose(script.script(), run.signals);
     }
     events.emit("container", "start", c.id, c.eventAttributes());
     Future<?> unused = threads.submit(() -> execute(c, run, io, script));
-  }
-
-  /**
-   * As the modern runtime before it runs anything: a command it cannot execute leaves the container created, with
-   * 127 (missing) or 126 (not executable) as its exit code and the runtime's text as its error; the monitor is held.
-   */
-  private void refuseUnrunnable(LiveContainer c, Config config) {
-    String path = null;
-    for (String kv : config.env() == null ? List.<String>of() : config.env()) {
-      if (kv.startsWith("PATH=")) {
-        path = kv.substring("PATH=".length());
-      }
-    }
-    Executables.Refusal refusal = Executables.refusal(c.fs(), c.path, path);
-    if (refusal == null) {
-      return;
-    }
-    String text = refusal.text(CommandRefused.CREATE_FAILED);
-    c.state = c.state.refused(refusal.code(), text);
-    c.mounted = false;
-    if (c.mounts != null) {
-      mounts.unmount(c, c.mounts);
-    }
-    c.notifyAll();
-    throw new CommandRefused(refusal.code(), text);
-  }
-
-  private static List<String> argv(LiveContainer c) {
-    List<String> argv = new java.util.ArrayList<>();
-    argv.add(c.path);
-    argv.addAll(c.args);
-    return argv;
-  }
-
-  /** As runc, the working directory is made when missing. */
-  private static void makeWorkingDir(java.nio.file.Path rootfs, String dir) {
-    if (dir.isEmpty()) {
-      return;
-    }
-    try {
-      Files.createDirectories(RootedPaths.resolve(rootfs, dir, true));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Map<String, String> volumes(LiveContainer c) {
-    Map<String, String> volumes = new LinkedHashMap<>();
-    try {
-      for (String path : c.config.volumes() == null ? List.<String>of() : c.config.volumes()) {
-        Files.createDirectories(RootedPaths.resolve(c.rootfs, path, true));
-        volumes.put(path, ids.next());
-      }
-      if (!c.config.volumesFrom().isEmpty()) {
-        LiveContainer from = store.find(c.config.volumesFrom());
-        if (from == null) {
-          throw new DockerException("Container " + c.id + " not found. Impossible to mount its volumes");
-        }
-        Map<String, String> theirs;
-        synchronized (from) {
-          theirs = from.volumes == null ? Map.of() : Map.copyOf(from.volumes);
-        }
-        for (Map.Entry<String, String> v : theirs.entrySet()) {
-          if (volumes.containsKey(v.getKey())) {
-            throw new DockerException("The requested volume " + v.getKey()
-                + " overlap one of the volume of the container " + from.id);
-          }
-          Files.createDirectories(RootedPaths.resolve(c.rootfs, v.getKey(), true));
-          volumes.put(v.getKey(), v.getValue());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return volumes;
-  }
-
-  private ProcessIo io(LiveContainer c) {
-    Config config = c.config;
-    Map<String, String> env = new LinkedHashMap<>();
-    if (config.tty()) {
-      env.put("TERM", "xterm");
-    }
-    env.put("HOME", "/");
-    env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-    for (String kv : config.env() == null ? List.<String>of() : config.env()) {
-      int eq = kv.indexOf('=');
-      String key = eq < 0 ? kv : kv.substring(0, eq);
-      if (!key.equals("container")) {
-        env.put(key, eq < 0 ? "" : kv.substring(eq + 1));
-      }
-    }
-    InputStream stdin = c.stdin == null ? InputStream.nullInputStream() : c.stdin.input();
-    OutputStream out = c.stdout.stream(config.tty());
-    OutputStream err = config.tty() ? c.stdout.stream(true) : c.stderr.stream(false);
-    List<String> argv = argv(c);
-    LiveContainer.Run run = c.run;
-    PauseGate gate = run.gate = new PauseGate(clock, () -> run.signals.killed() ? SIGKILL : 0);
-    return new ProcessIo(List.copyOf(argv), env, Mounts.view(c.rootfs, c.dir, c.mounts), config.hostname(), stdin, gate.stream(out),
-        gate.stream(err), announcingSleep(gate.clock(), c.beforeSleep),
-        config.workingDir().isEmpty() ? "/" : config.workingDir(), views.of(c, ""));
-  }
-
-  /** {@code clock} with {@code beforeSleep} (null: none) run each time the process is about to wait on it. */
-  private static Clock announcingSleep(Clock clock, Runnable beforeSleep) {
-    if (beforeSleep == null) {
-      return clock;
-    }
-    return new Clock() {
-      @Override
-      public java.time.Instant now() {
-        return clock.now();
-      }
-
-      @Override
-      public java.time.ZoneId zone() {
-        return clock.zone();
-      }
-
-      @Override
-      public void sleep(Duration duration) throws InterruptedException {
-        beforeSleep.run();
-        clock.sleep(duration);
-      }
-    };
   }
 
   private void execute(LiveContainer c, LiveContainer.Run run, ProcessIo io, ScriptHandle script) {
@@ -400,7 +273,7 @@ final class ContainerRuntime {
     }
     execs.containerExited(c);
     if (restartDelay != null) {
-      scheduleRestart(c, restartDelay);
+      restarts.schedule(c, restartDelay);
       return;
     }
     if (c.hostConfig.autoRemove()) {
@@ -429,65 +302,6 @@ final class ContainerRuntime {
   }
 
   /**
-   * The policy's restart after its back-off on the engine clock, unless the user stopped, started or removed the
-   * container meanwhile. A start that fails leaves it exited.
-   */
-  private void scheduleRestart(LiveContainer c, Duration delay) {
-    try {
-      Future<?> pending = threads.submit(() -> {
-        try {
-          clock.sleep(delay);
-        } catch (InterruptedException e) {
-          return;
-        }
-        c.ops.lock();
-        try {
-          synchronized (c) {
-            if (!c.state.restarting() || c.removed) {
-              return;
-            }
-            c.state = c.state.withRestarting(false);
-          }
-          try {
-            startLocked(c);
-          } catch (RuntimeException e) {
-            synchronized (c) {
-              c.notifyAll();
-            }
-          }
-        } finally {
-          c.ops.unlock();
-        }
-      });
-      synchronized (c) {
-        c.restarts.pending = pending;
-      }
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      synchronized (c) {
-        c.state = c.state.withRestarting(false); // the engine is closing
-      }
-    }
-  }
-
-  /**
-   * Ends a pending restart for a stop, kill or remove by the user: the container is left exited with its last code.
-   * Returns whether it was restarting; the monitor must be held.
-   */
-  private static boolean cancelRestart(LiveContainer c) {
-    if (!c.state.restarting()) {
-      return false;
-    }
-    c.restarts.canceled = true;
-    c.restarts.manuallyStopped = true;
-    if (c.restarts.pending != null) {
-      c.restarts.pending.cancel(true);
-    }
-    c.state = c.state.withRestarting(false);
-    c.notifyAll();
-    return true;
-  }
-
-  /**
    * Sends {@code signal} (0: the container's stop signal, TERM unless it sets one), waits {@code seconds} on the
    * clock (negative: the container's stop timeout, 10 unless it sets one; a negative one waits for ever), then
    * KILLs. A stopped container is left alone; a restarting one stays exited.
@@ -500,7 +314,7 @@ final class ContainerRuntime {
       int sig;
       int wait;
       synchronized (c) {
-        if (cancelRestart(c)) {
+        if (RestartScheduler.cancel(c)) {
           run = null;
           exited = null;
           sig = 0;
@@ -568,7 +382,7 @@ final class ContainerRuntime {
     try {
       LiveContainer.Run run;
       synchronized (c) {
-        if (cancelRestart(c) || !c.state.running()) {
+        if (RestartScheduler.cancel(c) || !c.state.running()) {
           return;
         }
         run = c.run;
