@@ -5,7 +5,6 @@ import io.mockdocker.registry.Config;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -15,26 +14,24 @@ import java.util.concurrent.ExecutorService;
  */
 public final class Containers {
   private final StateLock lock;
-  private final TagStore tags;
-  private final Clock clock;
   private final Events events;
   private final ContainerStore store;
   private final ContainerRuntime runtime;
   private final Execs execs;
   private final ExecutorService threads;
   private final Mounts mounts;
+  private final ContainerLister lister;
 
   Containers(StateLock lock, TagStore tags, Clock clock, Events events, ContainerStore store, ContainerRuntime runtime,
       Execs execs, ExecutorService threads, Mounts mounts) {
     this.mounts = mounts;
     this.lock = lock;
-    this.tags = tags;
-    this.clock = clock;
     this.events = events;
     this.execs = execs;
     this.store = store;
     this.runtime = runtime;
     this.threads = threads;
+    this.lister = new ContainerLister(lock, tags, clock, store);
   }
 
   /**
@@ -108,7 +105,7 @@ public final class Containers {
    * system; without them both read -1).
    */
   public List<ContainerListing> listAll(boolean withSizes) {
-    return list(true, -1, "", "", withSizes);
+    return lister.list(true, -1, "", "", withSizes);
   }
 
   /**
@@ -117,53 +114,7 @@ public final class Containers {
    * {@code before}/{@code since} compared with short IDs.
    */
   public List<ContainerListing> list(boolean all, int limit, String since, String before) {
-    return list(all, limit, since, before, true);
-  }
-
-  private List<ContainerListing> list(boolean all, int limit, String since, String before, boolean withSizes) {
-    List<ContainerListing> out = new ArrayList<>();
-    boolean foundBefore = false;
-    int displayed = 0;
-    Map<String, List<String>> names = lock.locked(tags::byId);
-    for (LiveContainer c : store.all()) {
-      Container snap = c.snapshot();
-      if (!snap.state().running() && !all && limit == -1 && since.isEmpty() && before.isEmpty()) {
-        continue;
-      }
-      if (!before.isEmpty()) {
-        if (snap.shortId().equals(before)) {
-          foundBefore = true;
-          continue;
-        }
-        if (!foundBefore) {
-          continue;
-        }
-      }
-      if (displayed == limit) {
-        break;
-      }
-      if (snap.shortId().equals(since)) {
-        break;
-      }
-      displayed++;
-      List<String> imageNames = names.get(snap.image());
-      String image = imageNames == null || imageNames.isEmpty() ? Ids.shortId(snap.image()) : imageNames.get(0);
-      long[] sizes = withSizes ? store.sizes(c) : NO_SIZES;
-      out.add(new ContainerListing(snap, image, status(snap.state()), sizes[0], sizes[1]));
-    }
-    return out;
-  }
-
-  private static final long[] NO_SIZES = {-1, -1};
-
-  private String status(ContainerState state) {
-    if (state.running()) {
-      if (state.ghost()) {
-        return "Ghost";
-      }
-      return "Up " + HumanUnits.duration(java.time.Duration.between(state.startedAt().toInstant(), clock.now()));
-    }
-    return "Exit " + state.exitCode();
+    return lister.list(all, limit, since, before, true);
   }
 
   public void start(String name) {
