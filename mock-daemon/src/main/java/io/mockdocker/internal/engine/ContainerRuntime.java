@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * on its own thread and receives signals through its {@link ProcessSignals}: a signal it handles (a script's action,
  * a shell trap) lets it go on or exit as it says; one it does not handle ends it with 128 + the signal (143 for
  * TERM, 129 for HUP), except the ones Linux ignores by default; KILL ends the run at once (137). What a run starts
- * with is prepared by {@link RunSetup}; a policy's pending restart is {@link RestartScheduler}'s.
+ * with is prepared by {@link RunSetup}; a policy's pending restart is {@link RestartScheduler}'s; the user's signals
+ * (stop, kill) are {@link ContainerSignals}'.
  */
 final class ContainerRuntime {
   static final String SYS_INIT_PATH = "/usr/bin/docker";
@@ -49,6 +50,7 @@ final class ContainerRuntime {
   private final Mounts mounts;
   private final RestartScheduler restarts;
   private final RunSetup setup;
+  private final ContainerSignals signals;
 
   ContainerRuntime(StateLock lock, Bridge bridge, Ports ports, Set<Capability> capabilities, Clock clock, Ids ids, Pids pids,
       Events events, ContainerStore store, Execs execs, ProcessScripts scripts, ExecutorService threads,
@@ -69,6 +71,7 @@ final class ContainerRuntime {
     ContainerViews views = new ContainerViews(store, execs);
     this.restarts = new RestartScheduler(threads, clock, this::startLocked);
     this.setup = new RunSetup(clock, ids, store, mounts, views);
+    this.signals = new ContainerSignals(threads, clock, events, health, this::finish);
     execs.views(views);
   }
 
@@ -301,128 +304,18 @@ final class ContainerRuntime {
     }
   }
 
-  /**
-   * Sends {@code signal} (0: the container's stop signal, TERM unless it sets one), waits {@code seconds} on the
-   * clock (negative: the container's stop timeout, 10 unless it sets one; a negative one waits for ever), then
-   * KILLs. A stopped container is left alone; a restarting one stays exited.
-   */
+  /** A stop by the user: see {@link ContainerSignals#stop(LiveContainer, Integer, int)}. */
   void stop(LiveContainer c, Integer seconds, int signal) throws InterruptedException {
-    c.ops.lock();
-    try {
-      LiveContainer.Run run;
-      CountDownLatch exited;
-      int sig;
-      int wait;
-      synchronized (c) {
-        if (RestartScheduler.cancel(c)) {
-          run = null;
-          exited = null;
-          sig = 0;
-          wait = 0;
-        } else if (!c.state.running()) {
-          return;
-        } else {
-          run = c.run;
-          exited = c.exited;
-          sig = signal != 0 ? signal : stopSignal(c.config);
-          wait = seconds != null ? seconds
-              : c.config.stopTimeout() != null ? c.config.stopTimeout() : DEFAULT_STOP_TIMEOUT;
-        }
-      }
-      if (run != null) {
-        send(c, run, sig);
-        Future<?> killer = wait < 0 ? null : threads.submit(() -> {
-          try {
-            clock.sleep(Duration.ofSeconds(wait));
-            kill(c, run);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-        try {
-          exited.await();
-        } finally {
-          if (killer != null) {
-            killer.cancel(true);
-          }
-        }
-      }
-      events.emit("container", "stop", c.id, c.eventAttributes());
-    } finally {
-      c.ops.unlock();
-    }
-  }
-
-  /**
-   * After a signal from the user, a paused container is resumed so that the signal lands, as the daemon did for the
-   * stop signal (any signal when the container sets none); KILL has ended the run already.
-   */
-  private void resume(LiveContainer c, int signal) {
-    if (signal != SIGKILL && (c.config.stopSignal().isEmpty() || stopSignal(c.config) == signal)) {
-      ContainerControl.thaw(c, events, health);
-    }
-  }
-
-  /** The signal stop sends: the container's {@code StopSignal} when it parses, else TERM. */
-  static int stopSignal(io.mockdocker.registry.Config config) {
-    int parsed = config.stopSignal().isEmpty() ? -1 : Signals.parse(config.stopSignal());
-    return parsed > 0 ? parsed : SIGTERM;
+    signals.stop(c, seconds, signal);
   }
 
   void kill(LiveContainer c) {
     kill(c, SIGKILL);
   }
 
-  /**
-   * Sends {@code signal} to a running container: KILL ends the run at once, another signal reaches the process,
-   * which may go on. A restarting container is left exited.
-   */
+  /** A signal from the user: see {@link ContainerSignals#kill(LiveContainer, int)}. */
   void kill(LiveContainer c, int signal) {
-    c.ops.lock();
-    try {
-      LiveContainer.Run run;
-      synchronized (c) {
-        if (RestartScheduler.cancel(c) || !c.state.running()) {
-          return;
-        }
-        run = c.run;
-      }
-      send(c, run, signal);
-    } finally {
-      c.ops.unlock();
-    }
-  }
-
-  /**
-   * Delivers a signal from the user as the daemon did: the restart policy ends for the stop signal (or any signal
-   * when the container sets none), the container counts as stopped by hand, the kill event carries the number.
-   */
-  private void send(LiveContainer c, LiveContainer.Run run, int signal) {
-    synchronized (c) {
-      if (signal == SIGKILL || c.config.stopSignal().isEmpty() || stopSignal(c.config) == signal) {
-        c.restarts.canceled = true;
-      }
-      c.restarts.manuallyStopped = true;
-    }
-    if (signal == SIGKILL) {
-      kill(c, run);
-      return;
-    }
-    killEvent(c, signal);
-    resume(c, signal); // unpause before the process sees the signal, so the events read kill, unpause, die
-    run.signals.send(signal);
-  }
-
-  private void kill(LiveContainer c, LiveContainer.Run run) {
-    killEvent(c, SIGKILL);
-    run.signals.send(SIGKILL);
-    finish(c, run, 128 + SIGKILL);
-  }
-
-  private void killEvent(LiveContainer c, int signal) {
-    Map<String, String> attributes = new java.util.TreeMap<>(c.eventAttributes());
-    attributes.put("signal", Integer.toString(signal));
-    events.emit("container", "kill", c.id, attributes);
+    signals.kill(c, signal);
   }
 
   /** Stop (with {@code seconds} and {@code signal} as {@link #stop(LiveContainer, Integer, int)}), then start. */
