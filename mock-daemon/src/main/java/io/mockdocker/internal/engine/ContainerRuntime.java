@@ -114,7 +114,7 @@ final class ContainerRuntime {
     synchronized (c) {
       c.requirePresent();
       if (c.state.running()) {
-        throw new DockerException("The container " + c.id + " is already running.");
+        throw new AlreadyRunning(c.id);
       }
     }
     store.mount(c);

@@ -139,6 +139,11 @@ public final class Containers {
       throw e;
     } catch (PortRefused e) {
       throw e;
+    } catch (AlreadyRunning e) {
+      if (checkCommand) {
+        throw e; // the modern view answers it 304 itself
+      }
+      throw new DockerException("Error starting container " + name + ": " + e.getMessage(), e);
     } catch (DockerException | UncheckedIOException e) {
       if (String.valueOf(e.getMessage()).startsWith("No such container")) {
         // removed between the lookup and the start: the answer it would have had a moment later

@@ -83,6 +83,16 @@ class ModernContainersEngineTest {
   }
 
   @Test
+  void a_start_that_finds_the_container_running_is_told_apart_from_other_refusals() {
+    String id = create("", "sleep", "60");
+    containers.startCheckingCommand(id);
+    // the modern view answers this one 304 (a concurrent start won); the era keeps the text
+    assertThatThrownBy(() -> containers.startCheckingCommand(id)).isInstanceOf(AlreadyRunning.class)
+        .hasMessage("The container " + id + " is already running.");
+    containers.kill(id);
+  }
+
+  @Test
   void the_combined_log_keeps_order_lines_and_tail() throws Exception {
     String id = create("", "sh", "-c", "echo one; echo two >&2; echo -n three");
     ContainerWaiter exit = containers.waiter(id, WaitCondition.NEXT_EXIT);

@@ -254,6 +254,9 @@ final class ModernContainersEndpoints {
     } catch (io.mockdocker.internal.engine.CommandRefused refused) {
       engine.networks().startFailed(c.id()); // the daemon's clean-up releases the container's endpoints
       throw new ApiError(400, refused.getMessage());
+    } catch (io.mockdocker.internal.engine.AlreadyRunning raced) {
+      ModernResponses.empty(call.exchange(), 304); // a concurrent start got there first: the daemon's answer
+      return;
     }
     ModernResponses.empty(call.exchange(), 204);
   }
