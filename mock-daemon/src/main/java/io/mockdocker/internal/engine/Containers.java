@@ -139,12 +139,10 @@ public final class Containers {
       throw e;
     } catch (PortRefused e) {
       throw e;
-    } catch (AlreadyRunning e) {
-      if (checkCommand) {
+    } catch (DockerException | UncheckedIOException e) {
+      if (checkCommand && e instanceof AlreadyRunning) {
         throw e; // the modern view answers it 304 itself
       }
-      throw new DockerException("Error starting container " + name + ": " + e.getMessage(), e);
-    } catch (DockerException | UncheckedIOException e) {
       if (String.valueOf(e.getMessage()).startsWith("No such container")) {
         // removed between the lookup and the start: the answer it would have had a moment later
         throw new DockerException("No such container: " + name, e);

@@ -84,12 +84,17 @@ class ModernContainersEngineTest {
 
   @Test
   void a_start_that_finds_the_container_running_is_told_apart_from_other_refusals() {
-    String id = create("", "sleep", "60");
+    // runs until told: this test's clock runs sleeps instantly
+    io.mockdocker.script.ScriptHandle process = engine.script(io.mockdocker.script.ProcessMatch.image("busybox"),
+        io.mockdocker.script.ProcessScript.builder().awaitExit().build());
+    String id = create("", "true");
     containers.startCheckingCommand(id);
     // the modern view answers this one 304 (a concurrent start won); the era keeps the text
     assertThatThrownBy(() -> containers.startCheckingCommand(id)).isInstanceOf(AlreadyRunning.class)
         .hasMessage("The container " + id + " is already running.");
-    containers.kill(id);
+    assertThatThrownBy(() -> containers.start(id)).isNotInstanceOf(AlreadyRunning.class)
+        .hasMessage("Error starting container " + id + ": The container " + id + " is already running.");
+    process.exit(0);
   }
 
   @Test
