@@ -1,5 +1,6 @@
 package io.mockdocker.internal.shell;
 
+import static io.mockdocker.internal.shell.ShellFixture.Result.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.internal.shell.ShellFixture.Result;
@@ -19,10 +20,6 @@ class FileCommandsTest {
   @AfterEach
   void close() throws IOException {
     f.close();
-  }
-
-  static Result ok(String out) {
-    return new Result(0, out, "");
   }
 
   @Test

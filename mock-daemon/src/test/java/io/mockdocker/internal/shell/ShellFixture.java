@@ -47,7 +47,12 @@ final class ShellFixture implements AutoCloseable {
   }
 
   /** What one run produced. */
-  record Result(int code, String out, String err) {}
+  record Result(int code, String out, String err) {
+    /** Exit 0, this on stdout, nothing on stderr. */
+    static Result ok(String out) {
+      return new Result(0, out, "");
+    }
+  }
 
   Result run(String... argv) throws InterruptedException {
     return runWithStdin(new ByteArrayInputStream(new byte[0]), argv);

@@ -1,5 +1,6 @@
 package io.mockdocker.internal.shell;
 
+import static io.mockdocker.internal.shell.ShellFixture.Result.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mockdocker.internal.shell.ShellFixture.Result;
@@ -17,10 +18,6 @@ class SystemToolsTest {
   @AfterEach
   void close() throws IOException {
     f.close();
-  }
-
-  static Result ok(String out) {
-    return new Result(0, out, "");
   }
 
   /** A container whose process runs as {@code user}, with one other process and port 80 open on itself. */

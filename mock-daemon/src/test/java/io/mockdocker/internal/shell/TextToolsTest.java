@@ -1,5 +1,6 @@
 package io.mockdocker.internal.shell;
 
+import static io.mockdocker.internal.shell.ShellFixture.Result.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,10 +27,6 @@ class TextToolsTest {
   @AfterEach
   void close() throws IOException {
     f.close();
-  }
-
-  static Result ok(String out) {
-    return new Result(0, out, "");
   }
 
   private void numbers(String path, int count) throws IOException {
