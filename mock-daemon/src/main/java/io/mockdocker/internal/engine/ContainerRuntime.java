@@ -326,7 +326,14 @@ final class ContainerRuntime {
   /** A restart; with {@code checkCommand} its start is the modern one (see {@link #start(LiveContainer, boolean)}). */
   void restart(LiveContainer c, Integer seconds, int signal, boolean checkCommand) throws InterruptedException {
     stop(c, seconds, signal);
-    start(c, checkCommand);
+    try {
+      start(c, checkCommand);
+    } catch (AlreadyRunning startedMeanwhile) {
+      if (!checkCommand) {
+        throw startedMeanwhile;
+      }
+      // dockerd: a restart whose start finds the container running (another start came between) has nothing to do
+    }
   }
 
   /** Blocks until the container is not running, then returns its exit code. */

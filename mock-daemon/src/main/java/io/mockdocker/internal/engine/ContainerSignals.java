@@ -39,10 +39,11 @@ final class ContainerSignals {
    * KILLs. A stopped container is left alone; a restarting one stays exited.
    */
   void stop(LiveContainer c, Integer seconds, int signal) throws InterruptedException {
-    c.ops.lock();
+    LiveContainer.Run run;
+    CountDownLatch exited;
+    Future<?> killer = null;
+    c.ops.lock(); // the signal and the KILL timer, not the wait: a kill or rm -f meanwhile goes ahead, as in dockerd
     try {
-      LiveContainer.Run run;
-      CountDownLatch exited;
       int sig;
       int wait;
       synchronized (c) {
@@ -63,26 +64,30 @@ final class ContainerSignals {
       }
       if (run != null) {
         send(c, run, sig);
-        Future<?> killer = wait < 0 ? null : threads.submit(() -> {
-          try {
-            clock.sleep(Duration.ofSeconds(wait));
-            kill(c, run);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-        try {
-          exited.await();
-        } finally {
-          if (killer != null) {
-            killer.cancel(true);
-          }
+        if (wait >= 0) {
+          killer = threads.submit(() -> {
+            try {
+              clock.sleep(Duration.ofSeconds(wait));
+              kill(c, run);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
         }
       }
-      events.emit("container", "stop", c.id, c.eventAttributes());
     } finally {
       c.ops.unlock();
     }
+    if (run != null) {
+      try {
+        exited.await();
+      } finally {
+        if (killer != null) {
+          killer.cancel(true);
+        }
+      }
+    }
+    events.emit("container", "stop", c.id, c.eventAttributes());
   }
 
   /**

@@ -190,6 +190,9 @@ public final class Containers {
       Thread.currentThread().interrupt();
       throw new DockerException("Error restarting container " + name + ": interrupted", e);
     } catch (DockerException | UncheckedIOException e) {
+      if (String.valueOf(e.getMessage()).startsWith("No such container")) {
+        throw new RemovedMeanwhile(name, e); // an rm -f took it between the stop and the start
+      }
       throw new DockerException("Error restarting container " + name + ": " + e.getMessage(), e);
     }
   }

@@ -15,6 +15,8 @@ import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,22 @@ class ModernRestartTest {
     clock.awaitSleepers(1, WAIT);
     clock.advance(Duration.ofMillis(100));
     Awaitility.await().atMost(WAIT).until(() -> starts() == 2);
+  }
+
+  @Test
+  void a_forced_removal_during_the_restarts_stop_fails_the_restart_with_the_daemons_words() throws Exception {
+    run("holder", "trap '' TERM; while true; do sleep 1; done", "{\"Name\":\"no\"}");
+    clock.awaitSleepers(1, WAIT); // the loop's sleep
+    CompletableFuture<Response> restart = CompletableFuture.supplyAsync(() ->
+        new RawHttp(docker.uri()).post("/v1.50/containers/holder/restart?t=30"));
+    clock.awaitSleepers(2, WAIT); // the stop's grace: SIGTERM is ignored
+    assertThat(http.delete("/v1.50/containers/holder?force=1").status()).isEqualTo(204);
+    Response r = restart.get(10, TimeUnit.SECONDS);
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.text()).isEqualTo(message(
+        "Cannot restart container holder: container is marked for removal and cannot be started"));
+    assertThat(http.get("/v1.50/containers/json?all=1").text()).isEqualTo("[]\n");
+    assertThat(http.get("/_ping").status()).isEqualTo(200);
   }
 
   @Test

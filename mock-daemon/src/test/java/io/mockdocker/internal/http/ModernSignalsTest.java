@@ -154,6 +154,19 @@ class ModernSignalsTest {
   }
 
   @Test
+  void a_kill_during_a_long_stop_ends_the_container_at_once_and_the_stop_returns() throws Exception {
+    docker.load(Scenario.fromJson("{\"processes\": [{\"match\": {\"command\": [\"stubborn\"]},"
+        + " \"steps\": [{\"awaitExit\": true}], \"ignoreSigterm\": true}]}"));
+    run("stubborn", "{\"Image\":\"busybox\",\"Cmd\":[\"stubborn\"]}");
+    java.util.concurrent.CompletableFuture<Response> stop = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        new RawHttp(docker.uri()).post("/v1.50/containers/stubborn/stop?t=300"));
+    clock.awaitSleepers(1, WAIT); // the stop's grace, on the clock that never moves here
+    assertThat(http.post("/v1.50/containers/stubborn/kill").status()).isEqualTo(204);
+    assertThat(stop.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(204);
+    assertThat(state("stubborn").get("ExitCode").asInt()).isEqualTo(137);
+  }
+
+  @Test
   void stop_with_a_signal_sends_it_and_an_invalid_stop_signal_at_create_is_a_400() throws Exception {
     runSleeping("sleeper", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"]}");
     assertThat(http.post("/v1.50/containers/sleeper/stop?signal=SIGINT&t=5").status()).isEqualTo(204);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Change;
 import io.mockdocker.internal.engine.Capability;
+import io.mockdocker.internal.engine.CommandRefused;
 import io.mockdocker.internal.engine.Container;
 import io.mockdocker.internal.engine.ContainerCreated;
 import io.mockdocker.internal.engine.ContainerListing;
@@ -11,6 +12,7 @@ import io.mockdocker.internal.engine.ContainerWaiter;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.engine.LogOptions;
+import io.mockdocker.internal.engine.RemovedMeanwhile;
 import io.mockdocker.internal.engine.WaitCondition;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
@@ -251,7 +253,7 @@ final class ModernContainersEndpoints {
     engine.networks().join(c.id());
     try {
       engine.containers().startCheckingCommand(c.id());
-    } catch (io.mockdocker.internal.engine.CommandRefused refused) {
+    } catch (CommandRefused refused) {
       engine.networks().startFailed(c.id()); // the daemon's clean-up releases the container's endpoints
       throw new ApiError(400, refused.getMessage());
     } catch (io.mockdocker.internal.engine.AlreadyRunning raced) {
@@ -286,8 +288,12 @@ final class ModernContainersEndpoints {
     }
     try {
       engine.containers().restartCheckingCommand(c.id(), timeout(call), signal);
-    } catch (io.mockdocker.internal.engine.CommandRefused refused) {
+    } catch (CommandRefused refused) {
       throw new ApiError(500, "Cannot restart container " + name + ": " + refused.getMessage());
+    } catch (RemovedMeanwhile removed) {
+      // dockerd held the container: its start found the removal mark an rm -f had set during the stop
+      throw new ApiError(500, "Cannot restart container " + name
+          + ": container is marked for removal and cannot be started");
     }
     engine.networks().join(c.id());
     ModernResponses.empty(call.exchange(), 204);
