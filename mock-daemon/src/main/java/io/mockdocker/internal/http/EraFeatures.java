@@ -1,5 +1,6 @@
 package io.mockdocker.internal.http;
 
+import io.mockdocker.internal.engine.ProgressSink;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +31,11 @@ import java.util.Set;
  * @param cors whether {@code OPTIONS} is answered on any path and {@code -api-enable-cors} exists
  * @param removeRunning what removing a running container does
  * @param stoppedAttach what an attach with {@code stream=1} does on a container that is not running
+ * @param dnsWarning whether a create without {@code Dns}, on a daemon whose {@code resolv.conf} names a local DNS
+ *     server, gets the public servers and a warning saying so
+ * @param portSpecs the forms of a {@code PortSpecs} entry a start accepts
+ * @param buildOutput the text of a build's steps and result
+ * @param progressSizes how a progress message writes its byte counts
  */
 public record EraFeatures(
     String release,
@@ -51,7 +57,11 @@ public record EraFeatures(
     int impossibleStatus,
     boolean cors,
     RemoveRunning removeRunning,
-    StoppedAttach stoppedAttach) {
+    StoppedAttach stoppedAttach,
+    boolean dnsWarning,
+    PortSpecs portSpecs,
+    BuildText buildOutput,
+    ProgressSink.Sizes progressSizes) {
 
   /** The keys of {@code /version}. */
   public enum VersionJson {
@@ -129,6 +139,51 @@ public record EraFeatures(
     REFUSE_IN_STREAM
   }
 
+  /** The forms of a {@code PortSpecs} entry. */
+  public enum PortSpecs {
+    /**
+     * Only {@code private} or {@code :private} (the same public port): anything else fails the start with
+     * {@code Error starting container NAME: strconv.ParseUint: parsing "…": invalid syntax}.
+     */
+    PRIVATE_ONLY,
+    /** Also {@code public:private}; a third part is {@code Invalid port format.} */
+    PUBLIC_PRIVATE;
+
+    /**
+     * Why a start of {@code container} with these entries fails before it runs (prefixed {@code Error starting
+     * container NAME: } by the caller), or {@code null} when this form takes every entry: the release read each
+     * entry, after a leading {@code :}, as a 16-bit unsigned number.
+     */
+    public String refusal(List<String> specs) {
+      if (this == PUBLIC_PRIVATE || specs == null) {
+        return null;
+      }
+      for (String spec : specs) {
+        String port = spec.startsWith(":") ? spec.substring(1) : spec;
+        if (port.isEmpty() || !port.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+          return "strconv.ParseUint: parsing \"" + port + "\": invalid syntax";
+        }
+        if (new java.math.BigInteger(port).compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
+          return "strconv.ParseUint: parsing \"" + port + "\": value out of range";
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The text of a build. */
+  public enum BuildText {
+    /**
+     * {@code INSTRUCTION arguments (image before it)} for each instruction, {@code ===> image} after it (full IDs),
+     * {@code Skipping unknown instruction X}, and {@code Build successful.} then {@code ===> image} at the end;
+     * nothing for a cache hit or a step's container (before 0.4.3's "nicer output").
+     */
+    IMAGE_IDS,
+    /** {@code Step N : INSTRUCTION arguments}, {@code  ---> Running in …}, {@code  ---> Using cache},
+     * {@code  ---> short ID}, {@code Successfully built short ID}. */
+    STEPS
+  }
+
   public EraFeatures {
     Objects.requireNonNull(release, "release");
     absentRoutes = Set.copyOf(absentRoutes);
@@ -139,7 +194,8 @@ public record EraFeatures(
       VersionJson.WITH_LIMITS, InfoJson.WITH_VERSION,
       Set.of("GET /containers/json", "POST /build", "POST /containers/{name:.*}/resize"),
       InspectNames.MIXED_CASE, false, false, false, false, false, OmitEmpty.WRITTEN, CreateWarnings.NULL,
-      500, 500, false, RemoveRunning.STOP_AND_REMOVE, StoppedAttach.FOLLOW_NEXT_RUN);
+      500, 500, false, RemoveRunning.STOP_AND_REMOVE, StoppedAttach.FOLLOW_NEXT_RUN, false, PortSpecs.PRIVATE_ONLY,
+      BuildText.IMAGE_IDS, ProgressSink.Sizes.BYTES);
 
   /** 0.4.0: API 1.1, the build and resize routes, 406 for {@code Impossible}, the refused stopped attach. */
   static final EraFeatures V0_4_0 = V0_3_3.next("0.4.0", "a8ae398").withApi("1.1")
@@ -152,7 +208,10 @@ public record EraFeatures(
       .with(f -> f.impossibleStatus = 406)
       .with(f -> f.stoppedAttach = StoppedAttach.REFUSE_IN_STREAM);
 
-  /** 0.4.1: API 1.2, Go 1.1, linted names, sizes, 409 for {@code Conflict}, CORS. */
+  /**
+   * 0.4.1: API 1.2, Go 1.1, linted names, sizes, 409 for {@code Conflict}, CORS, the local DNS warning,
+   * {@code public:private} port specs.
+   */
   static final EraFeatures V0_4_1 = V0_4_0.next("0.4.1", "7b6f507").withApi("1.2")
       .with(f -> f.goVersion = "go1.1.1")
       .with(f -> f.names = InspectNames.LINTED)
@@ -160,16 +219,23 @@ public record EraFeatures(
       .with(f -> f.imageSizes = true)
       .with(f -> f.imageJsonSize = true)
       .with(f -> f.conflictStatus = 409)
-      .with(f -> f.cors = true);
+      .with(f -> f.cors = true)
+      .with(f -> f.dnsWarning = true)
+      .with(f -> f.portSpecs = PortSpecs.PUBLIC_PRIVATE);
 
   /** 0.4.2: a packaging bump; the daemon is 0.4.1's. */
   static final EraFeatures V0_4_2 = V0_4_1.next("0.4.2", "2e7649b");
 
-  /** 0.4.3: history tags, running containers are not removed, a stopped attach follows the next run. */
+  /**
+   * 0.4.3: history tags, running containers are not removed, a stopped attach follows the next run, the "nicer"
+   * build output, human-readable progress sizes.
+   */
   static final EraFeatures V0_4_3 = V0_4_2.next("0.4.3", "da5bb4d")
       .with(f -> f.historyTags = true)
       .with(f -> f.removeRunning = RemoveRunning.REFUSE)
-      .with(f -> f.stoppedAttach = StoppedAttach.FOLLOW_NEXT_RUN);
+      .with(f -> f.stoppedAttach = StoppedAttach.FOLLOW_NEXT_RUN)
+      .with(f -> f.buildOutput = BuildText.STEPS)
+      .with(f -> f.progressSizes = ProgressSink.Sizes.HUMAN);
 
   /** 0.4.4: a builder fix; the API is 0.4.3's. */
   static final EraFeatures V0_4_4 = V0_4_3.next("0.4.4", "02f0c1e");
@@ -248,6 +314,10 @@ public record EraFeatures(
     boolean cors;
     RemoveRunning removeRunning;
     StoppedAttach stoppedAttach;
+    boolean dnsWarning;
+    PortSpecs portSpecs;
+    BuildText buildOutput;
+    ProgressSink.Sizes progressSizes;
 
     Draft(EraFeatures f) {
       release = f.release;
@@ -270,12 +340,17 @@ public record EraFeatures(
       cors = f.cors;
       removeRunning = f.removeRunning;
       stoppedAttach = f.stoppedAttach;
+      dnsWarning = f.dnsWarning;
+      portSpecs = f.portSpecs;
+      buildOutput = f.buildOutput;
+      progressSizes = f.progressSizes;
     }
 
     EraFeatures build() {
       return new EraFeatures(release, newestApi, gitCommit, goVersion, versionJson, infoJson, absentRoutes, names,
           containerSizes, imageSizes, imageJsonSize, imageArchitecture, historyTags, historyCreatedBy, createWarnings,
-          conflictStatus, impossibleStatus, cors, removeRunning, stoppedAttach);
+          conflictStatus, impossibleStatus, cors, removeRunning, stoppedAttach, dnsWarning, portSpecs, buildOutput,
+          progressSizes);
     }
   }
 

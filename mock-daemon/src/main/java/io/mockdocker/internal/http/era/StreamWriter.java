@@ -25,6 +25,7 @@ final class StreamWriter implements ProgressSink {
   private final HttpServerExchange exchange;
   private final boolean json;
   private final boolean unflushedStatus;
+  private final Sizes sizes;
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private OutputStream out;
   private boolean used;
@@ -34,9 +35,11 @@ final class StreamWriter implements ProgressSink {
    *     without a flush, and only its progress reader flushed. Status lines then wait and leave with the next
    *     progress update; if nothing was flushed when the handler returns, the whole answer goes out with a
    *     Content-Length instead of chunked (an import from {@code -}, a failed download).
+   * @param sizes how the release wrote the byte counts of a progress message
    */
-  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean unflushedStatus) {
+  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean unflushedStatus, Sizes sizes) {
     this.exchange = exchange;
+    this.sizes = sizes;
     this.json = version.progress() == ApiVersion.ProgressFormat.JSON_STREAM;
     this.unflushedStatus = unflushedStatus;
   }
@@ -46,6 +49,11 @@ final class StreamWriter implements ProgressSink {
   public TransferHook hook() {
     TransferHook hook = exchange.getAttachment(DockerApi.TRANSFER_HOOK);
     return hook == null ? TransferHook.NONE : hook;
+  }
+
+  @Override
+  public Sizes sizes() {
+    return sizes;
   }
 
   boolean used() {
