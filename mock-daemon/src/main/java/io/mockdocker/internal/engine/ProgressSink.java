@@ -49,6 +49,14 @@ public interface ProgressSink {
     return Sizes.HUMAN;
   }
 
+  /**
+   * Where a push says it puts a tag, after the registry endpoint: {@code /repositories/NAME/tags/TAG} unless the view
+   * says otherwise.
+   */
+  default String tagPath(String repository, String tag) {
+    return "/repositories/" + repository + "/tags/" + tag;
+  }
+
   /** How a progress text writes the bytes read and the total. */
   enum Sizes {
     /** In bytes, {@code 8192/10240 (80%)}: docker before 0.4.3. */

@@ -474,6 +474,125 @@ class EraReleasesTest {
         .contains("Downloading 2048/2048 (100%)\r\r\n");
   }
 
+  // ---- the raw 1.0 streams of 0.3.3, and the progress messages of 0.4.0
+
+  /** The newest daemon's registry with {@code other} (a 2048-byte layer) and a 6-byte file at a URL. */
+  MockDocker withOther(String other) {
+    MockDocker docker = daemons.get(daemons.size() - 1);
+    docker.registry().image(Fixed.image(other, "", 2048, "./o", "o")).tag("other", "latest", other)
+        .url("http://example.com/hello.txt", "hello\n".getBytes(StandardCharsets.UTF_8))
+        .url("http://example.com/rootfs.tar", Fixed.tar(Map.of("./etc/hostname", "imported\n")));
+    return docker;
+  }
+
+  @Test
+  void a_0_3_3_pull_ends_its_lines_as_written_and_0_4_0_through_the_formatter() {
+    String other = Fixed.id('f');
+    RawHttp old = daemon(EraRelease.V0_3_3);
+    withOther(other);
+    assertThat(old.post("/v1.0/images/create?fromImage=other").text()).isEqualTo(
+        "Pulling repository other from https://index.docker.io/v1\r\n"
+            + "Pulling image " + other + " (latest) from other\n"
+            + "Pulling " + other + " metadata\r\n"
+            + "Pulling " + other + " fs layer\r\n"
+            + "Downloading 2048/2048 (100%)\r"
+            + "\n");
+    assertThat(old.post("/v1.0/images/create?fromImage=nosuch").text())
+        .isEqualTo("Pulling repository nosuch from https://index.docker.io/v1\r\nHTTP code: 404\n");
+
+    RawHttp next = daemon(EraRelease.V0_4_0);
+    withOther(other);
+    assertThat(next.post("/v1.0/images/create?fromImage=other").text()).isEqualTo(
+        "Pulling repository other from https://index.docker.io/v1\r\n"
+            + "Pulling image " + other + " (latest) from other\r\n"
+            + "Pulling " + other + " metadata\r\n"
+            + "Pulling " + other + " fs layer\r\n"
+            + "Downloading 2048/2048 (100%)\r"
+            + "\r\n");
+    assertThat(next.post("/v1.0/images/create?fromImage=nosuch").text())
+        .isEqualTo("Pulling repository nosuch from https://index.docker.io/v1\r\nError: HTTP code: 404\r\n");
+  }
+
+  @Test
+  void a_0_3_3_import_and_insert_end_with_a_bare_id_line_and_0_4_0_with_the_formatter_s() {
+    RawHttp old = daemon(EraRelease.V0_3_3);
+    withOther(Fixed.id('f'));
+    assertThat(old.post("/v1.0/images/create?fromSrc=http://example.com/rootfs.tar").text())
+        .matches("Downloading from http://example.com/rootfs.tar\n"
+            + "Importing (\\d+)/\\1 \\(100%\\)\r\n[0-9a-f]{12}\n");
+    Response inserted = old.post("/v1.0/images/img/insert?url=http://example.com/hello.txt&path=/hello");
+    assertThat(inserted.text()).matches("Downloading 6/6 \\(100%\\)\r\n[0-9a-f]{64}\n");
+    Response unknown = old.post("/v1.0/images/nosuch/insert?url=http://example.com/hello.txt&path=/hello");
+    assertThat(unknown.status()).as("an early failure is an error answer").isEqualTo(500);
+    assertThat(unknown.text()).isEqualTo("Image does not exist: nosuch\n");
+    assertThat(old.post("/v1.0/images/img/insert?url=http://example.com/nope&path=/hello").text())
+        .as("an error once the stream started: the bare message")
+        .doesNotContain("Error: ").endsWith("\n").doesNotEndWith("\r\n");
+
+    RawHttp next = daemon(EraRelease.V0_4_0);
+    withOther(Fixed.id('f'));
+    assertThat(next.post("/v1.0/images/create?fromSrc=http://example.com/rootfs.tar").text())
+        .matches("Downloading from http://example.com/rootfs.tar\r\n"
+            + "Importing (\\d+)/\\1 \\(100%\\)\r\r\n[0-9a-f]{12}\r\n");
+    assertThat(next.post("/v1.0/images/img/insert?url=http://example.com/hello.txt&path=/hello").text())
+        .matches("Downloading 6/6 \\(100%\\)\r\r\n[0-9a-f]{64}\r\n\\{\"Id\":\"[0-9a-f]{12}\"}");
+    assertThat(next.post("/v1.0/images/nosuch/insert?url=http://example.com/hello.txt&path=/hello").text())
+        .isEqualTo("{\"Id\":\"\"}");
+  }
+
+  /** Pushes a new layer on {@code img} as {@code mock/app} over {@code version}; the raw or JSON stream. */
+  String pushApp(RawHttp http, String version) {
+    daemons.get(daemons.size() - 1).registry().account("mock", "mock", "mock@example.com")
+        .url("http://example.com/app.txt", "app\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(http.post(version + "/auth", "application/json",
+        "{\"username\":\"mock\",\"password\":\"mock\",\"email\":\"mock@example.com\"}").status()).isEqualTo(200);
+    String inserted = http.post(version + "/images/img/insert?url=http://example.com/app.txt&path=/app").text();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9a-f]{64})").matcher(inserted);
+    assertThat(m.find()).as(inserted).isTrue();
+    assertThat(http.post(version + "/images/" + m.group(1) + "/tag?repo=mock/app&tag=latest").status()).isEqualTo(201);
+    return http.post(version + "/images/mock/app/push", "plain/text", "").text();
+  }
+
+  @Test
+  void push_progress_has_no_action_word_in_0_3_3_an_empty_one_in_0_4_0_and_Pushing_from_0_4_1() {
+    String old = pushApp(daemon(EraRelease.V0_3_3), "/v1.0");
+    assertThat(old).startsWith("The push refers to a repository [mock/app] (len: 1)\nProcessing checksums\n"
+        + "Sending image list\nPushing repository mock/app to ");
+    assertThat(old).containsPattern("\nPushing [0-9a-f]{64}\r\n(\\d+/\\d+ \\(100%\\)\r)+\n");
+    assertThat(old).containsPattern("\nImage [0-9a-f]{64} already uploaded ; skipping\n");
+    assertThat(pushApp(daemon(EraRelease.V0_4_0), "/v1.0"))
+        .containsPattern("\r\nPushing [0-9a-f]{64}\r\n( \\d+/\\d+ \\(100%\\)\r)+\r\n");
+    assertThat(pushApp(daemon(EraRelease.V0_4_1), "/v1.0"))
+        .containsPattern("\r\nPushing [0-9a-f]{64}\r\n(Pushing \\d+/\\d+ \\(100%\\)\r)+\r\n");
+  }
+
+  @Test
+  void a_push_puts_its_tags_under_users_until_0_4_2_and_under_repositories_from_0_4_3() {
+    assertThat(pushApp(daemon(EraRelease.V0_3_3), "/v1.0"))
+        .containsPattern("\nPushing tags for rev \\[[0-9a-f]{64}] on \\{[^}]+/users/mock/app/latest}\n");
+    assertThat(pushApp(daemon(EraRelease.V0_4_2), "/v1.0"))
+        .containsPattern("\nPushing tags for rev \\[[0-9a-f]{64}] on \\{[^}]+/users/mock/app/latest}\r\n");
+    assertThat(pushApp(daemon(EraRelease.V0_4_3), "/v1.0"))
+        .containsPattern("\nPushing tags for rev \\[[0-9a-f]{64}] on \\{[^}]+/repositories/mock/app/tags/latest}\r\n")
+        .doesNotContain("/users/");
+  }
+
+  @Test
+  void json_progress_has_no_status_in_0_4_0_and_the_action_as_status_from_0_4_1() {
+    String other = Fixed.id('f');
+    RawHttp old = daemon(EraRelease.V0_4_0);
+    withOther(other);
+    assertThat(old.post("/v1.1/images/create?fromImage=other").text())
+        .contains("{\"status\":\"Pulling " + other + " fs layer\"}{\"progress\":\"2048/2048 (100%)\"}{}");
+    assertThat(pushApp(old, "/v1.1")).containsPattern("\\{\"progress\":\"\\d+/\\d+ \\(100%\\)\"}\\{}");
+    RawHttp next = daemon(EraRelease.V0_4_1);
+    withOther(other);
+    assertThat(next.post("/v1.1/images/create?fromImage=other").text()).contains("{\"status\":\"Pulling " + other
+        + " fs layer\"}{\"status\":\"Downloading\",\"progress\":\"2048/2048 (100%)\"}{}");
+    assertThat(pushApp(next, "/v1.1"))
+        .containsPattern("\\{\"status\":\"Pushing\",\"progress\":\"\\d+/\\d+ \\(100%\\)\"}\\{}");
+  }
+
   // ---- docker_version of the images the daemon makes
 
   @Test

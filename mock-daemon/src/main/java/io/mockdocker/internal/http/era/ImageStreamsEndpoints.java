@@ -41,7 +41,7 @@ final class ImageStreamsEndpoints {
     String tag = call.param("tag");
     String repo = call.param("repo");
     boolean pull = !image.isEmpty();
-    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), !pull, release.progressSizes());
+    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), !pull, release);
     try {
       if (pull) {
         engine.pull(image, tag, call.param("registry"), stream);
@@ -60,7 +60,7 @@ final class ImageStreamsEndpoints {
   private void insert(Call<ApiVersion> call) {
     String url = call.param("url");
     String path = call.param("path");
-    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false, release.progressSizes());
+    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false, release);
     String id = "";
     try {
       id = engine.insert(call.var("name"), url, path, stream);
@@ -70,7 +70,14 @@ final class ImageStreamsEndpoints {
         stream.finish();
         return;
       }
+      if (!release.rawStream().insertTrailer()) {
+        throw e; // 0.3.3 answered it as any failure
+      }
       // v0.4.4 swallowed an error from before the stream started and answered {"Id":""}
+    }
+    if (!release.rawStream().insertTrailer()) {
+      stream.finish(); // 0.3.3 ended with the ID line
+      return;
     }
     ObjectNode trailer = GoJson.object().put("Id", id);
     if (stream.used()) {
@@ -87,7 +94,7 @@ final class ImageStreamsEndpoints {
       case STORED -> engine.storedAuth();
     };
     String registry = call.param("registry");
-    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false, release.progressSizes());
+    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false, release);
     try {
       engine.push(call.var("name"), registry, auth, stream);
     } catch (DockerException e) {

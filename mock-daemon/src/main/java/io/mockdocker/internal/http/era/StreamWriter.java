@@ -4,6 +4,8 @@ import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.engine.TransferHook;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.EraFeatures;
+import io.mockdocker.internal.http.EraFeatures.ProgressAction;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.Responses;
 import io.undertow.server.HttpServerExchange;
@@ -25,7 +27,7 @@ final class StreamWriter implements ProgressSink {
   private final HttpServerExchange exchange;
   private final boolean json;
   private final boolean unflushedStatus;
-  private final Sizes sizes;
+  private final EraFeatures release;
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private OutputStream out;
   private boolean used;
@@ -35,11 +37,11 @@ final class StreamWriter implements ProgressSink {
    *     without a flush, and only its progress reader flushed. Status lines then wait and leave with the next
    *     progress update; if nothing was flushed when the handler returns, the whole answer goes out with a
    *     Content-Length instead of chunked (an import from {@code -}, a failed download).
-   * @param sizes how the release wrote the byte counts of a progress message
+   * @param release how the release wrote progress (its byte counts, its action) and raw text
    */
-  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean unflushedStatus, Sizes sizes) {
+  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean unflushedStatus, EraFeatures release) {
     this.exchange = exchange;
-    this.sizes = sizes;
+    this.release = release;
     this.json = version.progress() == ApiVersion.ProgressFormat.JSON_STREAM;
     this.unflushedStatus = unflushedStatus;
   }
@@ -53,7 +55,12 @@ final class StreamWriter implements ProgressSink {
 
   @Override
   public Sizes sizes() {
-    return sizes;
+    return release.progressSizes();
+  }
+
+  @Override
+  public String tagPath(String repository, String tag) {
+    return release.pushTagPath().of(repository, tag);
   }
 
   boolean used() {
@@ -62,22 +69,24 @@ final class StreamWriter implements ProgressSink {
 
   @Override
   public void status(String text) {
-    write(json ? GoJson.string(GoJson.object().put("status", text)) : text + "\r\n", !unflushedStatus);
+    write(json ? GoJson.string(GoJson.object().put("status", text)) : text + release.rawStream().lineEnd(text),
+        !unflushedStatus);
   }
 
   @Override
   public void progress(String action, String text) {
-    write(json ? GoJson.string(GoJson.object().put("status", action).put("progress", text))
-        : action + " " + text + "\r", true);
+    ProgressAction words = release.progressAction();
+    write(json ? GoJson.string(words.jsonStatus() ? GoJson.object().put("status", action).put("progress", text)
+        : GoJson.object().put("progress", text)) : words.raw(action, text) + "\r", true);
   }
 
   @Override
   public void endOfTransfer() {
-    write(json ? "{}" : "\r\n", true);
+    write(json ? "{}" : release.rawStream().endOfTransfer(), true);
   }
 
   void error(String message) {
-    write(json ? GoJson.string(GoJson.object().put("error", message)) : "Error: " + message + "\r\n",
+    write(json ? GoJson.string(GoJson.object().put("error", message)) : release.rawStream().error(message),
         !unflushedStatus);
   }
 
