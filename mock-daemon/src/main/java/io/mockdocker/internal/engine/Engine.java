@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
  * run outside it.
  */
 public final class Engine implements AutoCloseable {
-  /** The daemon version this engine plays. */
+  /** The daemon version an engine plays unless its builder names another ({@link Builder#version}). */
   public static final String VERSION = "0.4.4";
   public static final String GIT_COMMIT = "02f0c1e";
   public static final String GO_VERSION = "go1.1.1";
