@@ -149,16 +149,17 @@ public record EraFeatures(
   public enum PortSpecs {
     /**
      * Only {@code private} or {@code :private} (the same public port): anything else fails the start with
-     * {@code Error starting container NAME: strconv.ParseUint: parsing "…": invalid syntax}.
+     * {@code Error starting container NAME: strconv.ParseUint: parsing "…": invalid syntax} (or
+     * {@code value out of range} above 65535).
      */
     PRIVATE_ONLY,
     /** Also {@code public:private}; a third part is {@code Invalid port format.} */
     PUBLIC_PRIVATE;
 
     /**
-     * Why a start of {@code container} with these entries fails before it runs (prefixed {@code Error starting
-     * container NAME: } by the caller), or {@code null} when this form takes every entry: the release read each
-     * entry, after a leading {@code :}, as a 16-bit unsigned number.
+     * Why a start of a container with these entries fails before it runs (the caller prefixes {@code Error starting
+     * container NAME: }), or {@code null} when this form takes every entry: the release read each entry, after a
+     * leading {@code :}, as a 16-bit unsigned number.
      */
     public String refusal(List<String> specs) {
       if (this == PUBLIC_PRIVATE || specs == null) {
@@ -185,8 +186,10 @@ public record EraFeatures(
      * nothing for a cache hit or a step's container (before 0.4.3's "nicer output").
      */
     IMAGE_IDS,
-    /** {@code Step N : INSTRUCTION arguments}, {@code  ---> Running in …}, {@code  ---> Using cache},
-     * {@code  ---> short ID}, {@code Successfully built short ID}. */
+    /**
+     * {@code Step N : INSTRUCTION arguments}, {@code  ---> Running in …}, {@code  ---> Using cache},
+     * {@code  ---> short ID}, {@code Successfully built short ID}.
+     */
     STEPS
   }
 
