@@ -9,7 +9,9 @@ import java.util.Objects;
  * {@link #V0_4_4} (the default). A release fixes which API versions are served (0.3.3: 1.0 only; 0.4.0: up to 1.1;
  * 0.4.1 and later: up to 1.2), what {@code /version} and {@code /info} answer, and every behaviour that changed
  * between those releases: the spelling and set of JSON keys, CORS, the statuses of some errors, removing a running
- * container, an attach on a stopped one. The modern view does not depend on it. A value, compared by name.
+ * container, an attach on a stopped one, the forms of {@code PortSpecs}, the local DNS warning, the text of builds
+ * and of progress streams. The images the daemon makes record its version as {@code docker_version}; apart from
+ * that, the modern view does not depend on it. A value, compared by name.
  */
 public final class EraRelease {
   /** docker 0.3.3 (API 1.0). */

@@ -72,6 +72,7 @@ public final class MockDocker implements AutoCloseable {
   private final long maxBodyBytes;
   private final TarLimits tarLimits;
   private final HostFiles hostFiles;
+  private final String resolvConf;
   private final boolean openRegistry;
   private volatile State state;
   private boolean closed;
@@ -107,6 +108,7 @@ public final class MockDocker implements AutoCloseable {
     this.maxBodyBytes = b.maxBodyBytes;
     this.tarLimits = b.tarLimits;
     this.hostFiles = b.hostFiles;
+    this.resolvConf = b.resolvConf;
     this.openRegistry = b.openRegistry || scenarios.stream().anyMatch(Scenario::opensRegistry);
     this.state = newState();
     try {
@@ -138,7 +140,8 @@ public final class MockDocker implements AutoCloseable {
   /** A new engine with the fixtures applied, and the API over it. */
   private State newState() {
     Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
-        .random(random).tarLimits(tarLimits).hostFiles(hostFiles).build();
+        .random(random).tarLimits(tarLimits).hostFiles(hostFiles).version(release.name()).resolvConf(resolvConf)
+        .build();
     try {
       if (openRegistry) {
         RegistryAccess.open(engine.registry());
@@ -412,6 +415,7 @@ public final class MockDocker implements AutoCloseable {
     private TarLimits tarLimits = TarLimits.DEFAULT;
     private ConnectionTimeouts timeouts = ConnectionTimeouts.DEFAULT;
     private HostFiles hostFiles = HostFiles.disk();
+    private String resolvConf = "";
     private boolean openRegistry;
     private int rcliPort = -1;
 
@@ -495,6 +499,17 @@ public final class MockDocker implements AutoCloseable {
      */
     public Builder release(EraRelease release) {
       this.release = Objects.requireNonNull(release, "release");
+      return this;
+    }
+
+    /**
+     * The text of the daemon's own {@code /etc/resolv.conf}, kept in memory: the host's is never read. Empty by
+     * default. When it names a local DNS server ({@code 127.0.0.1} or {@code 127.0.1.1}), the era view of 0.4.1 and
+     * later answers a create without {@code Dns} with the servers {@code 8.8.8.8} and {@code 8.8.4.4} and the warning
+     * {@code Docker detected local DNS server on resolv.conf. Using default external servers: [8.8.8.8 8.8.4.4]}.
+     */
+    public Builder resolvConf(String text) {
+      this.resolvConf = Objects.requireNonNull(text, "text");
       return this;
     }
 

@@ -33,11 +33,13 @@ final class ContainerStore {
   private final LinkedHashMap<String, LiveContainer> containers = new LinkedHashMap<>();
   private final TruncIndex index = new TruncIndex();
   private final Map<String, String> names = new java.util.HashMap<>();
+  private final String version;
   private final Path root;
 
   ContainerStore(Path root, StateLock lock, ImageGraph graph, TagStore tags, LayerStaging layers, Ids ids, Clock clock,
-      Set<Capability> capabilities, Events events) {
+      Set<Capability> capabilities, Events events, String version) {
     this.root = root;
+    this.version = version;
     this.lock = lock;
     this.graph = graph;
     this.tags = tags;
@@ -46,6 +48,11 @@ final class ContainerStore {
     this.clock = clock;
     this.capabilities = capabilities;
     this.events = events;
+  }
+
+  /** The daemon version recorded as {@code docker_version} in the images this daemon makes. */
+  String version() {
+    return version;
   }
 
   /** Creates a container (lock held): the checks of ContainerCreate in their order. */
@@ -348,7 +355,7 @@ final class ContainerStore {
       throw e;
     }
     Image image = lock.locked(() -> layers.register(new Image(ids.next(), c.imageId, comment, Times.now(clock),
-        c.id, recorded, Engine.VERSION, author, runConfig, "x86_64", 0), staged, 0));
+        c.id, recorded, version, author, runConfig, "x86_64", 0), staged, 0));
     if (repo != null && !repo.isEmpty()) {
       lock.locked(() -> {
         tags.set(repo, tag, image.id());

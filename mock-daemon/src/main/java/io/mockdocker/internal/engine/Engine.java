@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
  * run outside it.
  */
 public final class Engine implements AutoCloseable {
-  /** The daemon version this engine plays. */
+  /** The daemon version an engine plays unless its builder names another ({@link Builder#version}). */
   public static final String VERSION = "0.4.4";
   public static final String GIT_COMMIT = "02f0c1e";
   public static final String GO_VERSION = "go1.1.1";
@@ -66,6 +66,7 @@ public final class Engine implements AutoCloseable {
   private final Volumes volumes;
   private final ImageArchives imageArchives;
   private final Prunes prunes;
+  private final String resolvConf;
 
   /**
    * jimfs's Unix file system, keeping at most 16 MiB of freed blocks for reuse: its default (as much as the whole
@@ -76,6 +77,7 @@ public final class Engine implements AutoCloseable {
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {
     this.clock = b.clock;
+    this.resolvConf = b.resolvConf;
     this.registry = b.registry;
     this.capabilities = Collections.unmodifiableSet(EnumSet.copyOf(b.capabilities));
     // a small cache of freed blocks: by default jimfs keeps every block it ever freed, so a refused tar bomb's
@@ -95,7 +97,7 @@ public final class Engine implements AutoCloseable {
     LayerStaging staging = new LayerStaging(graph, ids, tarBudget);
     this.scripts = new ProcessScripts(lock, tags);
     this.store = new ContainerStore(fs.getPath("/var/lib/docker/containers"), lock, graph, tags, staging, ids, clock,
-        capabilities, events);
+        capabilities, events, b.version);
     this.ports = new Ports(threads, clock, scripts);
     Execs execs = new Execs(ids, pids, clock, events, scripts, threads);
     this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);
@@ -123,6 +125,11 @@ public final class Engine implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The text of the daemon's {@code /etc/resolv.conf} ({@link Builder#resolvConf}); empty unless given. */
+  public String resolvConf() {
+    return resolvConf;
   }
 
   /** The event log: container and image events with a bounded history. */
@@ -396,6 +403,8 @@ public final class Engine implements AutoCloseable {
     private Set<Capability> capabilities = EnumSet.of(Capability.MEMORY_LIMIT);
     private TarLimits tarLimits = TarLimits.DEFAULT;
     private io.mockdocker.HostFiles hostFiles = io.mockdocker.HostFiles.disk();
+    private String version = VERSION;
+    private String resolvConf = "";
 
     private Builder() {}
 
@@ -429,6 +438,24 @@ public final class Engine implements AutoCloseable {
 
     public Builder capabilities(Set<Capability> capabilities) {
       this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+      return this;
+    }
+
+    /**
+     * The daemon version this engine plays, recorded as {@code docker_version} in the images it makes (commit,
+     * build, import, insert); {@link #VERSION} unless given.
+     */
+    public Builder version(String version) {
+      this.version = Objects.requireNonNull(version);
+      return this;
+    }
+
+    /**
+     * The text of the daemon's own {@code /etc/resolv.conf}, kept in memory (the host's is never read); empty unless
+     * given.
+     */
+    public Builder resolvConf(String text) {
+      this.resolvConf = Objects.requireNonNull(text);
       return this;
     }
 

@@ -265,8 +265,8 @@ final class Images {
   }
 
   String importImage(String src, InputStream body, String repo, String tag, ProgressSink sink) {
-    return new ImportOperation(lock, graph, tags, staging, ids, clock, registry, transfers, sink)
-        .run(src, body, repo, tag);
+    return new ImportOperation(lock, graph, tags, staging, ids, clock, registry, transfers, sink,
+        store.version()).run(src, body, repo, tag);
   }
 
   String insert(String name, String url, String path, ProgressSink sink) {

@@ -23,9 +23,11 @@ final class ImportOperation {
   private final Registry registry;
   private final Transfers transfers;
   private final ProgressSink sink;
+  private final String version;
 
   ImportOperation(StateLock lock, ImageGraph graph, TagStore tags, LayerStaging staging, Ids ids, Clock clock,
-      Registry registry, Transfers transfers, ProgressSink sink) {
+      Registry registry, Transfers transfers, ProgressSink sink, String version) {
+    this.version = version;
     this.lock = lock;
     this.graph = graph;
     this.tags = tags;
@@ -51,7 +53,7 @@ final class ImportOperation {
     Path staged = staging.untar(archive);
     Image image = lock.locked(() -> {
       Image created = staging.register(new Image(ids.next(), "", "Imported from " + src, Times.now(clock), "",
-          Config.empty(), Engine.VERSION, "", null, "x86_64", 0), staged, 0);
+          Config.empty(), version, "", null, "x86_64", 0), staged, 0);
       storeArchive(created.id(), archive);
       if (repo != null && !repo.isEmpty()) {
         tags.set(repo, tag, created.id());

@@ -59,7 +59,7 @@ final class InsertOperation {
       throw e;
     }
     Image image = lock.locked(() -> staging.register(new Image(ids.next(), source.id(), source.comment(),
-        Times.now(clock), helper.id, helper.config, Engine.VERSION, source.author(), null, "x86_64", 0), staged, 0));
+        Times.now(clock), helper.id, helper.config, store.version(), source.author(), null, "x86_64", 0), staged, 0));
     sink.status(image.id());
     return image.shortId();
   }

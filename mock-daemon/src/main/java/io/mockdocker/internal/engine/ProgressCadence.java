@@ -58,11 +58,16 @@ final class ProgressCadence {
    * otherwise {@code "8192/? (n/a)"}.
    */
   String text() {
+    return text(ProgressSink.Sizes.HUMAN);
+  }
+
+  /** The progress text with the sizes written as {@code sizes} says: {@code "8192/10240 (80%)"} in bytes. */
+  String text(ProgressSink.Sizes sizes) {
     if (total <= 0) {
       return read + "/? (n/a)";
     }
     double percent = (double) read / (double) total * 100;
     String rounded = new BigDecimal(percent).setScale(0, RoundingMode.HALF_EVEN).toPlainString();
-    return HumanUnits.size(read) + "/" + HumanUnits.size(total) + " (" + rounded + "%)";
+    return sizes.format(read) + "/" + sizes.format(total) + " (" + rounded + "%)";
   }
 }

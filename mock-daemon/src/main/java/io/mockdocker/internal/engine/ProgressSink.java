@@ -44,6 +44,31 @@ public interface ProgressSink {
    */
   default void finished(String imageId, Manifest manifest, boolean changed) {}
 
+  /** How the progress text writes its sizes: {@link Sizes#HUMAN} unless the view says otherwise. */
+  default Sizes sizes() {
+    return Sizes.HUMAN;
+  }
+
+  /**
+   * Where a push says it puts a tag, after the registry endpoint: {@code /repositories/NAME/tags/TAG} unless the view
+   * says otherwise.
+   */
+  default String tagPath(String repository, String tag) {
+    return "/repositories/" + repository + "/tags/" + tag;
+  }
+
+  /** How a progress text writes the bytes read and the total. */
+  enum Sizes {
+    /** In bytes, {@code 8192/10240 (80%)}: docker before 0.4.3. */
+    BYTES,
+    /** Human-readable, {@code 8.192 kB/10.24 kB (80%)}: docker 0.4.3 and later. */
+    HUMAN;
+
+    String format(long bytes) {
+      return this == BYTES ? Long.toString(bytes) : HumanUnits.size(bytes);
+    }
+  }
+
   /** The request's hook into the transfers it causes; none by default. */
   default TransferHook hook() {
     return TransferHook.NONE;

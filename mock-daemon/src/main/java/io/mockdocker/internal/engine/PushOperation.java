@@ -81,8 +81,7 @@ final class PushOperation {
     sink.status("Pushing repository " + name + " to " + ep + " (" + localRepo.size() + " tags)");
     for (Element elem : imgList) {
       pushImage(elem.id());
-      sink.status("Pushing tags for rev [" + elem.id() + "] on {" + ep + "/repositories/" + srvName + "/tags/"
-          + elem.tag() + "}");
+      sink.status("Pushing tags for rev [" + elem.id() + "] on {" + ep + sink.tagPath(srvName, elem.tag()) + "}");
       RegistryAccess.receiveTag(registry, srvName, elem.tag(), elem.id());
     }
   }

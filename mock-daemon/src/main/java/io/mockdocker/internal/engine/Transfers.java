@@ -59,7 +59,7 @@ final class Transfers {
           try {
             apply(mark, hook, t);
           } catch (DockerException e) {
-            sink.progress(action, cadence.text());
+            sink.progress(action, cadence.text(sink.sizes()));
             sink.layerProgress(t.image(), pos, total);
             sink.endOfTransfer();
             throw e;
@@ -75,7 +75,7 @@ final class Transfers {
         long n = stop - pos;
         pacer.read(n);
         if (cadence.onRead(n)) {
-          sink.progress(action, cadence.text());
+          sink.progress(action, cadence.text(sink.sizes()));
           sink.layerProgress(t.image(), stop, total);
         }
         pos = stop;
@@ -84,7 +84,7 @@ final class Transfers {
       Thread.currentThread().interrupt();
       throw new ConnectionDropped(t + " interrupted");
     }
-    sink.progress(action, cadence.text());
+    sink.progress(action, cadence.text(sink.sizes()));
     sink.layerProgress(t.image(), pos, total);
     sink.endOfTransfer();
     return bytes;

@@ -1,5 +1,6 @@
 package io.mockdocker.internal.http;
 
+import io.mockdocker.internal.engine.ProgressSink;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +31,14 @@ import java.util.Set;
  * @param cors whether {@code OPTIONS} is answered on any path and {@code -api-enable-cors} exists
  * @param removeRunning what removing a running container does
  * @param stoppedAttach what an attach with {@code stream=1} does on a container that is not running
+ * @param dnsWarning whether a create without {@code Dns}, on a daemon whose {@code resolv.conf} names a local DNS
+ *     server, gets the public servers and a warning saying so
+ * @param portSpecs the forms of a {@code PortSpecs} entry a start accepts
+ * @param buildOutput the text of a build's steps and result
+ * @param progressSizes how a progress message writes its byte counts
+ * @param progressAction how a progress message names what it does ({@code Downloading} …)
+ * @param rawStream how the raw text of an API 1.0 stream (pull, push, import, insert) ends its lines and errors
+ * @param pushTagPath where a push says it puts a tag
  */
 public record EraFeatures(
     String release,
@@ -51,7 +60,14 @@ public record EraFeatures(
     int impossibleStatus,
     boolean cors,
     RemoveRunning removeRunning,
-    StoppedAttach stoppedAttach) {
+    StoppedAttach stoppedAttach,
+    boolean dnsWarning,
+    PortSpecs portSpecs,
+    BuildText buildOutput,
+    ProgressSink.Sizes progressSizes,
+    ProgressAction progressAction,
+    RawStream rawStream,
+    TagPath pushTagPath) {
 
   /** The keys of {@code /version}. */
   public enum VersionJson {
@@ -129,6 +145,133 @@ public record EraFeatures(
     REFUSE_IN_STREAM
   }
 
+  /** The forms of a {@code PortSpecs} entry. */
+  public enum PortSpecs {
+    /**
+     * Only {@code private} or {@code :private} (the same public port): anything else fails the start with
+     * {@code Error starting container NAME: strconv.ParseUint: parsing "…": invalid syntax} (or
+     * {@code value out of range} above 65535).
+     */
+    PRIVATE_ONLY,
+    /** Also {@code public:private}; a third part is {@code Invalid port format.} */
+    PUBLIC_PRIVATE;
+
+    /**
+     * Why a start of a container with these entries fails before it runs (the caller prefixes {@code Error starting
+     * container NAME: }), or {@code null} when this form takes every entry: the release read each entry, after a
+     * leading {@code :}, as a 16-bit unsigned number.
+     */
+    public String refusal(List<String> specs) {
+      if (this == PUBLIC_PRIVATE || specs == null) {
+        return null;
+      }
+      for (String spec : specs) {
+        String port = spec.startsWith(":") ? spec.substring(1) : spec;
+        if (port.isEmpty() || !port.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+          return "strconv.ParseUint: parsing \"" + port + "\": invalid syntax";
+        }
+        if (new java.math.BigInteger(port).compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
+          return "strconv.ParseUint: parsing \"" + port + "\": value out of range";
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The text of a build. */
+  public enum BuildText {
+    /**
+     * {@code INSTRUCTION arguments (image before it)} for each instruction, {@code ===> image} after it (full IDs),
+     * {@code Skipping unknown instruction X}, and {@code Build successful.} then {@code ===> image} at the end;
+     * nothing for a cache hit or a step's container (before 0.4.3's "nicer output").
+     */
+    IMAGE_IDS,
+    /**
+     * {@code Step N : INSTRUCTION arguments}, {@code  ---> Running in …}, {@code  ---> Using cache},
+     * {@code  ---> short ID}, {@code Successfully built short ID}.
+     */
+    STEPS
+  }
+
+  /** How a progress message names its action ({@code Downloading}, {@code Importing}, {@code Pushing}). */
+  public enum ProgressAction {
+    /** Raw text only (API 1.0): the action word, none at all for a push (0.3.3). */
+    WORD_EXCEPT_PUSH,
+    /**
+     * A JSON message holds only {@code progress}, no {@code status}; raw text has the word, and an empty one for a push
+     * (so a leading space) (0.4.0).
+     */
+    PROGRESS_ONLY,
+    /** JSON {@code {"status":"Downloading","progress":…}}; raw text {@code Downloading …} (0.4.1 and later). */
+    STATUS;
+
+    /** The raw text of a progress update, before its {@code \r}. */
+    public String raw(String action, String progress) {
+      if (action.equals("Pushing") && this != STATUS) {
+        return this == WORD_EXCEPT_PUSH ? progress : " " + progress;
+      }
+      return action + " " + progress;
+    }
+
+    /** Whether a JSON progress message carries the action as its {@code status}. */
+    public boolean jsonStatus() {
+      return this == STATUS;
+    }
+  }
+
+  /** The raw text (API 1.0) of a pull, push, import or insert. */
+  public enum RawStream {
+    /**
+     * Written straight to the response (0.3.3): {@code Pulling repository …}, {@code Pulling <id> metadata},
+     * {@code Pulling <id> fs layer}, {@code Pushing repository …} and {@code Pushing <id>} end in {@code \r\n}, every
+     * other line in {@code \n}; a progress reader ends with {@code \n}; an error after the first line is the bare
+     * message and {@code \n}; insert ends with the new image's ID alone, and fails before its first line as any
+     * request does.
+     */
+    AS_WRITTEN,
+    /**
+     * Through the stream formatter (0.4.0 and later): every line ends in {@code \r\n}, a progress reader too, an
+     * error is {@code Error: message}; insert appends {@code {"Id":…}} and swallows an error before its first line.
+     */
+    FORMATTED;
+
+    private static final java.util.regex.Pattern CRLF_LINES = java.util.regex.Pattern.compile(
+        "(Pulling repository |Pushing repository ).*|Pulling [0-9a-f]{64} (metadata|fs layer)|Pushing [0-9a-f]{64}");
+
+    /** The end of a status line. */
+    public String lineEnd(String status) {
+      return this == FORMATTED || CRLF_LINES.matcher(status).matches() ? "\r\n" : "\n";
+    }
+
+    /** What ends a progress reader's updates. */
+    public String endOfTransfer() {
+      return this == FORMATTED ? "\r\n" : "\n";
+    }
+
+    /** An error after the stream started. */
+    public String error(String message) {
+      return this == FORMATTED ? "Error: " + message + "\r\n" : message + "\n";
+    }
+
+    /** Whether insert ends with {@code {"Id":…}} and answers an early failure with {@code {"Id":""}}. */
+    public boolean insertTrailer() {
+      return this == FORMATTED;
+    }
+  }
+
+  /** Where a push's {@code Pushing tags for rev [ID] on {…}} says it puts a tag, after the endpoint. */
+  public enum TagPath {
+    /** {@code /users/NAME/TAG} (before 0.4.3). */
+    USERS,
+    /** {@code /repositories/NAME/tags/TAG}. */
+    REPOSITORIES;
+
+    /** The path for {@code repository} and {@code tag}. */
+    public String of(String repository, String tag) {
+      return this == USERS ? "/users/" + repository + "/" + tag : "/repositories/" + repository + "/tags/" + tag;
+    }
+  }
+
   public EraFeatures {
     Objects.requireNonNull(release, "release");
     absentRoutes = Set.copyOf(absentRoutes);
@@ -139,9 +282,14 @@ public record EraFeatures(
       VersionJson.WITH_LIMITS, InfoJson.WITH_VERSION,
       Set.of("GET /containers/json", "POST /build", "POST /containers/{name:.*}/resize"),
       InspectNames.MIXED_CASE, false, false, false, false, false, OmitEmpty.WRITTEN, CreateWarnings.NULL,
-      500, 500, false, RemoveRunning.STOP_AND_REMOVE, StoppedAttach.FOLLOW_NEXT_RUN);
+      500, 500, false, RemoveRunning.STOP_AND_REMOVE, StoppedAttach.FOLLOW_NEXT_RUN, false, PortSpecs.PRIVATE_ONLY,
+      BuildText.IMAGE_IDS, ProgressSink.Sizes.BYTES, ProgressAction.WORD_EXCEPT_PUSH, RawStream.AS_WRITTEN,
+      TagPath.USERS);
 
-  /** 0.4.0: API 1.1, the build and resize routes, 406 for {@code Impossible}, the refused stopped attach. */
+  /**
+   * 0.4.0: API 1.1, the build and resize routes, 406 for {@code Impossible}, the refused stopped attach, the stream
+   * formatter (JSON progress without a status).
+   */
   static final EraFeatures V0_4_0 = V0_3_3.next("0.4.0", "a8ae398").withApi("1.1")
       .with(f -> f.versionJson = VersionJson.WITH_GO_VERSION)
       .with(f -> f.infoJson = InfoJson.WITH_LIMITS)
@@ -150,9 +298,14 @@ public record EraFeatures(
       .with(f -> f.historyCreatedBy = OmitEmpty.OMITTED)
       .with(f -> f.createWarnings = CreateWarnings.OMITTED)
       .with(f -> f.impossibleStatus = 406)
-      .with(f -> f.stoppedAttach = StoppedAttach.REFUSE_IN_STREAM);
+      .with(f -> f.stoppedAttach = StoppedAttach.REFUSE_IN_STREAM)
+      .with(f -> f.progressAction = ProgressAction.PROGRESS_ONLY)
+      .with(f -> f.rawStream = RawStream.FORMATTED);
 
-  /** 0.4.1: API 1.2, Go 1.1, linted names, sizes, 409 for {@code Conflict}, CORS. */
+  /**
+   * 0.4.1: API 1.2, Go 1.1, linted names, sizes, 409 for {@code Conflict}, CORS, the local DNS warning,
+   * {@code public:private} port specs.
+   */
   static final EraFeatures V0_4_1 = V0_4_0.next("0.4.1", "7b6f507").withApi("1.2")
       .with(f -> f.goVersion = "go1.1.1")
       .with(f -> f.names = InspectNames.LINTED)
@@ -160,16 +313,25 @@ public record EraFeatures(
       .with(f -> f.imageSizes = true)
       .with(f -> f.imageJsonSize = true)
       .with(f -> f.conflictStatus = 409)
-      .with(f -> f.cors = true);
+      .with(f -> f.cors = true)
+      .with(f -> f.dnsWarning = true)
+      .with(f -> f.portSpecs = PortSpecs.PUBLIC_PRIVATE)
+      .with(f -> f.progressAction = ProgressAction.STATUS);
 
   /** 0.4.2: a packaging bump; the daemon is 0.4.1's. */
   static final EraFeatures V0_4_2 = V0_4_1.next("0.4.2", "2e7649b");
 
-  /** 0.4.3: history tags, running containers are not removed, a stopped attach follows the next run. */
+  /**
+   * 0.4.3: history tags, running containers are not removed, a stopped attach follows the next run, the "nicer"
+   * build output, human-readable progress sizes, tags pushed under {@code /repositories/}.
+   */
   static final EraFeatures V0_4_3 = V0_4_2.next("0.4.3", "da5bb4d")
       .with(f -> f.historyTags = true)
       .with(f -> f.removeRunning = RemoveRunning.REFUSE)
-      .with(f -> f.stoppedAttach = StoppedAttach.FOLLOW_NEXT_RUN);
+      .with(f -> f.stoppedAttach = StoppedAttach.FOLLOW_NEXT_RUN)
+      .with(f -> f.buildOutput = BuildText.STEPS)
+      .with(f -> f.progressSizes = ProgressSink.Sizes.HUMAN)
+      .with(f -> f.pushTagPath = TagPath.REPOSITORIES);
 
   /** 0.4.4: a builder fix; the API is 0.4.3's. */
   static final EraFeatures V0_4_4 = V0_4_3.next("0.4.4", "02f0c1e");
@@ -248,6 +410,13 @@ public record EraFeatures(
     boolean cors;
     RemoveRunning removeRunning;
     StoppedAttach stoppedAttach;
+    boolean dnsWarning;
+    PortSpecs portSpecs;
+    BuildText buildOutput;
+    ProgressSink.Sizes progressSizes;
+    ProgressAction progressAction;
+    RawStream rawStream;
+    TagPath pushTagPath;
 
     Draft(EraFeatures f) {
       release = f.release;
@@ -270,12 +439,20 @@ public record EraFeatures(
       cors = f.cors;
       removeRunning = f.removeRunning;
       stoppedAttach = f.stoppedAttach;
+      dnsWarning = f.dnsWarning;
+      portSpecs = f.portSpecs;
+      buildOutput = f.buildOutput;
+      progressSizes = f.progressSizes;
+      progressAction = f.progressAction;
+      rawStream = f.rawStream;
+      pushTagPath = f.pushTagPath;
     }
 
     EraFeatures build() {
       return new EraFeatures(release, newestApi, gitCommit, goVersion, versionJson, infoJson, absentRoutes, names,
           containerSizes, imageSizes, imageJsonSize, imageArchitecture, historyTags, historyCreatedBy, createWarnings,
-          conflictStatus, impossibleStatus, cors, removeRunning, stoppedAttach);
+          conflictStatus, impossibleStatus, cors, removeRunning, stoppedAttach, dnsWarning, portSpecs, buildOutput,
+          progressSizes, progressAction, rawStream, pushTagPath);
     }
   }
 

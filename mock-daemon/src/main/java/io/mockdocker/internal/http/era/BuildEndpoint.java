@@ -4,8 +4,10 @@ import io.mockdocker.internal.engine.BuildOutput;
 import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.ProgressSink;
+import io.mockdocker.internal.engine.ProgressSink.Sizes;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.EraFeatures;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
 import io.undertow.util.Headers;
@@ -23,9 +25,11 @@ import java.util.Map;
  */
 final class BuildEndpoint {
   private final Engine engine;
+  private final EraFeatures release;
 
-  BuildEndpoint(Engine engine) {
+  BuildEndpoint(Engine engine, EraFeatures release) {
     this.engine = engine;
+    this.release = release;
   }
 
   List<Route<ApiVersion>> routes() {
@@ -57,7 +61,10 @@ final class BuildEndpoint {
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, Responses.TEXT_PLAIN);
     ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
     OutputStream out = ex.getOutputStream();
-    RawOutput output = new RawOutput(out);
+    RawOutput output = switch (release.buildOutput()) {
+      case STEPS -> new RawOutput(out, release.progressSizes());
+      case IMAGE_IDS -> new ImageIdOutput(out, release.progressSizes());
+    };
     try {
       String id = engine.build(new String(dockerfile.content(), StandardCharsets.UTF_8), contextTar, output);
       if (!remote.isEmpty()) {
@@ -74,11 +81,13 @@ final class BuildEndpoint {
   }
 
   /** Build output: raw text, flushed per write; pulls for FROM in the raw formatter. */
-  private static final class RawOutput implements BuildOutput {
+  private static class RawOutput implements BuildOutput {
     private final OutputStream out;
+    private final Sizes sizes;
 
-    RawOutput(OutputStream out) {
+    RawOutput(OutputStream out, Sizes sizes) {
       this.out = out;
+      this.sizes = sizes;
     }
 
     @Override
@@ -108,7 +117,51 @@ final class BuildEndpoint {
         public void endOfTransfer() {
           write("\r\n");
         }
+
+        @Override
+        public Sizes sizes() {
+          return sizes;
+        }
       };
+    }
+  }
+
+  /**
+   * The build output before 0.4.3's "nicer output": each instruction with the full ID of the image before it, the
+   * full ID after it, nothing about the cache or the step's container, and {@code Build successful.} at the end.
+   */
+  private static final class ImageIdOutput extends RawOutput {
+    private String image = "";
+
+    ImageIdOutput(OutputStream out, Sizes sizes) {
+      super(out, sizes);
+    }
+
+    @Override
+    public void step(int number, int total, String instruction, String arguments, String original) {
+      write(instruction + " " + arguments + " (" + image + ")\n");
+    }
+
+    @Override
+    public void skipped(String instruction) {
+      write("Skipping unknown instruction " + instruction + "\n");
+    }
+
+    @Override
+    public void usingCache() {}
+
+    @Override
+    public void runningIn(String containerId) {}
+
+    @Override
+    public void stepResult(String imageId) {
+      image = imageId;
+      write("===> " + imageId + "\n");
+    }
+
+    @Override
+    public void built(String imageId) {
+      write("Build successful.\n===> " + imageId + "\n");
     }
   }
 }

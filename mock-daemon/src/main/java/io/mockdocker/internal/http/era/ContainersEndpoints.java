@@ -76,10 +76,17 @@ public final class ContainersEndpoints {
 
   private void create(Call<ApiVersion> call) {
     Config config = ConfigJson.read(JsonBodies.object(call.body()));
+    List<String> dnsWarning = List.of();
+    if (release.dnsWarning() && (config.dns() == null || config.dns().isEmpty())
+        && LocalDns.named(engine.resolvConf())) {
+      config = config.toBuilder().dns(LocalDns.PUBLIC_SERVERS).build();
+      dnsWarning = List.of(LocalDns.WARNING);
+    }
     ContainerCreated created = engine.containers().create(config);
     ObjectNode out = GoJson.object().put("Id", created.id());
-    if (!created.warnings().isEmpty()) {
+    if (!dnsWarning.isEmpty() || !created.warnings().isEmpty()) {
       ArrayNode warnings = out.putArray("Warnings");
+      dnsWarning.forEach(warnings::add);
       created.warnings().forEach(warnings::add);
     } else if (release.createWarnings() == EraFeatures.CreateWarnings.NULL) {
       out.putNull("Warnings");
@@ -151,8 +158,23 @@ public final class ContainersEndpoints {
   }
 
   private void start(Call<ApiVersion> call) {
-    engine.containers().start(call.var("name"));
+    String name = call.var("name");
+    String refusal = portRefusal(name);
+    if (refusal != null) {
+      throw new DockerException("Error starting container " + name + ": " + refusal);
+    }
+    engine.containers().start(name);
     Responses.status(call.exchange(), 204);
+  }
+
+  /**
+   * Why a start of the stopped container {@code name} fails on its {@code PortSpecs} in this release, which the
+   * engine (0.4.4's forms) would take; {@code null} for a running one (its start fails first) or when every entry
+   * is taken.
+   */
+  private String portRefusal(String name) {
+    Container c = engine.containers().inspect(name);
+    return c.state().running() ? null : release.portSpecs().refusal(c.config().portSpecs());
   }
 
   private void stop(Call<ApiVersion> call) {
@@ -163,7 +185,14 @@ public final class ContainersEndpoints {
 
   private void restart(Call<ApiVersion> call) {
     int t = seconds(call.param("t"));
-    engine.containers().restart(call.var("name"), t);
+    String name = call.var("name");
+    String refusal = release.portSpecs().refusal(engine.containers().inspect(name).config().portSpecs());
+    if (refusal != null) {
+      // the release stopped the container, then its start failed on the entry
+      engine.containers().stop(name, t);
+      throw new DockerException("Error restarting container " + name + ": " + refusal);
+    }
+    engine.containers().restart(name, t);
     Responses.status(call.exchange(), 204);
   }
 

@@ -19,10 +19,10 @@ public final class EraApi {
     List<Route<ApiVersion>> routes = new ArrayList<>();
     routes.addAll(new SystemEndpoints(engine, release).routes());
     routes.addAll(new ImagesEndpoints(engine, release).routes());
-    routes.addAll(new ImageStreamsEndpoints(engine).routes());
+    routes.addAll(new ImageStreamsEndpoints(engine, release).routes());
     routes.addAll(new ContainersEndpoints(engine, release).routes());
     routes.addAll(new AttachEndpoint(engine, sessions, release).routes());
-    routes.addAll(new BuildEndpoint(engine).routes());
+    routes.addAll(new BuildEndpoint(engine, release).routes());
     routes.removeIf(route -> !release.hasRoute(route.method(), route.template()));
     return routes;
   }

@@ -6,6 +6,7 @@ import io.mockdocker.internal.engine.DockerException;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.EraFeatures;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.ModernNames;
@@ -20,9 +21,11 @@ import java.util.List;
  */
 final class ImageStreamsEndpoints {
   private final Engine engine;
+  private final EraFeatures release;
 
-  ImageStreamsEndpoints(Engine engine) {
+  ImageStreamsEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
+    this.release = release;
   }
 
   List<Route<ApiVersion>> routes() {
@@ -38,7 +41,7 @@ final class ImageStreamsEndpoints {
     String tag = call.param("tag");
     String repo = call.param("repo");
     boolean pull = !image.isEmpty();
-    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), !pull);
+    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), !pull, release);
     try {
       if (pull) {
         engine.pull(image, tag, call.param("registry"), stream);
@@ -57,7 +60,7 @@ final class ImageStreamsEndpoints {
   private void insert(Call<ApiVersion> call) {
     String url = call.param("url");
     String path = call.param("path");
-    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false);
+    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false, release);
     String id = "";
     try {
       id = engine.insert(call.var("name"), url, path, stream);
@@ -67,7 +70,14 @@ final class ImageStreamsEndpoints {
         stream.finish();
         return;
       }
+      if (!release.rawStream().insertTrailer()) {
+        throw e; // 0.3.3 answered it as any failure
+      }
       // v0.4.4 swallowed an error from before the stream started and answered {"Id":""}
+    }
+    if (!release.rawStream().insertTrailer()) {
+      stream.finish(); // 0.3.3 ended with the ID line
+      return;
     }
     ObjectNode trailer = GoJson.object().put("Id", id);
     if (stream.used()) {
@@ -84,7 +94,7 @@ final class ImageStreamsEndpoints {
       case STORED -> engine.storedAuth();
     };
     String registry = call.param("registry");
-    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false);
+    StreamWriter stream = new StreamWriter(call.exchange(), call.version(), false, release);
     try {
       engine.push(call.var("name"), registry, auth, stream);
     } catch (DockerException e) {

@@ -4,6 +4,8 @@ import io.mockdocker.internal.engine.ProgressSink;
 import io.mockdocker.internal.engine.TransferHook;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.DockerApi;
+import io.mockdocker.internal.http.EraFeatures;
+import io.mockdocker.internal.http.EraFeatures.ProgressAction;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.Responses;
 import io.undertow.server.HttpServerExchange;
@@ -25,6 +27,7 @@ final class StreamWriter implements ProgressSink {
   private final HttpServerExchange exchange;
   private final boolean json;
   private final boolean unflushedStatus;
+  private final EraFeatures release;
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private OutputStream out;
   private boolean used;
@@ -34,9 +37,11 @@ final class StreamWriter implements ProgressSink {
    *     without a flush, and only its progress reader flushed. Status lines then wait and leave with the next
    *     progress update; if nothing was flushed when the handler returns, the whole answer goes out with a
    *     Content-Length instead of chunked (an import from {@code -}, a failed download).
+   * @param release how the release wrote progress (its byte counts, its action) and raw text
    */
-  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean unflushedStatus) {
+  StreamWriter(HttpServerExchange exchange, ApiVersion version, boolean unflushedStatus, EraFeatures release) {
     this.exchange = exchange;
+    this.release = release;
     this.json = version.progress() == ApiVersion.ProgressFormat.JSON_STREAM;
     this.unflushedStatus = unflushedStatus;
   }
@@ -48,28 +53,40 @@ final class StreamWriter implements ProgressSink {
     return hook == null ? TransferHook.NONE : hook;
   }
 
+  @Override
+  public Sizes sizes() {
+    return release.progressSizes();
+  }
+
+  @Override
+  public String tagPath(String repository, String tag) {
+    return release.pushTagPath().of(repository, tag);
+  }
+
   boolean used() {
     return used;
   }
 
   @Override
   public void status(String text) {
-    write(json ? GoJson.string(GoJson.object().put("status", text)) : text + "\r\n", !unflushedStatus);
+    write(json ? GoJson.string(GoJson.object().put("status", text)) : text + release.rawStream().lineEnd(text),
+        !unflushedStatus);
   }
 
   @Override
   public void progress(String action, String text) {
-    write(json ? GoJson.string(GoJson.object().put("status", action).put("progress", text))
-        : action + " " + text + "\r", true);
+    ProgressAction words = release.progressAction();
+    write(json ? GoJson.string(words.jsonStatus() ? GoJson.object().put("status", action).put("progress", text)
+        : GoJson.object().put("progress", text)) : words.raw(action, text) + "\r", true);
   }
 
   @Override
   public void endOfTransfer() {
-    write(json ? "{}" : "\r\n", true);
+    write(json ? "{}" : release.rawStream().endOfTransfer(), true);
   }
 
   void error(String message) {
-    write(json ? GoJson.string(GoJson.object().put("error", message)) : "Error: " + message + "\r\n",
+    write(json ? GoJson.string(GoJson.object().put("error", message)) : release.rawStream().error(message),
         !unflushedStatus);
   }
 
