@@ -60,8 +60,9 @@ final class ClassicCopy {
       sources.add(ShellLex.processWord(w, env));
     }
     String dest = ShellLex.processWord(words.get(words.size() - 1), env);
+    String dir = commits.state.config.workingDir().isEmpty() ? "/" : commits.state.config.workingDir();
+    refuseNul(keyword, sources, dest.startsWith("/") ? dest : dir + (dir.endsWith("/") ? "" : "/") + dest);
     if (!dest.startsWith("/")) { // relative to WORKDIR
-      String dir = commits.state.config.workingDir().isEmpty() ? "/" : commits.state.config.workingDir();
       dest = Path.of(dir).resolve(dest).normalize() + (dest.endsWith("/") ? "/" : "");
       dest = dest.replace("//", "/");
     }
@@ -96,6 +97,22 @@ final class ClassicCopy {
       if (root != null && root != context) {
         layers.discard(root);
       }
+    }
+  }
+
+  /**
+   * A NUL byte cannot be in a path the kernel is given: the daemon's lstat of it failed with {@code invalid argument}
+   * (in its words, with the path inside the container rather than on its host).
+   */
+  private static void refuseNul(String keyword, List<String> sources, String dest) {
+    for (String source : sources) {
+      if (source.indexOf('\0') >= 0) {
+        throw new DockerException(keyword + " failed: file not found in build context or excluded by .dockerignore: "
+            + "stat " + source + ": invalid argument");
+      }
+    }
+    if (dest.indexOf('\0') >= 0) {
+      throw new DockerException("failed to copy files: lstat " + dest + ": invalid argument");
     }
   }
 
@@ -164,11 +181,14 @@ final class ClassicCopy {
     if (commits.fromCache(nop)) {
       return;
     }
+    String dir = commits.state.config.workingDir();
+    if (dir.indexOf('\0') >= 0) { // the kernel's EINVAL, in the daemon's words for the directory it could not make
+      throw new DockerException("mkdir " + dir + ": invalid argument");
+    }
     LiveContainer c = commits.create(nop);
     store.mount(c);
     try {
-      Files.createDirectories(io.mockdocker.internal.shell.RootedPaths.resolve(c.rootfs,
-          commits.state.config.workingDir(), true));
+      Files.createDirectories(io.mockdocker.internal.shell.RootedPaths.resolve(c.rootfs, dir, true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

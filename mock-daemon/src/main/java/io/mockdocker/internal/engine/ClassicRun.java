@@ -54,6 +54,10 @@ final class ClassicRun {
     }
     List<String> env = new ArrayList<>(config.env() == null ? List.of() : config.env());
     env.addAll(buildEnv);
+    Executables.Refusal nul = cmd.isEmpty() ? null : Executables.nul(cmd, env);
+    if (nul != null) { // the step container's start failed in the runtime, which the build reports as it said it
+      throw new DockerException(nul.text(CommandRefused.CREATE_FAILED));
+    }
     // the step runs its command alone: an empty entrypoint, so the image's is not taken either
     Config runConfig = config.toBuilder().cmd(cmd).env(env).entrypoint(List.of()).attachStdout(true)
         .attachStderr(true).build();

@@ -2,8 +2,9 @@ package io.mockdocker.internal.engine;
 
 /**
  * A modern start the runtime refused because the container's command cannot be executed (missing: 127, not
- * executable: 126). The container stays created with that exit code and the text as its error; the text is the
- * daemon's, unwrapped, and the daemon answered it as an invalid parameter.
+ * executable: 126; an argument the kernel refuses: 128). The container stays created with that exit code and the text
+ * as its error; the text is the daemon's, unwrapped, and the daemon answered it as an invalid parameter (126, 127) or
+ * an unknown error (128).
  */
 public final class CommandRefused extends DockerException {
   private static final long serialVersionUID = 1L;
@@ -18,8 +19,13 @@ public final class CommandRefused extends DockerException {
     this.exitCode = exitCode;
   }
 
-  /** 126 or 127, as the container's {@code State.ExitCode} now reads. */
+  /** 126, 127 or 128, as the container's {@code State.ExitCode} now reads. */
   public int exitCode() {
     return exitCode;
+  }
+
+  /** The HTTP status the daemon gave: 400 for a command it could not find or run, 500 for an unknown error. */
+  public int status() {
+    return exitCode == 128 ? 500 : 400;
   }
 }

@@ -276,7 +276,8 @@ final class Execs {
       ScriptHandle script = scripts.find(config.cmd(), c);
       List<Integer> checked = script == null ? PortCheck.ports(config.cmd()) : null;
       Executables.Refusal refusal = script == null && checked == null
-          ? Executables.refusal(c.fs(), config.cmd().get(0), env.get("PATH")) : null;
+          ? Executables.refusal(c.fs(), config.cmd(),
+              env.entrySet().stream().map(kv -> kv.getKey() + "=" + kv.getValue()).toList()) : null;
       if (refusal != null) {
         // the daemon writes the runtime's error on the stream's stdout
         try {

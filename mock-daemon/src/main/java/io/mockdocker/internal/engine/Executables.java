@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +32,37 @@ final class Executables {
       String text = prefix + cause + ": unknown";
       return directory ? text + ": permission denied" : text;
     }
+  }
+
+  /**
+   * Why {@code argv} cannot run in {@code fs} with {@code env} ({@code PATH} from it, the default without one), or
+   * null: a NUL byte in an argument or a variable cannot reach the kernel, whose exec fails with {@code invalid
+   * argument} (an error the daemon did not classify: exit code 128); then {@link #refusal(FsRoot, String, String)}.
+   */
+  static Refusal refusal(FsRoot fs, List<String> argv, List<String> env) {
+    Refusal nul = nul(argv, env);
+    if (nul != null) {
+      return nul;
+    }
+    String path = null;
+    for (String kv : env) {
+      if (kv.startsWith("PATH=")) {
+        path = kv.substring("PATH=".length());
+      }
+    }
+    return refusal(fs, argv.get(0), path);
+  }
+
+  /** The kernel's refusal of an argument or variable with a NUL byte in it, or null. */
+  static Refusal nul(List<String> argv, List<String> env) {
+    boolean nul = false;
+    for (String s : argv) {
+      nul |= s.indexOf('\0') >= 0;
+    }
+    for (String s : env) {
+      nul |= s.indexOf('\0') >= 0;
+    }
+    return nul ? new Refusal(128, "exec " + argv.get(0) + ": invalid argument", false) : null;
   }
 
   /** Why {@code program} cannot run in {@code fs} with {@code path} as its PATH ({@code null}: the default), or null. */

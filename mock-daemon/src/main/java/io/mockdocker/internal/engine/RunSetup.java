@@ -38,13 +38,8 @@ final class RunSetup {
    * 127 (missing) or 126 (not executable) as its exit code and the runtime's text as its error; the monitor is held.
    */
   void refuseUnrunnable(LiveContainer c, Config config) {
-    String path = null;
-    for (String kv : config.env() == null ? List.<String>of() : config.env()) {
-      if (kv.startsWith("PATH=")) {
-        path = kv.substring("PATH=".length());
-      }
-    }
-    Executables.Refusal refusal = Executables.refusal(c.fs(), c.path, path);
+    Executables.Refusal refusal = Executables.refusal(c.fs(), argv(c),
+        config.env() == null ? List.<String>of() : config.env());
     if (refusal == null) {
       return;
     }

@@ -31,6 +31,9 @@ public final class RootedPaths {
 
   /** The same over a root with mounts: each component is looked up where the mount table puts it. */
   static Path resolve(FsRoot root, String containerPath, boolean followLast) throws IOException {
+    if (containerPath.indexOf('\0') >= 0) { // the kernel takes no NUL in a path: EINVAL
+      throw new FileSystemException(containerPath, null, "Invalid argument");
+    }
     Deque<String> todo = new ArrayDeque<>(Arrays.asList(containerPath.split("/")));
     List<String> done = new ArrayList<>();
     int links = 0;

@@ -262,6 +262,36 @@ class ModernBuilderTest {
   }
 
   @Test
+  void a_nul_byte_in_a_path_fails_its_step_as_the_kernel_refused_it_and_the_daemon_goes_on() throws Exception {
+    String[][] cases = {
+        {"COPY a u\0", "failed to copy files: lstat /u\0: invalid argument"},
+        {"ADD a /d\0/x", "failed to copy files: lstat /d\0/x: invalid argument"},
+        {"COPY a\0 /x", "COPY failed: file not found in build context or excluded by .dockerignore: stat a\0:"
+            + " invalid argument"},
+    };
+    for (String[] c : cases) {
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put("Dockerfile", "FROM busybox\n" + c[0] + "\nCMD [\"true\"]\n");
+      files.put("a", "hello\n");
+      List<String> s = streams(build("t=nul", files));
+      assertThat(s.get(s.size() - 1)).as(c[0]).contains(MAPPER.writeValueAsString(c[1]).replace("\"", ""));
+    }
+    String[][] steps = {
+        {"WORKDIR /w\0", "mkdir /w\0: invalid argument"},
+        {"RUN touch /t\0", "failed to create task for container: failed to create shim task: OCI runtime create"
+            + " failed: runc create failed: unable to start container process: error during container init: exec"
+            + " /bin/sh: invalid argument: unknown"},
+    };
+    for (String[] c : steps) {
+      List<String> s = streams(build("t=nul", Map.of("Dockerfile", "FROM busybox\n" + c[0] + "\n")));
+      assertThat(s.get(s.size() - 1)).as(c[0]).contains(MAPPER.writeValueAsString(c[1]).replace("\"", ""));
+    }
+    Response volume = build("t=nul", Map.of("Dockerfile", "FROM busybox\nVOLUME /v\0\n"));
+    assertThat(streams(volume)).last().asString().contains("Successfully tagged nul:latest");
+    assertThat(http.get("/_ping").status()).isEqualTo(200);
+  }
+
+  @Test
   void commit_applies_changes_and_refuses_the_others() throws Exception {
     String c = Json.create(http, "/v1.50/containers/create?name=src", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
     Response ok = http.post("/v1.50/commit?container=src&repo=changed&changes=" + q("ENV A=b")

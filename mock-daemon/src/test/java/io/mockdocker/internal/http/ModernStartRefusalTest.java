@@ -72,6 +72,17 @@ class ModernStartRefusalTest {
   }
 
   @Test
+  void a_nul_byte_in_an_argument_is_the_kernels_invalid_argument_a_500_with_128() {
+    create("nul", "[\"echo\",\"a\\u0000b\"]");
+    String text = CREATE_FAILED + "exec echo: invalid argument: unknown";
+    refused(http.post("/v1.50/containers/nul/start"), 500, text);
+    JsonNode state = tree(http.get("/v1.50/containers/nul/json")).get("State");
+    assertThat(state.get("Status").asText()).isEqualTo("created");
+    assertThat(state.get("ExitCode").asInt()).isEqualTo(128);
+    assertThat(state.get("Error").asText()).isEqualTo(text);
+  }
+
+  @Test
   void a_path_is_looked_up_as_given_missing_127_directory_or_plain_file_126() {
     create("abs", "[\"/usr/bin/nosuch\"]");
     refused(http.post("/v1.50/containers/abs/start"), 400,

@@ -255,7 +255,7 @@ final class ModernContainersEndpoints {
       engine.containers().startCheckingCommand(c.id());
     } catch (CommandRefused refused) {
       engine.networks().startFailed(c.id()); // the daemon's clean-up releases the container's endpoints
-      throw new ApiError(400, refused.getMessage());
+      throw new ApiError(refused.status(), refused.getMessage());
     } catch (io.mockdocker.internal.engine.AlreadyRunning raced) {
       ModernResponses.empty(call.exchange(), 304); // a concurrent start got there first: the daemon's answer
       return;
