@@ -2,6 +2,7 @@ package io.mockdocker.internal;
 
 import io.mockdocker.ConnectionTimeouts;
 import io.mockdocker.internal.http.Framing;
+import io.mockdocker.internal.http.HostCheck;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
@@ -79,6 +80,7 @@ public final class HttpServer {
         IoUtils.safeClose(connection);
         return;
       }
+      HostCheck.install(connection);
       open.handleEvent(connection);
     };
     this.channel = lease.worker().createStreamConnectionServer(

@@ -234,7 +234,9 @@ final class ChunkedBody extends AbstractStreamSourceConduit<StreamSourceConduit>
     if (raw.hasRemaining()) {
       ByteBuffer rest = ByteBuffer.allocate(raw.remaining());
       rest.put(raw).flip();
-      connection.ungetRequestBytes(new ImmediatePooledByteBuffer(rest));
+      if (!HostCheck.unread(connection, rest)) {
+        connection.ungetRequestBytes(new ImmediatePooledByteBuffer(rest));
+      }
     }
     Connectors.terminateRequest(exchange);
   }

@@ -1,0 +1,363 @@
+package io.mockdocker.internal.http;
+
+import io.undertow.conduits.ChunkedStreamSourceConduit;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpServerConnection;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.conduits.AbstractStreamSourceConduit;
+import org.xnio.conduits.ConduitReadableByteChannel;
+import org.xnio.conduits.StreamSinkConduit;
+import org.xnio.conduits.StreamSourceConduit;
+
+/**
+ * A connection's bytes on their way to the HTTP parser, with each request head looked at before the parser has all
+ * of it. An HTTP/1.1 request without a {@code Host} header is answered here as Go's server answered it, before any of
+ * its body is read ({@code 400 Bad Request: missing required Host header}, the connection closed); Undertow would
+ * refuse it with a 400 of its own before the daemon's handlers run and then read its body with its own chunk
+ * decoder, which a malformed chunk trailer or a chunk size over its limit makes close the connection without an
+ * answer, logging the failure. A head is handed over only up to its blank line, so that a body always comes through
+ * here after its head: when Undertow's chunk decoder reads one (a request its server refused before the daemon's
+ * {@link Framing} replaced the decoder, e.g. one with two {@code Host} headers) it gets an empty body and the refusal
+ * goes out.
+ *
+ * <p>{@link Framing} tells this check when a request is over ({@link #requestDone}); after an upgraded exchange (an
+ * attach) the bytes are the container's stream and pass untouched.
+ */
+public final class HostCheck extends AbstractStreamSourceConduit<StreamSourceConduit> {
+  /** Go's answer to an HTTP/1.1 request without a Host header. */
+  static final byte[] MISSING_HOST = ("HTTP/1.1 400 Bad Request: missing required Host header\r\n"
+      + "Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
+      + "400 Bad Request: missing required Host header").getBytes(StandardCharsets.US_ASCII);
+  /** The short answer {@link Framing} gives a length it cannot read, whose check comes before Go's Host check. */
+  static final byte[] BAD_LENGTH = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+      .getBytes(StandardCharsets.US_ASCII);
+  /** The end of an empty chunked body. */
+  private static final byte[] NO_CHUNKS = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  /** Beyond this a head is the parser's to refuse (its own limit is 1 MiB). */
+  private static final int MAX_HEAD = 1 << 20;
+
+  private enum State {
+    /** Reading a request head. */
+    HEAD,
+    /** The head went to the parser: the request's body and its handling. */
+    REQUEST,
+    /** An upgraded connection: raw bytes. */
+    RAW,
+    /** Answered here, or a refused body ended: nothing more is read. */
+    CLOSED
+  }
+
+  private final StreamConnection connection;
+  private final StreamSinkConduit sink;
+  private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024).flip();
+  private final HeadScan scan = new HeadScan();
+  private volatile State state = State.HEAD;
+  private ByteBuffer ending;
+
+  private HostCheck(StreamConnection connection) {
+    super(connection.getSourceChannel().getConduit());
+    this.connection = connection;
+    this.sink = connection.getSinkChannel().getConduit();
+  }
+
+  /** Puts the check under everything that reads {@code connection}; called before the HTTP parser gets it. */
+  public static void install(StreamConnection connection) {
+    connection.getSourceChannel().setConduit(new HostCheck(connection));
+  }
+
+  /**
+   * {@code ex} is over: the next bytes are the next request's head, or after an upgrade the stream's. Called by the
+   * daemon's outermost handler when the exchange completes.
+   */
+  static void requestDone(HttpServerExchange ex) {
+    if (ex.getConnection() instanceof HttpServerConnection c && c.getOriginalSourceConduit() instanceof HostCheck check
+        && check.state == State.REQUEST) {
+      check.state = ex.isUpgrade() ? State.RAW : State.HEAD;
+    }
+  }
+
+  /**
+   * Bytes a body decoder read past its body's end, handed back: they are the next request's, and its head is to be
+   * checked like any other.
+   */
+  static boolean unread(HttpServerConnection connection, ByteBuffer rest) {
+    if (!(connection.getOriginalSourceConduit() instanceof HostCheck check)) {
+      return false;
+    }
+    ByteBuffer joined = ByteBuffer.allocate(Math.max(16 * 1024, rest.remaining() + check.buffer.remaining()));
+    joined.put(rest).put(check.buffer).flip();
+    check.buffer = joined;
+    return true;
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    switch (state) {
+      case CLOSED -> {
+        return -1;
+      }
+      case HEAD -> {
+        return readHead(dst);
+      }
+      default -> {
+        if (state == State.REQUEST && refusedBody()) {
+          return endRefusedBody(dst);
+        }
+        if (buffer.hasRemaining()) {
+          return copy(dst, buffer.remaining());
+        }
+        return next.read(dst);
+      }
+    }
+  }
+
+  private int readHead(ByteBuffer dst) throws IOException {
+    if (!buffer.hasRemaining()) {
+      buffer.clear();
+      int r;
+      try {
+        r = next.read(buffer);
+      } finally {
+        buffer.flip();
+      }
+      if (r <= 0) {
+        return r;
+      }
+    }
+    int n = Math.min(dst.remaining(), buffer.remaining());
+    int end = scan.feed(buffer, n);
+    if (end < 0) {
+      if (scan.total > MAX_HEAD) {
+        scan.reset();
+        state = State.REQUEST;
+      }
+      return copy(dst, n);
+    }
+    byte[] answer = scan.verdict();
+    scan.reset();
+    if (answer != null) {
+      answer(answer);
+      return -1;
+    }
+    state = State.REQUEST;
+    return copy(dst, end);
+  }
+
+  private int copy(ByteBuffer dst, int n) {
+    int limit = buffer.limit();
+    buffer.limit(buffer.position() + n);
+    dst.put(buffer);
+    buffer.limit(limit);
+    return n;
+  }
+
+  /** Answers the head in place of the server, closes the connection's writing side, and reads nothing more. */
+  private void answer(byte[] answer) {
+    state = State.CLOSED;
+    buffer.position(buffer.limit());
+    try {
+      ByteBuffer out = ByteBuffer.wrap(answer);
+      for (int tries = 0; out.hasRemaining() && tries < 100; tries++) {
+        if (sink.write(out) == 0) {
+          sink.awaitWritable(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+      }
+      sink.terminateWrites();
+      sink.flush();
+    } catch (IOException e) {
+      // the client is gone: nothing to answer
+      IoUtils.safeClose(connection);
+    }
+  }
+
+  /**
+   * Whether Undertow's own chunk decoder is reading a body: the daemon's handlers replace it for every request they
+   * see, so its server refused this one before them and is reading the body to throw it away.
+   */
+  private boolean refusedBody() {
+    return ending != null || connection.getSourceChannel().getConduit() instanceof ChunkedStreamSourceConduit;
+  }
+
+  /** An empty chunked body in place of the refused one, then the end of the connection. */
+  private int endRefusedBody(ByteBuffer dst) {
+    if (ending == null) {
+      ending = ByteBuffer.wrap(NO_CHUNKS);
+      buffer.position(buffer.limit());
+    }
+    if (!ending.hasRemaining()) {
+      state = State.CLOSED;
+      return -1;
+    }
+    int n = Math.min(dst.remaining(), ending.remaining());
+    int limit = ending.limit();
+    ending.limit(ending.position() + n);
+    dst.put(ending);
+    ending.limit(limit);
+    return n;
+  }
+
+  @Override
+  public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
+    for (int i = offs; i < offs + len; i++) {
+      if (dsts[i].hasRemaining()) {
+        return read(dsts[i]);
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  public long transferTo(long position, long count, FileChannel target) throws IOException {
+    return target.transferFrom(new ConduitReadableByteChannel(this), position, count);
+  }
+
+  @Override
+  public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
+    return IoUtils.transfer(new ConduitReadableByteChannel(this), count, throughBuffer, target);
+  }
+
+  @Override
+  public void resumeReads() {
+    if (buffer.hasRemaining() && state != State.CLOSED || ending != null) {
+      next.wakeupReads(); // bytes are waiting here: the reader must not wait for the socket
+    } else {
+      next.resumeReads();
+    }
+  }
+
+  @Override
+  public void awaitReadable() throws IOException {
+    if (!buffer.hasRemaining() && ending == null) {
+      next.awaitReadable();
+    }
+  }
+
+  @Override
+  public void awaitReadable(long time, java.util.concurrent.TimeUnit timeUnit) throws IOException {
+    if (!buffer.hasRemaining() && ending == null) {
+      next.awaitReadable(time, timeUnit);
+    }
+  }
+
+  @Override
+  public boolean isReadShutdown() {
+    return state == State.CLOSED || next.isReadShutdown();
+  }
+
+  /**
+   * A request head read a byte at a time: its request line, whether it has a {@code Host} header, and whether every
+   * {@code Content-Length} is a length; lines end at LF (a CR before it is dropped), leading blank lines are skipped.
+   */
+  private static final class HeadScan {
+    private static final int MAX_KEPT = 8 * 1024;
+
+    private final StringBuilder requestLine = new StringBuilder();
+    private final StringBuilder name = new StringBuilder();
+    private final StringBuilder value = new StringBuilder();
+    private boolean inRequestLine = true;
+    private boolean inValue;
+    private boolean folded;
+    private int lineLength;
+    private int hosts;
+    private boolean badLength;
+    private long total;
+
+    /** Reads up to {@code n} bytes of {@code buffer} (not consuming them): how many end the head, or -1. */
+    int feed(ByteBuffer buffer, int n) {
+      int start = buffer.position();
+      for (int i = 0; i < n; i++) {
+        total++;
+        if (byteOf(buffer.get(start + i) & 0xff)) {
+          return i + 1;
+        }
+      }
+      return -1;
+    }
+
+    /** One byte; true when it ends the head. */
+    private boolean byteOf(int c) {
+      if (c == '\n') {
+        return lineEnded();
+      }
+      if (c == '\r') {
+        return false;
+      }
+      if (lineLength++ == 0 && !inRequestLine && (c == ' ' || c == '\t')) {
+        folded = true;
+      }
+      if (inRequestLine) {
+        keep(requestLine, c);
+      } else if (!folded) {
+        if (inValue) {
+          keep(value, c);
+        } else if (c == ':') {
+          inValue = true;
+        } else {
+          keep(name, c);
+        }
+      }
+      return false;
+    }
+
+    private boolean lineEnded() {
+      boolean empty = lineLength == 0;
+      lineLength = 0;
+      if (inRequestLine) {
+        if (!empty) {
+          inRequestLine = false;
+        }
+        return false;
+      }
+      if (empty) {
+        return true;
+      }
+      if (!folded && inValue) {
+        String header = name.toString().strip();
+        if (header.equalsIgnoreCase("host")) {
+          hosts++;
+        } else if (header.equalsIgnoreCase("content-length") && !Framing.isLength(value.toString().strip())) {
+          badLength = true;
+        }
+      }
+      name.setLength(0);
+      value.setLength(0);
+      inValue = false;
+      folded = false;
+      return false;
+    }
+
+    private static void keep(StringBuilder sb, int c) {
+      if (sb.length() < MAX_KEPT) {
+        sb.append((char) c);
+      }
+    }
+
+    /** The answer for the head just ended, or null when the server is to have it. */
+    byte[] verdict() {
+      String[] parts = requestLine.toString().split(" ", -1);
+      if (parts.length != 3 || !parts[2].equals("HTTP/1.1") || parts[0].equals("CONNECT") || hosts > 0) {
+        return null;
+      }
+      return badLength ? BAD_LENGTH : MISSING_HOST;
+    }
+
+    void reset() {
+      requestLine.setLength(0);
+      name.setLength(0);
+      value.setLength(0);
+      inRequestLine = true;
+      inValue = false;
+      folded = false;
+      lineLength = 0;
+      hosts = 0;
+      badLength = false;
+      total = 0;
+    }
+  }
+}
