@@ -2,7 +2,7 @@ package io.mockdocker.internal;
 
 import io.mockdocker.ConnectionTimeouts;
 import io.mockdocker.internal.http.Framing;
-import io.mockdocker.internal.http.HostCheck;
+import io.mockdocker.internal.http.ClientInput;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
@@ -80,7 +80,7 @@ public final class HttpServer {
         IoUtils.safeClose(connection);
         return;
       }
-      HostCheck.install(connection);
+      ClientInput.install(connection, timeouts.idle().toMillis());
       open.handleEvent(connection);
     };
     this.channel = lease.worker().createStreamConnectionServer(

@@ -234,7 +234,7 @@ final class ChunkedBody extends AbstractStreamSourceConduit<StreamSourceConduit>
     if (raw.hasRemaining()) {
       ByteBuffer rest = ByteBuffer.allocate(raw.remaining());
       rest.put(raw).flip();
-      if (!HostCheck.unread(connection, rest)) {
+      if (!ClientInput.unread(connection, rest)) {
         connection.ungetRequestBytes(new ImmediatePooledByteBuffer(rest));
       }
     }

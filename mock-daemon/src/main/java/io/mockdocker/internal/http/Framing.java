@@ -31,7 +31,7 @@ public final class Framing implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
     ex.addExchangeCompleteListener((done, nextListener) -> {
-      HostCheck.requestDone(done);
+      ClientInput.requestDone(done);
       nextListener.proceed();
     });
     String length = ex.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
