@@ -6,16 +6,11 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
-import org.xnio.channels.StreamSinkChannel;
-import org.xnio.conduits.AbstractStreamSourceConduit;
-import org.xnio.conduits.ConduitReadableByteChannel;
 import org.xnio.conduits.StreamSinkConduit;
-import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * A connection's bytes on their way to the HTTP parser and the daemon's handlers: each request head is looked at
@@ -38,7 +33,7 @@ import org.xnio.conduits.StreamSourceConduit;
  * <p>{@link Framing} tells this check when a request is over ({@link #requestDone}); after an upgraded exchange (an
  * attach) the bytes are the container's stream and pass untouched.
  */
-public final class ClientInput extends AbstractStreamSourceConduit<StreamSourceConduit> {
+public final class ClientInput extends SourceConduit {
   /** Go's answer to an HTTP/1.1 request without a Host header. */
   static final byte[] MISSING_HOST = ("HTTP/1.1 400 Bad Request: missing required Host header\r\n"
       + "Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
@@ -232,26 +227,6 @@ public final class ClientInput extends AbstractStreamSourceConduit<StreamSourceC
     dst.put(ending);
     ending.limit(limit);
     return n;
-  }
-
-  @Override
-  public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
-    for (int i = offs; i < offs + len; i++) {
-      if (dsts[i].hasRemaining()) {
-        return read(dsts[i]);
-      }
-    }
-    return 0;
-  }
-
-  @Override
-  public long transferTo(long position, long count, FileChannel target) throws IOException {
-    return target.transferFrom(new ConduitReadableByteChannel(this), position, count);
-  }
-
-  @Override
-  public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
-    return IoUtils.transfer(new ConduitReadableByteChannel(this), count, throughBuffer, target);
   }
 
   @Override
