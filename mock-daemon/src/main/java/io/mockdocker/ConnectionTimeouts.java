@@ -10,12 +10,13 @@ import java.util.Objects;
  *
  * <p>{@code requestHead}: the longest a request's line and headers may take to arrive once their first byte has;
  * when it passes the connection is closed without an answer (Go's server did the same on its header timeout).
- * {@code idle}: the longest a connection may stay open between requests (a kept-alive connection with no request).
- * Neither limits a request once its head is read: a long upload, a following log, an events stream or an attached
- * container may stay quiet as long as they like.
+ * {@code idle}: the longest a connection may stay open between requests (a kept-alive connection with no request),
+ * and the longest the daemon waits for more of a request body that stops coming (the connection is then closed
+ * without an answer). Otherwise neither limits a request once its head is read: an upload that keeps coming however
+ * slowly, a following log, an events stream or an attached container may take as long as they like.
  *
  * @param requestHead positive, at most {@code Integer.MAX_VALUE} milliseconds
- * @param idle positive, at most {@code Integer.MAX_VALUE} milliseconds
+ * @param idle positive, at most {@code Integer.MAX_VALUE} milliseconds; also the longest wait for more of a body
  */
 public record ConnectionTimeouts(Duration requestHead, Duration idle) {
   /** 30 seconds for a request head, 10 minutes between requests. */

@@ -634,8 +634,8 @@ public final class MockDocker implements AutoCloseable {
     }
 
     /**
-     * How long a request head may take to arrive, and a connection may stay open between requests;
-     * {@link ConnectionTimeouts#DEFAULT} by default.
+     * How long a request head may take to arrive, and a connection may stay open between requests or wait for more of a
+     * request body; {@link ConnectionTimeouts#DEFAULT} by default.
      */
     public Builder connectionTimeouts(ConnectionTimeouts timeouts) {
       this.timeouts = Objects.requireNonNull(timeouts);

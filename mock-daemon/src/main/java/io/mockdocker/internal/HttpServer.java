@@ -2,6 +2,7 @@ package io.mockdocker.internal;
 
 import io.mockdocker.ConnectionTimeouts;
 import io.mockdocker.internal.http.Framing;
+import io.mockdocker.internal.http.ClientInput;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
@@ -29,7 +30,8 @@ import org.xnio.channels.AcceptingChannel;
  * as {@code Undertow.start} would (without its log line and its service lookup), with what closing a daemon needs
  * kept per daemon: the connections it accepted, and the pool that runs its blocking handlers (threads made on first
  * use). {@link #close(Runnable)} ends the requests still running (a following log, an events stream, an attach) and
- * cuts the daemon's connections instead of waiting for them.
+ * cuts the daemon's connections instead of waiting for them. Each accepted connection's bytes pass through a
+ * {@link ClientInput} before Undertow's parser sees them (a request without a Host header, a body that stops coming).
  */
 public final class HttpServer {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -79,6 +81,7 @@ public final class HttpServer {
         IoUtils.safeClose(connection);
         return;
       }
+      ClientInput.install(connection, timeouts.idle().toMillis());
       open.handleEvent(connection);
     };
     this.channel = lease.worker().createStreamConnectionServer(

@@ -67,7 +67,8 @@ public final class Main implements Callable<Integer> {
   long headerTimeout = ConnectionTimeouts.DEFAULT.requestHead().toSeconds();
 
   @Option(names = "--idle-timeout", paramLabel = "SECONDS",
-      description = "Close a connection that stays open this long without a request (default: 600).")
+      description = "Close a connection that stays open this long without a request, or whose request body stops "
+          + "coming for this long (default: 600).")
   long idleTimeout = ConnectionTimeouts.DEFAULT.idle().toSeconds();
 
   @Option(names = "--rcli-port", paramLabel = "PORT", description = "Also serve the pre-Remote-API rcli protocol "

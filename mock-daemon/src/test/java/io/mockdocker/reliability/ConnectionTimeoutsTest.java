@@ -19,10 +19,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Slow clients: a request head that does not arrive in time, dripping or stuck, and a connection left open without a
- * request, are closed; a request whose head arrived may stay quiet (a long wait) past both timeouts.
+ * Slow clients: a request head that does not arrive in time, dripping or stuck, a connection left open without a
+ * request, and a request body that stops coming for the idle timeout, are closed; a request whose head arrived may
+ * stay quiet (a long wait) past both timeouts, and a body that keeps coming is read however long it takes.
  */
 class ConnectionTimeoutsTest {
   static final Duration HEAD = Duration.ofMillis(700);
@@ -98,6 +101,67 @@ class ConnectionTimeoutsTest {
     RawHttp.Response waited = http.post("/v1.2/containers/" + id + "/wait");
     assertThat(waited.status()).isEqualTo(200);
     assertThat(waited.text()).isEqualTo("{\"StatusCode\":0}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v1.2/containers/create", "/v1.2/build", "/v1.2/images/create?fromSrc=-"})
+  void a_chunked_body_that_stops_coming_is_closed_after_the_idle_timeout(String path) throws Exception {
+    try (Logged logged = Logged.capture(); Socket s = http.connect()) {
+      s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n{\"Image\"").getBytes(
+              StandardCharsets.US_ASCII));
+      long started = System.nanoTime();
+      assertClosedByTheDaemon(s);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(IDLE.minusMillis(100),
+          Duration.ofSeconds(10));
+      assertThat(http.get("/_ping").text()).isEqualTo("OK");
+      assertThat(logged.records()).isEmpty();
+    }
+  }
+
+  @Test
+  void a_body_with_a_length_that_stops_coming_is_closed_after_the_idle_timeout() throws Exception {
+    try (Logged logged = Logged.capture(); Socket s = http.connect()) {
+      s.getOutputStream().write(("POST /v1.2/containers/create HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"Image\"").getBytes(
+              StandardCharsets.US_ASCII));
+      assertClosedByTheDaemon(s);
+      assertThat(http.get("/_ping").text()).isEqualTo("OK");
+      assertThat(logged.records()).isEmpty();
+    }
+  }
+
+  @Test
+  void a_body_the_endpoint_does_not_read_that_stops_coming_is_closed_after_the_idle_timeout() throws Exception {
+    try (Logged logged = Logged.capture(); Socket s = http.connect()) {
+      s.getOutputStream().write("GET /_ping HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab"
+          .getBytes(StandardCharsets.US_ASCII));
+      assertClosedByTheDaemon(s);
+      assertThat(http.get("/_ping").text()).isEqualTo("OK");
+      assertThat(logged.records()).isEmpty();
+    }
+  }
+
+  @Test
+  void a_chunked_body_that_keeps_coming_is_read_whole_however_long_it_takes() throws Exception {
+    try (Socket s = http.connect()) {
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /v1.2/containers/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String body = "{\"Image\":\"base\",\"Cmd\":[\"true\"]}";
+      long started = System.nanoTime();
+      for (int i = 0; i < body.length(); i += 4) {
+        String piece = body.substring(i, Math.min(body.length(), i + 4));
+        out.write((Integer.toHexString(piece.length()) + "\r\n" + piece + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        // a chunk every 300 ms, a third of the idle timeout (real time: the timeout is the server's)
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+      }
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(IDLE.multipliedBy(2));
+      assertThat(RawHttp.readHeadAndBody(s.getInputStream())).startsWith("HTTP/1.1 201 Created\r\n")
+          .contains("\"Id\":");
+    }
   }
 
   @Test

@@ -18,6 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * keeps serving.
  */
 class WireEdgesTest {
+  /** What Go's server wrote for an HTTP/1.1 request without a Host header, the connection closed after it. */
+  static final String MISSING_HOST = "HTTP/1.1 400 Bad Request: missing required Host header\r\n"
+      + "Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
+      + "400 Bad Request: missing required Host header";
+
   MockDocker docker;
   RawHttp http;
   Logged logged;
@@ -107,6 +112,60 @@ class WireEdgesTest {
       assertThat(RawHttp.readHeadAndBody(in)).startsWith("HTTP/1.1 201 Created\r\n").contains("\"Name\":\"v2\"");
       assertThat(RawHttp.readHeadAndBody(in)).startsWith("HTTP/1.1 200 OK\r\n").endsWith("OK");
     }
+    assertServing();
+  }
+
+  /** Go's server checked the Host header before it read any of the body: a host-less request gets that 400. */
+  @ParameterizedTest
+  @ValueSource(strings = {"0\r\nA\u0095b: x\r\n\r\n", "40000000\r\nabc", "ffffffffffffffffffff\r\nabc",
+      "2\r\n{}\r\n0\r\n\r\n"})
+  void a_request_without_a_host_header_gets_go_s_400_whatever_its_chunked_body(String body) {
+    for (String path : new String[] {"/v1.2/containers/create", "/v1.50/containers/create", "/_ping"}) {
+      RawHttp.Received r = http.receive("POST " + path + " HTTP/1.1\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n" + body);
+      assertThat(r.text()).isEqualTo(MISSING_HOST);
+    }
+    assertServing();
+  }
+
+  @Test
+  void a_request_without_a_host_header_after_a_good_one_on_the_same_connection_gets_go_s_400() throws Exception {
+    try (java.net.Socket s = http.connect()) {
+      s.getOutputStream().write(("POST /v1.50/volumes/create HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "d\r\n{\"Name\":\"v3\"}\r\n0\r\n\r\n"
+          + "POST /v1.50/volumes/create HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nA\u0095b: x\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      java.io.InputStream in = s.getInputStream();
+      assertThat(RawHttp.readHeadAndBody(in)).startsWith("HTTP/1.1 201 Created\r\n").contains("\"Name\":\"v3\"");
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(MISSING_HOST);
+    }
+    assertServing();
+  }
+
+  @Test
+  void http_1_0_needs_no_host_header() {
+    RawHttp.Received r = http.receive("GET /_ping HTTP/1.0\r\n\r\n");
+    assertThat(r.text()).startsWith("HTTP/1.0 200 OK\r\n").endsWith("OK");
+    assertServing();
+  }
+
+  @Test
+  void a_host_less_request_with_a_length_no_integer_holds_gets_the_400_of_any_unreadable_length() {
+    RawHttp.Received r = http.receive("POST /v1.50/containers/create HTTP/1.1\r\n"
+        + "Content-Length: 366666666666666666666666\r\n\r\n");
+    assertThat(r.text()).startsWith("HTTP/1.1 400 Bad Request\r\n").containsIgnoringCase("connection: close\r\n")
+        .contains("Content-Length: 0\r\n").endsWith("\r\n\r\n");
+    assertServing();
+  }
+
+  /** Two Host headers are refused by the HTTP server before the daemon's checks; a bad chunked body still gets it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"0\r\nA\u0095b: x\r\n\r\n", "40000000\r\nabc"})
+  void a_request_with_two_host_headers_gets_a_400_whatever_its_chunked_body(String body) {
+    RawHttp.Received r = http.receive("POST /v1.50/containers/create HTTP/1.1\r\nHost: x\r\nHost: y\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\n" + body);
+    assertThat(r.text()).startsWith("HTTP/1.1 400 ").containsIgnoringCase("connection: close");
     assertServing();
   }
 

@@ -5,11 +5,7 @@ import io.mockdocker.internal.ScriptAccess;
 import io.mockdocker.script.PortScript;
 import io.mockdocker.script.PortScriptHandle;
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -23,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The published-port listener set of one container run. A TCP connection gets what the port's {@link PortScript}
@@ -34,13 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A built-in process (Ryuk) can {@link #serve} a container port: connections to it from then on go to its handler,
  * on a thread of their own, whatever the port's script says.
+ *
+ * <p>This class is the listeners' lifecycle (bound, opened after a log line or a delay, accepting, closed with the
+ * run); what happens on each accepted connection is {@link PortConnections}'.
  */
 final class PortListeners implements Closeable {
-  private static final int HEAD_LIMIT = 64 * 1024;
-  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-
   private final ExecutorService threads;
   private final Clock clock;
+  private final PortConnections connections;
   private final List<Closeable> sockets = new ArrayList<>();
   private final List<Integer> hostPorts = new ArrayList<>();
   private final List<PublishedPort> published = new ArrayList<>();
@@ -50,13 +46,13 @@ final class PortListeners implements Closeable {
   private final List<Tcp> pending = new ArrayList<>();
   private final Map<String, Serving> serving = new HashMap<>();
   private boolean closed;
-  private boolean paused;
   /** Accept loops not yet ended: a closed listener stops listening only once its blocked accept() has returned. */
   private int acceptors;
 
   PortListeners(ExecutorService threads, Clock clock) {
     this.threads = threads;
     this.clock = clock;
+    this.connections = new PortConnections(threads);
   }
 
   /** One TCP port of the run: its script ({@code null} holds), and its listener once open. */
@@ -223,7 +219,7 @@ final class PortListeners implements Closeable {
     if (closed || tcp.placeholder == null) {
       return;
     }
-    quietly(tcp.placeholder);
+    PortConnections.quietly(tcp.placeholder);
     sockets.remove(tcp.placeholder);
     tcp.placeholder = null;
     pending.remove(tcp);
@@ -262,7 +258,7 @@ final class PortListeners implements Closeable {
       synchronized (this) {
         acceptors--;
       }
-      quietly(server); // the engine is closing
+      PortConnections.quietly(server); // the engine is closing
     }
   }
 
@@ -293,21 +289,20 @@ final class PortListeners implements Closeable {
         Socket s = server.accept();
         Serving handler;
         synchronized (this) {
-          if (closed) {
-            s.close();
-            return;
-          }
-          sockets.add(s);
           handler = serving.get(tcp.port);
         }
+        if (!connections.track(s)) {
+          s.close();
+          return;
+        }
         if (handler != null) {
-          Future<?> unused = threads.submit(() -> served(handler, s));
+          Future<?> unused = threads.submit(() -> connections.served(handler, s));
           continue;
         }
         if (tcp.handle != null) {
           ScriptAccess.connected(tcp.handle);
         }
-        Future<?> unused = threads.submit(() -> serve(tcp.script().behaviour(), s));
+        Future<?> unused = threads.submit(() -> connections.serve(tcp.script().behaviour(), s));
       } catch (SocketException e) {
         return; // closed
       } catch (IOException | RejectedExecutionException e) {
@@ -316,164 +311,9 @@ final class PortListeners implements Closeable {
     }
   }
 
-  /** Serves one connection as the script says; closes it when done (a held one stays until the run ends). */
-  private void serve(PortScript.Behaviour behaviour, Socket s) {
-    boolean keep = false;
-    try {
-      awaitRunning();
-      InputStream in = s.getInputStream();
-      OutputStream out = gated(s.getOutputStream());
-      if (behaviour instanceof PortScript.Hold) {
-        keep = true;
-      } else if (behaviour instanceof PortScript.Echo) {
-        in.transferTo(out);
-        s.shutdownOutput();
-      } else if (behaviour instanceof PortScript.Reply r) {
-        if (r.afterRequest()) {
-          readHead(in);
-        }
-        out.write(r.bytes());
-        out.flush();
-        s.shutdownOutput();
-        in.transferTo(OutputStream.nullOutputStream()); // no reset before the client read the reply
-      } else if (behaviour instanceof PortScript.Forward f) {
-        keep = forward(f, s);
-      } else if (behaviour instanceof PortScript.Handler h) {
-        h.handler().handle(in, out);
-        out.flush();
-      }
-    } catch (IOException | RuntimeException e) {
-      // the client went away, the run ended, or the handler failed: the connection closes
-    }
-    if (!keep) {
-      release(s);
-    }
-  }
-
-  /** Reads up to the blank line that ends an HTTP request head (or the end of the client's bytes). */
-  private static void readHead(InputStream in) throws IOException {
-    int state = 0;
-    for (int n = 0; n < HEAD_LIMIT; n++) {
-      int b = in.read();
-      if (b < 0) {
-        return;
-      }
-      if (b == '\n') {
-        if (state == 1) {
-          return;
-        }
-        state = 1;
-      } else if (b != '\r') {
-        state = 0;
-      }
-    }
-  }
-
-  /**
-   * Connects to the target and copies both ways, each direction on its own thread; the later to finish closes both
-   * sockets. Returns whether the copies took the connection over.
-   */
-  private boolean forward(PortScript.Forward f, Socket client) throws IOException {
-    Socket upstream = new Socket();
-    synchronized (this) {
-      if (closed) {
-        return false;
-      }
-      sockets.add(upstream);
-    }
-    try {
-      upstream.connect(new InetSocketAddress(f.host(), f.port()), CONNECT_TIMEOUT_MILLIS);
-    } catch (IOException e) {
-      release(upstream); // refused: the client's connection closes
-      return false;
-    }
-    AtomicInteger running = new AtomicInteger(2);
-    Runnable done = () -> {
-      if (running.decrementAndGet() == 0) {
-        release(client);
-        release(upstream);
-      }
-    };
-    Future<?> unused = threads.submit(() -> copy(client, upstream, done));
-    copy(upstream, client, done);
-    return true;
-  }
-
-  private void copy(Socket from, Socket to, Runnable done) {
-    try {
-      from.getInputStream().transferTo(gated(to.getOutputStream()));
-      to.shutdownOutput();
-    } catch (IOException e) {
-      // one side went away: end both
-      quietly(from);
-      quietly(to);
-    }
-    done.run();
-  }
-
-  /** {@code out} whose writes wait while the container is paused. */
-  private OutputStream gated(OutputStream out) {
-    return new FilterOutputStream(out) {
-      @Override
-      public void write(int b) throws IOException {
-        awaitRunning();
-        out.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        awaitRunning();
-        out.write(b, off, len);
-      }
-    };
-  }
-
-  /** Waits while the container is paused; fails once the run ended. */
-  private synchronized void awaitRunning() throws IOException {
-    while (paused && !closed) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while the container is paused");
-      }
-    }
-    if (closed) {
-      throw new SocketException("the container's run ended");
-    }
-  }
-
   /** The container was paused or unpaused: connections wait, or go on. */
-  synchronized void paused(boolean paused) {
-    this.paused = paused;
-    notifyAll();
-  }
-
-  private void release(Socket s) {
-    quietly(s);
-    synchronized (this) {
-      sockets.remove(s);
-    }
-  }
-
-  private static void quietly(Closeable c) {
-    try {
-      c.close();
-    } catch (IOException ignored) {
-      // nothing to do
-    }
-  }
-
-  private void served(Serving handler, Socket s) {
-    try (s) {
-      handler.serve(s);
-    } catch (IOException e) {
-      // the peer went away or the set closed: the connection is over either way
-    } finally {
-      synchronized (this) {
-        sockets.remove(s);
-      }
-    }
+  void paused(boolean paused) {
+    connections.paused(paused);
   }
 
   @Override
@@ -486,7 +326,6 @@ final class PortListeners implements Closeable {
         return;
       }
       closed = true;
-      notifyAll();
       all = new ArrayList<>(sockets);
       sockets.clear();
       timers = new ArrayList<>(waits);
@@ -494,7 +333,8 @@ final class PortListeners implements Closeable {
     }
     timers.forEach(f -> f.cancel(true));
     watches.forEach(Runnable::run);
-    all.forEach(PortListeners::quietly);
+    all.forEach(PortConnections::quietly);
+    connections.close();
     awaitAcceptorsGone();
   }
 }

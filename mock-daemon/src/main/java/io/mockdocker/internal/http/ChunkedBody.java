@@ -8,13 +8,7 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.ImmediatePooledByteBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import org.xnio.IoUtils;
-import org.xnio.channels.StreamSinkChannel;
-import org.xnio.conduits.AbstractStreamSourceConduit;
-import org.xnio.conduits.ConduitReadableByteChannel;
-import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * A chunked request body decoded as Go's server decoded one, in place of Undertow's decoder (which closes the
@@ -24,7 +18,7 @@ import org.xnio.conduits.StreamSourceConduit;
  * chunk length}, {@code http chunk length too large}, {@code malformed chunked encoding}, {@code malformed MIME header
  * line: …}; or the daemon's body limit), the answer says so, and the connection is closed after it.
  */
-final class ChunkedBody extends AbstractStreamSourceConduit<StreamSourceConduit> {
+final class ChunkedBody extends SourceConduit {
   private static final AttachmentKey<RuntimeException> FAILURE = AttachmentKey.create(RuntimeException.class);
   /** Go's longest chunk-size or trailer line. */
   private static final int MAX_LINE = 4096;
@@ -234,7 +228,9 @@ final class ChunkedBody extends AbstractStreamSourceConduit<StreamSourceConduit>
     if (raw.hasRemaining()) {
       ByteBuffer rest = ByteBuffer.allocate(raw.remaining());
       rest.put(raw).flip();
-      connection.ungetRequestBytes(new ImmediatePooledByteBuffer(rest));
+      if (!ClientInput.unread(connection, rest)) {
+        connection.ungetRequestBytes(new ImmediatePooledByteBuffer(rest));
+      }
     }
     Connectors.terminateRequest(exchange);
   }
@@ -246,26 +242,6 @@ final class ChunkedBody extends AbstractStreamSourceConduit<StreamSourceConduit>
     exchange.putAttachment(FAILURE, failure);
     exchange.setPersistent(false);
     Connectors.terminateRequest(exchange);
-  }
-
-  @Override
-  public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
-    for (int i = offs; i < offs + len; i++) {
-      if (dsts[i].hasRemaining()) {
-        return read(dsts[i]);
-      }
-    }
-    return 0;
-  }
-
-  @Override
-  public long transferTo(long position, long count, FileChannel target) throws IOException {
-    return target.transferFrom(new ConduitReadableByteChannel(this), position, count);
-  }
-
-  @Override
-  public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
-    return IoUtils.transfer(new ConduitReadableByteChannel(this), count, throughBuffer, target);
   }
 
   @Override

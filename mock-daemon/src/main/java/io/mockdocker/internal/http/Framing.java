@@ -30,6 +30,10 @@ public final class Framing implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
+    ex.addExchangeCompleteListener((done, nextListener) -> {
+      ClientInput.requestDone(done);
+      nextListener.proceed();
+    });
     String length = ex.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
     if (length != null && !isLength(length)) {
       badRequest(ex);

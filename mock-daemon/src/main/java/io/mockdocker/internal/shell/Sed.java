@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code sed [-nErs] [-i] [-e SCRIPT]... [SCRIPT] [FILE]...}: the stream editor's common part. Commands {@code s}
@@ -14,61 +13,13 @@ import java.util.regex.Pattern;
  * number, {@code $} and {@code /RE/}, ranges {@code A,B} and {@code !}; {@code -i} edits files in place (respecting
  * read-only mounts; {@code -iSUFFIX} keeps the original as FILE + SUFFIX). Anything else is refused with busybox's
  * message, never ignored.
+ *
+ * <p>This class is the command and the runner (options, files, the pattern space line by line); the script's parser
+ * is {@link SedScript}.
  */
 final class Sed {
   private static final String SYNOPSIS = "sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\n"
       + "or: sed [-i[SFX]] [-nrE] CMD [FILE]...";
-
-  /** One address: a line number, the last line, or a regular expression. */
-  private record Address(long line, boolean last, Pattern regex) {
-    boolean matches(long number, boolean isLast, String space) {
-      return regex != null ? regex.matcher(space).find() : last ? isLast : number == line;
-    }
-  }
-
-  /** One command with its addresses; {@code active} is the state of its range. */
-  private static final class Cmd {
-    Address from;
-    Address to;
-    boolean negate;
-    char name;
-    Pattern regex;
-    String replacement;
-    boolean global;
-    boolean print;
-    int occurrence = 1;
-    int exitCode;
-    boolean active;
-
-    boolean selects(long number, boolean isLast, String space) {
-      boolean hit;
-      if (from == null) {
-        hit = true;
-      } else if (to == null) {
-        hit = from.matches(number, isLast, space);
-      } else if (active) {
-        hit = true;
-        if (to.regex == null && !to.last ? number >= to.line : to.matches(number, isLast, space)) {
-          active = false;
-        }
-      } else if (from.matches(number, isLast, space)) {
-        hit = true;
-        active = !(to.regex == null && !to.last && to.line <= number) && !(to.last && isLast);
-      } else {
-        hit = false;
-      }
-      return hit != negate;
-    }
-  }
-
-  /** A script that does not parse: the message busybox prints. */
-  private static final class Bad extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Bad(String message) {
-      super(message, null, false, false);
-    }
-  }
 
   private Sed() {}
 
@@ -108,10 +59,10 @@ final class Sed {
       }
       script.append(operands.remove(0));
     }
-    List<Cmd> commands;
+    List<SedScript.Cmd> commands;
     try {
-      commands = parse(script.toString(), o.has('r') || o.has('E'));
-    } catch (Bad e) {
+      commands = SedScript.parse(script.toString(), o.has('r') || o.has('E'));
+    } catch (SedScript.Bad e) {
       p.err("sed: " + e.getMessage() + "\n");
       return 1;
     }
@@ -172,7 +123,7 @@ final class Sed {
   }
 
   /** Runs the script over {@code lines}; returns the status of a {@code q}, or null when the input ran out. */
-  private static Integer edit(List<String> lines, List<Cmd> commands, boolean quiet, StringBuilder out,
+  private static Integer edit(List<String> lines, List<SedScript.Cmd> commands, boolean quiet, StringBuilder out,
       long[] number) {
     for (int k = 0; k < lines.size(); k++) {
       String line = lines.get(k);
@@ -183,7 +134,7 @@ final class Sed {
       boolean isLast = k == lines.size() - 1;
       boolean deleted = false;
       Integer quit = null;
-      for (Cmd c : commands) {
+      for (SedScript.Cmd c : commands) {
         if (!c.selects(number[0], isLast, space)) {
           continue;
         }
@@ -218,7 +169,7 @@ final class Sed {
   }
 
   /** The pattern space after {@code s}, or null when nothing matched. */
-  private static String substitute(Cmd c, String space) {
+  private static String substitute(SedScript.Cmd c, String space) {
     Matcher m = c.regex.matcher(space);
     StringBuilder out = new StringBuilder();
     int at = 0;
@@ -273,156 +224,5 @@ final class Sed {
       }
     }
     return out.toString();
-  }
-
-  private static List<Cmd> parse(String script, boolean extended) throws Bad {
-    List<Cmd> commands = new ArrayList<>();
-    int[] at = {0};
-    int n = script.length();
-    while (true) {
-      while (at[0] < n && (Character.isWhitespace(script.charAt(at[0])) || script.charAt(at[0]) == ';')) {
-        at[0]++;
-      }
-      if (at[0] >= n) {
-        return commands;
-      }
-      Cmd c = new Cmd();
-      c.from = address(script, at, extended);
-      if (c.from != null && at[0] < n && script.charAt(at[0]) == ',') {
-        at[0]++;
-        c.to = address(script, at, extended);
-        if (c.to == null) {
-          throw new Bad("unexpected ','");
-        }
-      }
-      while (at[0] < n && script.charAt(at[0]) == ' ') {
-        at[0]++;
-      }
-      if (at[0] < n && script.charAt(at[0]) == '!') {
-        c.negate = true;
-        at[0]++;
-        while (at[0] < n && script.charAt(at[0]) == ' ') {
-          at[0]++;
-        }
-      }
-      if (at[0] >= n) {
-        throw new Bad("missing command");
-      }
-      c.name = script.charAt(at[0]++);
-      switch (c.name) {
-        case 'p', 'd', '=' -> { }
-        case 'q' -> {
-          int start = at[0];
-          while (at[0] < n && (script.charAt(at[0]) == ' ' || Character.isDigit(script.charAt(at[0])))) {
-            at[0]++;
-          }
-          String code = script.substring(start, at[0]).strip();
-          c.exitCode = code.isEmpty() ? 0 : Integer.parseInt(code) & 0xff;
-        }
-        case 's' -> substitution(script, at, c, extended);
-        default -> throw new Bad("unsupported command " + c.name);
-      }
-      while (at[0] < n && script.charAt(at[0]) == ' ') {
-        at[0]++;
-      }
-      if (at[0] < n && script.charAt(at[0]) == '}') {
-        throw new Bad("unsupported command }");
-      }
-      if (at[0] < n && script.charAt(at[0]) != ';' && script.charAt(at[0]) != '\n') {
-        throw new Bad("extra characters after command");
-      }
-      commands.add(c);
-    }
-  }
-
-  private static Address address(String s, int[] at, boolean extended) throws Bad {
-    int n = s.length();
-    if (at[0] >= n) {
-      return null;
-    }
-    char c = s.charAt(at[0]);
-    if (Character.isDigit(c)) {
-      int start = at[0];
-      while (at[0] < n && Character.isDigit(s.charAt(at[0]))) {
-        at[0]++;
-      }
-      return new Address(Long.parseLong(s.substring(start, at[0])), false, null);
-    }
-    if (c == '$') {
-      at[0]++;
-      return new Address(0, true, null);
-    }
-    if (c == '/' || c == '\\') {
-      char delim = c == '\\' ? s.charAt(++at[0]) : '/';
-      at[0]++;
-      String re = delimited(s, at, delim, "unterminated address regex");
-      return new Address(0, false, compile(re, extended, false));
-    }
-    return null;
-  }
-
-  private static void substitution(String s, int[] at, Cmd c, boolean extended) throws Bad {
-    if (at[0] >= s.length()) {
-      throw new Bad("bad format in substitution expression");
-    }
-    char delim = s.charAt(at[0]++);
-    String re = delimited(s, at, delim, "bad format in substitution expression");
-    String replacement = delimited(s, at, delim, "bad format in substitution expression");
-    boolean ignoreCase = false;
-    while (at[0] < s.length()) {
-      char f = s.charAt(at[0]);
-      if (f == 'g') {
-        c.global = true;
-      } else if (f == 'p') {
-        c.print = true;
-      } else if (f == 'I' || f == 'i') {
-        ignoreCase = true;
-      } else if (Character.isDigit(f)) {
-        int start = at[0];
-        while (at[0] + 1 < s.length() && Character.isDigit(s.charAt(at[0] + 1))) {
-          at[0]++;
-        }
-        c.occurrence = Integer.parseInt(s.substring(start, at[0] + 1));
-      } else if (f == ';' || f == '\n' || f == ' ' || f == '}') {
-        break;
-      } else {
-        throw new Bad("bad option in substitution expression");
-      }
-      at[0]++;
-    }
-    c.regex = compile(re, extended, ignoreCase);
-    c.replacement = replacement;
-  }
-
-  /** The text up to the next unescaped {@code delim}; an escaped delimiter stands for itself. */
-  private static String delimited(String s, int[] at, char delim, String unterminated) throws Bad {
-    StringBuilder out = new StringBuilder();
-    while (at[0] < s.length()) {
-      char c = s.charAt(at[0]++);
-      if (c == delim) {
-        return out.toString();
-      }
-      if (c == '\\' && at[0] < s.length()) {
-        char d = s.charAt(at[0]++);
-        if (d == delim) {
-          out.append(d);
-        } else if (d == 'n') {
-          out.append("\\n");
-        } else {
-          out.append('\\').append(d);
-        }
-      } else {
-        out.append(c);
-      }
-    }
-    throw new Bad(unterminated);
-  }
-
-  private static Pattern compile(String re, boolean extended, boolean ignoreCase) throws Bad {
-    try {
-      return Pattern.compile(Regex.toJava(re, extended), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw new Bad("bad regex '" + re + "'");
-    }
   }
 }
