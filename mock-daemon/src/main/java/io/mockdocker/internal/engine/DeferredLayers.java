@@ -22,10 +22,16 @@ final class DeferredLayers {
     packed.put(id, new Packed(archive, limits));
   }
 
-  /** The image {@code id} is gone: its archive is never unpacked. */
+  /**
+   * The image {@code id} is gone: its archive is never unpacked. An unpack already under way (a reader outside the
+   * engine's lock) ends first, so that the caller's delete of the image's directory removes all of it.
+   */
   void forget(String id) {
-    if (!packed.isEmpty()) {
-      packed.remove(id);
+    Packed layer = packed.isEmpty() ? null : packed.get(id);
+    if (layer != null) {
+      synchronized (layer) {
+        packed.remove(id, layer);
+      }
     }
   }
 
