@@ -313,8 +313,7 @@ public final class MockDocker implements AutoCloseable {
   /** Pulls a fixture's local name silently: {@code repo} (every tag) or {@code repo:tag}, split at its first colon. */
   private static void pullFixture(Engine engine, String name) {
     int colon = name.indexOf(':');
-    engine.pull(colon < 0 ? name : name.substring(0, colon), colon < 0 ? "" : name.substring(colon + 1), "",
-        ProgressSink.NONE);
+    engine.pullPacked(colon < 0 ? name : name.substring(0, colon), colon < 0 ? "" : name.substring(colon + 1));
   }
 
   /** Installs a scenario's process, transfer, port and stats scripts on an engine (its faults go to the daemon's). */

@@ -261,6 +261,15 @@ public final class Engine implements AutoCloseable {
     images.pull(name, tag, endpoint, sink);
   }
 
+  /**
+   * {@link #pull} without progress, as a daemon pulls its fixtures' local names at start: the same images, tags,
+   * sizes and events, but the layers' files are unpacked into this engine's file system only when first needed (a
+   * container's file system, a save, a push), so a daemon whose test never looks inside them never pays for them.
+   */
+  public void pullPacked(String name, String tag) {
+    images.pullPacked(name, tag);
+  }
+
   /** Pushes a repository (or one image, by ID) to the registry with these credentials. */
   public void push(String name, String endpoint, AuthConfig auth, ProgressSink sink) {
     images.push(name, endpoint, auth, sink);

@@ -1,5 +1,6 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.TarLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,14 +24,21 @@ final class ImageGraph {
   private final TruncIndex index = new TruncIndex();
   /** The merged views of image chains, by top image; layers never change once registered, a delete clears them. */
   private final Map<String, Map<String, ContainerFs.Meta>> views = new HashMap<>();
+  /** Layers registered packed, unpacked when {@link #layerDir} is first asked for them. */
+  private final DeferredLayers deferred = new DeferredLayers();
 
   ImageGraph(Path root) {
     this.root = root;
   }
 
-  /** Where the files of image {@code id}'s layer live (whether or not the image exists). */
+  /**
+   * Where the files of image {@code id}'s layer live (whether or not the image exists); a layer registered
+   * {@link #registerPacked packed} is unpacked there first.
+   */
   Path layerDir(String id) {
-    return root.resolve(id).resolve("layer");
+    Path dir = root.resolve(id).resolve("layer");
+    deferred.unpack(id, dir);
+    return dir;
   }
 
   /**
@@ -85,7 +93,24 @@ final class ImageGraph {
     } else {
       Files.createDirectories(target);
     }
-    Image sized = image.withSize(extraSize + Layers.walkSize(target));
+    return add(image.withSize(extraSize + Layers.walkSize(target)));
+  }
+
+  /**
+   * Adds an image whose layer is {@code archive}, unpacked into the graph only when {@link #layerDir} is first asked
+   * for it; {@code size} is what {@link #register} would have recorded (the walk of the unpacked tree plus the
+   * declared size). The archive must be known to unpack within {@code limits} ({@link PackedLayers}).
+   */
+  Image registerPacked(Image image, byte[] archive, TarLimits limits, long size) {
+    if (images.containsKey(image.id())) {
+      throw new DockerException("Image " + image.id() + " already exists");
+    }
+    Image sized = add(image.withSize(size));
+    deferred.add(sized.id(), archive, limits);
+    return sized;
+  }
+
+  private Image add(Image sized) {
     images.put(sized.id(), sized);
     index.add(sized.id());
     if (sized.hasParent()) {
@@ -102,6 +127,7 @@ final class ImageGraph {
     }
     index.remove(id);
     views.clear();
+    deferred.forget(id);
     if (image.hasParent()) {
       TreeSet<String> siblings = children.get(image.parent());
       if (siblings != null) {

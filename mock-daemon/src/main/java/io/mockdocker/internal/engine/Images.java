@@ -225,7 +225,16 @@ final class Images {
   }
 
   void pull(String name, String tag, String endpoint, ProgressSink sink) {
-    pullOperation(sink, PullOperation.Naming.REPOSITORY).run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
+    pull(pullOperation(sink, PullOperation.Naming.REPOSITORY), name, tag, endpoint);
+  }
+
+  /** A pull without progress whose layers are unpacked on first need ({@link PullOperation#packed}). */
+  void pullPacked(String name, String tag) {
+    pull(pullOperation(ProgressSink.NONE, PullOperation.Naming.REPOSITORY).packed(), name, tag, "");
+  }
+
+  private void pull(PullOperation operation, String name, String tag, String endpoint) {
+    operation.run(name, tag == null ? "" : tag, endpoint == null ? "" : endpoint);
     String ref = tag == null || tag.isEmpty() ? name : name + ":" + tag;
     events.emit("image", "pull", ref, Map.of("name", name));
   }

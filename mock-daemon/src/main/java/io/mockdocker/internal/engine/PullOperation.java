@@ -1,5 +1,6 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.TarLimits;
 import io.mockdocker.internal.RegistryAccess;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.registry.RemoteImage;
@@ -26,6 +27,8 @@ final class PullOperation {
   private String repository = "";
   private int layers;
   private final Naming naming;
+  /** Whether layers that unpack cleanly are registered packed, unpacked on first need (a daemon's fixture pulls). */
+  private boolean packed;
 
   /** How the pulled name is read, and what a second pull of a name being pulled does. */
   enum Naming {
@@ -56,6 +59,16 @@ final class PullOperation {
     this.transfers = transfers;
     this.sink = sink;
     this.naming = naming;
+  }
+
+  /**
+   * Registers the layers this pull downloads packed when they are known to unpack within the daemon's limits
+   * ({@link PackedLayers}), so that their files are unpacked on first need rather than now: what a daemon's fixtures
+   * pull at start. Answers about the images (sizes, history, inspect) are the same either way.
+   */
+  PullOperation packed() {
+    this.packed = true;
+    return this;
   }
 
   void run(String name, String tag, String endpoint) {
@@ -196,6 +209,10 @@ final class PullOperation {
       byte[] layer = transfers.withProgress(transfer, RegistryAccess.layerBytes(remote), remote.layerSize(), "Downloading",
           sink);
       sink.layerDownloaded(layerId);
+      if (packed && registerPacked(remote, layer)) {
+        sink.layerRegistered(layerId);
+        continue;
+      }
       Path staged = staging.untar(layer);
       boolean registered = lock.locked(() -> {
         if (!graph.exists(layerId)) {
@@ -209,5 +226,18 @@ final class PullOperation {
       }
       sink.layerRegistered(layerId);
     }
+  }
+
+  /** Registers {@code layer} packed when it unpacks within the limits; false when it must be unpacked now. */
+  private boolean registerPacked(RemoteImage remote, byte[] layer) {
+    TarLimits limits = staging.limits().limits();
+    long walked = PackedLayers.walkSize(layer, limits);
+    if (walked == PackedLayers.DOES_NOT_UNPACK) {
+      return false;
+    }
+    Image image = RegistryAccess.metadata(remote);
+    lock.locked(() -> graph.exists(image.id())
+        ? null : graph.registerPacked(image, layer, limits, Math.max(0, remote.declaredSize()) + walked));
+    return true;
   }
 }

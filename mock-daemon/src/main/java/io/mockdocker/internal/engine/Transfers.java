@@ -74,7 +74,7 @@ final class Transfers {
         }
         long n = stop - pos;
         pacer.read(n);
-        if (cadence.onRead(n)) {
+        if (cadence.onRead(n) && sink != ProgressSink.NONE) { // a silent pull (a daemon's fixtures) has no text
           sink.progress(action, cadence.text(sink.sizes()));
           sink.layerProgress(t.image(), stop, total);
         }
@@ -84,8 +84,10 @@ final class Transfers {
       Thread.currentThread().interrupt();
       throw new ConnectionDropped(t + " interrupted");
     }
-    sink.progress(action, cadence.text(sink.sizes()));
-    sink.layerProgress(t.image(), pos, total);
+    if (sink != ProgressSink.NONE) {
+      sink.progress(action, cadence.text(sink.sizes()));
+      sink.layerProgress(t.image(), pos, total);
+    }
     sink.endOfTransfer();
     return bytes;
   }
