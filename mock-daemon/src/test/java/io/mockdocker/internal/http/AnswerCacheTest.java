@@ -232,4 +232,27 @@ class AnswerCacheTest {
       assertThat(http.get("/v1.24/containers/both/json").body()).isEqualTo(oldest);
     }
   }
+
+  @Test
+  void the_era_image_list_follows_tag_commit_and_rmi() {
+    String before = http.get("/v1.2/images/json").text();
+    assertThat(before).contains("\"Repository\":\"busybox\"").doesNotContain("\"Repository\":\"app\"");
+
+    assertThat(http.post("/v1.2/images/busybox/tag?repo=app&tag=v1").status()).isEqualTo(201);
+    String tagged = http.get("/v1.2/images/json").text();
+    assertThat(tagged).contains("\"Repository\":\"app\",\"Tag\":\"v1\"");
+
+    create("committed", "true");
+    Response commit = http.post("/v1.2/commit?container=committed&repo=snap&tag=one");
+    assertThat(commit.status()).isEqualTo(201);
+    String id = Json.field(commit.text(), "Id");
+    assertThat(http.get("/v1.2/images/json").text()).contains("\"Repository\":\"snap\",\"Tag\":\"one\",\"Id\":\""
+        + id); // the era's commit answers the short ID
+    assertThat(http.get("/v1.2/images/json?all=1").text()).contains(id);
+
+    assertThat(http.delete("/v1.2/images/app:v1").status()).isEqualTo(200);
+    assertThat(http.get("/v1.2/images/json").text()).doesNotContain("\"Repository\":\"app\"");
+    assertThat(http.get("/v1.2/images/json?filter=snap").text()).contains(id).doesNotContain("busybox");
+    assertThat(http.get("/v1.2/images/json?filter=busybox").text()).contains("busybox").doesNotContain(id);
+  }
 }
