@@ -32,6 +32,8 @@ public final class ContainersEndpoints {
   private final EraFeatures release;
   /** The list rows last written, per container. */
   private final ReadCache cache = new ReadCache(4096);
+  /** The whole lists last written, per query (a few: each may be large). */
+  private final ReadCache lists = new ReadCache(8);
 
   ContainersEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
@@ -61,25 +63,31 @@ public final class ContainersEndpoints {
     String since = call.param("since");
     String before = call.param("before");
     int limit = atoi(call.param("limit"), -1);
-    List<byte[]> out = new ArrayList<>();
-    for (ContainerListing row : engine.containers().list(all, limit, since, before)) {
-      // the row (snapshot, image name, status text, sizes) is all a row is written from; the release is this view's
-      out.add(cache.get(row.container().id(), row, () -> {
-        Container c = row.container();
-        ObjectNode o = GoJson.object()
-            .put("Id", c.id())
-            .put("Image", row.image())
-            .put("Command", c.command())
-            .put("Created", c.created().toEpochSecond())
-            .put("Status", row.status())
-            .put("Ports", c.networkSettings().portsHuman());
-        if (release.containerSizes()) {
-          o.put("SizeRw", row.sizeRw()).put("SizeRootFs", row.sizeRootFs());
-        }
-        return GoJson.bytes(o);
-      }));
+    List<ContainerListing> rows = engine.containers().list(all, limit, since, before);
+    // a row (snapshot, image name, status text, sizes) is all a row is written from; the release is this view's
+    byte[] answer = lists.get(all + " " + limit + " " + since + " " + before, rows, () -> {
+      List<byte[]> out = new ArrayList<>(rows.size());
+      for (ContainerListing row : rows) {
+        out.add(cache.get(row.container().id(), row, () -> write(row)));
+      }
+      return ReadCache.array(out, false);
+    });
+    Responses.send(call.exchange(), 200, Responses.JSON, answer);
+  }
+
+  private byte[] write(ContainerListing row) {
+    Container c = row.container();
+    ObjectNode o = GoJson.object()
+        .put("Id", c.id())
+        .put("Image", row.image())
+        .put("Command", c.command())
+        .put("Created", c.created().toEpochSecond())
+        .put("Status", row.status())
+        .put("Ports", c.networkSettings().portsHuman());
+    if (release.containerSizes()) {
+      o.put("SizeRw", row.sizeRw()).put("SizeRootFs", row.sizeRootFs());
     }
-    Responses.send(call.exchange(), 200, Responses.JSON, ReadCache.array(out, false));
+    return GoJson.bytes(o);
   }
 
   private void create(Call<ApiVersion> call) {

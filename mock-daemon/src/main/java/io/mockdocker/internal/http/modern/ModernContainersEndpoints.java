@@ -44,6 +44,8 @@ final class ModernContainersEndpoints {
   private final Engine engine;
   /** The list rows and inspect documents last written, per container (two slots each, for 2,048 containers). */
   private final ReadCache cache = new ReadCache(4096);
+  /** The whole lists last written, per query (a few: each may be large). */
+  private final ReadCache lists = new ReadCache(8);
 
   ModernContainersEndpoints(Engine engine) {
     this.engine = engine;
@@ -72,7 +74,7 @@ final class ModernContainersEndpoints {
     boolean size = call.flag("size");
     ContainerFilters filters = ContainerFilters.parse(call.param("filters"), engine);
     Instant now = engine.clock().now();
-    List<byte[]> out = new ArrayList<>();
+    List<ListRow> rows = new ArrayList<>();
     for (ContainerListing row : engine.containers().listAll(size)) {
       Container c = row.container();
       if (!all && !c.state().running() && !c.state().restarting() && limit <= 0 && !filters.mentions("status")) {
@@ -81,19 +83,21 @@ final class ModernContainersEndpoints {
       if (!filters.matches(c)) {
         continue;
       }
-      if (limit > 0 && out.size() == limit) {
+      if (limit > 0 && rows.size() == limit) {
         break;
       }
-      long[] sizes = size ? new long[] {row.sizeRw(), row.sizeRootFs()} : null;
-      ListRow input = new ListRow(c, ModernContainerJson.status(c.state(), c.health(), now), size,
-          row.sizeRw(), row.sizeRootFs(), ModernNetworkJson.joined(c, engine.networks()));
-      out.add(cache.get("list " + c.id(), input, () -> {
-        ObjectNode summary = ModernContainerJson.summary(c, sizes, input.status());
-        ModernNetworkJson.containerNetworks((ObjectNode) summary.get("NetworkSettings"), c, input.networks());
-        return GoJson.MODERN.bytes(summary);
-      }));
+      rows.add(new ListRow(c, ModernContainerJson.status(c.state(), c.health(), now), size, row.sizeRw(),
+          row.sizeRootFs(), ModernNetworkJson.joined(c, engine.networks())));
     }
-    ModernResponses.json(call.exchange(), 200, ReadCache.array(out, true));
+    // the whole answer while the rows are equal, else each row's bytes while that row is equal
+    String query = "list all=" + all + " limit=" + limit + " size=" + size + " filters=" + call.param("filters");
+    ModernResponses.json(call.exchange(), 200, lists.get(query, rows, () -> {
+      List<byte[]> out = new ArrayList<>(rows.size());
+      for (ListRow row : rows) {
+        out.add(cache.get("list " + row.container().id(), row, row::write));
+      }
+      return ReadCache.array(out, true);
+    }));
   }
 
   /**
@@ -101,7 +105,14 @@ final class ModernContainersEndpoints {
    * asked for, and its networks.
    */
   private record ListRow(Container container, String status, boolean sized, long sizeRw, long sizeRootFs,
-      ModernNetworkJson.Joined networks) {}
+      ModernNetworkJson.Joined networks) {
+    byte[] write() {
+      ObjectNode summary = ModernContainerJson.summary(container, sized ? new long[] {sizeRw, sizeRootFs} : null,
+          status);
+      ModernNetworkJson.containerNetworks((ObjectNode) summary.get("NetworkSettings"), container, networks);
+      return GoJson.MODERN.bytes(summary);
+    }
+  }
 
   /** Everything an inspect document is written from: the snapshot, the API version and the networks. */
   private record InspectInput(Container container, ModernVersion version, ModernNetworkJson.Joined networks) {}
