@@ -5,23 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockdocker.ApiProfile;
-import io.mockdocker.MockDocker;
 import io.mockdocker.VirtualClock;
 import io.mockdocker.fixtures.Fixtures;
+import io.mockdocker.testing.Daemon;
 import io.mockdocker.testing.Json;
 import io.mockdocker.testing.RawHttp;
 import io.mockdocker.testing.RawHttp.Response;
 import io.mockdocker.testing.Tars;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The pure reads kept between state changes (the container lists of both views and the modern inspect): each is asked
- * once so that it is kept, then the state changes, and the next answer must show the change. One daemon serves both
- * views, on a virtual clock that stands still unless a test moves it.
+ * The pure reads kept between state changes (the container lists of both views, the modern inspect, the era image
+ * list): each is asked once so that it is kept, then the state changes, and the next answer must show the change. One
+ * daemon serves both views, on a virtual clock that stands still unless a test moves it.
  */
 class AnswerCacheTest {
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
@@ -29,21 +29,15 @@ class AnswerCacheTest {
   static final String MODERN_LIST = "/v1.50/containers/json";
   static final String ERA_LIST = "/v1.2/containers/json";
 
-  MockDocker docker;
+  final VirtualClock clock = VirtualClock.at(T0);
+  @RegisterExtension
+  final Daemon daemon = Daemon.with(b -> b.fixtures(Fixtures.defaults()).profile(ApiProfile.all()).clock(clock)
+      .preload("busybox:latest"));
   RawHttp http;
-  VirtualClock clock;
 
   @BeforeEach
-  void start() {
-    clock = VirtualClock.at(T0);
-    docker = MockDocker.builder().fixtures(Fixtures.defaults()).profile(ApiProfile.all()).clock(clock).start();
-    docker.preload("busybox:latest");
-    http = new RawHttp(docker.uri());
-  }
-
-  @AfterEach
-  void stop() {
-    docker.close();
+  void client() {
+    http = daemon.http();
   }
 
   String create(String name, String... cmd) {
