@@ -1,5 +1,6 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.internal.shell.FsWrites;
 import io.mockdocker.internal.shell.RootedPaths;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -58,7 +59,7 @@ final class BuildFiles {
       }
     });
     for (Map.Entry<Path, FileTime> d : directoryTimes.entrySet()) {
-      Files.setLastModifiedTime(d.getKey(), d.getValue());
+      FsWrites.setLastModifiedTime(d.getKey(), d.getValue());
     }
   }
 

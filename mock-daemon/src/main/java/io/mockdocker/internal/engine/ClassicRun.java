@@ -1,5 +1,6 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.internal.shell.FsWrites;
 import io.mockdocker.registry.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,7 +105,7 @@ final class ClassicRun {
           Files.deleteIfExists(hosts);
         } else {
           Files.write(hosts, before);
-          Files.setLastModifiedTime(hosts, modified);
+          FsWrites.setLastModifiedTime(hosts, modified);
         }
       }
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.mockdocker.internal.engine;
 
+import io.mockdocker.internal.shell.FsWrites;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ final class ContainerFs {
             Files.delete(to);
           }
           Files.createDirectories(to);
-          Files.setLastModifiedTime(to, attrs.lastModifiedTime());
+          FsWrites.setLastModifiedTime(to, attrs.lastModifiedTime());
           return FileVisitResult.CONTINUE;
         }
 

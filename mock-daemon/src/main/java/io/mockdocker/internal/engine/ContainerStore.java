@@ -1,6 +1,7 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.Clock;
+import io.mockdocker.internal.shell.FsWrites;
 import io.mockdocker.registry.Config;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -305,19 +306,31 @@ final class ContainerStore {
     }
   }
 
-  /** SizeRw and SizeRootFs as the list reports them. */
+  /**
+   * SizeRw and SizeRootFs as the list reports them: walked again only when a file changed since the last walk
+   * ({@link FsWrites}) or the container was mounted since.
+   */
   long[] sizes(LiveContainer c) {
     synchronized (c) {
       if (!Files.exists(c.rootfs)) {
         return new long[] {0, 0};
       }
-      try {
-        long rw = ContainerFs.rwSize(c.rootfs, changes(c));
-        long rootfs = c.mounted ? Layers.walkSize(c.rootfs) : 0;
-        return new long[] {rw, rootfs};
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      long count = FsWrites.count(); // before the walk: a change during it moves the count past this
+      LiveContainer.Sizes kept = c.sizes;
+      if (kept != null && kept.fsCount() == count && kept.mounted() == c.mounted) {
+        return new long[] {kept.rw(), kept.rootfs()};
       }
+      long[] sizes = FsWrites.reading(() -> {
+        try {
+          long rw = ContainerFs.rwSize(c.rootfs, changes(c));
+          long rootfs = c.mounted ? Layers.walkSize(c.rootfs) : 0;
+          return new long[] {rw, rootfs};
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      c.sizes = new LiveContainer.Sizes(count, c.mounted, sizes[0], sizes[1]);
+      return sizes;
     }
   }
 

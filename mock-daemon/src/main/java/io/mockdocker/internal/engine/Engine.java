@@ -5,6 +5,7 @@ import com.google.common.jimfs.Jimfs;
 import io.mockdocker.Clock;
 import io.mockdocker.TarLimits;
 import io.mockdocker.internal.RegistryAccess;
+import io.mockdocker.internal.shell.FsWrites;
 import io.mockdocker.registry.Config;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.registry.RemoteImage;
@@ -70,9 +71,11 @@ public final class Engine implements AutoCloseable {
 
   /**
    * jimfs's Unix file system, keeping at most 16 MiB of freed blocks for reuse: its default (as much as the whole
-   * disk) makes every new engine allocate the largest block cache (7 % of a daemon's start in a JFR profile).
+   * disk) makes every new engine allocate the largest block cache (7 % of a daemon's start in a JFR profile). Its
+   * clock is {@link FsWrites#TIME}, which counts the file changes (kept sizes are recomputed when the count moved).
    */
-  private static final Configuration FS = Configuration.unix().toBuilder().setMaxCacheSize(FREED_BLOCKS_KEPT).build();
+  private static final Configuration FS = Configuration.unix().toBuilder().setMaxCacheSize(FREED_BLOCKS_KEPT)
+      .setFileTimeSource(FsWrites.TIME).build();
 
   /** The composition root: builds each part with the parts it uses. */
   private Engine(Builder b) {

@@ -1,6 +1,7 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.TarLimits;
+import io.mockdocker.internal.shell.FsWrites;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -199,7 +200,7 @@ final class Layers {
         if (failure != null) {
           throw failure;
         }
-        Files.setLastModifiedTime(mirror(from, dir, to), Files.getLastModifiedTime(dir));
+        FsWrites.setLastModifiedTime(mirror(from, dir, to), Files.getLastModifiedTime(dir));
         return FileVisitResult.CONTINUE;
       }
     });

@@ -46,6 +46,10 @@ final class LiveContainer {
   /** The modern view's mounts, fixed at create ({@code null} for the era's containers). */
   List<Mounts.Attached> mounts;
   boolean mounted;
+  /** The sizes last walked, with the file-change count they were walked at; see {@link ContainerStore#sizes}. */
+  Sizes sizes;
+
+  record Sizes(long fsCount, boolean mounted, long rw, long rootfs) {}
   /** Set by rm, under the monitor and {@link #ops}: from then on the container is gone for every operation. */
   boolean removed;
   /** Set once rm finished (files gone, destroy event sent); removed-waits watch it. */

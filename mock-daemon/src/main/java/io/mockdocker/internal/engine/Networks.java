@@ -251,12 +251,15 @@ public final class Networks {
 
   /** The MAC the daemon derived from an address: {@code 02:42} and the four octets. */
   public static String mac(String ip) {
-    StringBuilder sb = new StringBuilder("02:42");
+    StringBuilder sb = new StringBuilder(17).append("02:42");
     for (String p : ip.split("\\.")) {
-      sb.append(':').append(String.format("%02x", Integer.parseInt(p) & 0xff));
+      int b = Integer.parseInt(p) & 0xff;
+      sb.append(':').append(HEX[b >> 4]).append(HEX[b & 0xf]);
     }
     return sb.toString();
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Detaches a container from a created network. */
   public void disconnect(String term, String container) {

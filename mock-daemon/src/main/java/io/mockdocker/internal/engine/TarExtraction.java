@@ -1,6 +1,7 @@
 package io.mockdocker.internal.engine;
 
 import io.mockdocker.TarLimits;
+import io.mockdocker.internal.shell.FsWrites;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -76,7 +77,7 @@ final class TarExtraction {
       }
     }
     for (Map.Entry<Path, FileTime> directory : directoryTimes.entrySet()) {
-      Files.setLastModifiedTime(directory.getKey(), directory.getValue());
+      FsWrites.setLastModifiedTime(directory.getKey(), directory.getValue());
     }
   }
 
@@ -164,6 +165,7 @@ final class TarExtraction {
       Files.createSymbolicLink(target, target.getFileSystem().getPath(entry.getLinkName()));
       Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
           .setTimes(entry.getLastModifiedTime(), null, null);
+      FsWrites.touched();
     } else if (source != null) {
       if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         throw invalidEntry(name);
@@ -179,7 +181,7 @@ final class TarExtraction {
         }
       }
       applyMode(target, entry);
-      Files.setLastModifiedTime(target, entry.getLastModifiedTime());
+      FsWrites.setLastModifiedTime(target, entry.getLastModifiedTime());
     }
   }
 
@@ -258,5 +260,6 @@ final class TarExtraction {
       }
     }
     Files.setPosixFilePermissions(path, permissions);
+    FsWrites.touched();
   }
 }

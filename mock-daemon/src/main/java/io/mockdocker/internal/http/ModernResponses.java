@@ -11,10 +11,11 @@ public final class ModernResponses {
   private ModernResponses() {}
 
   public static void json(HttpServerExchange ex, int status, JsonNode node) {
-    byte[] body = GoJson.MODERN.bytes(node);
-    byte[] line = new byte[body.length + 1];
-    System.arraycopy(body, 0, line, 0, body.length);
-    line[body.length] = '\n';
+    Responses.send(ex, status, JSON, GoJson.MODERN.line(node));
+  }
+
+  /** A JSON answer already written ({@link GoJson.Dialect#line}), such as one kept by a {@link ReadCache}. */
+  public static void json(HttpServerExchange ex, int status, byte[] line) {
     Responses.send(ex, status, JSON, line);
   }
 

@@ -70,14 +70,26 @@ public record ModernVersion(String number, Set<Feature> features) {
     features = Set.copyOf(features);
   }
 
+  /** The versions made so far (at most {@link #KEPT} of them: a client can send any number). */
+  private static final java.util.Map<String, ModernVersion> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int KEPT = 256;
+
   static ModernVersion of(String number) {
+    ModernVersion made = MADE.get(number);
+    if (made != null) {
+      return made;
+    }
     Set<Feature> features = EnumSet.noneOf(Feature.class);
     for (Feature feature : Feature.values()) {
       if (feature.holdsAt(number)) {
         features.add(feature);
       }
     }
-    return new ModernVersion(number, features);
+    ModernVersion version = new ModernVersion(number, features);
+    if (MADE.size() < KEPT) {
+      MADE.put(number, version);
+    }
+    return version;
   }
 
   /** Whether create warns of the container-wide {@code MacAddress} (it refused one a network mode cannot take before). */

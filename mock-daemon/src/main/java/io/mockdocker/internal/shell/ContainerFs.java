@@ -123,7 +123,7 @@ final class ContainerFs {
   /** Sets a file's modification time, ignoring failures (the time is cosmetic). */
   static void touch(Path p, Instant now) {
     try {
-      Files.setLastModifiedTime(p, FileTime.from(now));
+      FsWrites.setLastModifiedTime(p, FileTime.from(now));
     } catch (IOException | UnsupportedOperationException ignored) {
       // keep the file system's own time
     }

@@ -79,7 +79,7 @@ final class FileCommands {
         if (!Files.exists(path)) {
           Files.createFile(path);
         }
-        Files.setLastModifiedTime(path, FileTime.from(p.clock().now()));
+        FsWrites.setLastModifiedTime(path, FileTime.from(p.clock().now()));
       } catch (IOException e) {
         Commands.rethrowIfInterrupted(e);
         p.err("touch: cannot touch `" + file + "': " + ContainerFs.reason(e) + "\n");

@@ -15,12 +15,14 @@ import io.mockdocker.internal.http.ConfigJson;
 import io.mockdocker.internal.http.EraFeatures;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
+import io.mockdocker.internal.http.ReadCache;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
 import io.mockdocker.registry.Config;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,10 @@ import java.util.Map;
 public final class ContainersEndpoints {
   private final Engine engine;
   private final EraFeatures release;
+  /** The list rows last written, per container. */
+  private final ReadCache cache = new ReadCache(4096);
+  /** The whole lists last written, per query (a few: each may be large). */
+  private final ReadCache lists = new ReadCache(8);
 
   ContainersEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
@@ -57,21 +63,31 @@ public final class ContainersEndpoints {
     String since = call.param("since");
     String before = call.param("before");
     int limit = atoi(call.param("limit"), -1);
-    ArrayNode out = GoJson.array();
-    for (ContainerListing row : engine.containers().list(all, limit, since, before)) {
-      Container c = row.container();
-      ObjectNode o = out.addObject()
-          .put("Id", c.id())
-          .put("Image", row.image())
-          .put("Command", c.command())
-          .put("Created", c.created().toEpochSecond())
-          .put("Status", row.status())
-          .put("Ports", c.networkSettings().portsHuman());
-      if (release.containerSizes()) {
-        o.put("SizeRw", row.sizeRw()).put("SizeRootFs", row.sizeRootFs());
+    List<ContainerListing> rows = engine.containers().list(all, limit, since, before);
+    // a row (snapshot, image name, status text, sizes) is all a row is written from; the release is this view's
+    byte[] answer = lists.get(all + " " + limit + " " + since + " " + before, rows, () -> {
+      List<byte[]> out = new ArrayList<>(rows.size());
+      for (ContainerListing row : rows) {
+        out.add(cache.get(row.container().id(), row, () -> write(row)));
       }
+      return ReadCache.array(out, false);
+    });
+    Responses.send(call.exchange(), 200, Responses.JSON, answer);
+  }
+
+  private byte[] write(ContainerListing row) {
+    Container c = row.container();
+    ObjectNode o = GoJson.object()
+        .put("Id", c.id())
+        .put("Image", row.image())
+        .put("Command", c.command())
+        .put("Created", c.created().toEpochSecond())
+        .put("Status", row.status())
+        .put("Ports", c.networkSettings().portsHuman());
+    if (release.containerSizes()) {
+      o.put("SizeRw", row.sizeRw()).put("SizeRootFs", row.sizeRootFs());
     }
-    Responses.json(call.exchange(), out);
+    return GoJson.bytes(o);
   }
 
   private void create(Call<ApiVersion> call) {

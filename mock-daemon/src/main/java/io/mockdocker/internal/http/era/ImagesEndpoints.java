@@ -15,6 +15,7 @@ import io.mockdocker.internal.http.EraFeatures;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.JsonBodies;
 import io.mockdocker.internal.http.ModernNames;
+import io.mockdocker.internal.http.ReadCache;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
 import io.mockdocker.registry.Config;
@@ -29,6 +30,8 @@ import java.util.Map;
 final class ImagesEndpoints {
   private final Engine engine;
   private final EraFeatures release;
+  /** The image lists last written, per selection ({@code all}, {@code filter}). */
+  private final ReadCache cache = new ReadCache(16);
 
   ImagesEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
@@ -50,25 +53,30 @@ final class ImagesEndpoints {
   private void list(Call<ApiVersion> call) {
     boolean all = call.bool("all");
     String filter = call.param("filter");
-    ArrayNode out = GoJson.array();
     List<ImageListing> rows = filter != null && !filter.isEmpty() ? engine.images(filter)
         : all ? engine.imagesWithIntermediates() : engine.images();
-    for (ImageListing row : rows) {
-      ObjectNode o = out.addObject();
-      if (!row.repository().isEmpty()) {
-        o.put("Repository", row.repository());
-      }
-      if (!row.tag().isEmpty()) {
-        o.put("Tag", row.tag());
-      }
-      o.put("Id", row.image().id());
-      o.put("Created", row.image().created().toEpochSecond());
-      if (release.imageSizes()) {
-        o.put("Size", row.image().size());
-        o.put("VirtualSize", row.virtualSize());
-      }
-    }
-    Responses.json(call.exchange(), out);
+    // the rows (records of the images and their names) are all the answer is written from; kept per selection
+    byte[] answer = cache.get((filter != null && !filter.isEmpty() ? "filter=" + filter : "") + (all ? " all" : ""),
+        rows, () -> {
+          ArrayNode out = GoJson.array();
+          for (ImageListing row : rows) {
+            ObjectNode o = out.addObject();
+            if (!row.repository().isEmpty()) {
+              o.put("Repository", row.repository());
+            }
+            if (!row.tag().isEmpty()) {
+              o.put("Tag", row.tag());
+            }
+            o.put("Id", row.image().id());
+            o.put("Created", row.image().created().toEpochSecond());
+            if (release.imageSizes()) {
+              o.put("Size", row.image().size());
+              o.put("VirtualSize", row.virtualSize());
+            }
+          }
+          return GoJson.bytes(out);
+        });
+    Responses.send(call.exchange(), 200, Responses.JSON, answer);
   }
 
   private void viz(Call<ApiVersion> call) {

@@ -8,6 +8,7 @@ import io.mockdocker.internal.engine.ContainerHealth;
 import io.mockdocker.internal.engine.ContainerState;
 import io.mockdocker.internal.engine.CreateExtras;
 import io.mockdocker.internal.engine.HostConfig;
+import io.mockdocker.internal.engine.Networks;
 import io.mockdocker.internal.engine.Resources;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernVersion;
@@ -26,6 +27,11 @@ final class ModernContainerJson {
 
   /** One {@code ContainerSummary}; sizes only when asked for ({@code sizes} non-null). */
   static ObjectNode summary(Container c, long[] sizes, Instant now) {
+    return summary(c, sizes, status(c.state(), c.health(), now));
+  }
+
+  /** One {@code ContainerSummary} with its status text ({@link #status}) already made. */
+  static ObjectNode summary(Container c, long[] sizes, String status) {
     ObjectNode o = GoJson.object();
     o.put("Id", c.id());
     o.set("Names", GoJson.array().add("/" + c.name()));
@@ -40,7 +46,7 @@ final class ModernContainerJson {
     }
     o.set("Labels", labels(c.config()));
     o.put("State", c.state().status());
-    o.put("Status", status(c.state(), c.health(), now));
+    o.put("Status", status);
     o.set("HostConfig", GoJson.object().put("NetworkMode", c.hostConfig().networkMode()));
     ObjectNode networks = GoJson.object();
     networks.set("bridge", endpoint(c));
@@ -315,15 +321,7 @@ final class ModernContainerJson {
   }
 
   private static String mac(String ip) {
-    if (ip.isEmpty()) {
-      return "";
-    }
-    String[] parts = ip.split("\\.");
-    StringBuilder sb = new StringBuilder("02:42");
-    for (String p : parts) {
-      sb.append(':').append(String.format("%02x", Integer.parseInt(p) & 0xff));
-    }
-    return sb.toString();
+    return ip.isEmpty() ? "" : Networks.mac(ip);
   }
 
   private static ArrayNode ports(Container c) {

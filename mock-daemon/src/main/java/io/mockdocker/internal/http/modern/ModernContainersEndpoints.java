@@ -20,6 +20,7 @@ import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernNames;
 import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
+import io.mockdocker.internal.http.ReadCache;
 import io.mockdocker.internal.http.Route;
 import io.mockdocker.internal.http.era.ContainersEndpoints;
 import io.mockdocker.internal.shell.Signals;
@@ -41,6 +42,10 @@ final class ModernContainersEndpoints {
   private static final Pattern VALID_NAME = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
 
   private final Engine engine;
+  /** The list rows and inspect documents last written, per container (two slots each, for 2,048 containers). */
+  private final ReadCache cache = new ReadCache(4096);
+  /** The whole lists last written, per query (a few: each may be large). */
+  private final ReadCache lists = new ReadCache(8);
 
   ModernContainersEndpoints(Engine engine) {
     this.engine = engine;
@@ -69,7 +74,7 @@ final class ModernContainersEndpoints {
     boolean size = call.flag("size");
     ContainerFilters filters = ContainerFilters.parse(call.param("filters"), engine);
     Instant now = engine.clock().now();
-    ArrayNode out = GoJson.array();
+    List<ListRow> rows = new ArrayList<>();
     for (ContainerListing row : engine.containers().listAll(size)) {
       Container c = row.container();
       if (!all && !c.state().running() && !c.state().restarting() && limit <= 0 && !filters.mentions("status")) {
@@ -78,16 +83,39 @@ final class ModernContainersEndpoints {
       if (!filters.matches(c)) {
         continue;
       }
-      if (limit > 0 && out.size() == limit) {
+      if (limit > 0 && rows.size() == limit) {
         break;
       }
-      long[] sizes = size ? new long[] {row.sizeRw(), row.sizeRootFs()} : null;
-      ObjectNode summary = ModernContainerJson.summary(c, sizes, now);
-      ModernNetworkJson.containerNetworks((ObjectNode) summary.get("NetworkSettings"), c, engine.networks());
-      out.add(summary);
+      rows.add(new ListRow(c, ModernContainerJson.status(c.state(), c.health(), now), size, row.sizeRw(),
+          row.sizeRootFs(), ModernNetworkJson.joined(c, engine.networks())));
     }
-    ModernResponses.json(call.exchange(), 200, out);
+    // the whole answer while the rows are equal, else each row's bytes while that row is equal
+    String query = "list all=" + all + " limit=" + limit + " size=" + size + " filters=" + call.param("filters");
+    ModernResponses.json(call.exchange(), 200, lists.get(query, rows, () -> {
+      List<byte[]> out = new ArrayList<>(rows.size());
+      for (ListRow row : rows) {
+        out.add(cache.get("list " + row.container().id(), row, row::write));
+      }
+      return ReadCache.array(out, true);
+    }));
   }
+
+  /**
+   * Everything a list row is written from: the snapshot, the status text the clock gives it now, the sizes when
+   * asked for, and its networks.
+   */
+  private record ListRow(Container container, String status, boolean sized, long sizeRw, long sizeRootFs,
+      ModernNetworkJson.Joined networks) {
+    byte[] write() {
+      ObjectNode summary = ModernContainerJson.summary(container, sized ? new long[] {sizeRw, sizeRootFs} : null,
+          status);
+      ModernNetworkJson.containerNetworks((ObjectNode) summary.get("NetworkSettings"), container, networks);
+      return GoJson.MODERN.bytes(summary);
+    }
+  }
+
+  /** Everything an inspect document is written from: the snapshot, the API version and the networks. */
+  private record InspectInput(Container container, ModernVersion version, ModernNetworkJson.Joined networks) {}
 
   private void create(Call<ModernVersion> call) {
     String name = call.param("name");
@@ -162,9 +190,12 @@ final class ModernContainersEndpoints {
 
   private void inspect(Call<ModernVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
-    ObjectNode out = ModernContainerJson.inspect(c, call.version());
-    ModernNetworkJson.containerNetworks((ObjectNode) out.get("NetworkSettings"), c, engine.networks());
-    ModernResponses.json(call.exchange(), 200, out);
+    InspectInput input = new InspectInput(c, call.version(), ModernNetworkJson.joined(c, engine.networks()));
+    ModernResponses.json(call.exchange(), 200, cache.get("inspect " + c.id(), input, () -> {
+      ObjectNode out = ModernContainerJson.inspect(c, input.version());
+      ModernNetworkJson.containerNetworks((ObjectNode) out.get("NetworkSettings"), c, input.networks());
+      return GoJson.MODERN.line(out);
+    }));
   }
 
   private void changes(Call<ModernVersion> call) {

@@ -88,6 +88,33 @@ final class ModernNetworkJson {
    * joined (or asked for and has not joined yet) gets its endpoint. Keys sorted, as Go prints a map.
    */
   static void containerNetworks(ObjectNode settings, Container c, Networks networks) {
+    containerNetworks(settings, c, joined(c, networks));
+  }
+
+  /**
+   * What {@link #containerNetworks} shows of the networks for one container, read once: the ID of the {@code host}
+   * or {@code none} network its mode names ({@code ""} otherwise), the networks it asked for (with the name and ID
+   * of each that exists) and its endpoints. A value, so it can be a {@link io.mockdocker.internal.http.ReadCache}'s
+   * input.
+   */
+  record Joined(String modeNetworkId, List<Asked> asked, List<NetworkEndpoint> endpoints) {}
+
+  /** A network the container asked for: its name as shown and its ID ({@code ""} for one that does not exist). */
+  record Asked(Networks.Wanted wanted, String name, String id) {}
+
+  static Joined joined(Container c, Networks networks) {
+    String mode = c.hostConfig().networkMode();
+    String modeId = mode.equals(Networks.HOST) || mode.equals(Networks.NONE) ? networks.inspect(mode).id() : "";
+    List<Networks.Wanted> wanted = networks.wantedBy(c.id());
+    List<Asked> asked = new java.util.ArrayList<>(wanted.size());
+    for (Networks.Wanted w : wanted) {
+      Network known = networks.exists(w.network()) ? networks.inspect(w.network()) : null;
+      asked.add(new Asked(w, known != null ? known.name() : w.network(), known != null ? known.id() : ""));
+    }
+    return new Joined(modeId, List.copyOf(asked), networks.endpointsOf(c.id()));
+  }
+
+  static void containerNetworks(ObjectNode settings, Container c, Joined joined) {
     String mode = c.hostConfig().networkMode();
     ObjectNode old = (ObjectNode) settings.get("Networks");
     TreeMap<String, JsonNode> entries = new TreeMap<>();
@@ -96,15 +123,13 @@ final class ModernNetworkJson {
     } else {
       clearTopLevel(settings);
       if (mode.equals(Networks.HOST) || mode.equals(Networks.NONE)) {
-        entries.put(mode, empty(networks.inspect(mode).id(), List.of(), ""));
+        entries.put(mode, empty(joined.modeNetworkId(), List.of(), ""));
       }
     }
-    for (Networks.Wanted w : networks.wantedBy(c.id())) {
-      boolean known = networks.exists(w.network());
-      String key = known ? networks.inspect(w.network()).name() : w.network();
-      entries.put(key, empty(known ? networks.inspect(w.network()).id() : "", w.aliases(), w.ipv4Address()));
+    for (Asked a : joined.asked()) {
+      entries.put(a.name(), empty(a.id(), a.wanted().aliases(), a.wanted().ipv4Address()));
     }
-    for (NetworkEndpoint e : networks.endpointsOf(c.id())) {
+    for (NetworkEndpoint e : joined.endpoints()) {
       entries.put(e.networkName(), endpoint(e));
     }
     ObjectNode out = GoJson.object();

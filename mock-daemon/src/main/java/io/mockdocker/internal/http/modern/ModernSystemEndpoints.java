@@ -12,6 +12,7 @@ import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
 import io.mockdocker.internal.http.ModernView;
+import io.mockdocker.internal.http.ReadCache;
 import io.mockdocker.internal.http.Responses;
 import io.mockdocker.internal.http.Route;
 import io.undertow.server.HttpServerExchange;
@@ -32,6 +33,8 @@ final class ModernSystemEndpoints {
 
   private final Engine engine;
   private final String apiVersion;
+  /** The version answer, written once. */
+  private final ReadCache kept = new ReadCache(1);
 
   ModernSystemEndpoints(Engine engine, String apiVersion) {
     this.engine = engine;
@@ -61,6 +64,11 @@ final class ModernSystemEndpoints {
   }
 
   private void version(Call<ModernVersion> call) {
+    // the same for every request: written once
+    ModernResponses.json(call.exchange(), 200, kept.get("version", apiVersion, () -> GoJson.MODERN.line(version())));
+  }
+
+  private ObjectNode version() {
     ObjectNode details = GoJson.object()
         .put("ApiVersion", apiVersion)
         .put("Arch", "amd64")
@@ -85,7 +93,7 @@ final class ModernSystemEndpoints {
         .put("Arch", "amd64")
         .put("KernelVersion", KERNEL)
         .put("BuildTime", BUILD_TIME);
-    ModernResponses.json(call.exchange(), 200, o);
+    return o;
   }
 
   private void info(Call<ModernVersion> call) {
