@@ -63,11 +63,11 @@ public record EraFeatures(
     StoppedAttach stoppedAttach,
     boolean dnsWarning,
     PortSpecs portSpecs,
-    BuildText buildOutput,
+    EraBuildText buildOutput,
     ProgressSink.Sizes progressSizes,
-    ProgressAction progressAction,
-    RawStream rawStream,
-    TagPath pushTagPath) {
+    EraProgressAction progressAction,
+    EraRawStream rawStream,
+    EraTagPath pushTagPath) {
 
   /** The keys of {@code /version}. */
   public enum VersionJson {
@@ -178,99 +178,9 @@ public record EraFeatures(
     }
   }
 
-  /** The text of a build. */
-  public enum BuildText {
-    /**
-     * {@code INSTRUCTION arguments (image before it)} for each instruction, {@code ===> image} after it (full IDs),
-     * {@code Skipping unknown instruction X}, and {@code Build successful.} then {@code ===> image} at the end;
-     * nothing for a cache hit or a step's container (before 0.4.3's "nicer output").
-     */
-    IMAGE_IDS,
-    /**
-     * {@code Step N : INSTRUCTION arguments}, {@code  ---> Running in …}, {@code  ---> Using cache},
-     * {@code  ---> short ID}, {@code Successfully built short ID}.
-     */
-    STEPS
-  }
 
-  /** How a progress message names its action ({@code Downloading}, {@code Importing}, {@code Pushing}). */
-  public enum ProgressAction {
-    /** Raw text only (API 1.0): the action word, none at all for a push (0.3.3). */
-    WORD_EXCEPT_PUSH,
-    /**
-     * A JSON message holds only {@code progress}, no {@code status}; raw text has the word, and an empty one for a push
-     * (so a leading space) (0.4.0).
-     */
-    PROGRESS_ONLY,
-    /** JSON {@code {"status":"Downloading","progress":…}}; raw text {@code Downloading …} (0.4.1 and later). */
-    STATUS;
 
-    /** The raw text of a progress update, before its {@code \r}. */
-    public String raw(String action, String progress) {
-      if (action.equals("Pushing") && this != STATUS) {
-        return this == WORD_EXCEPT_PUSH ? progress : " " + progress;
-      }
-      return action + " " + progress;
-    }
 
-    /** Whether a JSON progress message carries the action as its {@code status}. */
-    public boolean jsonStatus() {
-      return this == STATUS;
-    }
-  }
-
-  /** The raw text (API 1.0) of a pull, push, import or insert. */
-  public enum RawStream {
-    /**
-     * Written straight to the response (0.3.3): {@code Pulling repository …}, {@code Pulling <id> metadata},
-     * {@code Pulling <id> fs layer}, {@code Pushing repository …} and {@code Pushing <id>} end in {@code \r\n}, every
-     * other line in {@code \n}; a progress reader ends with {@code \n}; an error after the first line is the bare
-     * message and {@code \n}; insert ends with the new image's ID alone, and fails before its first line as any
-     * request does.
-     */
-    AS_WRITTEN,
-    /**
-     * Through the stream formatter (0.4.0 and later): every line ends in {@code \r\n}, a progress reader too, an
-     * error is {@code Error: message}; insert appends {@code {"Id":…}} and swallows an error before its first line.
-     */
-    FORMATTED;
-
-    private static final java.util.regex.Pattern CRLF_LINES = java.util.regex.Pattern.compile(
-        "(Pulling repository |Pushing repository ).*|Pulling [0-9a-f]{64} (metadata|fs layer)|Pushing [0-9a-f]{64}");
-
-    /** The end of a status line. */
-    public String lineEnd(String status) {
-      return this == FORMATTED || CRLF_LINES.matcher(status).matches() ? "\r\n" : "\n";
-    }
-
-    /** What ends a progress reader's updates. */
-    public String endOfTransfer() {
-      return this == FORMATTED ? "\r\n" : "\n";
-    }
-
-    /** An error after the stream started. */
-    public String error(String message) {
-      return this == FORMATTED ? "Error: " + message + "\r\n" : message + "\n";
-    }
-
-    /** Whether insert ends with {@code {"Id":…}} and answers an early failure with {@code {"Id":""}}. */
-    public boolean insertTrailer() {
-      return this == FORMATTED;
-    }
-  }
-
-  /** Where a push's {@code Pushing tags for rev [ID] on {…}} says it puts a tag, after the endpoint. */
-  public enum TagPath {
-    /** {@code /users/NAME/TAG} (before 0.4.3). */
-    USERS,
-    /** {@code /repositories/NAME/tags/TAG}. */
-    REPOSITORIES;
-
-    /** The path for {@code repository} and {@code tag}. */
-    public String of(String repository, String tag) {
-      return this == USERS ? "/users/" + repository + "/" + tag : "/repositories/" + repository + "/tags/" + tag;
-    }
-  }
 
   public EraFeatures {
     Objects.requireNonNull(release, "release");
@@ -283,8 +193,8 @@ public record EraFeatures(
       Set.of("GET /containers/json", "POST /build", "POST /containers/{name:.*}/resize"),
       InspectNames.MIXED_CASE, false, false, false, false, false, OmitEmpty.WRITTEN, CreateWarnings.NULL,
       500, 500, false, RemoveRunning.STOP_AND_REMOVE, StoppedAttach.FOLLOW_NEXT_RUN, false, PortSpecs.PRIVATE_ONLY,
-      BuildText.IMAGE_IDS, ProgressSink.Sizes.BYTES, ProgressAction.WORD_EXCEPT_PUSH, RawStream.AS_WRITTEN,
-      TagPath.USERS);
+      EraBuildText.IMAGE_IDS, ProgressSink.Sizes.BYTES, EraProgressAction.WORD_EXCEPT_PUSH, EraRawStream.AS_WRITTEN,
+      EraTagPath.USERS);
 
   /**
    * 0.4.0: API 1.1, the build and resize routes, 406 for {@code Impossible}, the refused stopped attach, the stream
@@ -299,8 +209,8 @@ public record EraFeatures(
       .with(f -> f.createWarnings = CreateWarnings.OMITTED)
       .with(f -> f.impossibleStatus = 406)
       .with(f -> f.stoppedAttach = StoppedAttach.REFUSE_IN_STREAM)
-      .with(f -> f.progressAction = ProgressAction.PROGRESS_ONLY)
-      .with(f -> f.rawStream = RawStream.FORMATTED);
+      .with(f -> f.progressAction = EraProgressAction.PROGRESS_ONLY)
+      .with(f -> f.rawStream = EraRawStream.FORMATTED);
 
   /**
    * 0.4.1: API 1.2, Go 1.1, linted names, sizes, 409 for {@code Conflict}, CORS, the local DNS warning,
@@ -316,7 +226,7 @@ public record EraFeatures(
       .with(f -> f.cors = true)
       .with(f -> f.dnsWarning = true)
       .with(f -> f.portSpecs = PortSpecs.PUBLIC_PRIVATE)
-      .with(f -> f.progressAction = ProgressAction.STATUS);
+      .with(f -> f.progressAction = EraProgressAction.STATUS);
 
   /** 0.4.2: a packaging bump; the daemon is 0.4.1's. */
   static final EraFeatures V0_4_2 = V0_4_1.next("0.4.2", "2e7649b");
@@ -329,9 +239,9 @@ public record EraFeatures(
       .with(f -> f.historyTags = true)
       .with(f -> f.removeRunning = RemoveRunning.REFUSE)
       .with(f -> f.stoppedAttach = StoppedAttach.FOLLOW_NEXT_RUN)
-      .with(f -> f.buildOutput = BuildText.STEPS)
+      .with(f -> f.buildOutput = EraBuildText.STEPS)
       .with(f -> f.progressSizes = ProgressSink.Sizes.HUMAN)
-      .with(f -> f.pushTagPath = TagPath.REPOSITORIES);
+      .with(f -> f.pushTagPath = EraTagPath.REPOSITORIES);
 
   /** 0.4.4: a builder fix; the API is 0.4.3's. */
   static final EraFeatures V0_4_4 = V0_4_3.next("0.4.4", "02f0c1e");
@@ -412,11 +322,11 @@ public record EraFeatures(
     StoppedAttach stoppedAttach;
     boolean dnsWarning;
     PortSpecs portSpecs;
-    BuildText buildOutput;
+    EraBuildText buildOutput;
     ProgressSink.Sizes progressSizes;
-    ProgressAction progressAction;
-    RawStream rawStream;
-    TagPath pushTagPath;
+    EraProgressAction progressAction;
+    EraRawStream rawStream;
+    EraTagPath pushTagPath;
 
     Draft(EraFeatures f) {
       release = f.release;

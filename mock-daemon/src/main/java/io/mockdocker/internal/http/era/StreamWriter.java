@@ -5,7 +5,7 @@ import io.mockdocker.internal.engine.TransferHook;
 import io.mockdocker.internal.http.ApiVersion;
 import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.internal.http.EraFeatures;
-import io.mockdocker.internal.http.EraFeatures.ProgressAction;
+import io.mockdocker.internal.http.EraProgressAction;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.Responses;
 import io.undertow.server.HttpServerExchange;
@@ -75,7 +75,7 @@ final class StreamWriter implements ProgressSink {
 
   @Override
   public void progress(String action, String text) {
-    ProgressAction words = release.progressAction();
+    EraProgressAction words = release.progressAction();
     write(json ? GoJson.string(words.jsonStatus() ? GoJson.object().put("status", action).put("progress", text)
         : GoJson.object().put("progress", text)) : words.raw(action, text) + "\r", true);
   }
