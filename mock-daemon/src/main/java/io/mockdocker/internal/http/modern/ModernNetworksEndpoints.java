@@ -10,6 +10,7 @@ import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.engine.Network;
 import io.mockdocker.internal.engine.NetworkCreate;
 import io.mockdocker.internal.engine.Networks;
+import io.mockdocker.internal.engine.Prunes;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
@@ -36,7 +37,8 @@ final class ModernNetworksEndpoints {
     return List.of(
         Route.of("GET", "/networks", this::list),
         Route.of("POST", "/networks/create", this::create),
-        Route.of("POST", "/networks/prune", this::prune),
+        Route.of("POST", "/networks/prune",
+            ModernPruneEndpoints.gated(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS, this::prune)),
         Route.of("POST", "/networks/{id:.*}/connect", this::connect),
         Route.of("POST", "/networks/{id:.*}/disconnect", this::disconnect),
         Route.of("GET", "/networks/{id:.*}", this::inspect),

@@ -10,6 +10,7 @@ import io.mockdocker.internal.engine.Removal;
 import io.mockdocker.internal.engine.Volume;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
+import io.mockdocker.internal.http.Endpoint;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
@@ -38,13 +39,31 @@ final class ModernPruneEndpoints {
 
   List<Route<ModernVersion>> routes() {
     return List.of(
-        Route.of("POST", "/containers/prune", this::pruneContainers),
-        Route.of("POST", "/images/prune", this::pruneImages),
+        Route.of("POST", "/containers/prune",
+            gated(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS, this::pruneContainers)),
+        Route.of("POST", "/images/prune", gated(engine, Prunes.Gate.IMAGES, this::pruneImages)),
         Route.of("POST", "/build/prune", this::pruneBuildCache),
         Route.of("GET", "/system/df", this::diskUsage));
   }
 
   // ---------------------------------------------------------------- prunes
+
+  /**
+   * {@code handler} run while it holds {@code gate}; while another prune of that gate runs the daemon refuses with
+   * 409 before reading the filters.
+   */
+  static Endpoint<ModernVersion> gated(Engine engine, Prunes.Gate gate, Endpoint<ModernVersion> handler) {
+    return call -> {
+      if (!engine.prunes().enter(gate)) {
+        throw new ApiError(409, "a prune operation is already running");
+      }
+      try {
+        handler.handle(call);
+      } finally {
+        engine.prunes().leave(gate);
+      }
+    };
+  }
 
   private void pruneContainers(Call<ModernVersion> call) {
     ModernPruneFilters filters = ModernPruneFilters.parse(call, CONTAINER_KEYS, engine.clock().now());

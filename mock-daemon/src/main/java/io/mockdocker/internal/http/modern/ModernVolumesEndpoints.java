@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.Volume;
+import io.mockdocker.internal.engine.Prunes;
 import io.mockdocker.internal.engine.Volumes;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
@@ -34,7 +35,7 @@ final class ModernVolumesEndpoints {
     return List.of(
         Route.of("GET", "/volumes", this::list),
         Route.of("POST", "/volumes/create", this::create),
-        Route.of("POST", "/volumes/prune", this::prune),
+        Route.of("POST", "/volumes/prune", ModernPruneEndpoints.gated(engine, Prunes.Gate.VOLUMES, this::prune)),
         Route.of("GET", "/volumes/{name:.*}", this::inspect),
         Route.of("DELETE", "/volumes/{name:.*}", this::remove));
   }
