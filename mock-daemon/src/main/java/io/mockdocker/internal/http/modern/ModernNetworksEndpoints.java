@@ -37,8 +37,7 @@ final class ModernNetworksEndpoints {
     return List.of(
         Route.of("GET", "/networks", this::list),
         Route.of("POST", "/networks/create", this::create),
-        Route.of("POST", "/networks/prune",
-            ModernPruneEndpoints.gated(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS, this::prune)),
+        Route.of("POST", "/networks/prune", this::prune),
         Route.of("POST", "/networks/{id:.*}/connect", this::connect),
         Route.of("POST", "/networks/{id:.*}/disconnect", this::disconnect),
         Route.of("GET", "/networks/{id:.*}", this::inspect),
@@ -159,7 +158,8 @@ final class ModernNetworksEndpoints {
   private void prune(Call<ModernVersion> call) {
     ModernPruneFilters filters = ModernPruneFilters.parse(call, ModernPruneFilters.COMMON_KEYS,
         engine.clock().now());
-    List<String> gone = engine.networks().prune(n -> filters.accepts(n.created().toInstant(), n.labels()));
+    List<String> gone = ModernPruneEndpoints.exclusively(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS,
+        () -> engine.networks().prune(n -> filters.accepts(n.created().toInstant(), n.labels())));
     ObjectNode out = GoJson.object();
     if (gone.isEmpty()) {
       out.putNull("NetworksDeleted");

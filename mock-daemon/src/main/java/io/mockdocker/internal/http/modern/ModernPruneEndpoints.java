@@ -10,7 +10,6 @@ import io.mockdocker.internal.engine.Removal;
 import io.mockdocker.internal.engine.Volume;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
-import io.mockdocker.internal.http.Endpoint;
 import io.mockdocker.internal.http.GoJson;
 import io.mockdocker.internal.http.ModernResponses;
 import io.mockdocker.internal.http.ModernVersion;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Container, image and build cache prunes, and {@code GET /system/df}. Prune filters are {@link ModernPruneFilters},
@@ -39,9 +39,8 @@ final class ModernPruneEndpoints {
 
   List<Route<ModernVersion>> routes() {
     return List.of(
-        Route.of("POST", "/containers/prune",
-            gated(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS, this::pruneContainers)),
-        Route.of("POST", "/images/prune", gated(engine, Prunes.Gate.IMAGES, this::pruneImages)),
+        Route.of("POST", "/containers/prune", this::pruneContainers),
+        Route.of("POST", "/images/prune", this::pruneImages),
         Route.of("POST", "/build/prune", this::pruneBuildCache),
         Route.of("GET", "/system/df", this::diskUsage));
   }
@@ -49,26 +48,24 @@ final class ModernPruneEndpoints {
   // ---------------------------------------------------------------- prunes
 
   /**
-   * {@code handler} run while it holds {@code gate}; while another prune of that gate runs the daemon refuses with
-   * 409 before reading the filters.
+   * {@code work} done while it holds {@code gate}, which it gives back before the answer is written (as the daemon's
+   * prune returned before its router wrote); while another prune of that gate runs the daemon refuses with 409.
    */
-  static Endpoint<ModernVersion> gated(Engine engine, Prunes.Gate gate, Endpoint<ModernVersion> handler) {
-    return call -> {
-      if (!engine.prunes().enter(gate)) {
-        throw new ApiError(409, "a prune operation is already running");
-      }
-      try {
-        handler.handle(call);
-      } finally {
-        engine.prunes().leave(gate);
-      }
-    };
+  static <T> T exclusively(Engine engine, Prunes.Gate gate, Supplier<T> work) {
+    if (!engine.prunes().enter(gate)) {
+      throw new ApiError(409, "a prune operation is already running");
+    }
+    try {
+      return work.get();
+    } finally {
+      engine.prunes().leave(gate);
+    }
   }
 
   private void pruneContainers(Call<ModernVersion> call) {
     ModernPruneFilters filters = ModernPruneFilters.parse(call, CONTAINER_KEYS, engine.clock().now());
-    Prunes.ContainersPruned pruned = engine.prunes().containers(
-        c -> filters.accepts(c.created().toInstant(), c.config().labels()));
+    Prunes.ContainersPruned pruned = exclusively(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS,
+        () -> engine.prunes().containers(c -> filters.accepts(c.created().toInstant(), c.config().labels())));
     ObjectNode out = GoJson.object();
     if (pruned.ids().isEmpty()) {
       out.putNull("ContainersDeleted");
@@ -83,8 +80,8 @@ final class ModernPruneEndpoints {
   private void pruneImages(Call<ModernVersion> call) {
     ModernPruneFilters filters = ModernPruneFilters.parse(call, IMAGE_KEYS, engine.clock().now());
     boolean danglingOnly = danglingOnly(filters.filters().get("dangling"), filters.filters().mentions("dangling"));
-    Prunes.ImagesPruned pruned = engine.prunes().images(danglingOnly,
-        i -> filters.accepts(i.created().toInstant(), i.config() == null ? null : i.config().labels()));
+    Prunes.ImagesPruned pruned = exclusively(engine, Prunes.Gate.IMAGES, () -> engine.prunes().images(danglingOnly,
+        i -> filters.accepts(i.created().toInstant(), i.config() == null ? null : i.config().labels())));
     ObjectNode out = GoJson.object();
     if (pruned.removals().isEmpty()) {
       out.putNull("ImagesDeleted");

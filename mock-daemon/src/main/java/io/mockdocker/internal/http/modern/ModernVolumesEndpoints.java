@@ -35,7 +35,7 @@ final class ModernVolumesEndpoints {
     return List.of(
         Route.of("GET", "/volumes", this::list),
         Route.of("POST", "/volumes/create", this::create),
-        Route.of("POST", "/volumes/prune", ModernPruneEndpoints.gated(engine, Prunes.Gate.VOLUMES, this::prune)),
+        Route.of("POST", "/volumes/prune", this::prune),
         Route.of("GET", "/volumes/{name:.*}", this::inspect),
         Route.of("DELETE", "/volumes/{name:.*}", this::remove));
   }
@@ -99,8 +99,9 @@ final class ModernVolumesEndpoints {
             + "\": invalid syntax");
       };
     }
-    Volumes.Pruned pruned = engine.volumes().prune(everything, v -> filters.labels(v.labels())
-        && filters.notLabels(v.labels()));
+    boolean unusedToo = everything;
+    Volumes.Pruned pruned = ModernPruneEndpoints.exclusively(engine, Prunes.Gate.VOLUMES, () -> engine.volumes()
+        .prune(unusedToo, v -> filters.labels(v.labels()) && filters.notLabels(v.labels())));
     ObjectNode out = GoJson.object();
     ArrayNode names = out.putArray("VolumesDeleted");
     pruned.names().forEach(names::add);
