@@ -2,9 +2,11 @@ package io.mockdocker.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +22,15 @@ public final class Prunes {
   private final Containers containers;
   private final Images images;
   private final Events events;
+  private final Map<Gate, AtomicBoolean> running = new EnumMap<>(Gate.class);
+  private volatile Runnable onEnter = () -> {};
+
+  /**
+   * Which prunes exclude each other: today's daemon lets one prune of a gate run at a time and refuses another of the
+   * same gate meanwhile. Containers and networks share the daemon's gate; images and volumes have one each; the
+   * build cache prune has none.
+   */
+  public enum Gate { CONTAINERS_AND_NETWORKS, IMAGES, VOLUMES }
 
   Prunes(StateLock lock, ImageGraph graph, TagStore tags, ContainerStore store, Containers containers, Images images,
       Events events) {
@@ -30,6 +41,36 @@ public final class Prunes {
     this.containers = containers;
     this.images = images;
     this.events = events;
+    for (Gate gate : Gate.values()) {
+      running.put(gate, new AtomicBoolean());
+    }
+  }
+
+  /**
+   * Takes {@code gate} for a prune, or answers false when a prune of that gate already runs. The caller
+   * {@linkplain #leave leaves} it when done.
+   */
+  public boolean enter(Gate gate) {
+    if (!running.get(gate).compareAndSet(false, true)) {
+      return false;
+    }
+    try {
+      onEnter.run();
+    } catch (RuntimeException | Error e) {
+      running.get(gate).set(false);
+      throw e;
+    }
+    return true;
+  }
+
+  /** Ends the prune that {@link #enter} let in. */
+  public void leave(Gate gate) {
+    running.get(gate).set(false);
+  }
+
+  /** Test seam (not public API): runs inside each prune that has just taken its gate, e.g. to hold it on a latch. */
+  public void onEnter(Runnable hook) {
+    this.onEnter = hook == null ? () -> {} : hook;
   }
 
   /** What a container prune removed: the IDs and the bytes of their writable layers. */

@@ -86,4 +86,32 @@ class ModernConfigMembersTest {
     assertThat(tree(dropped).get("Warnings").get(0).asText()).isEqualTo(MAC_WARNING);
     assertThat(keys(tree(http.get("/v1.50/containers/hostnet/json")).get("Config"))).doesNotContain("MacAddress");
   }
+
+  @Test
+  void a_container_wide_mac_address_is_the_bridge_endpoints_mac_once_the_container_runs() {
+    for (String v : List.of("v1.43", "v1.50")) {
+      String name = "mac" + v.replace(".", "");
+      Response created = http.post("/" + v + "/containers/create?name=" + name, "application/json",
+          "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"1000\"],\"MacAddress\":\"02:42:ac:11:00:09\"}");
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      String id = tree(created).get("Id").asText();
+      assertThat(http.post("/" + v + "/containers/" + name + "/start").status()).isEqualTo(204);
+      JsonNode settings = tree(http.get("/" + v + "/containers/" + name + "/json")).get("NetworkSettings");
+      assertThat(settings.get("MacAddress").asText()).as(v).isEqualTo("02:42:ac:11:00:09");
+      assertThat(settings.at("/Networks/bridge/MacAddress").asText()).as(v).isEqualTo("02:42:ac:11:00:09");
+      assertThat(settings.at("/Networks/bridge/IPAddress").asText()).isNotEmpty();
+      JsonNode bridge = tree(http.get("/" + v + "/networks/bridge"));
+      assertThat(bridge.at("/Containers/" + id + "/MacAddress").asText()).as(v).isEqualTo("02:42:ac:11:00:09");
+      http.post("/" + v + "/containers/" + name + "/kill");
+    }
+    // without one, the endpoint keeps the MAC derived from its address
+    Response plain = http.post("/v1.50/containers/create?name=derived", "application/json",
+        "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"1000\"]}");
+    assertThat(plain.status()).isEqualTo(201);
+    assertThat(http.post("/v1.50/containers/derived/start").status()).isEqualTo(204);
+    JsonNode settings = tree(http.get("/v1.50/containers/derived/json")).get("NetworkSettings");
+    assertThat(settings.at("/Networks/bridge/MacAddress").asText()).startsWith("02:42:")
+        .isNotEqualTo("02:42:ac:11:00:09");
+    http.post("/v1.50/containers/derived/kill");
+  }
 }

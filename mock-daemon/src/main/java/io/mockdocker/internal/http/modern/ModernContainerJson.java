@@ -292,7 +292,7 @@ final class ModernContainerJson {
       o.put("IPAddress", n.ipAddress());
       o.put("IPPrefixLen", n.ipPrefixLen());
       o.put("IPv6Gateway", "");
-      o.put("MacAddress", mac(n.ipAddress()));
+      o.put("MacAddress", bridgeMac(c));
     }
     ObjectNode networks = o.putObject("Networks");
     networks.set("bridge", endpoint(c));
@@ -305,7 +305,7 @@ final class ModernContainerJson {
     e.putNull("IPAMConfig");
     e.putNull("Links");
     e.putNull("Aliases");
-    e.put("MacAddress", mac(n.ipAddress()));
+    e.put("MacAddress", bridgeMac(c));
     e.putNull("DriverOpts");
     e.put("GwPriority", 0);
     e.put("NetworkID", n.ipAddress().isEmpty() ? "" : BRIDGE_NETWORK_ID);
@@ -320,8 +320,17 @@ final class ModernContainerJson {
     return e;
   }
 
-  private static String mac(String ip) {
-    return ip.isEmpty() ? "" : Networks.mac(ip);
+  /**
+   * The MAC of a running container's default bridge endpoint: the one its create asked for (the container-wide
+   * {@code MacAddress}, kept for the bridge), else the one derived from its address; {@code ""} when it does not run.
+   */
+  static String bridgeMac(Container c) {
+    String ip = c.networkSettings().ipAddress();
+    if (ip.isEmpty()) {
+      return "";
+    }
+    String desired = c.hostConfig().extras().macAddress();
+    return desired.isEmpty() ? Networks.mac(ip) : desired;
   }
 
   private static ArrayNode ports(Container c) {

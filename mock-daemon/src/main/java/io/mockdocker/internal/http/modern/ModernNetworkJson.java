@@ -64,7 +64,7 @@ final class ModernNetworkJson {
       if (n.name().equals(Networks.BRIDGE)) {
         for (Container c : bridged) {
           var s = c.networkSettings();
-          containers.set(c.id(), resource(c.name(), c.id(), Networks.mac(s.ipAddress()),
+          containers.set(c.id(), resource(c.name(), c.id(), ModernContainerJson.bridgeMac(c),
               s.ipAddress() + "/" + s.ipPrefixLen()));
         }
       }

@@ -10,6 +10,7 @@ import io.mockdocker.internal.engine.HostConfig;
 import io.mockdocker.internal.engine.Network;
 import io.mockdocker.internal.engine.NetworkCreate;
 import io.mockdocker.internal.engine.Networks;
+import io.mockdocker.internal.engine.Prunes;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
 import io.mockdocker.internal.http.GoJson;
@@ -157,7 +158,8 @@ final class ModernNetworksEndpoints {
   private void prune(Call<ModernVersion> call) {
     ModernPruneFilters filters = ModernPruneFilters.parse(call, ModernPruneFilters.COMMON_KEYS,
         engine.clock().now());
-    List<String> gone = engine.networks().prune(n -> filters.accepts(n.created().toInstant(), n.labels()));
+    List<String> gone = ModernPruneEndpoints.exclusively(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS,
+        () -> engine.networks().prune(n -> filters.accepts(n.created().toInstant(), n.labels())));
     ObjectNode out = GoJson.object();
     if (gone.isEmpty()) {
       out.putNull("NetworksDeleted");

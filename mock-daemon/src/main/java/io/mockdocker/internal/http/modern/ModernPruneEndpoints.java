@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Container, image and build cache prunes, and {@code GET /system/df}. Prune filters are {@link ModernPruneFilters},
@@ -46,10 +47,25 @@ final class ModernPruneEndpoints {
 
   // ---------------------------------------------------------------- prunes
 
+  /**
+   * {@code work} done while it holds {@code gate}, which it gives back before the answer is written (as the daemon's
+   * prune returned before its router wrote); while another prune of that gate runs the daemon refuses with 409.
+   */
+  static <T> T exclusively(Engine engine, Prunes.Gate gate, Supplier<T> work) {
+    if (!engine.prunes().enter(gate)) {
+      throw new ApiError(409, "a prune operation is already running");
+    }
+    try {
+      return work.get();
+    } finally {
+      engine.prunes().leave(gate);
+    }
+  }
+
   private void pruneContainers(Call<ModernVersion> call) {
     ModernPruneFilters filters = ModernPruneFilters.parse(call, CONTAINER_KEYS, engine.clock().now());
-    Prunes.ContainersPruned pruned = engine.prunes().containers(
-        c -> filters.accepts(c.created().toInstant(), c.config().labels()));
+    Prunes.ContainersPruned pruned = exclusively(engine, Prunes.Gate.CONTAINERS_AND_NETWORKS,
+        () -> engine.prunes().containers(c -> filters.accepts(c.created().toInstant(), c.config().labels())));
     ObjectNode out = GoJson.object();
     if (pruned.ids().isEmpty()) {
       out.putNull("ContainersDeleted");
@@ -64,8 +80,8 @@ final class ModernPruneEndpoints {
   private void pruneImages(Call<ModernVersion> call) {
     ModernPruneFilters filters = ModernPruneFilters.parse(call, IMAGE_KEYS, engine.clock().now());
     boolean danglingOnly = danglingOnly(filters.filters().get("dangling"), filters.filters().mentions("dangling"));
-    Prunes.ImagesPruned pruned = engine.prunes().images(danglingOnly,
-        i -> filters.accepts(i.created().toInstant(), i.config() == null ? null : i.config().labels()));
+    Prunes.ImagesPruned pruned = exclusively(engine, Prunes.Gate.IMAGES, () -> engine.prunes().images(danglingOnly,
+        i -> filters.accepts(i.created().toInstant(), i.config() == null ? null : i.config().labels())));
     ObjectNode out = GoJson.object();
     if (pruned.removals().isEmpty()) {
       out.putNull("ImagesDeleted");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.engine.Volume;
+import io.mockdocker.internal.engine.Prunes;
 import io.mockdocker.internal.engine.Volumes;
 import io.mockdocker.internal.http.ApiError;
 import io.mockdocker.internal.http.Call;
@@ -98,8 +99,9 @@ final class ModernVolumesEndpoints {
             + "\": invalid syntax");
       };
     }
-    Volumes.Pruned pruned = engine.volumes().prune(everything, v -> filters.labels(v.labels())
-        && filters.notLabels(v.labels()));
+    boolean unusedToo = everything;
+    Volumes.Pruned pruned = ModernPruneEndpoints.exclusively(engine, Prunes.Gate.VOLUMES, () -> engine.volumes()
+        .prune(unusedToo, v -> filters.labels(v.labels()) && filters.notLabels(v.labels())));
     ObjectNode out = GoJson.object();
     ArrayNode names = out.putArray("VolumesDeleted");
     pruned.names().forEach(names::add);
