@@ -6,7 +6,10 @@ import io.undertow.server.HttpServerExchange;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Resolves the request's {@code /vX.Y} prefix once and attaches it ({@link RequestVersion}, kept per prefix); answers nothing. */
+/**
+ * Resolves the request's {@code /vX.Y} prefix once and attaches it ({@link RequestVersion}, kept per prefix); answers
+ * nothing.
+ */
 final class ResolveVersion implements HttpHandler {
   private final ApiProfile profile;
   private final HttpHandler next;
