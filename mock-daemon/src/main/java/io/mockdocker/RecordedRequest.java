@@ -34,14 +34,20 @@ public final class RecordedRequest {
   RecordedRequest(String method, String rawTarget, String path, String version, String query,
       Map<String, List<String>> headers, String body, long bodyLength, int status, Duration duration,
       Instant completedAt, boolean unmatched, List<String> faults) {
+    this(method, rawTarget, path, version, query, copy(headers), body, bodyLength, status, duration, completedAt,
+        unmatched, faults, true);
+  }
+
+  /** With {@code headers} already an unmodifiable copy (an entry evolving keeps its request's headers). */
+  private RecordedRequest(String method, String rawTarget, String path, String version, String query,
+      Map<String, List<String>> headers, String body, long bodyLength, int status, Duration duration,
+      Instant completedAt, boolean unmatched, List<String> faults, boolean headersCopied) {
     this.method = Objects.requireNonNull(method, "method");
     this.rawTarget = Objects.requireNonNull(rawTarget, "rawTarget");
     this.path = Objects.requireNonNull(path, "path");
     this.version = Objects.requireNonNull(version, "version");
     this.query = Objects.requireNonNull(query, "query");
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-    this.headers = Collections.unmodifiableMap(copy);
+    this.headers = headers;
     this.body = Objects.requireNonNull(body, "body");
     this.bodyLength = bodyLength;
     this.status = status;
@@ -49,6 +55,12 @@ public final class RecordedRequest {
     this.completedAt = Objects.requireNonNull(completedAt, "completedAt");
     this.unmatched = unmatched;
     this.faults = List.copyOf(faults);
+  }
+
+  private static Map<String, List<String>> copy(Map<String, List<String>> headers) {
+    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** The request method, such as {@code POST}. */
@@ -134,7 +146,7 @@ public final class RecordedRequest {
   RecordedRequest with(String body, long bodyLength, int status, Duration duration, Instant completedAt,
       boolean unmatched, List<String> faults) {
     return new RecordedRequest(method, rawTarget, path, version, query, headers, body, bodyLength, status, duration,
-        completedAt, unmatched, faults);
+        completedAt, unmatched, faults, true);
   }
 
   /**

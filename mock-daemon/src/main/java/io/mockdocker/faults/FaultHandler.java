@@ -25,6 +25,10 @@ final class FaultHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
+    if (faults.none()) {
+      next.handleRequest(ex); // no fault installed: nothing to match, count or wrap
+      return;
+    }
     List<FaultHandle> chosen = faults.choose(RequestFacts.of(ex));
     if (chosen.isEmpty()) {
       next.handleRequest(ex);

@@ -102,6 +102,11 @@ public final class Faults {
     return clock;
   }
 
+  /** Whether no fault is installed (one read of the list). */
+  boolean none() {
+    return handles.isEmpty();
+  }
+
   /** The faults choosing this exchange, in order; counts every candidate's call. */
   List<FaultHandle> choose(RequestFacts facts) {
     List<FaultHandle> chosen = new ArrayList<>();

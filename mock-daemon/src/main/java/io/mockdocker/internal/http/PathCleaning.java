@@ -15,7 +15,7 @@ final class PathCleaning implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
     String path = ex.getRequestPath();
-    String clean = GoPaths.clean(path);
+    String clean = GoPaths.isClean(path) ? path : GoPaths.clean(path);
     if (!clean.equals(path)) {
       ex.getResponseHeaders().put(Headers.LOCATION, clean);
       Responses.status(ex, 301);

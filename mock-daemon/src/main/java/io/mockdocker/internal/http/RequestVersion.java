@@ -3,9 +3,8 @@ package io.mockdocker.internal.http;
 import io.mockdocker.ApiProfile;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A request's {@code /vX.Y} prefix, parsed once and attached to the exchange: the prefix as written (or absent), the
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class RequestVersion {
   private static final AttachmentKey<RequestVersion> KEY = AttachmentKey.create(RequestVersion.class);
-  private static final Pattern PREFIX = Pattern.compile("^/v([0-9.]+)(?=/)");
+  /** How many prefixes a daemon keeps resolved. */
+  private static final int KNOWN_PREFIXES = 64;
 
   private final String prefix;
   private final boolean modern;
@@ -30,13 +30,24 @@ public final class RequestVersion {
 
   /** The one parse of the prefix: the digits and dots of {@code /vX.Y/…}, or {@code ""} when there is none. */
   static String prefixOf(String path) {
-    Matcher m = PREFIX.matcher(path);
-    return m.find() ? m.group(1) : "";
+    // by hand, the same as ^/v([0-9.]+)(?=/): no shorter run of digits and dots can be followed by a slash
+    if (path.length() < 4 || path.charAt(0) != '/' || path.charAt(1) != 'v') {
+      return "";
+    }
+    int end = 2;
+    while (end < path.length() && (path.charAt(end) == '.' || path.charAt(end) >= '0' && path.charAt(end) <= '9')) {
+      end++;
+    }
+    return end > 2 && end < path.length() && path.charAt(end) == '/' ? path.substring(2, end) : "";
   }
 
   /** What {@code path} asks of a daemon serving {@code profile}. */
   static RequestVersion resolve(String path, ApiProfile profile) {
-    String prefix = prefixOf(path);
+    return forPrefix(prefixOf(path), profile);
+  }
+
+  /** What a request with this prefix (or {@code ""}) asks of a daemon serving {@code profile}. */
+  static RequestVersion forPrefix(String prefix, ApiProfile profile) {
     boolean present = !prefix.isEmpty();
     boolean modern = !profile.servesEra()
         || profile.servesModern() && !(present ? Profiles.isEraVersion(prefix) : Profiles.defaultIsEra(profile));
@@ -49,9 +60,25 @@ public final class RequestVersion {
 
   /** The exchange's version, resolving and attaching it first if no outer handler did. */
   static RequestVersion attach(HttpServerExchange ex, ApiProfile profile) {
+    return attach(ex, profile, null);
+  }
+
+  /**
+   * As {@link #attach(HttpServerExchange, ApiProfile)}, taking the value for a prefix seen before from {@code known}
+   * (the values are immutable and depend only on the prefix and the profile) and keeping new ones there while it is
+   * small, so that a client trying many prefixes cannot grow it.
+   */
+  static RequestVersion attach(HttpServerExchange ex, ApiProfile profile, Map<String, RequestVersion> known) {
     RequestVersion version = ex.getAttachment(KEY);
     if (version == null) {
-      version = resolve(ex.getRequestPath(), profile);
+      String prefix = prefixOf(ex.getRequestPath());
+      version = known == null ? null : known.get(prefix);
+      if (version == null) {
+        version = forPrefix(prefix, profile);
+        if (known != null && known.size() < KNOWN_PREFIXES) {
+          known.put(prefix, version);
+        }
+      }
       ex.putAttachment(KEY, version);
     }
     return version;

@@ -59,6 +59,20 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Pat
     return vars;
   }
 
+  /**
+   * The template's text before its first variable (all of it when it has none): a path this route matches starts
+   * with it, since the pattern is that text quoted, then the variables.
+   */
+  String literalPrefix() {
+    Matcher m = VARIABLE.matcher(template);
+    return m.find() ? template.substring(0, m.start()) : template;
+  }
+
+  /** Whether the template has no variable: it matches exactly the paths equal to it. */
+  boolean literal() {
+    return variables.isEmpty() && !VARIABLE.matcher(template).find();
+  }
+
   /** A route that matched a request, with its path variables. */
   record Found<V>(Route<V> route, Map<String, String> vars) {}
 
