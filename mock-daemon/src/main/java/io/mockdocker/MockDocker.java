@@ -8,13 +8,7 @@ import io.mockdocker.faults.Match;
 import io.mockdocker.fixtures.Fixtures;
 import io.mockdocker.internal.DaemonAccess;
 import io.mockdocker.internal.FaultWiring;
-import io.mockdocker.internal.HttpServer;
-import io.mockdocker.internal.RegistryAccess;
 import io.mockdocker.internal.engine.Engine;
-import io.mockdocker.internal.engine.ProgressSink;
-import io.mockdocker.internal.http.DockerApi;
-import io.mockdocker.internal.http.HandlerChain;
-import io.mockdocker.internal.rcli.RcliServer;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.scenario.Scenario;
 import io.mockdocker.script.PortMatch;
@@ -27,10 +21,8 @@ import io.mockdocker.script.StatsScript;
 import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
-import io.undertow.server.HttpHandler;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -53,108 +45,32 @@ public final class MockDocker implements AutoCloseable {
     DaemonAccess.install(MockDocker::engine);
   }
 
-  private final Fixtures fixtures;
-  private final boolean cors;
+  private final DaemonStart startup;
   private final ApiProfile profile;
   private final EraRelease release;
   private final Clock clock;
-  private final Registry givenRegistry;
-  private final Random random;
   private final RequestJournal journal;
   private final Faults faults;
   private final List<Fault> givenFaults;
-  private final HttpServer server;
-  private final RcliServer rcli;
+  private final DaemonStart.Listeners listeners;
   private final String host;
   private final int port;
-  private final List<Scenario> scenarios;
-  private final List<Consumer<Engine>> setup;
-  private final long maxBodyBytes;
-  private final TarLimits tarLimits;
-  private final HostFiles hostFiles;
-  private final String resolvConf;
-  private final boolean openRegistry;
-  private volatile State state;
+  private volatile DaemonStart.State state;
   private boolean closed;
 
-  /** The engine and the API over it; replaced as a whole by {@link #reset()}. */
-  private record State(Engine engine, DockerApi api) {
-    void close() {
-      try {
-        api.close();
-      } finally {
-        engine.close();
-      }
-    }
-  }
-
-  private MockDocker(Builder b) {
-    this.fixtures = b.fixtures != null ? b.fixtures : Fixtures.defaults();
-    this.scenarios = List.copyOf(b.scenarios);
-    List<Consumer<Engine>> steps = new ArrayList<>(b.setup);
-    String bindHost = b.host;
-    steps.add(0, engine -> engine.ports().listenOn(bindHost)); // published ports listen where the daemon does
-    this.setup = List.copyOf(steps);
-    this.cors = b.cors;
-    this.profile = b.profile;
-    this.release = b.release;
-    this.clock = b.clock;
-    this.givenRegistry = b.registry;
-    this.random = b.random;
-    this.journal = new RequestJournal(b.journalCapacity);
-    this.givenFaults = List.copyOf(b.faults);
+  private MockDocker(DaemonSettings s) {
+    this.startup = new DaemonStart(s);
+    this.profile = s.profile;
+    this.release = s.release;
+    this.clock = s.clock;
+    this.journal = new RequestJournal(s.journalCapacity);
+    this.givenFaults = List.copyOf(s.faults);
     this.faults = FaultWiring.create(clock, RequestLogHandler::faultFired);
     givenFaults.forEach(faults::add);
-    this.maxBodyBytes = b.maxBodyBytes;
-    this.tarLimits = b.tarLimits;
-    this.hostFiles = b.hostFiles;
-    this.resolvConf = b.resolvConf;
-    this.openRegistry = b.openRegistry || scenarios.stream().anyMatch(Scenario::opensRegistry);
-    this.state = newState();
-    try {
-      // The admin API when enabled (outside the chain: admin calls are not recorded), then the chain HandlerChain
-      // documents: the version prefix, the journal, the faults (they read the view from the version), the view.
-      HttpHandler handler = HandlerChain.of(profile,
-          next -> new RequestLogHandler(next, journal, clock, b.requestListener),
-          next -> FaultWiring.wrap(faults, next),
-          () -> state.api());
-      if (b.adminApi) {
-        handler = new AdminHandler(this, handler);
-      }
-      this.server = HttpServer.start(b.host, b.port, b.ioThreads, b.workerThreads, b.maxBodyBytes, b.timeouts,
-          handler);
-    } catch (RuntimeException e) {
-      state.close();
-      throw e;
-    }
-    try {
-      this.rcli = b.rcliPort < 0 ? null : RcliServer.start(b.host, b.rcliPort, () -> state.engine());
-    } catch (RuntimeException e) {
-      server.close(state::close);
-      throw e;
-    }
-    this.host = b.host;
-    this.port = server.port();
-  }
-
-  /** A new engine with the fixtures applied, and the API over it. */
-  private State newState() {
-    Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
-        .random(random).tarLimits(tarLimits).hostFiles(hostFiles).version(release.name()).resolvConf(resolvConf)
-        .build();
-    try {
-      if (openRegistry) {
-        RegistryAccess.open(engine.registry());
-      }
-      fixtures.applyTo(engine.registry());
-      fixtures.local().forEach(name -> pullFixture(engine, name));
-      scenarios.forEach(scenario -> install(engine, scenario));
-      setup.forEach(step -> step.accept(engine));
-    } catch (RuntimeException e) {
-      engine.close();
-      throw e;
-    }
-    return new State(engine, DockerApi.create(engine, cors, maxBodyBytes, profile, release.features()));
+    this.state = startup.newState();
+    this.listeners = DaemonStart.listen(s, this, () -> state);
+    this.host = s.host;
+    this.port = listeners.server().port();
   }
 
   /** A daemon on 127.0.0.1, a free port, with the embedded default fixtures. */
@@ -190,7 +106,7 @@ public final class MockDocker implements AutoCloseable {
 
   /** The port of the {@link Builder#rcliPort(int) rcli listener}; empty when it is off. */
   public OptionalInt rcliPort() {
-    return rcli == null ? OptionalInt.empty() : OptionalInt.of(rcli.port());
+    return listeners.rcli() == null ? OptionalInt.empty() : OptionalInt.of(listeners.rcli().port());
   }
 
   /** The API versions this daemon serves. */
@@ -300,36 +216,7 @@ public final class MockDocker implements AutoCloseable {
    * @throws io.mockdocker.internal.engine.DockerException with the daemon's message when the registry has no such image
    */
   public void preload(String image) {
-    preload(state.engine(), image);
-  }
-
-  private static void preload(Engine engine, String image) {
-    int colon = image.lastIndexOf(':');
-    boolean tagged = colon > image.lastIndexOf('/');
-    engine.pull(tagged ? image.substring(0, colon) : image, tagged ? image.substring(colon + 1) : "", "",
-        ProgressSink.NONE);
-  }
-
-  /** Pulls a fixture's local name silently: {@code repo} (every tag) or {@code repo:tag}, split at its first colon. */
-  private static void pullFixture(Engine engine, String name) {
-    int colon = name.indexOf(':');
-    engine.pullPacked(colon < 0 ? name : name.substring(0, colon), colon < 0 ? "" : name.substring(colon + 1));
-  }
-
-  /** Installs a scenario's process, transfer, port and stats scripts on an engine (its faults go to the daemon's). */
-  private static void install(Engine engine, Scenario scenario) {
-    for (Scenario.Rule rule : scenario.processes()) {
-      engine.script(rule.match(), rule.script());
-    }
-    for (Scenario.Transfer transfer : scenario.transfers()) {
-      engine.script(transfer.match(), transfer.script());
-    }
-    for (Scenario.Port port : scenario.ports()) {
-      engine.ports().script(port.match(), port.script());
-    }
-    for (Scenario.Stats stats : scenario.stats()) {
-      engine.script(stats.match(), stats.script());
-    }
+    DaemonStart.preload(state.engine(), image);
   }
 
   /**
@@ -345,7 +232,7 @@ public final class MockDocker implements AutoCloseable {
    * {@link Builder#scenario(Scenario)} for that). A {@link #reset()} removes what was loaded this way.
    */
   public void load(Scenario scenario) {
-    install(state.engine(), scenario);
+    DaemonStart.install(state.engine(), scenario);
     scenario.faults().forEach(faults::add);
   }
 
@@ -361,8 +248,8 @@ public final class MockDocker implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("reset after close: " + this);
     }
-    State old = state;
-    state = newState();
+    DaemonStart.State old = state;
+    state = startup.newState();
     faults.clear();
     givenFaults.forEach(faults::add);
     journal.reset();
@@ -380,10 +267,7 @@ public final class MockDocker implements AutoCloseable {
     }
     closed = true;
     faults.clear();
-    if (rcli != null) {
-      rcli.close();
-    }
-    server.close(state::close);
+    listeners.close(state::close);
   }
 
   @Override
@@ -393,30 +277,7 @@ public final class MockDocker implements AutoCloseable {
 
   /** Configures a {@link MockDocker}. */
   public static final class Builder {
-    private String host = "127.0.0.1";
-    private int port;
-    private Fixtures fixtures;  // null: Fixtures.defaults(), read only by a daemon that needs them
-    private final List<Scenario> scenarios = new ArrayList<>();
-    private final List<Consumer<Engine>> setup = new ArrayList<>();
-    private boolean cors;
-    private ApiProfile profile = ApiProfile.era();
-    private EraRelease release = EraRelease.defaultRelease();
-    private boolean adminApi;
-    private Clock clock = Clock.system();
-    private Registry registry;
-    private Random random = new java.security.SecureRandom();
-    private Consumer<RecordedRequest> requestListener = entry -> {};
-    private int ioThreads = 1;
-    private int workerThreads = 64;
-    private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
-    private final List<Fault> faults = new ArrayList<>();
-    private long maxBodyBytes = DockerApi.DEFAULT_MAX_BODY_BYTES;
-    private TarLimits tarLimits = TarLimits.DEFAULT;
-    private ConnectionTimeouts timeouts = ConnectionTimeouts.DEFAULT;
-    private HostFiles hostFiles = HostFiles.disk();
-    private String resolvConf = "";
-    private boolean openRegistry;
-    private int rcliPort = -1;
+    private final DaemonSettings settings = new DaemonSettings();
 
     private Builder() {}
 
@@ -426,10 +287,7 @@ public final class MockDocker implements AutoCloseable {
      * host, over the same engine; 0 picks a free one, see {@link MockDocker#rcliPort()}. Off by default.
      */
     public Builder rcliPort(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("rcliPort out of range: " + port);
-      }
-      this.rcliPort = port;
+      settings.rcliPort = DaemonSettings.checkPort("rcliPort", port);
       return this;
     }
 
@@ -440,28 +298,25 @@ public final class MockDocker implements AutoCloseable {
      * served as before. Without this call the registry is closed: an unknown reference is {@code pull access denied}.
      */
     public Builder openRegistry() {
-      this.openRegistry = true;
+      settings.openRegistry = true;
       return this;
     }
 
     /** The address to bind; {@code 127.0.0.1} by default. */
     public Builder host(String host) {
-      this.host = Objects.requireNonNull(host);
+      settings.host = Objects.requireNonNull(host);
       return this;
     }
 
     /** The port to bind; 0 (the default) picks a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port out of range: " + port);
-      }
-      this.port = port;
+      settings.port = DaemonSettings.checkPort("port", port);
       return this;
     }
 
     /** What the registry holds and which images are local at start; {@link Fixtures#defaults()} by default. */
     public Builder fixtures(Fixtures fixtures) {
-      this.fixtures = Objects.requireNonNull(fixtures);
+      settings.fixtures = Objects.requireNonNull(fixtures);
       return this;
     }
 
@@ -470,16 +325,16 @@ public final class MockDocker implements AutoCloseable {
      * its behaviours are installed.
      */
     public Builder scenario(Scenario scenario) {
-      scenario.fixtures().ifPresent(f -> this.fixtures = f);
+      scenario.fixtures().ifPresent(f -> settings.fixtures = f);
       scenario.release().ifPresent(this::release);
-      scenarios.add(scenario);
-      faults.addAll(scenario.faults());
+      settings.scenarios.add(scenario);
+      settings.faults.addAll(scenario.faults());
       return this;
     }
 
     /** Serves the admin API under {@code /_mock/} (reset, journal, scenarios); the standalone daemon does. */
     public Builder enableAdminApi() {
-      this.adminApi = true;
+      settings.adminApi = true;
       return this;
     }
 
@@ -488,7 +343,7 @@ public final class MockDocker implements AutoCloseable {
      * {@link ApiProfile#modern()} (1.24–1.50) or {@link ApiProfile#all()}.
      */
     public Builder profile(ApiProfile profile) {
-      this.profile = java.util.Objects.requireNonNull(profile, "profile");
+      settings.profile = Objects.requireNonNull(profile, "profile");
       return this;
     }
 
@@ -497,7 +352,7 @@ public final class MockDocker implements AutoCloseable {
      * the behaviour of that release. The modern view does not depend on it.
      */
     public Builder release(EraRelease release) {
-      this.release = Objects.requireNonNull(release, "release");
+      settings.release = Objects.requireNonNull(release, "release");
       return this;
     }
 
@@ -508,19 +363,19 @@ public final class MockDocker implements AutoCloseable {
      * {@code Docker detected local DNS server on resolv.conf. Using default external servers: [8.8.8.8 8.8.4.4]}.
      */
     public Builder resolvConf(String text) {
-      this.resolvConf = Objects.requireNonNull(text, "text");
+      settings.resolvConf = Objects.requireNonNull(text, "text");
       return this;
     }
 
     /** Adds the CORS headers of {@code docker -d -api-enable-cors} to routed responses (0.4.1 and later). */
     public Builder enableCors() {
-      this.cors = true;
+      settings.cors = true;
       return this;
     }
 
     /** A fault installed at start, and again after each {@link MockDocker#reset()}. */
     public Builder fault(Fault fault) {
-      this.faults.add(Objects.requireNonNull(fault, "fault"));
+      settings.faults.add(Objects.requireNonNull(fault, "fault"));
       return this;
     }
 
@@ -528,7 +383,7 @@ public final class MockDocker implements AutoCloseable {
     public Builder script(ProcessMatch match, ProcessScript script) {
       Objects.requireNonNull(match, "match");
       Objects.requireNonNull(script, "script");
-      setup.add(engine -> engine.script(match, script));
+      settings.setup.add(engine -> engine.script(match, script));
       return this;
     }
 
@@ -536,7 +391,7 @@ public final class MockDocker implements AutoCloseable {
     public Builder script(ProcessMatch match, StatsScript script) {
       Objects.requireNonNull(match, "match");
       Objects.requireNonNull(script, "script");
-      setup.add(engine -> engine.script(match, script));
+      settings.setup.add(engine -> engine.script(match, script));
       return this;
     }
 
@@ -544,7 +399,7 @@ public final class MockDocker implements AutoCloseable {
     public Builder script(TransferMatch match, TransferScript script) {
       Objects.requireNonNull(match, "match");
       Objects.requireNonNull(script, "script");
-      setup.add(engine -> engine.script(match, script));
+      settings.setup.add(engine -> engine.script(match, script));
       return this;
     }
 
@@ -552,7 +407,7 @@ public final class MockDocker implements AutoCloseable {
     public Builder script(PortMatch match, PortScript script) {
       Objects.requireNonNull(match, "match");
       Objects.requireNonNull(script, "script");
-      setup.add(engine -> engine.ports().script(match, script));
+      settings.setup.add(engine -> engine.ports().script(match, script));
       return this;
     }
 
@@ -562,7 +417,7 @@ public final class MockDocker implements AutoCloseable {
      */
     public Builder preload(String image) {
       Objects.requireNonNull(image, "image");
-      setup.add(engine -> MockDocker.preload(engine, image));
+      settings.setup.add(engine -> DaemonStart.preload(engine, image));
       return this;
     }
 
@@ -571,7 +426,7 @@ public final class MockDocker implements AutoCloseable {
      * {@link io.mockdocker.VirtualClock} to make scripted time pass without waiting.
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
+      settings.clock = Objects.requireNonNull(clock);
       return this;
     }
 
@@ -579,37 +434,31 @@ public final class MockDocker implements AutoCloseable {
      * A registry to use instead of a new, empty one for each daemon this builder starts (fixtures are added to it).
      */
     public Builder registry(Registry registry) {
-      this.registry = Objects.requireNonNull(registry);
+      settings.registry = Objects.requireNonNull(registry);
       return this;
     }
 
     /** The source of new IDs; a seeded {@link Random} gives the same IDs on every run. */
     public Builder random(Random random) {
-      this.random = Objects.requireNonNull(random);
+      settings.random = Objects.requireNonNull(random);
       return this;
     }
 
     /** Called once for every answered request. */
     public Builder onRequest(Consumer<RecordedRequest> listener) {
-      this.requestListener = Objects.requireNonNull(listener);
+      settings.requestListener = Objects.requireNonNull(listener);
       return this;
     }
 
     /** Worker threads; each streaming or blocking request (pull, wait) holds one. 64 by default. */
     public Builder workerThreads(int workerThreads) {
-      if (workerThreads < 1) {
-        throw new IllegalArgumentException("workerThreads must be positive: " + workerThreads);
-      }
-      this.workerThreads = workerThreads;
+      settings.workerThreads = DaemonSettings.checkPositive("workerThreads", workerThreads);
       return this;
     }
 
     /** How many of the most recent requests the {@link MockDocker#journal() journal} keeps; 10,000 by default. */
     public Builder journalCapacity(int requests) {
-      if (requests < 1) {
-        throw new IllegalArgumentException("journalCapacity must be positive: " + requests);
-      }
-      this.journalCapacity = requests;
+      settings.journalCapacity = DaemonSettings.checkPositive("journalCapacity", requests);
       return this;
     }
 
@@ -622,13 +471,13 @@ public final class MockDocker implements AutoCloseable {
       if (bytes < 0) {
         throw new IllegalArgumentException("maxRequestBodySize must not be negative: " + bytes);
       }
-      this.maxBodyBytes = bytes;
+      settings.maxBodyBytes = bytes;
       return this;
     }
 
     /** What one tar extraction (import, pull, build context, ADD, archive PUT) may produce; {@link TarLimits#DEFAULT} by default. */
     public Builder tarLimits(TarLimits limits) {
-      this.tarLimits = Objects.requireNonNull(limits);
+      settings.tarLimits = Objects.requireNonNull(limits);
       return this;
     }
 
@@ -637,7 +486,7 @@ public final class MockDocker implements AutoCloseable {
      * request body; {@link ConnectionTimeouts#DEFAULT} by default.
      */
     public Builder connectionTimeouts(ConnectionTimeouts timeouts) {
-      this.timeouts = Objects.requireNonNull(timeouts);
+      settings.timeouts = Objects.requireNonNull(timeouts);
       return this;
     }
 
@@ -647,13 +496,13 @@ public final class MockDocker implements AutoCloseable {
      * ({@link HostFiles#refused()}). Either way the daemon never writes the host.
      */
     public Builder hostFiles(HostFiles files) {
-      this.hostFiles = Objects.requireNonNull(files);
+      settings.hostFiles = Objects.requireNonNull(files);
       return this;
     }
 
     /** Starts a daemon; a builder can start any number of independent daemons. */
     public MockDocker start() {
-      return new MockDocker(this);
+      return new MockDocker(settings);
     }
   }
 

@@ -1,11 +1,8 @@
 package io.mockdocker.internal.engine;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import io.mockdocker.Clock;
 import io.mockdocker.TarLimits;
 import io.mockdocker.internal.RegistryAccess;
-import io.mockdocker.internal.shell.FsWrites;
 import io.mockdocker.registry.Config;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.registry.RemoteImage;
@@ -13,13 +10,8 @@ import io.mockdocker.script.ScriptHandle;
 import io.mockdocker.script.TransferHandle;
 import io.mockdocker.script.TransferMatch;
 import io.mockdocker.script.TransferScript;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +19,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The daemon's state and behaviour, independent of HTTP and of API versions: the image graph with its layers on a
  * private jimfs file system, the tag store, the containers, stored credentials, and the {@link Registry} that pull,
  * push, search and login talk to. Thread-safe: one lock guards the graph, the tags and the containers; long transfers
- * run outside it.
+ * run outside it. Its parts are wired in {@link EngineParts}; the builder's settings are an {@link EngineSettings}.
  */
 public final class Engine implements AutoCloseable {
   /** The daemon version an engine plays unless its builder names another ({@link Builder#version}). */
@@ -42,84 +32,10 @@ public final class Engine implements AutoCloseable {
   public static final String GIT_COMMIT = "02f0c1e";
   public static final String GO_VERSION = "go1.1.1";
 
-  /** Freed blocks the in-memory file system keeps for reuse; what is beyond goes back to the heap. */
-  private static final long FREED_BLOCKS_KEPT = 16L << 20;
+  private final EngineParts parts;
 
-  private final FileSystem fs;
-  private final Clock clock;
-  private final Registry registry;
-  private final Set<Capability> capabilities;
-  private final Events events;
-  private final ProcessScripts scripts;
-  private final TransferScripts transferScripts = new TransferScripts();
-  private final Transfers transfers;
-  private final ExecutorService threads;
-  private final Logins logins;
-  private final Images images;
-  private final ImageReferences references;
-  private final Builds builds;
-  private final ContainerStore store;
-  private final Containers containers;
-  private final ContainerControl control;
-  private final Ports ports;
-  private final Archives archives;
-  private final Networks networks;
-  private final Volumes volumes;
-  private final ImageArchives imageArchives;
-  private final Prunes prunes;
-  private final String resolvConf;
-
-  /**
-   * jimfs's Unix file system, keeping at most 16 MiB of freed blocks for reuse: its default (as much as the whole
-   * disk) makes every new engine allocate the largest block cache (7 % of a daemon's start in a JFR profile). Its
-   * clock is {@link FsWrites#TIME}, which counts the file changes (kept sizes are recomputed when the count moved).
-   */
-  private static final Configuration FS = Configuration.unix().toBuilder().setMaxCacheSize(FREED_BLOCKS_KEPT)
-      .setFileTimeSource(FsWrites.TIME).build();
-
-  /** The composition root: builds each part with the parts it uses. */
-  private Engine(Builder b) {
-    this.clock = b.clock;
-    this.resolvConf = b.resolvConf;
-    this.registry = b.registry;
-    this.capabilities = Collections.unmodifiableSet(EnumSet.copyOf(b.capabilities));
-    // a small cache of freed blocks: by default jimfs keeps every block it ever freed, so a refused tar bomb's
-    // gigabyte would stay on the heap after its files were deleted
-    this.fs = Jimfs.newFileSystem("mock-docker-" + Integer.toHexString(System.identityHashCode(this)), FS);
-    this.events = new Events(clock);
-    this.transfers = new Transfers(clock, transferScripts);
-    this.threads = Executors.newCachedThreadPool(new ProcessThreads());
-    this.logins = new Logins(registry);
-    StateLock lock = new StateLock();
-    Ids ids = new Ids(b.random);
-    Pids pids = new Pids();
-    ImageGraph graph = new ImageGraph(fs.getPath("/var/lib/docker/graph"));
-    RepoDigests digests = new RepoDigests();
-    TagStore tags = new TagStore(graph, digests);
-    TarBudget tarBudget = new TarBudget(b.tarLimits);
-    LayerStaging staging = new LayerStaging(graph, ids, tarBudget);
-    this.scripts = new ProcessScripts(lock, tags);
-    this.store = new ContainerStore(fs.getPath("/var/lib/docker/containers"), lock, graph, tags, staging, ids, clock,
-        capabilities, events, b.version);
-    this.ports = new Ports(threads, clock, scripts);
-    Execs execs = new Execs(ids, pids, clock, events, scripts, threads);
-    this.volumes = new Volumes(fs.getPath("/var/lib/docker/volumes"), ids, clock, events);
-    Mounts mounts = new Mounts(volumes, b.hostFiles, fs.getPath("/var/lib/mock-docker/binds"),
-        fs.getPath("/var/lib/mock-docker/tmpfs"), events);
-    HealthChecks health = new HealthChecks(clock, events, execs, threads);
-    ContainerRuntime runtime = new ContainerRuntime(lock, new Bridge(), ports, capabilities, clock, ids, pids, events, store,
-        execs, scripts, threads, health, mounts);
-    this.containers = new Containers(lock, tags, clock, events, store, runtime, execs, threads, mounts);
-    this.control = new ContainerControl(store, events, health, execs, scripts, clock, capabilities);
-    this.archives = new Archives(store, events, tarBudget);
-    this.networks = new Networks(ids, clock, events, containers::inspect);
-    this.images = new Images(lock, graph, tags, staging, digests, ids, clock, registry, events,
-        new OperationPools(), transfers, store);
-    this.builds = new Builds(images, lock, tags, staging, store, runtime, transfers);
-    this.references = new ImageReferences(images, builds, registry);
-    this.imageArchives = new ImageArchives(lock, graph, tags, staging, ids, clock, events, registry);
-    this.prunes = new Prunes(lock, graph, tags, store, containers, images, events);
-    runtime.reaper(new LabelReaper(containers, networks, volumes, images, references));
+  private Engine(EngineSettings settings) {
+    this.parts = new EngineParts(settings);
   }
 
   public static Builder builder() {
@@ -127,77 +43,77 @@ public final class Engine implements AutoCloseable {
   }
 
   public Clock clock() {
-    return clock;
+    return parts.clock;
   }
 
   /** The text of the daemon's {@code /etc/resolv.conf} ({@link Builder#resolvConf}); empty unless given. */
   public String resolvConf() {
-    return resolvConf;
+    return parts.resolvConf;
   }
 
   /** The event log: container and image events with a bounded history. */
   public Events events() {
-    return events;
+    return parts.events;
   }
 
   public Registry registry() {
-    return registry;
+    return parts.registry;
   }
 
   public Set<Capability> capabilities() {
-    return capabilities;
+    return parts.capabilities;
   }
 
   // ---------------------------------------------------------------- images
 
   /** The image list: every {@code repo:tag} pair, then the untagged images that are heads (no image's parent). */
   public List<ImageListing> images() {
-    return images.list(false, "");
+    return parts.images.list(false, "");
   }
 
   /** The image list with every untagged image, intermediate layers too ({@code all=1}). */
   public List<ImageListing> imagesWithIntermediates() {
-    return images.list(true, "");
+    return parts.images.list(true, "");
   }
 
   /** The image list of one repository: its {@code repo:tag} pairs only. */
   public List<ImageListing> images(String repository) {
-    return images.list(false, Objects.requireNonNull(repository, "repository"));
+    return parts.images.list(false, Objects.requireNonNull(repository, "repository"));
   }
 
   /** Every image in the graph. */
   public List<Image> allImages() {
-    return images.all();
+    return parts.images.all();
   }
 
   /** The {@code repo:tag} names of each tagged image ID, each list sorted. */
   public Map<String, List<String>> namesById() {
-    return images.namesById();
+    return parts.images.namesById();
   }
 
   /** Repository to (tag to image ID). */
   public Map<String, Map<String, String>> repositories() {
-    return images.repositories();
+    return parts.images.repositories();
   }
 
   /** Image inspect: {@code No such image: <name>} when the name resolves to nothing. */
   public Image inspectImage(String name) {
-    return images.inspect(name);
+    return parts.images.inspect(name);
   }
 
   /** Resolves a name as the daemon's LookupImage, or empty. */
   public Optional<Image> findImage(String name) {
-    return images.find(name);
+    return parts.images.find(name);
   }
 
   /** The image and its ancestors with their names; {@code Image does not exist: <name>} when unknown. */
   public List<HistoryEntry> history(String name) {
-    return images.history(name);
+    return parts.images.history(name);
   }
 
   /** Points {@code repo:tag} at the image {@code name} resolves to; the tag defaults to {@code latest}. */
   public void tag(String name, String repo, String tag) {
-    images.tag(name, repo, tag);
+    parts.images.tag(name, repo, tag);
   }
 
   /**
@@ -207,22 +123,22 @@ public final class Engine implements AutoCloseable {
    * {@code Image <id> already exists}. Returns the registered images, in order.
    */
   public List<Image> load(List<RemoteImage> images) {
-    return this.images.load(images);
+    return parts.images.load(images);
   }
 
   /** API 1.0/1.1 delete: removes that one layer, leaving tags dangling and children orphaned. */
   public void deleteLayer(String name) {
-    images.deleteLayer(name);
+    parts.images.deleteLayer(name);
   }
 
   /** API 1.2 delete: untag, then prune (see {@link ImagePruner}). */
   public List<Deletion> untagAndPrune(String name) {
-    return images.untagAndPrune(name);
+    return parts.images.untagAndPrune(name);
   }
 
   /** The files of an image's layer in the engine's file system. */
   public Path layer(String imageId) {
-    return images.layer(imageId);
+    return parts.images.layer(imageId);
   }
 
   /**
@@ -230,27 +146,27 @@ public final class Engine implements AutoCloseable {
    * images) whose {@code container_config} equals {@code config} by CompareConfig.
    */
   public Optional<String> cachedChild(String parentId, Config config) {
-    return images.cachedChild(parentId, config);
+    return parts.images.cachedChild(parentId, config);
   }
 
   /** Searches the registry's index; an empty list when nothing matches. */
   public List<Registry.SearchResult> search(String term) {
-    return RegistryAccess.search(registry, term == null ? "" : term);
+    return RegistryAccess.search(parts.registry, term == null ? "" : term);
   }
 
   /** Images by reference (registry hosts allowed), removal, tag pushes, credential checks, classic builds. */
   public ImageReferences references() {
-    return references;
+    return parts.references;
   }
 
   /** Images as files: save, load and import. */
   public ImageArchives imageArchives() {
-    return imageArchives;
+    return parts.imageArchives;
   }
 
   /** Prunes of containers, images and the build cache, and the image side of disk usage. */
   public Prunes prunes() {
-    return prunes;
+    return parts.prunes;
   }
 
   // ---------------------------------------------------------------- streamed operations
@@ -261,7 +177,7 @@ public final class Engine implements AutoCloseable {
    * its sink whether the stream had started.
    */
   public void pull(String name, String tag, String endpoint, ProgressSink sink) {
-    images.pull(name, tag, endpoint, sink);
+    parts.images.pull(name, tag, endpoint, sink);
   }
 
   /**
@@ -270,12 +186,12 @@ public final class Engine implements AutoCloseable {
    * container's file system, a save, a push), so a daemon whose test never looks inside them never pays for them.
    */
   public void pullPacked(String name, String tag) {
-    images.pullPacked(name, tag);
+    parts.images.pullPacked(name, tag);
   }
 
   /** Pushes a repository (or one image, by ID) to the registry with these credentials. */
   public void push(String name, String endpoint, AuthConfig auth, ProgressSink sink) {
-    images.push(name, endpoint, auth, sink);
+    parts.images.push(name, endpoint, auth, sink);
   }
 
   /**
@@ -283,12 +199,12 @@ public final class Engine implements AutoCloseable {
    * {@code src}. Returns the new image's short ID.
    */
   public String importImage(String src, InputStream body, String repo, String tag, ProgressSink sink) {
-    return images.importImage(src, body, repo, tag, sink);
+    return parts.images.importImage(src, body, repo, tag, sink);
   }
 
   /** Adds the file at {@code url} to a new layer on {@code name} at {@code path}; returns the new short ID. */
   public String insert(String name, String url, String path, ProgressSink sink) {
-    return images.insert(name, url, path, sink);
+    return parts.images.insert(name, url, path, sink);
   }
 
   // ---------------------------------------------------------------- auth
@@ -298,7 +214,7 @@ public final class Engine implements AutoCloseable {
    * status text, e.g. {@code Login Succeeded\n}.
    */
   public String login(AuthConfig auth) {
-    return logins.login(auth, false);
+    return parts.logins.login(auth, false);
   }
 
   /**
@@ -306,44 +222,44 @@ public final class Engine implements AutoCloseable {
    * password, and the credentials are stored on success (and on a wrong password); an empty email deletes them.
    */
   public String loginAndStore(AuthConfig auth) {
-    return logins.login(auth, true);
+    return parts.logins.login(auth, true);
   }
 
   /** The credentials POST /auth stored (API 1.0/1.1), or empty strings. */
   public AuthConfig storedAuth() {
-    return logins.storedAuth();
+    return parts.logins.storedAuth();
   }
 
   // ---------------------------------------------------------------- containers
 
-  /** Containers: create, start, stop, wait, attach, changes, export, commit. */
   /** Published ports: the listeners of running containers. */
   public Ports ports() {
-    return ports;
+    return parts.ports;
   }
 
+  /** Containers: create, start, stop, wait, attach, changes, export, commit. */
   public Containers containers() {
-    return containers;
+    return parts.containers;
   }
 
   /** Pause, unpause, rename and top. */
   public ContainerControl control() {
-    return control;
+    return parts.control;
   }
 
   /** Files in and out of containers: stat, read as a tar, extract a tar. */
   public Archives archives() {
-    return archives;
+    return parts.archives;
   }
 
   /** Networks: the predefined bridge, host and none, created networks, connect and disconnect. */
   public Networks networks() {
-    return networks;
+    return parts.networks;
   }
 
   /** Named volumes on the daemon's in-memory file system. */
   public Volumes volumes() {
-    return volumes;
+    return parts.volumes;
   }
 
   /**
@@ -351,21 +267,21 @@ public final class Engine implements AutoCloseable {
    * Returns the new image's ID; throws on failure (the API prints {@code Error build: <message>}).
    */
   public String build(String dockerfile, byte[] contextTar, BuildOutput out) {
-    return builds.build(dockerfile, contextTar, out);
+    return parts.builds.build(dockerfile, contextTar, out);
   }
 
   /** Makes matching containers run this script instead of the built-in shell; the newest script wins. */
   public ScriptHandle script(io.mockdocker.script.ProcessMatch match, io.mockdocker.script.ProcessScript script) {
-    return scripts.add(match, script);
+    return parts.scripts.add(match, script);
   }
 
   public boolean removeScript(ScriptHandle handle) {
-    return scripts.remove(handle);
+    return parts.scripts.remove(handle);
   }
 
   /** Makes stats of matching containers report what this script says; the newest matching script wins. */
   public void script(io.mockdocker.script.ProcessMatch match, io.mockdocker.script.StatsScript script) {
-    scripts.addStats(match, script);
+    parts.scripts.addStats(match, script);
   }
 
   /**
@@ -373,83 +289,69 @@ public final class Engine implements AutoCloseable {
    * script says; the newest matching script wins, else {@link TransferScript#DEFAULT}.
    */
   public TransferHandle script(TransferMatch match, TransferScript script) {
-    return transferScripts.add(Objects.requireNonNull(match, "match"), Objects.requireNonNull(script, "script"));
+    return parts.transferScripts.add(Objects.requireNonNull(match, "match"), Objects.requireNonNull(script, "script"));
   }
 
   public boolean removeScript(TransferHandle handle) {
-    return transferScripts.remove(handle);
+    return parts.transferScripts.remove(handle);
   }
 
   /** The registered transfer scripts, oldest first. */
   public List<TransferHandle> transferScripts() {
-    return transferScripts.all();
+    return parts.transferScripts.all();
   }
 
   // ---------------------------------------------------------------- info
 
   public int imageCount() {
-    return images.count();
+    return parts.images.count();
   }
 
   public int containerCount() {
-    return store.count();
+    return parts.store.count();
   }
 
   @Override
   public void close() {
-    transfers.close();
-    ports.closeAll();
-    threads.shutdownNow();
-    try {
-      fs.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    parts.close();
   }
 
   /** Configures an {@link Engine}. */
   public static final class Builder {
-    private Clock clock = Clock.system();
-    private Registry registry = new Registry();
-    private Random random = new SecureRandom();
-    private Set<Capability> capabilities = EnumSet.of(Capability.MEMORY_LIMIT);
-    private TarLimits tarLimits = TarLimits.DEFAULT;
-    private io.mockdocker.HostFiles hostFiles = io.mockdocker.HostFiles.disk();
-    private String version = VERSION;
-    private String resolvConf = "";
+    private final EngineSettings settings = new EngineSettings();
 
     private Builder() {}
 
     /** Where host binds are read from (never written); {@link io.mockdocker.HostFiles#disk()} unless given. */
     public Builder hostFiles(io.mockdocker.HostFiles files) {
-      this.hostFiles = Objects.requireNonNull(files);
+      settings.hostFiles = Objects.requireNonNull(files);
       return this;
     }
 
     /** What one tar extraction may produce; {@link TarLimits#DEFAULT} unless given. */
     public Builder tarLimits(TarLimits limits) {
-      this.tarLimits = Objects.requireNonNull(limits);
+      settings.tarLimits = Objects.requireNonNull(limits);
       return this;
     }
 
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
+      settings.clock = Objects.requireNonNull(clock);
       return this;
     }
 
     public Builder registry(Registry registry) {
-      this.registry = Objects.requireNonNull(registry);
+      settings.registry = Objects.requireNonNull(registry);
       return this;
     }
 
     /** The source of IDs; a seeded {@link Random} makes IDs repeat from run to run. */
     public Builder random(Random random) {
-      this.random = Objects.requireNonNull(random);
+      settings.random = Objects.requireNonNull(random);
       return this;
     }
 
     public Builder capabilities(Set<Capability> capabilities) {
-      this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+      settings.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
       return this;
     }
 
@@ -458,7 +360,7 @@ public final class Engine implements AutoCloseable {
      * build, import, insert); {@link #VERSION} unless given.
      */
     public Builder version(String version) {
-      this.version = Objects.requireNonNull(version);
+      settings.version = Objects.requireNonNull(version);
       return this;
     }
 
@@ -467,12 +369,12 @@ public final class Engine implements AutoCloseable {
      * given.
      */
     public Builder resolvConf(String text) {
-      this.resolvConf = Objects.requireNonNull(text);
+      settings.resolvConf = Objects.requireNonNull(text);
       return this;
     }
 
     public Engine build() {
-      return new Engine(this);
+      return new Engine(settings);
     }
   }
 
