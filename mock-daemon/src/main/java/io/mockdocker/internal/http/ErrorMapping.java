@@ -70,6 +70,13 @@ final class ErrorMapping implements HttpHandler {
       Thread.currentThread().interrupt();
       reset(ex);
     } catch (Exception | Error e) {
+      if (!ex.getConnection().isOpen()) {
+        // the connection was closed under the endpoint (a body that stopped coming met the idle timeout, or the
+        // daemon closed): Undertow's buffers went with it, so a read fails as freed; the client is gone
+        LOG.log(Level.FINE, "connection closed in " + route(ex), e);
+        reset(ex);
+        return;
+      }
       LOG.log(Level.WARNING, "unexpected failure in " + route(ex), e);
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       fail(ex, view, view.statusFor(e, message), message);
