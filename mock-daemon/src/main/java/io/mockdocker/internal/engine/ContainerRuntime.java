@@ -104,6 +104,9 @@ final class ContainerRuntime {
     }
   }
 
+  /** A start of a container that a forced rm is removing, in dockerd's words. */
+  static final String MARKED_FOR_REMOVAL = "container is marked for removal and cannot be started";
+
   private void startLocked(LiveContainer c) {
     startLocked(c, false);
   }
@@ -113,6 +116,9 @@ final class ContainerRuntime {
     boolean played = !checkCommand || scripts.find(c) != null || Ryuk.runs(RunSetup.argv(c));
     synchronized (c) {
       c.requirePresent();
+      if (c.removing) {
+        throw new DockerException(MARKED_FOR_REMOVAL);
+      }
       if (c.state.running()) {
         throw new AlreadyRunning(c.id);
       }
@@ -255,7 +261,7 @@ final class ContainerRuntime {
       }
       ContainerState s = c.state;
       Duration ran = Duration.between(s.startedAt().toInstant(), clock.now());
-      restartDelay = c.removed ? null : c.restarts.next(c.hostConfig, code, ran);
+      restartDelay = c.removed || c.removing ? null : c.restarts.next(c.hostConfig, code, ran);
       c.state = new ContainerState(false, 0, code, s.startedAt(), s.ghost(), Times.now(clock))
           .withRestarting(restartDelay != null);
       health.stopped(c);

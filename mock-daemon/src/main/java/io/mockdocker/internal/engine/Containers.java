@@ -21,6 +21,7 @@ public final class Containers {
   private final ExecutorService threads;
   private final Mounts mounts;
   private final ContainerLister lister;
+  private final ContainerRemoval removal;
 
   Containers(StateLock lock, TagStore tags, Clock clock, Events events, ContainerStore store, ContainerRuntime runtime,
       Execs execs, ExecutorService threads, Mounts mounts) {
@@ -32,6 +33,7 @@ public final class Containers {
     this.runtime = runtime;
     this.threads = threads;
     this.lister = new ContainerLister(lock, tags, clock, store);
+    this.removal = new ContainerRemoval(store, runtime, mounts);
   }
 
   /**
@@ -190,8 +192,9 @@ public final class Containers {
       Thread.currentThread().interrupt();
       throw new DockerException("Error restarting container " + name + ": interrupted", e);
     } catch (DockerException | UncheckedIOException e) {
-      if (String.valueOf(e.getMessage()).startsWith("No such container")) {
-        throw new RemovedMeanwhile(name, e); // an rm -f took it between the stop and the start
+      if (String.valueOf(e.getMessage()).startsWith("No such container")
+          || ContainerRuntime.MARKED_FOR_REMOVAL.equals(e.getMessage())) {
+        throw new RemovedMeanwhile(name, e); // an rm -f took it, or marked it, between the stop and the start
       }
       throw new DockerException("Error restarting container " + name + ": " + e.getMessage(), e);
     }
@@ -234,28 +237,7 @@ public final class Containers {
 
   /** The same; with {@code volumes} ({@code rm -v}) the container's anonymous volumes go too, unless still in use. */
   public void remove(String name, boolean force, boolean volumes) {
-    LiveContainer c = store.get(name);
-    if (force) {
-      runtime.kill(c);
-    } else {
-      synchronized (c) {
-        if (c.state.restarting()) {
-          throw new DockerException("cannot remove container \"/" + c.name + "\": container is restarting: stop the"
-              + " container before removing or force remove");
-        }
-      }
-    }
-    boolean paused;
-    synchronized (c) {
-      paused = c.state.paused();
-    }
-    store.remove(c, name, "cannot remove container \"/" + c.name + "\": container is "
-        + (paused ? "paused and must be unpaused first" : "running: stop the container before removing or force remove"));
-    List<Mounts.Attached> attached;
-    synchronized (c) {
-      attached = c.mounts;
-    }
-    mounts.removed(c.id, attached, volumes);
+    removal.remove(name, force, volumes);
   }
 
   /** The combined log: the selected entries in order, then with {@code follow} live ones until the process exits. */

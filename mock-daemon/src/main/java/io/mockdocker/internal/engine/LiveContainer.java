@@ -50,6 +50,11 @@ final class LiveContainer {
   Sizes sizes;
 
   record Sizes(long fsCount, boolean mounted, long rw, long rootfs) {}
+  /**
+   * Set under the monitor by a forced rm before it kills the run (dockerd's removal mark): no start, restart or
+   * restart policy runs it again meanwhile; cleared if the removal fails.
+   */
+  boolean removing;
   /** Set by rm, under the monitor and {@link #ops}: from then on the container is gone for every operation. */
   boolean removed;
   /** Set once rm finished (files gone, destroy event sent); removed-waits watch it. */
