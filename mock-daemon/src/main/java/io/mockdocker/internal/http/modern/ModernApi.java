@@ -15,6 +15,7 @@ public final class ModernApi {
     List<Route<ModernVersion>> routes = new ArrayList<>();
     routes.addAll(new ModernSystemEndpoints(engine, apiVersion).routes());
     routes.addAll(new ModernContainersEndpoints(engine).routes());
+    routes.addAll(new ModernLifecycleEndpoints(engine).routes());
     routes.addAll(new ModernArchiveEndpoint(engine).routes());
     routes.addAll(new ModernAttachEndpoint(engine, sessions).routes());
     routes.addAll(new ModernAttachWebSocketEndpoint(engine, sessions).routes());
