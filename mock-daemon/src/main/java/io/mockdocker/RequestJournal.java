@@ -33,18 +33,30 @@ public final class RequestJournal {
   static final int DEFAULT_CAPACITY = 10_000;
   private static final int DUMP_LINES = 100;
 
-  private final RecordedRequest[] ring;
+  /** Most requests kept. */
+  private final int capacity;
+  /**
+   * The kept requests, sequence number modulo its length: it starts small and doubles while it is full, up to
+   * {@link #capacity}, so that a daemon that answers a few requests does not allocate room for ten thousand.
+   */
+  private RecordedRequest[] ring;
   /** The sequence number the next request gets. */
   private long next;
   /** The first sequence number since the last reset. */
   private long first;
 
   RequestJournal(int capacity) {
-    this.ring = new RecordedRequest[capacity];
+    this.capacity = capacity;
+    this.ring = new RecordedRequest[Math.min(capacity, INITIAL_ROOM)];
   }
+
+  private static final int INITIAL_ROOM = 32;
 
   /** Adds a request and returns its sequence number, for {@link #update}. */
   synchronized long record(RecordedRequest request) {
+    if (ring.length < capacity && next - first >= ring.length) {
+      grow();
+    }
     long seq = next++;
     ring[(int) (seq % ring.length)] = request;
     return seq;
@@ -55,6 +67,15 @@ public final class RequestJournal {
     if (seq >= oldest() && seq < next) {
       ring[(int) (seq % ring.length)] = request;
     }
+  }
+
+  /** Doubles the ring (up to the capacity), keeping every recorded request at its new place. */
+  private void grow() {
+    RecordedRequest[] larger = new RecordedRequest[(int) Math.min(capacity, 2L * ring.length)];
+    for (long seq = oldest(); seq < next; seq++) {
+      larger[(int) (seq % larger.length)] = ring[(int) (seq % ring.length)];
+    }
+    ring = larger;
   }
 
   private long oldest() {

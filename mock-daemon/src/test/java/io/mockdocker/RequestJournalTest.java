@@ -193,6 +193,47 @@ class RequestJournalTest {
   }
 
   @Test
+  void a_journal_that_grows_past_its_first_room_keeps_every_request_in_order_up_to_its_capacity() {
+    RequestJournal journal = new RequestJournal(100);
+    for (int i = 0; i < 70; i++) {
+      journal.record(numbered(i));
+    }
+    assertThat(journal.requests()).map(RecordedRequest::path)
+        .containsExactlyElementsOf(paths(0, 70));
+    journal.update(3, numbered(1003));
+    for (int i = 70; i < 130; i++) {
+      journal.record(numbered(i));
+    }
+    assertThat(journal.requests()).map(RecordedRequest::path).containsExactlyElementsOf(paths(30, 130));
+    assertThat(journal.dump(100).lines().skip(1).findFirst()).hasValue("  … 30 earlier requests omitted");
+    journal.reset();
+    for (int i = 130; i < 200; i++) {
+      journal.record(numbered(i));
+    }
+    assertThat(journal.requests()).map(RecordedRequest::path).containsExactlyElementsOf(paths(130, 200));
+  }
+
+  @Test
+  void an_update_after_the_journal_grew_replaces_the_request_it_named() {
+    RequestJournal journal = new RequestJournal(1000);
+    long seq = journal.record(numbered(0));
+    for (int i = 1; i < 100; i++) {
+      journal.record(numbered(i));
+    }
+    journal.update(seq, numbered(999));
+    assertThat(journal.requests().get(0).path()).isEqualTo("/r/999");
+    assertThat(journal.requests()).hasSize(100);
+  }
+
+  private static RecordedRequest numbered(int i) {
+    return request("GET", "/r/" + i, "", "", "", 0, 200, Duration.ZERO, NOW, false);
+  }
+
+  private static List<String> paths(int from, int to) {
+    return java.util.stream.IntStream.range(from, to).mapToObj(i -> "/r/" + i).toList();
+  }
+
+  @Test
   void reset_empties_the_journal() {
     http.get("/v1.2/version");
     docker.journal().reset();

@@ -12,25 +12,33 @@ import java.util.regex.Pattern;
  * matched against the path without its {@code /vX.Y} prefix (which {@link RequestVersion} parsed). A {@link #quick()} route answers from memory,
  * without reading a body, streaming or waiting, and is served on the I/O thread instead of a worker.
  */
-public record Route<V>(String method, String template, Endpoint<V> endpoint, Pattern pattern,
-    List<String> variables, boolean onIoThread) {
+public record Route<V>(String method, String template, Endpoint<V> endpoint, Shape shape, boolean onIoThread) {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
 
+  /**
+   * What a template compiles to, the same for every daemon: its pattern, its variables' names, and its text before
+   * the first variable (all of it when it has none), which every path it matches starts with.
+   */
+  record Shape(Pattern pattern, List<String> variables, String literalPrefix, boolean literal) {}
+
   /** Compiled once per template: every daemon builds the same table. */
-  private static final Map<String, Route<?>> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Shape> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
   public static <V> Route<V> of(String method, String template, Endpoint<V> endpoint) {
-    Route<?> compiled = COMPILED.computeIfAbsent(template, t -> compile(method, t, endpoint));
-    return new Route<>(method, template, endpoint, compiled.pattern, compiled.variables, false);
+    return new Route<>(method, template, endpoint, COMPILED.computeIfAbsent(template, Route::compile), false);
   }
 
-  private static <V> Route<V> compile(String method, String template, Endpoint<V> endpoint) {
+  private static Shape compile(String template) {
     List<String> names = new ArrayList<>();
     StringBuilder regex = new StringBuilder();
     Matcher m = VARIABLE.matcher(template);
     int last = 0;
+    String prefix = null;
     while (m.find()) {
+      if (prefix == null) {
+        prefix = template.substring(0, m.start());
+      }
       regex.append(Pattern.quote(template.substring(last, m.start())));
       names.add(m.group(1));
       regex.append('(').append(m.group(2) == null ? "[^/]+" : m.group(2)).append(')');
@@ -38,20 +46,21 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Pat
     }
     regex.append(Pattern.quote(template.substring(last)));
     Pattern pattern = Pattern.compile("^" + regex + "$", Pattern.DOTALL);
-    return new Route<>(method, template, endpoint, pattern, List.copyOf(names), false);
+    return new Shape(pattern, List.copyOf(names), prefix == null ? template : prefix, prefix == null);
   }
 
   /** This route, served on the I/O thread: only for endpoints that answer one JSON value from memory. */
   public Route<V> quick() {
-    return new Route<>(method, template, endpoint, pattern, variables, true);
+    return new Route<>(method, template, endpoint, shape, true);
   }
 
   /** The variables of a match of the unversioned path; {@code null} when no match. */
   Map<String, String> match(String unversionedPath) {
-    Matcher m = pattern.matcher(unversionedPath);
+    Matcher m = shape.pattern().matcher(unversionedPath);
     if (!m.matches()) {
       return null;
     }
+    List<String> variables = shape.variables();
     Map<String, String> vars = new LinkedHashMap<>();
     for (int i = 0; i < variables.size(); i++) {
       vars.put(variables.get(i), m.group(i + 1));
@@ -64,13 +73,12 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Pat
    * with it, since the pattern is that text quoted, then the variables.
    */
   String literalPrefix() {
-    Matcher m = VARIABLE.matcher(template);
-    return m.find() ? template.substring(0, m.start()) : template;
+    return shape.literalPrefix();
   }
 
   /** Whether the template has no variable: it matches exactly the paths equal to it. */
   boolean literal() {
-    return variables.isEmpty() && !VARIABLE.matcher(template).find();
+    return shape.literal();
   }
 
   /** A route that matched a request, with its path variables. */

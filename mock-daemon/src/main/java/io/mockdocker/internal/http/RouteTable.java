@@ -20,72 +20,78 @@ final class RouteTable<V> implements HttpHandler {
 
   private final View<V> view;
   private final HttpHandler routed;
-  /** By method, the routes in order, each with its literal prefix. */
-  private final Map<String, List<Candidate<V>>> byMethod = new HashMap<>();
-  /**
-   * By method and literal template, what the whole ordered table answers for that exact path (computed once: an
-   * earlier route with variables may take it first); a path found here needs no regular expression.
-   */
-  private final Map<String, Map<String, Route.Found<V>>> exact = new HashMap<>();
+  /** This daemon's routes, in the table's order. */
+  private final List<Route<V>> table;
+  /** How to search the table: the same for every daemon whose table has the same methods and templates. */
+  private final Plan plan;
 
   RouteTable(List<Route<V>> routes, View<V> view, HttpHandler routed) {
-    List<Route<V>> table = List.copyOf(routes);
+    this.table = List.copyOf(routes);
     this.view = view;
     this.routed = routed;
+    List<Object> key = new ArrayList<>(2 * table.size());
     for (Route<V> route : table) {
-      byMethod.computeIfAbsent(route.method(), m -> new ArrayList<>())
-          .add(new Candidate<>(route, route.literalPrefix()));
+      key.add(route.method());
+      key.add(route.shape());
     }
-    Map<String, Map<String, Hit>> hits = EXACT.computeIfAbsent(
-        table.stream().map(route -> route.method() + " " + route.template()).toList(), key -> exact(table));
-    hits.forEach((method, paths) -> {
-      Map<String, Route.Found<V>> found = new HashMap<>();
-      paths.forEach((path, hit) -> found.put(path, new Route.Found<>(table.get(hit.index()), hit.vars())));
-      exact.put(method, found);
-    });
+    this.plan = PLANS.computeIfAbsent(key, k -> Plan.of(table));
+  }
+
+  /** Plans by the methods and template shapes of their tables, in order. */
+  private static final Map<List<Object>, Plan> PLANS = new ConcurrentHashMap<>();
+
+  /**
+   * The search of one table, by route indexes: by method, the routes in order with their literal prefixes; and by
+   * method and literal template, what the whole ordered table answers for that exact path (an earlier route with
+   * variables may take it first), so that such a path needs no regular expression.
+   */
+  private record Plan(Map<String, List<Candidate>> byMethod, Map<String, Map<String, Hit>> exact) {
+    static <V> Plan of(List<Route<V>> table) {
+      Map<String, List<Candidate>> byMethod = new HashMap<>();
+      for (int i = 0; i < table.size(); i++) {
+        Route<V> route = table.get(i);
+        byMethod.computeIfAbsent(route.method(), m -> new ArrayList<>()).add(new Candidate(i, route.literalPrefix()));
+      }
+      Map<String, Map<String, Hit>> exact = new HashMap<>();
+      for (Route<V> route : table) {
+        if (route.literal()) {
+          Route.Found<V> first = Route.find(table, route.method(), route.template());
+          exact.computeIfAbsent(route.method(), m -> new HashMap<>()).putIfAbsent(route.template(),
+              new Hit(table.indexOf(first.route()), Collections.unmodifiableMap(first.vars())));
+        }
+      }
+      return new Plan(byMethod, exact);
+    }
   }
 
   /** A route's place in the table and the variables it takes from a literal path. */
   private record Hit(int index, Map<String, String> vars) {}
 
-  /** The exact-path answers of a table, by its methods and templates: the same for every daemon, so kept. */
-  private static final Map<List<String>, Map<String, Map<String, Hit>>> EXACT = new ConcurrentHashMap<>();
-
-  private static <V> Map<String, Map<String, Hit>> exact(List<Route<V>> table) {
-    Map<String, Map<String, Hit>> hits = new HashMap<>();
-    for (Route<V> route : table) {
-      if (route.literal()) {
-        Route.Found<V> first = Route.find(table, route.method(), route.template());
-        hits.computeIfAbsent(route.method(), m -> new HashMap<>()).putIfAbsent(route.template(),
-            new Hit(table.indexOf(first.route()), Collections.unmodifiableMap(first.vars())));
-      }
-    }
-    return hits;
-  }
+  /** A route's place in the table and its literal prefix. */
+  private record Candidate(int index, String prefix) {}
 
   /** The first route for this method and unversioned path, as mux tried them in order; else null. */
   Route.Found<V> find(String method, String path) {
-    Map<String, Route.Found<V>> literal = exact.get(method);
-    Route.Found<V> found = literal == null ? null : literal.get(path);
-    if (found != null) {
-      return found;
+    Map<String, Hit> literal = plan.exact().get(method);
+    Hit hit = literal == null ? null : literal.get(path);
+    if (hit != null) {
+      return new Route.Found<>(table.get(hit.index()), hit.vars());
     }
-    List<Candidate<V>> candidates = byMethod.get(method);
+    List<Candidate> candidates = plan.byMethod().get(method);
     if (candidates == null) {
       return null;
     }
-    for (Candidate<V> candidate : candidates) {
+    for (Candidate candidate : candidates) {
       if (path.startsWith(candidate.prefix())) {
-        Map<String, String> vars = candidate.route().match(path);
+        Route<V> route = table.get(candidate.index());
+        Map<String, String> vars = route.match(path);
         if (vars != null) {
-          return new Route.Found<>(candidate.route(), vars);
+          return new Route.Found<>(route, vars);
         }
       }
     }
     return null;
   }
-
-  private record Candidate<V>(Route<V> route, String prefix) {}
 
   @Override
   public void handleRequest(HttpServerExchange ex) throws Exception {
