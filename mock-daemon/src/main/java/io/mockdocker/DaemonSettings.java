@@ -6,7 +6,6 @@ import io.mockdocker.internal.engine.Engine;
 import io.mockdocker.internal.http.DockerApi;
 import io.mockdocker.registry.Registry;
 import io.mockdocker.scenario.Scenario;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +29,7 @@ final class DaemonSettings {
   boolean adminApi;
   Clock clock = Clock.system();
   Registry registry; // null: a new registry for each engine
-  Random random = new SecureRandom();
+  Random random; // null: the engines' shared SecureRandom
   Consumer<RecordedRequest> requestListener = entry -> {};
   int ioThreads = 1;
   int workerThreads = 64;

@@ -84,8 +84,12 @@ final class DaemonStart {
 
   /** A new engine with the fixtures applied, and the API over it. */
   State newState() {
-    Engine engine = Engine.builder().clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
-        .random(random).tarLimits(tarLimits).hostFiles(hostFiles).version(release.name()).resolvConf(resolvConf)
+    Engine.Builder builder = Engine.builder();
+    if (random != null) {
+      builder.random(random);
+    }
+    Engine engine = builder.clock(clock).registry(givenRegistry != null ? givenRegistry : new Registry())
+        .tarLimits(tarLimits).hostFiles(hostFiles).version(release.name()).resolvConf(resolvConf)
         .build();
     try {
       if (openRegistry) {

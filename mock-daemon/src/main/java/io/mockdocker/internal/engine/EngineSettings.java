@@ -16,7 +16,9 @@ import java.util.Set;
 final class EngineSettings {
   Clock clock = Clock.system();
   Registry registry = new Registry();
-  Random random = new SecureRandom();
+  /** One generator for the IDs of every engine not given its own: a SecureRandom is costly to seed per engine. */
+  static final Random SHARED_RANDOM = new SecureRandom();
+  Random random = SHARED_RANDOM;
   Set<Capability> capabilities = EnumSet.of(Capability.MEMORY_LIMIT);
   TarLimits tarLimits = TarLimits.DEFAULT;
   HostFiles hostFiles = HostFiles.disk();

@@ -43,6 +43,11 @@ public final class ClientInput extends SourceConduit {
       .getBytes(StandardCharsets.US_ASCII);
   /** The end of an empty chunked body. */
   private static final byte[] NO_CHUNKS = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * How much a read of a head takes from the socket at once: a docker client's heads are a few hundred bytes, and a
+   * longer one is read in several rounds (its scan goes on where the last one stopped).
+   */
+  private static final int HEAD_READ = 4 * 1024;
   /** Beyond this a head is the parser's to refuse (its own limit is 1 MiB). */
   private static final int MAX_HEAD = 1 << 20;
 
@@ -59,7 +64,8 @@ public final class ClientInput extends SourceConduit {
 
   private final StreamConnection connection;
   private final StreamSinkConduit sink;
-  private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024).flip();
+  /** Bytes read from the socket and not yet handed on; room is made at the first read of a head. */
+  private ByteBuffer buffer = ByteBuffer.allocate(0);
   private final HeadScan scan = new HeadScan();
   private final long idleNanos;
   private volatile State state = State.HEAD;
@@ -106,7 +112,7 @@ public final class ClientInput extends SourceConduit {
     if (!(connection.getOriginalSourceConduit() instanceof ClientInput check)) {
       return false;
     }
-    ByteBuffer joined = ByteBuffer.allocate(Math.max(16 * 1024, rest.remaining() + check.buffer.remaining()));
+    ByteBuffer joined = ByteBuffer.allocate(Math.max(HEAD_READ, rest.remaining() + check.buffer.remaining()));
     joined.put(rest).put(check.buffer).flip();
     check.buffer = joined;
     return true;
@@ -145,6 +151,9 @@ public final class ClientInput extends SourceConduit {
 
   private int readHead(ByteBuffer dst) throws IOException {
     if (!buffer.hasRemaining()) {
+      if (buffer.capacity() < HEAD_READ) {
+        buffer = ByteBuffer.allocate(HEAD_READ);
+      }
       buffer.clear();
       int r;
       try {

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** The daemon-wide endpoints: version, info, auth, and the {@code /_ping} that modern clients need. */
@@ -40,13 +42,22 @@ final class SystemEndpoints {
   }
 
   private void version(Call<ApiVersion> call) {
+    boolean memory = engine.capabilities().contains(Capability.MEMORY_LIMIT);
+    boolean swap = engine.capabilities().contains(Capability.SWAP_LIMIT);
+    byte[] body = VERSIONS.computeIfAbsent(List.of(release, memory, swap), k -> versionJson(memory, swap));
+    Responses.send(call.exchange(), 200, Responses.JSON, body);
+  }
+
+  /** The version answers written so far, by release row and limits: they never change, so every daemon shares them. */
+  private static final Map<List<Object>, byte[]> VERSIONS = new ConcurrentHashMap<>();
+
+  private byte[] versionJson(boolean memory, boolean swap) {
     ObjectNode o = GoJson.object().put("Version", release.release()).put("GitCommit", release.gitCommit());
     switch (release.versionJson()) {
       case WITH_GO_VERSION -> o.put("GoVersion", release.goVersion());
-      case WITH_LIMITS -> o.put("MemoryLimit", engine.capabilities().contains(Capability.MEMORY_LIMIT))
-          .put("SwapLimit", engine.capabilities().contains(Capability.SWAP_LIMIT));
+      case WITH_LIMITS -> o.put("MemoryLimit", memory).put("SwapLimit", swap);
     }
-    Responses.json(call.exchange(), o);
+    return GoJson.bytes(o);
   }
 
   private void info(Call<ApiVersion> call) {
