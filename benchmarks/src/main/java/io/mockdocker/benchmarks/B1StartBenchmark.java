@@ -22,11 +22,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * B1: start a server and get its first answer, in a warm JVM. The daemon (without fixtures, and with the defaults,
  * which pull {@code base} at start) answers {@code GET /v1.2/version}; WireMock is started and given a stub of the
  * same path with the daemon's bytes. Stopping is outside the measured time. Aim: the daemon ≥ 20× faster.
+ *
+ * <p>Warm-up is ten iterations: a start runs through much code that the JIT compiles late, and with three the
+ * daemon's first measured iterations were still 30–50 % slower than its later ones (WireMock's likewise), so the
+ * figure measured the compiler rather than a warm JVM.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class B1StartBenchmark {

@@ -29,8 +29,14 @@ final class SharedWorker {
 
   private static XnioWorker shared;
   private static int holders;
-  /** Counts the times the holders fell to zero, so that an ending scheduled before a new lease does nothing. */
-  private static long idleSpells;
+  /** When the holders last fell to zero ({@link System#nanoTime()}). */
+  private static long idleSince;
+  /**
+   * Whether a check that ends an idle worker is scheduled: one at a time, so that a suite closing a daemon per test
+   * does not queue a timer on the I/O thread (and wake it) per close; a check that finds the worker idle for less
+   * than the linger time schedules the next one for the rest of it.
+   */
+  private static boolean checkPending;
 
   private SharedWorker() {}
 
@@ -67,18 +73,43 @@ final class SharedWorker {
           if (--holders > 0) {
             return;
           }
-          long spell = ++idleSpells;
-          // on the worker's own I/O thread: no timer thread of ours
-          worker.getIoThread().executeAfter(() -> endIfIdle(worker, spell), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+          idleSince = System.nanoTime();
+          if (!checkPending) {
+            checkPending = true;
+            scheduleCheck(worker, TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS));
+          }
         }
       }
     };
   }
 
-  /** Ends the worker if no daemon took it since it became idle (runs on its I/O thread, so it cannot wait for it). */
-  private static void endIfIdle(XnioWorker worker, long spell) {
+  /** How many daemons hold the shared worker now. */
+  static synchronized int holders() {
+    return holders;
+  }
+
+  /** On the worker's own I/O thread: no timer thread of ours. */
+  private static void scheduleCheck(XnioWorker worker, long delayNanos) {
+    worker.getIoThread().executeAfter(() -> endIfIdle(worker), delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Ends the worker if it has been idle for the linger time; if it is idle for less, checks again when that time is
+   * up (runs on its I/O thread, so it cannot wait for it).
+   */
+  private static void endIfIdle(XnioWorker worker) {
     synchronized (SharedWorker.class) {
-      if (shared != worker || holders > 0 || idleSpells != spell) {
+      if (shared != worker) {
+        return;
+      }
+      checkPending = false;
+      if (holders > 0) {
+        return; // the next release schedules a check
+      }
+      long left = TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS) - (System.nanoTime() - idleSince);
+      if (left > 0) {
+        checkPending = true;
+        scheduleCheck(worker, left);
         return;
       }
       shared = null;

@@ -18,9 +18,38 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Sha
 
   /**
    * What a template compiles to, the same for every daemon: its pattern, its variables' names, and its text before
-   * the first variable (all of it when it has none), which every path it matches starts with.
+   * the first variable (all of it when it has none), which every path it matches starts with. There is one per
+   * template, so shapes compare by identity (a table's shapes are hashed at every daemon's start).
    */
-  record Shape(Pattern pattern, List<String> variables, String literalPrefix, boolean literal) {}
+  static final class Shape {
+    private final Pattern pattern;
+    private final List<String> variables;
+    private final String literalPrefix;
+    private final boolean literal;
+
+    Shape(Pattern pattern, List<String> variables, String literalPrefix, boolean literal) {
+      this.pattern = pattern;
+      this.variables = variables;
+      this.literalPrefix = literalPrefix;
+      this.literal = literal;
+    }
+
+    Pattern pattern() {
+      return pattern;
+    }
+
+    List<String> variables() {
+      return variables;
+    }
+
+    String literalPrefix() {
+      return literalPrefix;
+    }
+
+    boolean literal() {
+      return literal;
+    }
+  }
 
   /** Compiled once per template: every daemon builds the same table. */
   private static final Map<String, Shape> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
