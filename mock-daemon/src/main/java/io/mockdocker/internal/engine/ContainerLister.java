@@ -45,7 +45,7 @@ final class ContainerLister {
       if (displayed == limit) {
         break;
       }
-      if (snap.shortId().equals(since)) {
+      if (!since.isEmpty() && snap.shortId().equals(since)) {
         break;
       }
       displayed++;

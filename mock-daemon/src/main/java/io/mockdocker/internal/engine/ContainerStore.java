@@ -312,13 +312,13 @@ final class ContainerStore {
    */
   long[] sizes(LiveContainer c) {
     synchronized (c) {
-      if (!Files.exists(c.rootfs)) {
-        return new long[] {0, 0};
-      }
       long count = FsWrites.count(); // before the walk: a change during it moves the count past this
       LiveContainer.Sizes kept = c.sizes;
       if (kept != null && kept.fsCount() == count && kept.mounted() == c.mounted) {
-        return new long[] {kept.rw(), kept.rootfs()};
+        return new long[] {kept.rw(), kept.rootfs()}; // the rootfs existed then, and its removal would count
+      }
+      if (!Files.exists(c.rootfs)) {
+        return new long[] {0, 0};
       }
       long[] sizes = FsWrites.reading(() -> {
         try {

@@ -76,10 +76,9 @@ final class HeadScan {
       return true;
     }
     if (!folded && inValue) {
-      String header = name.toString().strip();
-      if (header.equalsIgnoreCase("host")) {
+      if (strippedIs(name, "host")) {
         hosts++;
-      } else if (header.equalsIgnoreCase("content-length") && !Framing.isLength(value.toString().strip())) {
+      } else if (strippedIs(name, "content-length") && !Framing.isLength(value.toString().strip())) {
         badLength = true;
       }
     }
@@ -96,10 +95,41 @@ final class HeadScan {
     }
   }
 
+  private static final String HTTP_11 = "HTTP/1.1";
+  private static final String CONNECT = "CONNECT";
+
+  /** Whether {@code text} without its leading and trailing white space is {@code word}, ignoring case. */
+  private static boolean strippedIs(StringBuilder text, String word) {
+    int from = 0;
+    int to = text.length();
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    if (to - from != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = text.charAt(from + i);
+      char w = word.charAt(i);
+      if (c != w && Character.toLowerCase(c) != w && Character.toUpperCase(c) != Character.toUpperCase(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The answer for the head just ended, or null when the server is to have it. */
   byte[] verdict() {
-    String[] parts = requestLine.toString().split(" ", -1);
-    if (parts.length != 3 || !parts[2].equals("HTTP/1.1") || parts[0].equals("CONNECT") || hosts > 0) {
+    // the request line is "METHOD TARGET HTTP/1.1" with exactly two spaces, CONNECT aside
+    StringBuilder line = requestLine;
+    int first = line.indexOf(" ");
+    int second = first < 0 ? -1 : line.indexOf(" ", first + 1);
+    if (second < 0 || line.indexOf(" ", second + 1) >= 0 || line.length() - second - 1 != HTTP_11.length()
+        || !HTTP_11.contentEquals(line.subSequence(second + 1, line.length()))
+        || first == CONNECT.length() && CONNECT.contentEquals(line.subSequence(0, first)) || hosts > 0) {
       return null;
     }
     return badLength ? ClientInput.BAD_LENGTH : ClientInput.MISSING_HOST;

@@ -175,21 +175,36 @@ public record ModernVersion(String number, Set<Feature> features) {
 
   /** Compares dotted versions part by part as integers, as the daemon's {@code versions.compare} did. */
   static int compare(String a, String b) {
-    String[] x = a.split("\\.", -1);
-    String[] y = b.split("\\.", -1);
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int p = i < x.length ? parse(x[i]) : 0;
-      int q = i < y.length ? parse(y[i]) : 0;
+    if (a.equals(b)) {
+      return 0;
+    }
+    // part by part without splitting: this runs for every request the era view admits
+    int i = 0;
+    int j = 0;
+    while (i <= a.length() || j <= b.length()) {
+      int ei = i > a.length() ? i : end(a, i);
+      int ej = j > b.length() ? j : end(b, j);
+      int p = i > a.length() ? 0 : parse(a, i, ei);
+      int q = j > b.length() ? 0 : parse(b, j, ej);
       if (p != q) {
         return p < q ? -1 : 1;
       }
+      i = ei + 1;
+      j = ej + 1;
     }
     return 0;
   }
 
-  private static int parse(String part) {
+  /** Where the dotted part starting at {@code from} ends. */
+  private static int end(String s, int from) {
+    int dot = s.indexOf('.', from);
+    return dot < 0 ? s.length() : dot;
+  }
+
+  /** A part as Go's strconv.Atoi read it there, 0 when it is not a number. */
+  private static int parse(String s, int from, int to) {
     try {
-      return Integer.parseInt(part);
+      return Integer.parseInt(s, from, to, 10);
     } catch (NumberFormatException e) {
       return 0;
     }
