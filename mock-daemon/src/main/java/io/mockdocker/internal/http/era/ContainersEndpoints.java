@@ -256,6 +256,9 @@ public final class ContainersEndpoints {
 
   /** Go's strconv.Atoi, with a fallback for anything it rejects. */
   public static int atoi(String s, int fallback) {
+    if (s == null || s.isEmpty()) {
+      return fallback; // the usual case (no such parameter), without the cost of an exception
+    }
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
