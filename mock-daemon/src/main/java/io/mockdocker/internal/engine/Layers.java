@@ -3,6 +3,7 @@ package io.mockdocker.internal.engine;
 import io.mockdocker.TarLimits;
 import io.mockdocker.internal.shell.FsWrites;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -124,13 +125,23 @@ final class Layers {
    * {@code name} ({@code etc} gives {@code etc/}, {@code etc/hostname}, ...).
    */
   static void writeTar(Path path, String name, OutputStream out) throws IOException {
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, GNU_TAR_BLOCK_SIZE, StandardCharsets.UTF_8.name());
+    // the tar writes one 10 KiB block at a time: gathered here, the response goes out in fewer, larger writes
+    BufferedOutputStream gathered = new BufferedOutputStream(out, STREAM_WRITE);
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(gathered, GNU_TAR_BLOCK_SIZE,
+        StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    writeEntry(tar, path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name);
+    writeEntry(tar, path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name,
+        new byte[FILE_READ]);
     tar.finish();
+    gathered.flush();
     out.flush();
   }
+
+  /** How much a tar stream gathers before it writes to its destination. */
+  private static final int STREAM_WRITE = 256 * 1024;
+  /** How much of a file a tar stream reads at once. */
+  private static final int FILE_READ = 64 * 1024;
 
   /** {@link #writeTar} into a byte array. */
   static byte[] tarBytes(Path root) throws IOException {
@@ -220,7 +231,8 @@ final class Layers {
   // ---------------------------------------------------------------------------------------------------------------
   // writing
 
-  private static void writeEntry(TarArchiveOutputStream tar, Path path, String name) throws IOException {
+  private static void writeEntry(TarArchiveOutputStream tar, Path path, String name, byte[] copy)
+      throws IOException {
     BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     TarArchiveEntry entry;
     if (attrs.isSymbolicLink()) {
@@ -246,7 +258,9 @@ final class Layers {
     tar.putArchiveEntry(entry);
     if (attrs.isRegularFile()) {
       try (InputStream content = Files.newInputStream(path)) {
-        content.transferTo(tar);
+        for (int n = content.read(copy); n >= 0; n = content.read(copy)) {
+          tar.write(copy, 0, n);
+        }
       }
     }
     tar.closeArchiveEntry();
@@ -254,7 +268,7 @@ final class Layers {
       for (Path child : sortedChildren(path)) {
         String childName = name + child.getFileName().toString();
         boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-        writeEntry(tar, child, directory ? childName + "/" : childName);
+        writeEntry(tar, child, directory ? childName + "/" : childName, copy);
       }
     }
   }
