@@ -25,13 +25,20 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Sha
     private final Pattern pattern;
     private final List<String> variables;
     private final String literalPrefix;
+    private final String literalSuffix;
     private final boolean literal;
 
-    Shape(Pattern pattern, List<String> variables, String literalPrefix, boolean literal) {
+    Shape(Pattern pattern, List<String> variables, String literalPrefix, String literalSuffix, boolean literal) {
       this.pattern = pattern;
       this.variables = variables;
       this.literalPrefix = literalPrefix;
+      this.literalSuffix = literalSuffix;
       this.literal = literal;
+    }
+
+    /** The template's text after its last variable: every path it matches ends with it. */
+    String literalSuffix() {
+      return literalSuffix;
     }
 
     Pattern pattern() {
@@ -75,7 +82,8 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Sha
     }
     regex.append(Pattern.quote(template.substring(last)));
     Pattern pattern = Pattern.compile("^" + regex + "$", Pattern.DOTALL);
-    return new Shape(pattern, List.copyOf(names), prefix == null ? template : prefix, prefix == null);
+    return new Shape(pattern, List.copyOf(names), prefix == null ? template : prefix,
+        prefix == null ? template : template.substring(last), prefix == null);
   }
 
   /** This route, served on the I/O thread: only for endpoints that answer one JSON value from memory. */
@@ -85,6 +93,9 @@ public record Route<V>(String method, String template, Endpoint<V> endpoint, Sha
 
   /** The variables of a match of the unversioned path; {@code null} when no match. */
   Map<String, String> match(String unversionedPath) {
+    if (!unversionedPath.endsWith(shape.literalSuffix())) {
+      return null; // what follows the last variable is literal: no need to run the pattern
+    }
     Matcher m = shape.pattern().matcher(unversionedPath);
     if (!m.matches()) {
       return null;
