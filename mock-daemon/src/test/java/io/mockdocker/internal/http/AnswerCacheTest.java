@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The pure reads kept between state changes (the container lists of both views, the modern inspect, the era image
- * list): each is asked once so that it is kept, then the state changes, and the next answer must show the change. One
+ * The pure reads kept between state changes (the container lists and inspects of both views, the era image list
+ * and image inspect): each is asked once so that it is kept, then the state changes, and the next answer must show the change. One
  * daemon serves both views, on a virtual clock that stands still unless a test moves it.
  */
 class AnswerCacheTest {
@@ -248,5 +248,41 @@ class AnswerCacheTest {
     assertThat(http.get("/v1.2/images/json").text()).doesNotContain("\"Repository\":\"app\"");
     assertThat(http.get("/v1.2/images/json?filter=snap").text()).contains(id).doesNotContain("busybox");
     assertThat(http.get("/v1.2/images/json?filter=busybox").text()).contains("busybox").doesNotContain(id);
+  }
+
+  @Test
+  void the_era_inspect_follows_start_kill_and_a_name_reused_by_another_container() {
+    String id = create("era", "sleep", "3600");
+    String created = http.get("/v1.2/containers/era/json").text();
+    assertThat(tree(created).at("/State/Running").asBoolean()).isFalse();
+    assertThat(http.get("/v1.2/containers/era/json").text()).isEqualTo(created);
+
+    assertThat(http.post("/v1.2/containers/era/start").status()).isEqualTo(204);
+    JsonNode running = tree(http.get("/v1.2/containers/" + id + "/json"));
+    assertThat(running.at("/State/Running").asBoolean()).isTrue();
+    assertThat(running.at("/State/Pid").asInt()).isPositive();
+
+    kill("era");
+    JsonNode stopped = tree(http.get("/v1.2/containers/era/json"));
+    assertThat(stopped.at("/State/Running").asBoolean()).isFalse();
+    assertThat(stopped.at("/State/ExitCode").asInt()).isEqualTo(137);
+
+    assertThat(http.delete("/v1.2/containers/era").status()).isEqualTo(204);
+    assertThat(http.get("/v1.2/containers/era/json").status()).isEqualTo(404);
+    String again = create("era", "true");
+    assertThat(tree(http.get("/v1.2/containers/era/json")).get("ID").asText()).isEqualTo(again).isNotEqualTo(id);
+  }
+
+  @Test
+  void the_era_image_inspect_follows_an_image_replaced_under_its_name() {
+    JsonNode busybox = tree(http.get("/v1.2/images/busybox/json"));
+    create("maker", "true");
+    Response commit = http.post("/v1.2/commit?container=maker&repo=busybox&tag=latest&comment=mine");
+    assertThat(commit.status()).isEqualTo(201);
+    JsonNode mine = tree(http.get("/v1.2/images/busybox/json"));
+    assertThat(mine.get("id").asText()).isNotEqualTo(busybox.get("id").asText()).startsWith(
+        Json.field(commit.text(), "Id"));
+    assertThat(mine.get("comment").asText()).isEqualTo("mine");
+    assertThat(mine.get("parent").asText()).isEqualTo(busybox.get("id").asText());
   }
 }

@@ -34,6 +34,8 @@ public final class ContainersEndpoints {
   private final ReadCache cache = new ReadCache(4096);
   /** The whole lists last written, per query (a few: each may be large). */
   private final ReadCache lists = new ReadCache(8);
+  /** The inspect documents last written, per container; each kept with the snapshot it was written from. */
+  private final ReadCache inspects = new ReadCache(2048);
 
   ContainersEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
@@ -112,6 +114,12 @@ public final class ContainersEndpoints {
 
   private void inspect(Call<ApiVersion> call) {
     Container c = engine.containers().inspect(call.var("name"));
+    Responses.send(call.exchange(), 200, Responses.JSON,
+        inspects.get(c.id(), c, () -> GoJson.bytes(inspectJson(c))));
+  }
+
+  /** The inspect document of a snapshot, with the keys the release knew. */
+  private ObjectNode inspectJson(Container c) {
     ObjectNode o = GoJson.object();
     EraFeatures.InspectNames names = release.names();
     o.put(names.id(), c.id());
@@ -136,7 +144,7 @@ public final class ContainersEndpoints {
     o.put("SysInitPath", c.sysInitPath());
     o.put("ResolvConfPath", c.resolvConfPath());
     o.set("Volumes", stringMap(c.volumes()));
-    Responses.json(call.exchange(), o);
+    return o;
   }
 
   private static com.fasterxml.jackson.databind.JsonNode stringMap(Map<String, String> map) {

@@ -32,6 +32,8 @@ final class ImagesEndpoints {
   private final EraFeatures release;
   /** The image lists last written, per selection ({@code all}, {@code filter}). */
   private final ReadCache cache = new ReadCache(16);
+  /** Inspect documents last written, per image; each kept with the image record it was written from. */
+  private final ReadCache inspects = new ReadCache(2048);
 
   ImagesEndpoints(Engine engine, EraFeatures release) {
     this.engine = engine;
@@ -147,7 +149,9 @@ final class ImagesEndpoints {
   }
 
   private void inspect(Call<ApiVersion> call) {
-    Responses.json(call.exchange(), imageJson(engine.inspectImage(call.var("name"))));
+    Image image = engine.inspectImage(call.var("name"));
+    Responses.send(call.exchange(), 200, Responses.JSON,
+        inspects.get(image.id(), image, () -> GoJson.bytes(imageJson(image))));
   }
 
   /** The image's JSON as the daemon stored it, plus {@code "Size"}, with the keys the release knew. */
