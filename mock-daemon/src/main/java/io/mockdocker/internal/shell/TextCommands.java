@@ -56,6 +56,49 @@ final class TextCommands {
     p.io().out().flush();
   }
 
+  /** The first {@code n} bytes, or lines, of a file or stdin, read no further; null as {@link #read} gives it. */
+  private static byte[] readFirst(Proc p, String file, long n, boolean bytes)
+      throws IOException, InterruptedException {
+    if (file.equals("-")) {
+      return readFirst(p.io().in(), n, bytes);
+    }
+    try (InputStream in = p.fs().openRead(file)) {
+      return readFirst(in, n, bytes);
+    } catch (BrokenPipeException e) {
+      throw e;
+    } catch (IOException e) {
+      Commands.rethrowIfInterrupted(e);
+      p.err(p.name() + ": can't open '" + file + "': " + ContainerFs.reason(e) + "\n");
+      return null;
+    }
+  }
+
+  private static byte[] readFirst(InputStream in, long n, boolean bytes) throws IOException, InterruptedException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    long left = n;
+    while (left > 0) {
+      int r = in.read(chunk, 0, bytes ? (int) Math.min(chunk.length, left) : chunk.length);
+      if (r < 0) {
+        break;
+      }
+      Proc.checkInterrupt();
+      if (bytes) {
+        out.write(chunk, 0, r);
+        left -= r;
+        continue;
+      }
+      int end = 0;
+      while (end < r && left > 0) {
+        if (chunk[end++] == '\n') {
+          left--;
+        }
+      }
+      out.write(chunk, 0, end);
+    }
+    return out.toByteArray();
+  }
+
   private static byte[] readAll(InputStream in) throws IOException, InterruptedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];
@@ -125,7 +168,8 @@ final class TextCommands {
     for (String file : files) {
       // head of stdin stops reading at its last line, so a writer that never ends (a loop) meets a closed pipe
       boolean streamed = head && !bytes && !allBut && file.equals("-");
-      byte[] data = streamed ? new byte[0] : read(p, file);
+      // head reads no further than it prints, so an endless source (/dev/zero, a pipe from a loop) ends
+      byte[] data = streamed ? new byte[0] : head && !allBut ? readFirst(p, file, n, bytes) : read(p, file);
       if (data == null) {
         status = 1;
         continue;

@@ -50,6 +50,13 @@ class TextToolsTest {
   }
 
   @Test
+  void head_reads_an_endless_source_no_further_than_it_prints() throws Exception {
+    assertThat(f.sh("head -c 5 /dev/zero | wc -c")).isEqualTo(ok("5\n"));
+    assertThat(f.sh("head -c 3000 /dev/zero > /tmp/z; wc -c < /tmp/z")).isEqualTo(ok("3000\n"));
+    assertThat(f.sh("head -c 20000 < /dev/zero | wc -c")).isEqualTo(ok("20000\n"));
+  }
+
+  @Test
   void head_reports_a_missing_file_and_an_unknown_option_as_busybox_does() throws Exception {
     assertThat(f.run("head", "/nope")).isEqualTo(new Result(1, "",
         "head: can't open '/nope': No such file or directory\n"));
