@@ -37,8 +37,8 @@ final class Commands {
     PROGRAMS.put("uname", SystemCommands::uname);
     PROGRAMS.put("ps", SystemCommands::ps);
     PROGRAMS.put("nc", SystemCommands::nc);
-    PROGRAMS.put("head", TextCommands::head);
-    PROGRAMS.put("tail", TextCommands::tail);
+    PROGRAMS.put("head", HeadTail::head);
+    PROGRAMS.put("tail", HeadTail::tail);
     PROGRAMS.put("wc", TextCommands::wc);
     PROGRAMS.put("grep", TextCommands::grep);
     PROGRAMS.put("printf", Printf::run);
