@@ -57,7 +57,8 @@ final class HeadTail {
       boolean streamed = head && !bytes && !allBut && file.equals("-");
       // head reads no further than it prints, so an endless source (/dev/zero, a pipe from a loop) ends
       byte[] data = streamed ? new byte[0]
-          : head && !allBut ? readFirst(p, file, n, bytes) : TextCommands.read(p, file);
+          : head && !allBut ? TextCommands.read(p, file, true, in -> readFirst(in, n, bytes))
+          : TextCommands.read(p, file);
       if (data == null) {
         status = 1;
         continue;
@@ -144,23 +145,7 @@ final class HeadTail {
     p.io().out().flush();
   }
 
-  /** The first {@code n} bytes, or lines, of a file or stdin, read no further; null as {@link #read} gives it. */
-  private static byte[] readFirst(Proc p, String file, long n, boolean bytes)
-      throws IOException, InterruptedException {
-    if (file.equals("-")) {
-      return readFirst(p.io().in(), n, bytes);
-    }
-    try (InputStream in = p.fs().openRead(file)) {
-      return readFirst(in, n, bytes);
-    } catch (BrokenPipeException e) {
-      throw e;
-    } catch (IOException e) {
-      Commands.rethrowIfInterrupted(e);
-      p.err(p.name() + ": can't open '" + file + "': " + ContainerFs.reason(e) + "\n");
-      return null;
-    }
-  }
-
+  /** The first {@code n} bytes, or lines, of {@code in}, read no further. */
   private static byte[] readFirst(InputStream in, long n, boolean bytes) throws IOException, InterruptedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];

@@ -20,11 +20,21 @@ final class TextCommands {
 
   /** The same; without {@code cantOpen} the message is {@code NAME: FILE: WHY}, as grep words it. */
   private static byte[] read(Proc p, String file, boolean cantOpen) throws IOException, InterruptedException {
+    return read(p, file, cantOpen, TextCommands::readAll);
+  }
+
+  /** How much of a source a command takes. */
+  interface Taking {
+    byte[] from(InputStream in) throws IOException, InterruptedException;
+  }
+
+  /** What {@code taking} takes of {@code file} ({@code -}: stdin), or null after printing why it cannot open it. */
+  static byte[] read(Proc p, String file, boolean cantOpen, Taking taking) throws IOException, InterruptedException {
     if (file.equals("-")) {
-      return readAll(p.io().in());
+      return taking.from(p.io().in());
     }
     try (InputStream in = p.fs().openRead(file)) {
-      return readAll(in);
+      return taking.from(in);
     } catch (BrokenPipeException e) {
       throw e;
     } catch (IOException e) {
